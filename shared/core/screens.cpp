@@ -1,0 +1,41 @@
+#include "screens.hpp"
+
+namespace elder {
+
+const std::array<HomeTile, 8>& home_tiles() {
+    static const std::array<HomeTile, 8> tiles{{
+        {Screen::Policies, "tile.policies", "tile.policies.hint"},
+        {Screen::Guides, "tile.guides", "tile.guides.hint"},
+        {Screen::Appointments, "tile.appointments", "tile.appointments.hint"},
+        {Screen::Alerts, "tile.alerts", "tile.alerts.hint"},
+        {Screen::Activities, "tile.activities", "tile.activities.hint"},
+        {Screen::Contacts, "tile.contacts", "tile.contacts.hint"},
+        {Screen::Sos, "tile.sos", "tile.sos.hint"},
+        {Screen::Settings, "tile.settings", "tile.settings.hint"},
+    }};
+    return tiles;
+}
+
+std::string_view screen_name(Screen screen) {
+    switch (screen) {
+        case Screen::Home: return "home";
+        case Screen::Policies: return "policies";
+        case Screen::Guides: return "guides";
+        case Screen::Appointments: return "appointments";
+        case Screen::Alerts: return "alerts";
+        case Screen::Activities: return "activities";
+        case Screen::Contacts: return "contacts";
+        case Screen::Sos: return "sos";
+        case Screen::Settings: return "settings";
+    }
+    return "unknown";
+}
+
+std::string_view screen_title_key(Screen screen) {
+    if (screen == Screen::Home) return "home.title";
+    for (const HomeTile& tile : home_tiles())
+        if (tile.screen == screen) return tile.label_key;
+    return "home.title";
+}
+
+}  // namespace elder

@@ -1,0 +1,54 @@
+#include "surface.hpp"
+
+namespace elder {
+
+SurfaceProfile make_profile(Surface surface, float width, float height) {
+    SurfaceProfile p;
+    p.surface = surface;
+    switch (surface) {
+        case Surface::Tv:  // 1920x1080 seen from 3 m; overscan safe area per Android TV guidance
+            break;
+        case Surface::Kiosk:  // touch, portrait 1080x1920 or landscape 1920x1080
+            p.body_px = 36;
+            p.heading_px = 48;
+            p.tile_label_px = 56;
+            p.safe_x = 48;
+            p.safe_y = 48;
+            p.focus_ring_px = 6;
+            p.focus_ring_always = false;
+            p.home_columns = height > width ? 2 : 4;
+            break;
+        case Surface::Browser:  // CSS pixels, from a 360 px phone up
+            p.body_px = 20;
+            p.heading_px = 28;
+            p.tile_label_px = 30;
+            p.min_target_w = 60;
+            p.min_target_h = 60;
+            p.safe_x = width < 600 ? 16 : 32;
+            p.safe_y = 16;
+            p.gap = 16;
+            p.focus_ring_px = 3;
+            p.focus_ring_always = false;
+            p.home_columns = width < 720 ? 2 : 4;
+            break;
+    }
+    return p;
+}
+
+std::optional<Surface> parse_surface(std::string_view name) {
+    if (name == "tv") return Surface::Tv;
+    if (name == "kiosk") return Surface::Kiosk;
+    if (name == "browser") return Surface::Browser;
+    return std::nullopt;
+}
+
+std::string_view surface_name(Surface surface) {
+    switch (surface) {
+        case Surface::Tv: return "tv";
+        case Surface::Kiosk: return "kiosk";
+        case Surface::Browser: return "browser";
+    }
+    return "tv";
+}
+
+}  // namespace elder

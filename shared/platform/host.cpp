@@ -1,0 +1,110 @@
+#include "host.hpp"
+
+#include <SDL_opengles2.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include "clock.hpp"
+#include "keymap.hpp"
+#include "ui/theme.hpp"
+
+namespace elder {
+
+bool Host::start(const HostOptions& options, const AppParams& params, const GlRequest& gl, std::string& error) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        error = std::string("cannot start SDL video: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, gl.major);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                               options.width, options.height, flags);
+    if (!window_) {
+        error = std::string("cannot open a window: ") + SDL_GetError();
+        return false;
+    }
+    gl_ = SDL_GL_CreateContext(window_);
+    if (!gl_) {
+        error = std::string("cannot create an OpenGL ES context: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, gl_);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // nothing written to disk behind the resident's back
+    if (!app_.init(params, error)) return false;
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+    ImGui_ImplOpenGL3_Init(gl.glsl_version);
+    return true;
+}
+
+void Host::stop() {
+    if (ImGui::GetCurrentContext()) {
+        if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
+        if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (gl_) SDL_GL_DeleteContext(gl_);
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+bool Host::handle(const SDL_Event& event) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    switch (event.type) {
+        case SDL_QUIT:
+            return false;
+        case SDL_KEYDOWN:
+            if (auto key = remote_key_for(event.key.keysym.sym)) app_.on_key(*key);
+            else app_.invalidate();
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN:
+            app_.on_pointer_input();
+            break;
+        default:  // motion (hover), button release, window changes: redraw, nothing else
+            app_.invalidate();
+            break;
+    }
+    return true;
+}
+
+bool Host::draw_if_needed() {
+    const CivilTime now = local_now();
+    if (now.minute != last_minute_) {  // the clock on the home page changes once a minute
+        last_minute_ = now.minute;
+        app_.invalidate();
+    }
+    if (!app_.needs_frame()) return false;
+    draw();
+    return true;
+}
+
+void Host::draw() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    app_.frame(local_now());
+    ImGui::Render();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    const Rgb bg = default_palette().background;
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(bg.r / 255.f, bg.g / 255.f, bg.b / 255.f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (after_render) after_render(fb_w, fb_h);
+    SDL_GL_SwapWindow(window_);
+    if (first_frame_ms_ < 0) first_frame_ms_ = ms_since_start();
+}
+
+}  // namespace elder

@@ -1,0 +1,54 @@
+#pragma once
+// The SDL2 + OpenGL ES + Dear ImGui host around the App, shared by the TV app and the kiosk.
+// The loop itself differs per platform: run_native.cpp and run_web.cpp.
+#include <functional>
+#include <string>
+
+#include <SDL.h>
+
+#include "ui/app.hpp"
+
+namespace elder {
+
+struct HostOptions {
+    std::string title = "社区服务";
+    int width = 1920, height = 1080;
+    bool fullscreen = false;
+    std::string screenshot_path;  // native: PNG of the last drawn frame, written when the app exits
+    std::string report_path;      // native: JSON state + semantics tree, rewritten after each drawn frame
+    int exit_after_frames = 0;    // native: quit after this many drawn frames (0: run until closed)
+};
+
+// The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.
+struct GlRequest {
+    int major = 2;
+    const char* glsl_version = "#version 100";
+};
+
+class Host {
+public:
+    bool start(const HostOptions& options, const AppParams& params, const GlRequest& gl, std::string& error);
+    void stop();
+
+    // Feeds one SDL event to ImGui and the app; returns false when the app should quit.
+    bool handle(const SDL_Event& event);
+    // Draws one frame if the app or the clock asks for it; returns true if it drew.
+    bool draw_if_needed();
+
+    App& app() { return app_; }
+    SDL_Window* window() { return window_; }
+    double first_frame_ms() const { return first_frame_ms_; }
+    // Called after each frame is rendered and before it is shown (screenshots).
+    std::function<void(int fb_width, int fb_height)> after_render;
+
+private:
+    void draw();
+
+    App app_;
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext gl_ = nullptr;
+    int last_minute_ = -1;
+    double first_frame_ms_ = -1;
+};
+
+}  // namespace elder

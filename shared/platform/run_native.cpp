@@ -1,0 +1,67 @@
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+
+#include "clock.hpp"
+#include "frame_grabber.hpp"
+#include "run.hpp"
+
+namespace elder {
+namespace {
+
+// Milliseconds until the wall clock's next minute: the only reason to wake up when nothing happens.
+int ms_to_next_minute() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return (60 - tm.tm_sec) * 1000;
+}
+
+void write_report(const std::string& path, const std::string& json) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << json;
+        if (!out) return;
+    }
+    std::rename(tmp.c_str(), path.c_str());  // readers never see half a report
+}
+
+}  // namespace
+
+int run_app(const HostOptions& options, const AppParams& params) {
+    Host host;
+    std::string error;
+    if (!host.start(options, params, GlRequest{2, "#version 100"}, error)) {
+        std::fprintf(stderr, "elder-tvapp: %s\n", error.c_str());
+        host.stop();
+        return 2;
+    }
+    FrameGrabber grabber;
+    if (!options.screenshot_path.empty()) host.after_render = [&](int w, int h) { grabber.grab(w, h); };
+
+    bool running = true;
+    while (running) {
+        SDL_Event event;
+        const int timeout = host.app().needs_frame() ? 0 : ms_to_next_minute();
+        if (SDL_WaitEventTimeout(&event, timeout)) {
+            running = host.handle(event);
+            while (running && SDL_PollEvent(&event)) running = host.handle(event);
+        }
+        if (!running || !host.draw_if_needed()) continue;
+        if (host.app().frames_drawn() == 1)
+            std::fprintf(stderr, "elder-tvapp: first frame after %.0f ms\n", host.first_frame_ms());
+        if (!options.report_path.empty()) write_report(options.report_path, host.app().report_json());
+        if (options.exit_after_frames > 0 && host.app().frames_drawn() >= options.exit_after_frames) running = false;
+    }
+
+    int status = 0;
+    if (!options.screenshot_path.empty() && !grabber.save_png(options.screenshot_path, error)) {
+        std::fprintf(stderr, "elder-tvapp: screenshot: %s\n", error.c_str());
+        status = 1;
+    }
+    host.stop();
+    return status;
+}
+
+}  // namespace elder

@@ -1,0 +1,46 @@
+#include <emscripten/emscripten.h>
+
+#include "run.hpp"
+
+namespace elder {
+namespace {
+
+Host* g_host = nullptr;
+
+// The page shell (web/kiosk.js) shows progress, errors and readiness; these call into it.
+EM_JS(void, shell_app_ready, (double first_frame_ms), {
+    if (Module.onAppReady) Module.onAppReady(first_frame_ms);
+});
+EM_JS(void, shell_fatal_error, (const char* message), {
+    if (Module.onFatalError) Module.onFatalError(UTF8ToString(message));
+});
+
+void main_loop() {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) g_host->handle(event);
+    // Skipping a frame leaves the last one on screen: an idle page costs no GPU work.
+    if (g_host->draw_if_needed() && g_host->app().frames_drawn() == 1) shell_app_ready(g_host->first_frame_ms());
+}
+
+}  // namespace
+
+int run_app(const HostOptions& options, const AppParams& params) {
+    static Host host;  // lives for the page's lifetime; the browser loop never returns
+    std::string error;
+    if (!host.start(options, params, GlRequest{3, "#version 300 es"}, error)) {
+        shell_fatal_error(error.c_str());
+        return 2;
+    }
+    g_host = &host;
+    emscripten_set_main_loop(main_loop, 0, true);
+    return 0;
+}
+
+}  // namespace elder
+
+// For tests and diagnostics: the app's state and semantics tree as JSON.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* elder_report_json() {
+    static std::string report;
+    report = elder::g_host ? elder::g_host->app().report_json() : "{}";
+    return report.c_str();
+}

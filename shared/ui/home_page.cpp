@@ -1,0 +1,59 @@
+#include <cmath>
+
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+// Header: community name on the left, date and clock on the right. Returns its height.
+float draw_header(PageContext& ctx, const Rect& area) {
+    const Palette& p = ctx.palette;
+    const float title_px = ctx.profile.heading_px;
+    const float body_px = ctx.profile.body_px;
+    text_line(ctx, "home.community", "heading", ctx.strings.text("home.community"), ImVec2(area.x, area.y),
+              title_px, p.text, p.background);
+
+    const std::string date = format_date(ctx.strings, ctx.now) + "  " + format_clock(ctx.now);
+    const float date_w = text_width(ctx, date, body_px);
+    const bool fits_beside = date_w + text_width(ctx, ctx.strings.text("home.community"), title_px) + body_px < area.w;
+    const ImVec2 date_pos = fits_beside ? ImVec2(area.right() - date_w, area.y + (title_px - body_px))
+                                        : ImVec2(area.x, area.y + title_px * 1.3f);
+    text_line(ctx, "home.date", "text", date, date_pos, body_px, p.text_muted, p.background);
+    return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
+}
+
+}  // namespace
+
+void draw_home_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    const float header_h = draw_header(ctx, area);
+
+    const auto& tiles = home_tiles();
+    const int cols = ctx.profile.home_columns;
+    const int rows = (static_cast<int>(tiles.size()) + cols - 1) / cols;
+    const float gap = ctx.profile.gap;
+    const float tile_w = std::floor((area.w - gap * (cols - 1)) / cols);
+    const float avail_h = area.h - header_h;
+    const float tile_h = std::floor(std::max(ctx.profile.min_target_h, (avail_h - gap * (rows - 1)) / rows));
+    const bool is_tv = ctx.profile.surface == Surface::Tv;
+
+    for (int i = 0; i < static_cast<int>(tiles.size()); ++i) {
+        const HomeTile& t = tiles[i];
+        const float x = area.x + (i % cols) * (tile_w + gap);
+        const float y = area.y + header_h + (i / cols) * (tile_h + gap);
+        TileSpec spec{std::string(t.label_key),
+                      ctx.strings.text(t.label_key),
+                      ctx.strings.text(t.hint_key),
+                      is_tv ? std::to_string(i + 1) : std::string(),
+                      {x, y, tile_w, tile_h},
+                      t.screen == Screen::Sos ? ctx.palette.sos_tile : ctx.palette.tile,
+                      OpenScreen{t.screen}};
+        tile(ctx, spec);
+    }
+    // Scrolling (small browser windows) needs the window to know how far the content goes.
+    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y + header_h + rows * (tile_h + gap)));
+    ImGui::Dummy(ImVec2(1, ctx.profile.safe_y));
+}
+
+}  // namespace elder

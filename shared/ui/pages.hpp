@@ -1,0 +1,11 @@
+#pragma once
+// One function per page; each draws the whole display for the current state.
+#include "page_context.hpp"
+
+namespace elder {
+
+void draw_home_page(PageContext& ctx);
+// Pages whose service has not been built yet: a title, a plain sentence and a way back.
+void draw_coming_soon_page(PageContext& ctx);
+
+}  // namespace elder

@@ -1,0 +1,51 @@
+#include "semantics.hpp"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+namespace elder {
+namespace {
+
+std::string hex(Rgb c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
+    return buf;
+}
+
+}  // namespace
+
+int SemanticsTree::add(SemNode node) {
+    const bool focusable = node.action.has_value();
+    nodes_.push_back(std::move(node));
+    if (!focusable) return -1;
+    focusables_.push_back(nodes_.size() - 1);
+    return static_cast<int>(focusables_.size()) - 1;
+}
+
+std::vector<Rect> SemanticsTree::focusable_rects() const {
+    std::vector<Rect> rects;
+    rects.reserve(focusables_.size());
+    for (size_t i : focusables_) rects.push_back(nodes_[i].rect);
+    return rects;
+}
+
+nlohmann::json SemanticsTree::to_json() const {
+    auto out = nlohmann::json::array();
+    for (const SemNode& n : nodes_) {
+        out.push_back({
+            {"id", n.id},
+            {"role", n.role},
+            {"label", n.label},
+            {"rect", {n.rect.x, n.rect.y, n.rect.w, n.rect.h}},
+            {"text_px", n.text_px},
+            {"fg", hex(n.fg)},
+            {"bg", hex(n.bg)},
+            {"focusable", n.action.has_value()},
+            {"focused", n.focused},
+        });
+    }
+    return out;
+}
+
+}  // namespace elder

@@ -1,0 +1,43 @@
+#pragma once
+// The semantics tree: every widget also records what it is, what it says and where it is.
+// One tree per frame feeds remote-control navigation, tests and (later) read-aloud and ARIA.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/actions.hpp"
+#include "core/color.hpp"
+#include "core/geometry.hpp"
+
+namespace elder {
+
+struct SemNode {
+    std::string id;     // stable across frames, e.g. "tile.policies"
+    std::string role;   // "heading", "text", "button"
+    std::string label;  // what it says
+    Rect rect;          // in display units (CSS px on the web, px on TV)
+    float text_px = 0;  // size of its text
+    Rgb fg, bg;         // its text colour and the colour behind it
+    std::optional<Action> action;  // what OK / a tap does; set for focusable nodes
+    bool focused = false;
+};
+
+class SemanticsTree {
+public:
+    void clear() { nodes_.clear(); focusables_.clear(); }
+    // Adds a node; for nodes with an action, returns their focus index (else -1).
+    int add(SemNode node);
+    const std::vector<SemNode>& nodes() const { return nodes_; }
+    int focusable_count() const { return static_cast<int>(focusables_.size()); }
+    const SemNode& focusable(int index) const { return nodes_[focusables_[index]]; }
+    std::vector<Rect> focusable_rects() const;
+    nlohmann::json to_json() const;
+
+private:
+    std::vector<SemNode> nodes_;
+    std::vector<size_t> focusables_;  // indices into nodes_, in focus order
+};
+
+}  // namespace elder

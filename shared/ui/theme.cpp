@@ -1,0 +1,34 @@
+#include "theme.hpp"
+
+namespace elder {
+
+const Palette& default_palette() {
+    // Dark page with white text: less glare on a TV in a dim room, and high contrast everywhere.
+    static const Palette palette{
+        rgb_hex(0x0E1B2E),  // background
+        rgb_hex(0xFFFFFF),  // text
+        rgb_hex(0xD9E4F2),  // text_muted
+        rgb_hex(0x1F3B63),  // tile
+        rgb_hex(0x27497A),  // tile_hover
+        rgb_hex(0x8A1410),  // sos_tile
+        rgb_hex(0xFFD23F),  // focus_ring
+    };
+    return palette;
+}
+
+ImU32 to_imcolor(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
+
+void apply_imgui_style(const Palette& palette) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.ScrollbarSize = 24;
+    const auto vec = [](Rgb c) { return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1.f); };
+    style.Colors[ImGuiCol_WindowBg] = vec(palette.background);
+    style.Colors[ImGuiCol_Text] = vec(palette.text);
+    style.Colors[ImGuiCol_ScrollbarBg] = vec(palette.background);
+    style.Colors[ImGuiCol_ScrollbarGrab] = vec(palette.tile_hover);
+}
+
+}  // namespace elder

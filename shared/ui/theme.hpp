@@ -1,0 +1,24 @@
+#pragma once
+// Colours of the interface. Every text/background pair is checked for contrast in the tests.
+#include <imgui.h>
+
+#include "core/color.hpp"
+
+namespace elder {
+
+struct Palette {
+    Rgb background;    // the page
+    Rgb text;          // main text on the page and on tiles
+    Rgb text_muted;    // secondary text (hints, dates); still >= 7:1 on its background
+    Rgb tile;          // a home tile or button
+    Rgb tile_hover;    // a tile under the mouse
+    Rgb sos_tile;      // the emergency tile: a different colour and its own words
+    Rgb focus_ring;    // remote / keyboard focus; >= 3:1 against the tile and the page
+};
+
+const Palette& default_palette();
+
+ImU32 to_imcolor(Rgb c);
+void apply_imgui_style(const Palette& palette);
+
+}  // namespace elder

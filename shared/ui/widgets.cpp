@@ -1,0 +1,91 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+
+namespace elder {
+namespace {
+
+constexpr float kLineSpacing = 1.5f;  // ACCESSIBILITY.md asks >= 1.3x
+
+ImVec2 im(float x, float y) { return ImVec2(x, y); }
+
+void draw_focus_ring(PageContext& ctx, const Rect& r) {
+    const float t = ctx.profile.focus_ring_px;
+    const float gap = t / 2;  // a sliver of page colour between tile and ring keeps both edges visible
+    const float o = gap + t / 2;
+    ImGui::GetWindowDrawList()->AddRect(im(r.x - o, r.y - o), im(r.right() + o, r.bottom() + o),
+                                        to_imcolor(ctx.palette.focus_ring), 16 + o, 0, t);
+}
+
+}  // namespace
+
+float text_width(const PageContext& ctx, const std::string& text, float px) {
+    return ctx.font->CalcTextSizeA(px, FLT_MAX, 0.0f, text.c_str()).x;
+}
+
+ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, const std::string& text,
+                 ImVec2 pos, float px, Rgb fg, Rgb bg) {
+    ImGui::GetWindowDrawList()->AddText(ctx.font, px, pos, to_imcolor(fg), text.c_str());
+    const ImVec2 size(text_width(ctx, text, px), px);
+    ctx.tree.add({id, role, text, {pos.x, pos.y, size.x, size.y}, px, fg, bg, std::nullopt, false});
+    return size;
+}
+
+float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
+                 float width, float px, Rgb fg, Rgb bg) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const char* line = text.c_str();
+    const char* end = line + text.size();
+    float y = pos.y;
+    while (line < end) {
+        const char* wrap = ctx.font->CalcWordWrapPosition(px, line, end, width);
+        if (wrap == line) wrap = line + 1;  // a glyph wider than the column still advances
+        draw->AddText(ctx.font, px, im(pos.x, y), to_imcolor(fg), line, wrap);
+        y += px * kLineSpacing;
+        line = wrap;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
+    const float height = y - pos.y;
+    ctx.tree.add({id, "text", text, {pos.x, pos.y, width, height}, px, fg, bg, std::nullopt, false});
+    return height;
+}
+
+void tile(PageContext& ctx, const TileSpec& spec) {
+    const Rect& r = spec.rect;
+    const int focus_index = ctx.tree.focusable_count();
+    const bool focused = focus_index == ctx.state.focused();
+
+    ImGui::SetCursorScreenPos(im(r.x, r.y));
+    ImGui::PushID(spec.id.c_str());
+    const bool clicked = ImGui::InvisibleButton("##tile", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+
+    const Rgb fill = hovered && spec.fill == ctx.palette.tile ? ctx.palette.tile_hover : spec.fill;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(fill), 16);
+
+    const float label_px = ctx.profile.tile_label_px;
+    const float hint_px = ctx.profile.body_px;
+    const float block_h = label_px + (spec.hint.empty() ? 0 : hint_px * kLineSpacing);
+    const float top = r.y + (r.h - block_h) / 2;
+    const float label_w = text_width(ctx, spec.label, label_px);
+    draw->AddText(ctx.font, label_px, im(r.center_x() - label_w / 2, top), to_imcolor(ctx.palette.text),
+                  spec.label.c_str());
+    if (!spec.hint.empty()) {
+        const float hint_w = text_width(ctx, spec.hint, hint_px);
+        text_line(ctx, spec.id + ".hint", "text", spec.hint,
+                  im(r.center_x() - hint_w / 2, top + label_px + hint_px * (kLineSpacing - 1)), hint_px,
+                  ctx.palette.text_muted, fill);
+    }
+    if (!spec.badge.empty()) {
+        const float pad = hint_px / 2;
+        text_line(ctx, spec.id + ".badge", "text", spec.badge, im(r.x + pad, r.y + pad / 2), hint_px,
+                  ctx.palette.text_muted, fill);
+    }
+    ctx.tree.add({spec.id, "button", spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
+    if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
+    if (clicked) ctx.actions.push_back(spec.action);
+}
+
+}  // namespace elder

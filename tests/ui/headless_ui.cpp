@@ -1,0 +1,58 @@
+#include "headless_ui.hpp"
+
+#include <stdexcept>
+
+namespace elder::test {
+namespace {
+
+// The renderer's half of ImGui 1.92's texture protocol, without a GPU.
+void accept_texture_requests() {
+    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+        if (tex->Status == ImTextureStatus_WantCreate || tex->Status == ImTextureStatus_WantUpdates) {
+            tex->SetTexID(static_cast<ImTextureID>(1));
+            tex->SetStatus(ImTextureStatus_OK);
+        } else if (tex->Status == ImTextureStatus_WantDestroy) {
+            tex->SetTexID(ImTextureID_Invalid);
+            tex->SetStatus(ImTextureStatus_Destroyed);
+        }
+    }
+}
+
+}  // namespace
+
+HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* language) {
+    context_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60;
+    std::string error;
+    if (!app.init({surface, ELDER_ASSETS_DIR, language}, error)) throw std::runtime_error(error);
+    frame();
+    frame();
+}
+
+HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
+
+void HeadlessUi::frame() {
+    ImGui::NewFrame();
+    app.frame(CivilTime{2026, 11, 23, 1, 9, 30});
+    ImGui::Render();
+    accept_texture_requests();
+}
+
+void HeadlessUi::tap(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x, y);
+    app.on_pointer_input();
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    frame();
+}
+
+}  // namespace elder::test

@@ -1,0 +1,25 @@
+#pragma once
+// Draws the shared UI without a window or GPU: an ImGui context whose "renderer" accepts textures
+// and drops draw data. Tests drive the App with synthetic input and read the semantics tree.
+#include "ui/app.hpp"
+
+namespace elder::test {
+
+class HeadlessUi {
+public:
+    HeadlessUi(Surface surface, float width, float height, const char* language = "zh-CN");
+    ~HeadlessUi();
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+    void frame();                            // one frame at a fixed date and time
+    void key(RemoteKey key) { app.on_key(key); frame(); frame(); }
+    void tap(float x, float y);              // a touch: press and release at (x, y)
+
+    App app;
+
+private:
+    ImGuiContext* context_ = nullptr;
+};
+
+}  // namespace elder::test

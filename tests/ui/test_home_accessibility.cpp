@@ -1,0 +1,136 @@
+// The home page on every surface, checked against ../shared/handbook/ACCESSIBILITY.md.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "core/spatial_nav.hpp"
+#include "headless_ui.hpp"
+#include "ui/theme.hpp"
+
+using namespace elder;
+using elder::test::HeadlessUi;
+
+namespace {
+
+struct Case {
+    Surface surface;
+    float w, h;
+    float min_body, min_heading, min_target_w, min_target_h, safe_x, safe_y;
+};
+
+const Case kCases[] = {
+    {Surface::Tv, 1920, 1080, 40, 56, 120, 120, 96, 54},
+    {Surface::Kiosk, 1080, 1920, 36, 48, 120, 120, 0, 0},
+    {Surface::Kiosk, 1920, 1080, 36, 48, 120, 120, 0, 0},
+    {Surface::Browser, 360, 640, 20, 28, 60, 60, 0, 0},
+    {Surface::Browser, 1280, 800, 20, 28, 60, 60, 0, 0},
+};
+
+std::string describe(const Case& c) {
+    return std::string(surface_name(c.surface)) + " " + std::to_string(int(c.w)) + "x" + std::to_string(int(c.h));
+}
+
+const SemNode* find(const App& app, const std::string& id) {
+    for (const SemNode& n : app.semantics().nodes())
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("home meets text size, contrast, target size and safe area on every surface") {
+    for (const Case& c : kCases) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
+        int buttons = 0;
+        for (const SemNode& n : ui.app.semantics().nodes()) {
+            INFO(n.id << " '" << n.label << "'");
+            const bool heading = n.role == std::string("heading");
+            CHECK(n.text_px >= (heading ? c.min_heading : c.min_body));
+            // Text >= 7:1, only heading-size text may use the 4.5:1 allowance.
+            CHECK(contrast_ratio(n.fg, n.bg) >= (n.text_px >= c.min_heading ? 4.5 : 7.0));
+            CHECK(safe.contains(n.rect));
+            if (n.action) {
+                ++buttons;
+                CHECK(n.rect.w >= c.min_target_w);
+                CHECK(n.rect.h >= c.min_target_h);
+            }
+        }
+        CHECK(buttons == 8);
+    }
+}
+
+TEST_CASE("home shows the community, the date and the eight tiles in Chinese") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    REQUIRE(find(ui.app, "home.community"));
+    CHECK(find(ui.app, "home.community")->label == "幸福里社区");
+    REQUIRE(find(ui.app, "home.date"));
+    CHECK(find(ui.app, "home.date")->label == "2026年11月23日 星期一  09:30");
+    const char* labels[] = {"政策资讯", "办事指南", "预约办理", "通知提醒", "社区活动", "联系我们", "紧急求助", "设置"};
+    for (int i = 0; i < 8; ++i) CHECK(ui.app.semantics().focusable(i).label == labels[i]);
+}
+
+TEST_CASE("the focus ring colour stands out from tiles and page by at least 3:1") {
+    const Palette& p = default_palette();
+    CHECK(contrast_ratio(p.focus_ring, p.tile) >= 3.0);
+    CHECK(contrast_ratio(p.focus_ring, p.tile_hover) >= 3.0);
+    CHECK(contrast_ratio(p.focus_ring, p.sos_tile) >= 3.0);
+    CHECK(contrast_ratio(p.focus_ring, p.background) >= 3.0);
+}
+
+TEST_CASE("every home tile is reachable with arrows alone and opens with OK") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    std::set<int> reached{ui.app.state().focused()};
+    // Walk right along the top row, down, then left along the bottom row.
+    for (RemoteKey k : {RemoteKey::Right, RemoteKey::Right, RemoteKey::Right, RemoteKey::Down, RemoteKey::Left,
+                        RemoteKey::Left, RemoteKey::Left}) {
+        ui.key(k);
+        reached.insert(ui.app.state().focused());
+    }
+    CHECK(reached.size() == 8);
+    CHECK(ui.app.state().focused() == 4);
+    ui.key(RemoteKey::Ok);
+    CHECK(ui.app.state().screen == Screen::Activities);
+    ui.key(RemoteKey::Back);
+    CHECK(ui.app.state().screen == Screen::Home);
+    CHECK(ui.app.state().focused() == 4);
+}
+
+TEST_CASE("number keys open tiles in one press; Back returns") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    for (int n = 1; n <= 8; ++n) {
+        ui.key(static_cast<RemoteKey>(static_cast<int>(RemoteKey::Digit1) + n - 1));
+        CHECK(ui.app.state().screen == home_tiles()[n - 1].screen);
+        ui.key(RemoteKey::Back);
+        CHECK(ui.app.state().screen == Screen::Home);
+    }
+}
+
+TEST_CASE("a page that is not built yet says so and leads back") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    ui.key(RemoteKey::Digit2);
+    REQUIRE(ui.app.state().screen == Screen::Guides);
+    REQUIRE(find(ui.app, "page.title"));
+    CHECK(find(ui.app, "page.title")->label == "办事指南");
+    REQUIRE(ui.app.semantics().focusable_count() == 1);
+    const Rect back = ui.app.semantics().focusable(0).rect;
+    ui.tap(back.center_x(), back.center_y());
+    CHECK(ui.app.state().screen == Screen::Home);
+}
+
+TEST_CASE("tapping a tile opens it") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    const Rect contacts = find(ui.app, "tile.contacts")->rect;
+    ui.tap(contacts.center_x(), contacts.center_y());
+    CHECK(ui.app.state().screen == Screen::Contacts);
+}
+
+TEST_CASE("the English catalogue lays out too") {
+    HeadlessUi ui(Surface::Browser, 360, 640, "en");
+    CHECK(ui.app.semantics().focusable(0).label == "Policies");
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id);
+        CHECK(n.rect.right() <= 360);
+    }
+}

@@ -1,0 +1,33 @@
+#include <catch2/catch.hpp>
+
+#include "core/date_text.hpp"
+
+using namespace elder;
+
+namespace {
+
+Catalogue zh() {
+    Catalogue c;
+    std::string error;
+    REQUIRE(c.load(R"({"date.format": "{year}年{month}月{day}日 {weekday}", "weekday.1": "星期一",
+                       "weekday.0": "星期日", "month.11": "十一月"})", error));
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("dates are worded by the catalogue") {
+    CHECK(format_date(zh(), {2026, 11, 23, 1, 9, 5}) == "2026年11月23日 星期一");
+    CHECK(format_date(zh(), {2026, 11, 22, 0, 0, 0}) == "2026年11月22日 星期日");
+}
+
+TEST_CASE("the clock is zero-padded 24-hour time") {
+    CHECK(format_clock({2026, 1, 1, 4, 9, 5}) == "09:05");
+    CHECK(format_clock({2026, 1, 1, 4, 23, 59}) == "23:59");
+}
+
+TEST_CASE("out-of-range weekday and month do not crash") {
+    const std::string text = format_date(zh(), {2026, 13, 1, -6, 0, 0});
+    CHECK(text.find("星期一") != std::string::npos);  // -6 wraps to Monday
+    CHECK(text.find("1月") != std::string::npos);
+}
