@@ -10,7 +10,7 @@ if(EMSCRIPTEN)
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
   # imgui_impl_sdl2.cpp uses EM_JS, whose header in emscripten 3.1.6 needs emscripten.h first.
   set_source_files_properties(${IMGUI}/backends/imgui_impl_sdl2.cpp PROPERTIES
-    COMPILE_OPTIONS "SHELL:-include emscripten/emscripten.h")
+    COMPILE_OPTIONS "-include;emscripten/emscripten.h")
 else()
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES2)
 endif()

@@ -3,6 +3,7 @@
 #include <SDL_opengles2.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>
 
 #include "clock.hpp"
 #include "keymap.hpp"
@@ -93,6 +94,9 @@ void Host::draw() {
     ImGui::NewFrame();
     app_.frame(local_now());
     ImGui::Render();
+    // ImGui hands queued input to frames one step at a time (a tap's move, press and release land in
+    // successive frames); keep drawing until the queue is empty or a quick tap would be lost.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) app_.invalidate();
 
     const ImGuiIO& io = ImGui::GetIO();
     const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);

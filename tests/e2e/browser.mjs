@@ -1,0 +1,64 @@
+// Shared browser-test plumbing: Debian's Chromium through playwright-core (never a downloaded
+// browser), the site served on 127.0.0.1, and small check helpers that count what passed.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',  // WebGL without a GPU
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function serve(dir) {
+  const server = await startServer(dir, { port: 0 });
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+export class Checks {
+  passed = 0;
+  failed = 0;
+  check(ok, what, detail = '') {
+    if (ok) this.passed++; else this.failed++;
+    console.log(`${ok ? 'ok' : 'FAIL'}: ${what}${detail ? ` (${detail})` : ''}`);
+    return ok;
+  }
+  summary() {
+    console.log(`${this.passed} passed, ${this.failed} failed`);
+    return this.failed === 0 ? 0 : 1;
+  }
+}
+
+// Opens a page that records console errors and uncaught exceptions.
+export async function openPage(browser, url, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+export async function waitReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.elder && window.elder.ready, null, { timeout });
+  return page.evaluate(() => window.elder.firstFrameMs);
+}
+
+export const report = (page) => page.evaluate(() => window.elder.report());
+
+export async function waitForState(page, predicate, arg, timeout = 10000) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function nodeById(rep, id) {
+  return rep.nodes.find((n) => n.id === id);
+}

@@ -1,0 +1,109 @@
+// Browser smoke test of the kiosk site in Debian's Chromium: it loads, draws Chinese on a
+// non-blank canvas, answers taps, clicks and keys, handles devicePixelRatio, and explains a
+// missing WebGL in plain Chinese.
+//   node tests/e2e/kiosk_smoke.mjs SITE_DIR OUTPUT_DIR
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Checks, launch, nodeById, openPage, report, serve, waitForState, waitReady } from './browser.mjs';
+import { decodePng, pixelStats } from './png.mjs';
+
+const [siteDir, outDir] = process.argv.slice(2);
+if (!siteDir || !outDir) {
+  console.error('usage: node kiosk_smoke.mjs SITE_DIR OUTPUT_DIR');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+const checks = new Checks();
+const { server, url } = await serve(siteDir);
+const browser = await launch();
+
+const center = (n) => ({ x: n.rect[0] + n.rect[2] / 2, y: n.rect[1] + n.rect[3] / 2 });
+
+// `minShare`: the least share of pixels that must differ from the page background.
+async function screenshotLooksDrawn(page, name, minShare = 0.2) {
+  const file = join(outDir, name);
+  await page.screenshot({ path: file });
+  const stats = pixelStats(decodePng(readFileSync(file)));
+  checks.check(stats.nonBackground > minShare && stats.colours > 50, `${name} is not blank`,
+    `${(stats.nonBackground * 100).toFixed(0)}% drawn, ${stats.colours} colours`);
+}
+
+// A kiosk: touch only, portrait and landscape.
+for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
+  const { context, page, errors } = await openPage(browser, url, { viewport: { width: w, height: h }, hasTouch: true });
+  const ms = await waitReady(page);
+  console.log(`kiosk ${w}x${h}: first frame ${ms.toFixed(0)} ms after navigation start`);
+  let rep = await report(page);
+  checks.check(rep.screen === 'home' && rep.surface === 'kiosk', `${w}x${h} starts on the kiosk home page`);
+  checks.check(rep.display[0] === w && rep.display[1] === h, `${w}x${h} layout fills the viewport`, rep.display.join('x'));
+  const tiles = rep.nodes.filter((n) => n.focusable);
+  checks.check(tiles.length === 8 && tiles[0].label === '政策资讯', `${w}x${h} shows the eight tiles`);
+  await page.waitForTimeout(300);  // let the second settling frame land before the screenshot
+  await screenshotLooksDrawn(page, `kiosk-${w}x${h}.png`);
+
+  const contacts = nodeById(rep, 'tile.contacts');
+  await page.touchscreen.tap(center(contacts).x, center(contacts).y);
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'contacts'), `${w}x${h} a tap on 联系我们 opens it`);
+  rep = await report(page);
+  const back = nodeById(rep, 'page.back_home');
+  checks.check(Boolean(back), `${w}x${h} the page offers 返回首页`);
+  if (h > w) await screenshotLooksDrawn(page, `kiosk-${w}x${h}-contacts.png`, 0.01);
+  if (back) {
+    await page.touchscreen.tap(center(back).x, center(back).y);
+    checks.check(await waitForState(page, () => window.elder.report().screen === 'home'), `${w}x${h} a tap on 返回首页 returns home`);
+  }
+  checks.check(errors.length === 0, `${w}x${h} no console errors`, errors.join(' | '));
+  await context.close();
+}
+
+// A resident's browser: mouse and keyboard, a high-density phone-sized screen.
+{
+  const { context, page, errors } = await openPage(browser, url + '?surface=browser',
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  await waitReady(page);
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { css: [c.clientWidth, c.clientHeight], backing: [c.width, c.height] };
+  });
+  checks.check(size.backing[0] === size.css[0] * 3 && size.backing[1] === size.css[1] * 3,
+    'the canvas draws at devicePixelRatio 3', `${size.css.join('x')} css, ${size.backing.join('x')} backing`);
+  let rep = await report(page);
+  checks.check(rep.surface === 'browser' && rep.display[0] === 390, 'the browser layout is chosen by URL');
+  await page.waitForTimeout(300);
+  await screenshotLooksDrawn(page, 'browser-390x844@3x.png');
+  await page.keyboard.press('ArrowRight');
+  checks.check(await waitForState(page, () => window.elder.report().focus === 1), 'ArrowRight moves the focus');
+  await page.keyboard.press('Enter');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'guides'), 'Enter opens the focused tile');
+  await page.keyboard.press('Escape');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'home'), 'Escape goes back');
+  rep = await report(page);
+  const sos = nodeById(rep, 'tile.sos');
+  await page.mouse.click(center(sos).x, center(sos).y);
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'sos'), 'a mouse click opens 紧急求助');
+  checks.check(errors.length === 0, 'browser: no console errors', errors.join(' | '));
+  await context.close();
+}
+
+// No WebGL 2: a plain sentence and a way forward instead of a blank page.
+{
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : original.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  const problem = page.locator('#problem');
+  await problem.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
+  const text = (await problem.textContent().catch(() => '')) || '';
+  checks.check(text.includes('不支持 WebGL 2') && text.includes('重新加载'), 'without WebGL 2 the page explains what to do');
+  await page.screenshot({ path: join(outDir, 'kiosk-no-webgl.png') });
+  await context.close();
+}
+
+await browser.close();
+server.close();
+process.exit(checks.summary());

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# TV smoke test: the real TV app in a real X server (Xvfb), remote keys injected with xdotool
+# (XTEST, as a remote's key events arrive), assertions on the state the app reports.
+#   tv_smoke.sh APP OUTPUT_DIR
+set -euo pipefail
+app=$1 out=$2
+
+if [ "${1:-}" != "--inner" ]; then
+  mkdir -p "$out"
+  rm -f "$out"/report.json "$out"/tv-home.png
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" --inner "$app" "$out"
+fi
+app=$2 out=$3
+report="$out/report.json"
+
+fail() { echo "FAIL: $*" >&2; [ -f "$report" ] && { echo "last report:" >&2; head -c 400 "$report" >&2; echo >&2; }; exit 1; }
+field() { node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(r[process.argv[2]])' "$report" "$1" 2>/dev/null || true; }
+
+# Waits (up to 10 s) until the reported field has the expected value.
+expect() {
+  local name=$1 want=$2 what=$3 got=""
+  for _ in $(seq 100); do
+    got=$(field "$name")
+    [ "$got" = "$want" ] && { echo "ok: $what ($name=$got)"; return; }
+    sleep 0.1
+  done
+  fail "$what: expected $name=$want, got '$got'"
+}
+
+press() { xdotool key --delay 50 "$@"; }
+
+"$app" --report "$report" --screenshot "$out/tv-home.png" 2> "$out/tvapp.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+
+expect screen home "the app starts on the home page"
+expect focus 0 "the first tile is focused"
+wid=$(xdotool search --sync --pid $pid | head -n1)
+xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
+
+press Right;  expect focus 1 "Right moves to 办事指南"
+press Down;   expect focus 5 "Down moves to 联系我们"
+press Left;   expect focus 4 "Left moves to 社区活动"
+press Return; expect screen activities "OK opens 社区活动"
+press Escape; expect screen home "Back returns home"
+expect focus 4 "home remembers the focused tile"
+press 3;      expect screen appointments "number key 3 opens 预约办理"
+press BackSpace; expect screen home "Backspace is Back too"
+expect focus 2 "focus stays on the tile the number key opened"
+press Down;   expect focus 6 "Down moves to 紧急求助"
+
+kill -TERM $pid
+wait $pid || fail "the app exited with status $? on SIGTERM"
+trap - EXIT
+[ -s "$out/tv-home.png" ] || fail "no screenshot was written"
+grep -q "first frame after" "$out/tvapp.log" || fail "the app did not log its first frame"
+echo "screenshot: $out/tv-home.png"
+echo "PASS: tv smoke"

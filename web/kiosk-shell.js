@@ -1,0 +1,114 @@
+// The kiosk page shell: checks WebGL, downloads the app and its assets with one progress bar,
+// starts the app, and turns every failure into a plain Chinese sentence with a way forward.
+'use strict';
+
+(function () {
+  const ASSETS = ['fonts/elder-cjk.ttf', 'strings/zh-CN.json', 'strings/en.json'];
+  const canvas = document.getElementById('canvas');
+  const loader = document.getElementById('loader');
+
+  // State for tests and diagnostics.
+  const elder = (window.elder = { ready: false, firstFrameMs: null, errors: [] });
+
+  function showProblem(title, detail) {
+    elder.errors.push(title + ' ' + detail);
+    loader.hidden = true;
+    document.getElementById('problem-title').textContent = title;
+    document.getElementById('problem-detail').textContent = detail;
+    document.getElementById('problem').hidden = false;
+    document.getElementById('problem-reload').focus();
+  }
+  document.getElementById('problem-reload').addEventListener('click', () => location.reload());
+
+  function setProgress(fraction, detail) {
+    document.getElementById('bar-fill').style.width = Math.round(Math.min(1, fraction) * 100) + '%';
+    document.getElementById('loader-detail').textContent = detail;
+  }
+
+  // URL parameters the app understands, passed on as its command line.
+  function appArguments() {
+    const params = new URLSearchParams(location.search);
+    const args = [];
+    for (const name of ['surface', 'lang']) {
+      const value = params.get(name);
+      if (value) args.push('--' + name, value);
+    }
+    return args;
+  }
+
+  // Downloads every file in parallel, reporting the bytes received over the bytes announced.
+  async function downloadAll(urls) {
+    const responses = await Promise.all(urls.map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      return response;
+    }));
+    const total = responses.reduce((sum, r) => sum + Number(r.headers.get('Content-Length') || 0), 0);
+    let received = 0;
+    return Promise.all(responses.map(async (response) => {
+      const reader = response.body.getReader();
+      const chunks = [];
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
+        const mb = (received / 1048576).toFixed(1);
+        setProgress(total ? received / total : 0, '已下载 ' + mb + ' MB');
+      }
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let offset = 0;
+      for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+      return bytes;
+    }));
+  }
+
+  function start(wasm, assets) {
+    window.Module = {
+      canvas,
+      arguments: appArguments(),
+      wasmBinary: wasm,
+      preRun: [function () {
+        const FS = window.Module.FS;
+        FS.mkdirTree('/assets/fonts');
+        FS.mkdirTree('/assets/strings');
+        ASSETS.forEach((path, i) => FS.writeFile('/assets/' + path, assets[i]));
+      }],
+      onAppReady(ms) {
+        elder.ready = true;
+        elder.firstFrameMs = performance.now();
+        loader.hidden = true;
+        canvas.focus();
+        window.dispatchEvent(new CustomEvent('elder-ready', { detail: { wasmMs: ms } }));
+      },
+      onFatalError(message) {
+        showProblem('社区服务无法启动。', '请联系社区工作人员。（' + message + '）');
+      },
+      report() {
+        return JSON.parse(window.Module.UTF8ToString(window.Module._elder_report_json()));
+      },
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+    };
+    elder.report = () => window.Module.report();
+    const script = document.createElement('script');
+    script.src = 'kiosk.js';
+    script.onerror = () => showProblem('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。');
+    document.body.appendChild(script);
+  }
+
+  canvas.addEventListener('webglcontextlost', (event) => {
+    event.preventDefault();
+    showProblem('画面暂时中断了。', '请点“重新加载”继续使用。');
+  });
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showProblem('这台设备的浏览器无法显示社区服务（不支持 WebGL 2）。',
+                '请换用新版 Chrome、Edge 或 Firefox 浏览器，或联系社区工作人员。');
+    return;
+  }
+  setProgress(0, '正在下载');
+  downloadAll(['kiosk.wasm'].concat(ASSETS.map((p) => 'assets/' + p)))
+    .then(([wasm, ...assets]) => start(wasm, assets))
+    .catch((error) => showProblem('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。（' + error.message + '）'));
+})();
