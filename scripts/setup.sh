@@ -17,7 +17,7 @@ APT_PACKAGES=(
   libsdl2-dev libgles-dev libegl-dev
   nlohmann-json3-dev libstb-dev catch2
   fonts-wqy-microhei python3-fonttools
-  xvfb xauth xdotool libgl1-mesa-dri
+  xvfb xauth xdotool libgl1-mesa-dri time
   chromium
 )
 

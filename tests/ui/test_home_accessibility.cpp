@@ -97,7 +97,7 @@ TEST_CASE("every home tile is reachable with arrows alone and opens with OK") {
     CHECK(ui.app.state().focused() == 4);
 }
 
-TEST_CASE("number keys open tiles in one press; Back returns") {
+TEST_CASE("number keys open tiles in one press, and Back returns") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     for (int n = 1; n <= 8; ++n) {
         ui.key(static_cast<RemoteKey>(static_cast<int>(RemoteKey::Digit1) + n - 1));

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the product on this machine: serves the kiosk site on http://127.0.0.1:${PORT:-8080}/ and,
+# where a display exists, opens it in Chromium and starts the TV app. Ctrl+C stops everything.
+#   PORT=8080         port of the kiosk site
+#   HOST=127.0.0.1    address to serve on (0.0.0.0 to reach it from a kiosk on the LAN)
+#   TV_ARGS=...       extra TV app options, e.g. TV_ARGS=--fullscreen
+#   NO_BROWSER=1      do not open Chromium
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build.sh
+
+PORT=${PORT:-8080}
+HOST=${HOST:-127.0.0.1}
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
+
+node tools/serve.mjs build/wasm/site --port "$PORT" --host "$HOST" &
+pids+=($!)
+url="http://127.0.0.1:$PORT/"
+echo
+echo "Kiosk (touch, portrait or landscape): $url"
+echo "Resident's browser:                   ${url}?surface=browser"
+if [ -n "${DISPLAY:-}" ]; then
+  # shellcheck disable=SC2086
+  build/native/bin/elder-tvapp ${TV_ARGS:-} &
+  pids+=($!)
+  echo "TV app: started in a window (arrows, Enter = OK, Esc = Back, Home, 1-8)"
+  if [ -z "${NO_BROWSER:-}" ]; then
+    chromium --user-data-dir="$ROOT/build/chromium-profile" --no-first-run --app="$url" >/dev/null 2>&1 &
+    pids+=($!)
+  fi
+else
+  echo "TV app: no display here (DISPLAY is unset); run build/native/bin/elder-tvapp on a machine with one."
+fi
+echo "Press Ctrl+C to stop."
+wait "${pids[0]}"
