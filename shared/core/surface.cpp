@@ -1,12 +1,28 @@
 #include "surface.hpp"
 
+#include <algorithm>
+
 namespace elder {
+
+namespace {
+
+// TV numbers are set for 1920x1080; a box that outputs 720p (or 4K) gets the same layout scaled,
+// which keeps text at or above Opera TV's 22 px at 720p.
+SurfaceProfile scaled(SurfaceProfile p, float s) {
+    for (float* v : {&p.body_px, &p.heading_px, &p.tile_label_px, &p.min_target_w, &p.min_target_h, &p.safe_x,
+                     &p.safe_y, &p.gap, &p.focus_ring_px})
+        *v *= s;
+    return p;
+}
+
+}  // namespace
 
 SurfaceProfile make_profile(Surface surface, float width, float height) {
     SurfaceProfile p;
     p.surface = surface;
     switch (surface) {
         case Surface::Tv:  // 1920x1080 seen from 3 m; overscan safe area per Android TV guidance
+            if (width > 0 && height > 0) p = scaled(p, std::min(width / 1920.0f, height / 1080.0f));
             break;
         case Surface::Kiosk:  // touch, portrait 1080x1920 or landscape 1920x1080
             p.body_px = 36;

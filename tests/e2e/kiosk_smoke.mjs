@@ -1,6 +1,6 @@
 // Browser smoke test of the kiosk site in Debian's Chromium: it loads, draws Chinese on a
 // non-blank canvas, answers taps, clicks and keys, handles devicePixelRatio, and explains a
-// missing WebGL in plain Chinese.
+// missing or lost WebGL context in plain Chinese.
 //   node tests/e2e/kiosk_smoke.mjs SITE_DIR OUTPUT_DIR
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +82,14 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   await page.mouse.click(center(sos).x, center(sos).y);
   checks.check(await waitForState(page, () => window.elder.report().screen === 'sos'), 'a mouse click opens 紧急求助');
   checks.check(errors.length === 0, 'browser: no console errors', errors.join(' | '));
+
+  // A lost GL context (driver reset, GPU memory pressure) gets a sentence and a reload button.
+  await page.evaluate(() => document.getElementById('canvas').getContext('webgl2')
+    .getExtension('WEBGL_lose_context').loseContext());
+  const problem = page.locator('#problem');
+  await problem.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
+  const text = (await problem.textContent().catch(() => '')) || '';
+  checks.check(text.includes('画面暂时中断') && text.includes('重新加载'), 'a lost WebGL context is explained');
   await context.close();
 }
 

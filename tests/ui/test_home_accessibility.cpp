@@ -20,6 +20,7 @@ struct Case {
 
 const Case kCases[] = {
     {Surface::Tv, 1920, 1080, 40, 56, 120, 120, 96, 54},
+    {Surface::Tv, 1280, 720, 40 * 2 / 3.f, 56 * 2 / 3.f, 80, 80, 64, 36},  // a 720p box: the same, scaled
     {Surface::Kiosk, 1080, 1920, 36, 48, 120, 120, 0, 0},
     {Surface::Kiosk, 1920, 1080, 36, 48, 120, 120, 0, 0},
     {Surface::Browser, 360, 640, 20, 28, 60, 60, 0, 0},
@@ -58,6 +59,15 @@ TEST_CASE("home meets text size, contrast, target size and safe area on every su
             }
         }
         CHECK(buttons == 8);
+        // Text drawn on a tile ("tile.x.hint", "tile.x.badge") stays inside that tile.
+        for (const SemNode& tile : ui.app.semantics().nodes()) {
+            if (!tile.action) continue;
+            for (const SemNode& n : ui.app.semantics().nodes()) {
+                if (n.id.rfind(tile.id + ".", 0) != 0) continue;
+                INFO(n.id << " '" << n.label << "'");
+                CHECK(tile.rect.contains(n.rect));
+            }
+        }
     }
 }
 

@@ -29,6 +29,16 @@ TEST_CASE("surface profiles carry the numbers of ACCESSIBILITY.md") {
     CHECK(browser.focus_ring_px >= 3);
 }
 
+TEST_CASE("the TV profile scales with the box's output resolution") {
+    const auto hd = make_profile(Surface::Tv, 1280, 720);
+    CHECK(hd.body_px == Approx(40 * 720 / 1080.0));
+    CHECK(hd.body_px >= 22);  // Opera TV's floor at 720p
+    CHECK(hd.safe_x == Approx(64));
+    CHECK(hd.focus_ring_px == Approx(8 * 720 / 1080.0));
+    CHECK(make_profile(Surface::Tv, 3840, 2160).body_px == Approx(80));
+    CHECK(make_profile(Surface::Tv, 1920, 1080).body_px == Approx(40));
+}
+
 TEST_CASE("surface names round-trip") {
     for (Surface s : {Surface::Tv, Surface::Kiosk, Surface::Browser}) CHECK(parse_surface(surface_name(s)) == s);
     CHECK_FALSE(parse_surface("phone").has_value());
