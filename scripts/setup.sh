@@ -48,20 +48,25 @@ SRC
 }
 
 # Unpacks the upstream tarball of a Debian source package into $CACHE/src/NAME-VERSION.
-# $1 package, $2 suite ("sid" or "bookworm"), $3 variable to receive the unpacked folder.
+# $1 package, $2 suite ("sid" or "bookworm"), $3 the upstream version series the code is written
+# for (a prefix such as "1.92."), $4 variable to receive the unpacked folder.
 fetch_source_package() {
-  local pkg=$1 suite=$2 __out=$3
+  local pkg=$1 suite=$2 series=$3 __out=$4
   local marker="$CACHE/src/$pkg-$suite.path"
   if [ -f "$marker" ] && [ -d "$(cat "$marker")" ]; then
     printf -v "$__out" '%s' "$(cat "$marker")"; return
   fi
   enable_deb_src
   local tmp; tmp=$(mktemp -d)
-  chmod 755 "$tmp"  # apt's _apt user downloads into it
   log "source: apt-get source $pkg/$suite"
-  (cd "$tmp" && apt-get source --download-only -qq "$pkg/$suite" >/dev/null)
+  # Downloading as root into a private folder: apt's _apt sandbox user could not write there.
+  (cd "$tmp" && apt-get source -o APT::Sandbox::User=root --download-only -qq "$pkg/$suite" >/dev/null)
   local orig; orig=$(ls "$tmp"/*.orig.tar.* | head -n1)
   local version; version=$(basename "$orig" | sed -E "s/^${pkg}_(.*)\.orig\.tar\..*/\1/")
+  case "$version" in
+    "$series"*) ;;
+    *) rm -rf "$tmp"; die "$pkg/$suite is now $version; the project is written for $series*. Update the code or pin the version." ;;
+  esac
   local dest="$CACHE/src/$pkg-$version"
   rm -rf "$dest"; mkdir -p "$dest"
   tar -xf "$orig" -C "$dest" --strip-components=1
@@ -98,8 +103,8 @@ install_npm_packages() {
 main() {
   install_apt_packages
   local imgui sdl
-  fetch_source_package imgui sid imgui
-  fetch_source_package libsdl2 bookworm sdl
+  fetch_source_package imgui sid 1.92. imgui  # 1.92: input queue and dynamic font atlas
+  fetch_source_package libsdl2 bookworm 2. sdl
   build_sdl2_wasm "$sdl"
   install_npm_packages
   # The one place CMake learns where the source-built dependencies are (both presets read it).
