@@ -11,6 +11,7 @@ const runs = Number(process.argv[2] || 5);
 const root = new URL('../..', import.meta.url).pathname;
 const site = join(root, 'build/wasm/site');
 const tvapp = join(root, 'build/native/bin/elder-tvapp');
+const baseline = join(root, 'build/native/tests/bench_gl_baseline');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
@@ -43,21 +44,25 @@ server.close();
 console.log(`first frame: median ${median(app).toFixed(0)} ms, max ${Math.max(...app).toFixed(0)} ms`);
 console.log(`baseline (tiny page load): median ${median(blank).toFixed(0)} ms; ratio ${(median(app) / median(blank)).toFixed(1)}x`);
 
-console.log(`\n## TV app under Xvfb, 1920x1080, ${runs} runs`);
-const first = [], rss = [];
-function runTv() {
+console.log(`\n## TV app under Xvfb (Mesa llvmpipe), 1920x1080, ${runs} runs; baseline: an empty GLES 2 window`);
+// Runs a program under Xvfb with GNU time; returns its first-frame time and peak RSS.
+function measure(command) {
   const result = execFileSync('bash', ['-c',
-    `xvfb-run -a -s "-screen 0 1920x1080x24" /usr/bin/time -v "${tvapp}" --frames 2 2>&1 >/dev/null`],
-    { encoding: 'utf8' });
+    `xvfb-run -a -s "-screen 0 1920x1080x24" /usr/bin/time -v ${command} 2>&1 >/dev/null`], { encoding: 'utf8' });
   return {
     first: Number(/first frame after (\d+) ms/.exec(result)[1]),
-    rss: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result)[1]),
+    rss: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result)[1]) / 1024,
   };
 }
+const series = { app: [], baseline: [] };
 for (let i = 0; i < runs; i++) {
-  const r = runTv();
-  first.push(r.first);
-  rss.push(r.rss);
+  series.app.push(measure(`"${tvapp}" --frames 2`));
+  series.baseline.push(measure(`"${baseline}"`));
 }
-console.log(`first frame: median ${median(first)} ms, max ${Math.max(...first)} ms (from process start)`);
-console.log(`peak RSS: median ${(median(rss) / 1024).toFixed(1)} MB, max ${(Math.max(...rss) / 1024).toFixed(1)} MB`);
+for (const [name, xs] of Object.entries(series)) {
+  const first = xs.map((x) => x.first), rss = xs.map((x) => x.rss);
+  console.log(`${name}: first frame median ${median(first)} ms (max ${Math.max(...first)}), ` +
+    `peak RSS median ${median(rss).toFixed(1)} MB (max ${Math.max(...rss).toFixed(1)})`);
+}
+const ratio = (key) => median(series.app.map((x) => x[key])) / median(series.baseline.map((x) => x[key]));
+console.log(`app / empty GLES 2 window: first frame ${ratio('first').toFixed(2)}x, peak RSS ${ratio('rss').toFixed(2)}x`);
