@@ -28,7 +28,9 @@ if [ -n "${DISPLAY:-}" ]; then
   pids+=($!)
   echo "TV app: started in a window (arrows, Enter = OK, Esc = Back, Home, 1-8)"
   if [ -z "${NO_BROWSER:-}" ]; then
-    chromium --user-data-dir="$ROOT/build/chromium-profile" --no-first-run --app="$url" >/dev/null 2>&1 &
+    browser_args=(--user-data-dir="$ROOT/build/chromium-profile" --no-first-run --disable-background-networking)
+    [ "$(id -u)" -eq 0 ] && browser_args+=(--no-sandbox)  # Chromium refuses to run as root otherwise
+    chromium "${browser_args[@]}" --app="$url" >build/chromium.log 2>&1 &
     pids+=($!)
   fi
 else
