@@ -8,12 +8,11 @@
 int main(int argc, char** argv) {
     elder::CommandLine cmd;
     cmd.app.surface = elder::Surface::Kiosk;
-    cmd.app.assets_dir = "/assets";
     std::string error;
     if (!elder::parse_command_line(argc, argv, cmd, error)) {  // a bad URL parameter: fall back to defaults
         cmd = elder::CommandLine{};
         cmd.app.surface = elder::Surface::Kiosk;
     }
-    cmd.app.assets_dir = "/assets";
+    cmd.app.assets_dir = "/assets";  // where the shell put them, whatever the URL says
     return elder::run_app(cmd.host, cmd.app);
 }

@@ -84,15 +84,15 @@ bool Host::draw_if_needed() {
         app_.invalidate();
     }
     if (!app_.needs_frame()) return false;
-    draw();
+    draw(now);
     return true;
 }
 
-void Host::draw() {
+void Host::draw(const CivilTime& now) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    app_.frame(local_now());
+    app_.frame(now);
     ImGui::Render();
     // ImGui hands queued input to frames one step at a time (a tap's move, press and release land in
     // successive frames); keep drawing until the queue is empty or a quick tap would be lost.

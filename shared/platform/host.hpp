@@ -42,7 +42,7 @@ public:
     std::function<void(int fb_width, int fb_height)> after_render;
 
 private:
-    void draw();
+    void draw(const CivilTime& now);
 
     App app_;
     SDL_Window* window_ = nullptr;

@@ -49,7 +49,10 @@ bool App::init(const AppParams& params, std::string& error) {
     const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";
     ImFontConfig config;
     config.OversampleH = 1;  // CJK at >= 20 px needs no horizontal oversampling; halves atlas use
-    font_ = ImGui::GetIO().Fonts->AddFontFromFileTTF(font_path.c_str(), profile_.body_px, &config);
+    // The size only matters for ImGui's own widgets: pages pass their sizes to every text call, and
+    // ImGui 1.92 rasterises each size on demand.
+    constexpr float kDefaultFontPx = 40;
+    font_ = ImGui::GetIO().Fonts->AddFontFromFileTTF(font_path.c_str(), kDefaultFontPx, &config);
     if (!font_) {
         error = "cannot load the font " + font_path + " (" + strings_.text("error.font_missing") + ")";
         return false;
