@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the product on this machine: serves the kiosk site on http://127.0.0.1:${PORT:-8080}/ and,
-# where a display exists, opens it in Chromium and starts the TV app. Ctrl+C stops everything.
+# Runs the product on this machine: the reference server with demo data (API and kiosk site on
+# http://127.0.0.1:${PORT:-8080}/) and, where a display exists, the kiosk page in Chromium and the
+# TV app. Ctrl+C stops everything. Data is kept in build/run/elder-community.db between runs.
 #   PORT=8080         port of the kiosk site
 #   HOST=127.0.0.1    address to serve on (0.0.0.0 to reach it from a kiosk on the LAN)
 #   TV_ARGS=...       extra TV app options, e.g. TV_ARGS=--fullscreen
@@ -16,10 +17,13 @@ HOST=${HOST:-127.0.0.1}
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 
-node tools/serve.mjs build/wasm/site --port "$PORT" --host "$HOST" &
+mkdir -p build/run
+build/native/bin/elder-server --db build/run/elder-community.db --demo --demo-dir assets/demo \
+  --web-root build/wasm/site --host "$HOST" --port "$PORT" --quiet &
 pids+=($!)
 url="http://127.0.0.1:$PORT/"
 echo
+echo "API (REST, see shared/api/openapi.yaml): ${url}api/v1/site"
 echo "Kiosk (touch, portrait or landscape): $url"
 echo "Resident's browser:                   ${url}?surface=browser"
 if [ -n "${DISPLAY:-}" ]; then

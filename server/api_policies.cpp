@@ -1,0 +1,159 @@
+// Policies and their categories: newest-first lists with cursor paging, incremental `since`
+// lists (tombstones for withdrawn items), keyword search, ETag / If-None-Match.
+#include <functional>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+#include "change_seq.hpp"
+
+namespace elder::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSummaryColumns =
+    "id, category_id, title, summary, issuer, published_on, effective_on, tags, updated_seq, deleted";
+
+json summary_of(const Statement& s) {
+    if (s.integer(9)) return {{"id", s.integer(0)}, {"deleted", true}, {"updated_seq", s.integer(8)}};
+    return {{"id", s.integer(0)},
+            {"category_id", s.text(1)},
+            {"title", s.text(2)},
+            {"summary", s.text(3)},
+            {"issuer", s.text(4)},
+            {"published_on", s.text(5)},
+            {"effective_on", s.is_null(6) ? json(nullptr) : json(s.text(6))},
+            {"tags", json::parse(s.text(7), nullptr, false)},
+            {"updated_seq", s.integer(8)}};
+}
+
+struct ListQuery {
+    std::string category, cursor_date, q;
+    std::int64_t cursor_id = 0, since = -1, limit = 20;
+};
+
+// Checks the query parameters; returns the problems found (RFC 9457 "invalid_params").
+json parse_list_query(const Call& call, Database& db, ListQuery& out) {
+    json invalid = json::array();
+    auto integer = [&](const char* name, std::int64_t min, std::int64_t max, std::int64_t& target) {
+        const auto it = call.query.find(name);
+        if (it == call.query.end()) return;
+        static const std::regex digits("[0-9]{1,18}");
+        if (!std::regex_match(it->second, digits) || std::stoll(it->second) < min || std::stoll(it->second) > max)
+            invalid.push_back({{"name", name}, {"reason", "must be a whole number from " + std::to_string(min) +
+                                                              " to " + std::to_string(max)}});
+        else
+            target = std::stoll(it->second);
+    };
+    integer("limit", 1, 100, out.limit);
+    integer("since", 0, INT64_MAX / 2, out.since);
+    if (auto it = call.query.find("cursor"); it != call.query.end()) {
+        static const std::regex cursor("([0-9]{4}-[0-9]{2}-[0-9]{2})_([0-9]{1,18})");
+        std::smatch m;
+        if (!std::regex_match(it->second, m, cursor))
+            invalid.push_back({{"name", "cursor"}, {"reason", "is not a cursor this server gave out"}});
+        else
+            out.cursor_date = m[1], out.cursor_id = std::stoll(m[2]);
+    }
+    if (auto it = call.query.find("category"); it != call.query.end()) {
+        Statement s = db.prepare("SELECT 1 FROM policy_categories WHERE id = ?");
+        if (!s.bind(1, it->second).step()) invalid.push_back({{"name", "category"}, {"reason", "unknown category"}});
+        out.category = it->second;
+    }
+    if (auto it = call.query.find("q"); it != call.query.end()) out.q = it->second;
+    return invalid;
+}
+
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+json list_policies(Database& db, const ListQuery& q) {
+    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM policies WHERE 1=1";
+    if (q.since < 0) sql += " AND deleted = 0";
+    else sql += " AND updated_seq > ?1";
+    if (!q.category.empty()) sql += " AND category_id = ?2";
+    if (!q.q.empty()) sql += " AND (title LIKE ?3 ESCAPE '\\' OR summary LIKE ?3 ESCAPE '\\' OR body LIKE ?3 ESCAPE '\\' OR tags LIKE ?3 ESCAPE '\\')";
+    if (q.since < 0 && !q.cursor_date.empty()) sql += " AND (published_on < ?4 OR (published_on = ?4 AND id < ?5))";
+    sql += q.since < 0 ? " ORDER BY published_on DESC, id DESC" : " ORDER BY updated_seq ASC";
+    sql += " LIMIT ?6";
+    Statement s = db.prepare(sql);
+    if (q.since >= 0) s.bind(1, q.since);
+    if (!q.category.empty()) s.bind(2, q.category);
+    if (!q.q.empty()) s.bind(3, like_pattern(q.q));
+    if (!q.cursor_date.empty()) s.bind(4, q.cursor_date).bind(5, q.cursor_id);
+    s.bind(6, q.limit + 1);  // one extra row tells whether another page exists
+
+    json items = json::array();
+    json next = nullptr;
+    while (s.step()) {
+        if (static_cast<std::int64_t>(items.size()) == q.limit) {
+            const json& last = items.back();
+            next = q.since < 0 ? json(last["published_on"].get<std::string>() + "_" + std::to_string(last["id"].get<std::int64_t>()))
+                               : json(last["updated_seq"]);
+            break;
+        }
+        items.push_back(summary_of(s));
+    }
+    json body{{"items", items}, {"seq", current_change_seq(db)}};
+    body[q.since < 0 ? "next_cursor" : "next_since"] = next;
+    return body;
+}
+
+Response with_etag(Response res, const std::string& etag) {
+    res.set(http::field::etag, etag);
+    res.set(http::field::cache_control, "no-cache");
+    return res;
+}
+
+}  // namespace
+
+void add_policy_routes(Router& router, Database& db) {
+    router.add(http::verb::get, "/api/v1/policy-categories", [&db](const Call& call) {
+        const std::string etag = "\"categories-" + std::to_string(current_change_seq(db)) + "\"";
+        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
+        Statement s = db.prepare(
+            "SELECT c.id, c.name, (SELECT COUNT(*) FROM policies p WHERE p.category_id = c.id AND p.deleted = 0) "
+            "FROM policy_categories c ORDER BY c.sort_order, c.id");
+        json items = json::array();
+        while (s.step()) items.push_back({{"id", s.text(0)}, {"name", s.text(1)}, {"policy_count", s.integer(2)}});
+        return with_etag(json_response(http::status::ok, {{"items", items}}, call.request), etag);
+    });
+
+    router.add(http::verb::get, "/api/v1/policies", [&db](const Call& call) {
+        ListQuery q;
+        json invalid = parse_list_query(call, db, q);
+        if (!invalid.empty())
+            return problem(http::status::bad_request, "Invalid query parameters", "查询条件不对，请重试。",
+                           call.request, {{"invalid_params", invalid}});
+        // The list is a function of the content (its change counter) and the query.
+        const std::string etag = "\"policies-" + std::to_string(current_change_seq(db)) + "-" +
+                                 std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"";
+        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
+        return with_etag(json_response(http::status::ok, list_policies(db, q), call.request), etag);
+    });
+
+    router.add(http::verb::get, "/api/v1/policies/{id}", [&db](const Call& call) {
+        static const std::regex id_pattern("[1-9][0-9]{0,17}");
+        const std::string& id = call.params.at("id");
+        if (!std::regex_match(id, id_pattern))
+            return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
+        Statement s = db.prepare(std::string("SELECT ") + kSummaryColumns + ", body FROM policies WHERE id = ?");
+        if (!s.bind(1, std::stoll(id)).step() || s.integer(9))
+            return problem(http::status::not_found, "Not found", "没有找到这条政策，它可能已经撤下了。", call.request);
+        const std::string etag = "\"policy-" + id + "-" + std::to_string(s.integer(8)) + "\"";
+        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
+        json body = summary_of(s);
+        body["body"] = s.text(10);
+        return with_etag(json_response(http::status::ok, body, call.request), etag);
+    });
+}
+
+}  // namespace elder::server

@@ -1,0 +1,20 @@
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+
+namespace elder::server {
+
+void add_site_routes(Router& router, Database& db) {
+    router.add(http::verb::get, "/api/v1/site", [&db](const Call& call) {
+        Statement s = db.prepare("SELECT value FROM settings WHERE key = 'site'");
+        if (!s.step())
+            return problem(http::status::not_found, "Site not configured",
+                           "社区信息还没有设置，请联系社区工作人员。", call.request);
+        return json_response(http::status::ok, nlohmann::json::parse(s.text(0)), call.request);
+    });
+    router.add(http::verb::get, "/api/v1/health", [](const Call& call) {
+        return json_response(http::status::ok, {{"status", "ok"}}, call.request);
+    });
+}
+
+}  // namespace elder::server

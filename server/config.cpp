@@ -1,0 +1,76 @@
+#include "config.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace elder::server {
+namespace {
+
+bool read_config_file(const std::string& path, Config& c, std::string& error) {
+    std::ifstream in(path);
+    if (!in) return error = "cannot read config file " + path, false;
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto j = nlohmann::json::parse(text.str(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return error = path + " is not a JSON object", false;
+    try {
+        c.host = j.value("host", c.host);
+        c.port = j.value("port", c.port);
+        c.db_path = j.value("db", c.db_path);
+        c.web_root = j.value("web_root", c.web_root);
+        c.demo_dir = j.value("demo_dir", c.demo_dir);
+        c.staff_token = j.value("staff_token", c.staff_token);
+        c.cors_origins = j.value("cors_origins", c.cors_origins);
+        c.max_body_bytes = j.value("max_body_bytes", c.max_body_bytes);
+        c.log_requests = j.value("log_requests", c.log_requests);
+    } catch (const nlohmann::json::exception& e) {
+        return error = path + ": a setting has the wrong type (" + e.what() + ")", false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool load_config(int argc, char** argv, Config& c, std::string& error, bool& show_help) {
+    // The config file first, so that flags override it wherever they stand.
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--config" && !read_config_file(argv[i + 1], c, error)) return false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (arg == "--help" || arg == "-h") show_help = true;
+        else if (arg == "--demo") c.demo = true;
+        else if (arg == "--quiet") c.log_requests = false;
+        else if (arg == "--config" && has_value) ++i;
+        else if (arg == "--db" && has_value) c.db_path = argv[++i];
+        else if (arg == "--host" && has_value) c.host = argv[++i];
+        else if (arg == "--web-root" && has_value) c.web_root = argv[++i];
+        else if (arg == "--demo-dir" && has_value) c.demo_dir = argv[++i];
+        else if (arg == "--port" && has_value) {
+            const std::string v = argv[++i];
+            char* end = nullptr;
+            const long port = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || port < 0 || port > 65535) return error = "--port needs 0..65535, not " + v, false;
+            c.port = static_cast<int>(port);
+        } else return error = "unknown option or missing value: " + arg, false;
+    }
+    if (c.demo && c.demo_dir.empty()) return error = "--demo needs --demo-dir (the assets/demo folder)", false;
+    return true;
+}
+
+std::string config_help() {
+    return "Usage: elder-server [options]\n"
+           "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
+           "                    cors_origins, max_body_bytes, log_requests); flags override it\n"
+           "  --db PATH         SQLite database (created and migrated on start)\n"
+           "  --host ADDR       address to listen on (default 127.0.0.1)\n"
+           "  --port N          port (default 8080; 0 picks a free one and logs it)\n"
+           "  --web-root DIR    serve the kiosk site from DIR at /\n"
+           "  --demo            seed demo content on first start (needs --demo-dir)\n"
+           "  --demo-dir DIR    the demo content folder (assets/demo)\n"
+           "  --quiet           do not log every request\n";
+}
+
+}  // namespace elder::server

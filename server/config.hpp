@@ -1,0 +1,25 @@
+#pragma once
+// Server configuration: a JSON file (--config) and command-line flags, flags winning.
+#include <string>
+#include <vector>
+
+namespace elder::server {
+
+struct Config {
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    std::string db_path = "elder-community.db";
+    std::string web_root;      // kiosk site to serve at /; empty: API only
+    std::string demo_dir;      // assets/demo, seeded on first start with --demo
+    bool demo = false;
+    std::string staff_token;   // required for staff endpoints; empty disables them
+    std::vector<std::string> cors_origins;
+    std::uint64_t max_body_bytes = 64 * 1024;
+    bool log_requests = true;
+};
+
+// Reads flags (and the --config file they name). Returns false with a sentence in `error`.
+bool load_config(int argc, char** argv, Config& config, std::string& error, bool& show_help);
+std::string config_help();
+
+}  // namespace elder::server

@@ -1,0 +1,111 @@
+#include "http_server.hpp"
+
+#include <optional>
+
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+
+#include "log.hpp"
+
+namespace elder::server {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket socket, HttpLimits limits, std::shared_ptr<RequestHandler> handler, bool log_requests)
+        : stream_(std::move(socket)), limits_(limits), handler_(std::move(handler)), log_requests_(log_requests) {}
+
+    void start() { read(); }
+
+private:
+    void read() {
+        parser_.emplace();
+        parser_->body_limit(limits_.max_body_bytes);
+        parser_->header_limit(16 * 1024);
+        stream_.expires_after(std::chrono::seconds(limits_.read_timeout_s));
+        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset)
+            return close();
+        if (ec == http::error::body_limit) {
+            Request head = parser_->release();
+            head.keep_alive(false);
+            return write(problem(http::status::payload_too_large, "Request body too large",
+                                 "提交的内容太大了。", head,
+                                 {{"max_bytes", limits_.max_body_bytes}}));
+        }
+        if (ec) {
+            Request bad;
+            bad.version(11);
+            bad.keep_alive(false);
+            return write(problem(http::status::bad_request, "Malformed HTTP request", "请求格式不对。", bad));
+        }
+        const Request request = parser_->release();
+        const auto started = std::chrono::steady_clock::now();
+        Response response = (*handler_)(request);
+        if (log_requests_)
+            log_request(request, static_cast<int>(response.result_int()),
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        write(std::move(response));
+    }
+
+    void write(Response response) {
+        response_ = std::make_shared<Response>(std::move(response));
+        http::async_write(stream_, *response_, beast::bind_front_handler(&Session::on_write, shared_from_this()));
+    }
+
+    void on_write(beast::error_code ec, std::size_t) {
+        if (ec || !response_->keep_alive()) return close();
+        read();
+    }
+
+    void close() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    HttpLimits limits_;
+    std::shared_ptr<RequestHandler> handler_;
+    bool log_requests_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::shared_ptr<Response> response_;
+};
+
+}  // namespace
+
+HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, HttpLimits limits, RequestHandler handler,
+                       bool log_requests)
+    : io_(io), acceptor_(io), limits_(limits), handler_(std::make_shared<RequestHandler>(std::move(handler))),
+      log_requests_(log_requests) {
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+    accept();
+}
+
+unsigned short HttpServer::port() const { return acceptor_.local_endpoint().port(); }
+
+void HttpServer::stop() {
+    beast::error_code ignored;
+    acceptor_.close(ignored);
+}
+
+void HttpServer::accept() {
+    acceptor_.async_accept(io_, [this](beast::error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted) return;  // stopped
+        if (!ec) std::make_shared<Session>(std::move(socket), limits_, handler_, log_requests_)->start();
+        accept();
+    });
+}
+
+}  // namespace elder::server

@@ -1,0 +1,39 @@
+#pragma once
+// The asynchronous HTTP/1.1 server (Boost.Beast): accepts connections, reads requests with size
+// limits and timeouts, hands each to the handler, writes the response, keeps connections alive.
+// One io_context thread serves every connection, so handlers never run concurrently.
+#include <functional>
+#include <memory>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "http_types.hpp"
+
+namespace elder::server {
+
+struct HttpLimits {
+    std::uint64_t max_body_bytes = 64 * 1024;
+    int read_timeout_s = 30;
+};
+
+using RequestHandler = std::function<Response(const Request&)>;
+
+class HttpServer {
+public:
+    HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, HttpLimits limits,
+               RequestHandler handler, bool log_requests = true);
+    unsigned short port() const;
+    void stop();  // stops accepting; open connections finish their current request
+
+private:
+    void accept();
+
+    boost::asio::io_context& io_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    HttpLimits limits_;
+    std::shared_ptr<RequestHandler> handler_;
+    bool log_requests_;
+};
+
+}  // namespace elder::server

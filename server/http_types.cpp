@@ -1,0 +1,57 @@
+#include "http_types.hpp"
+
+namespace elder::server {
+
+Response problem(http::status status, const std::string& title, const std::string& detail,
+                 const Request& request, nlohmann::json extra) {
+    nlohmann::json body = std::move(extra);
+    body["type"] = "about:blank";
+    body["title"] = title;
+    body["status"] = static_cast<int>(status);
+    body["detail"] = detail;
+    body["instance"] = std::string(request.target());
+    Response res{status, request.version()};
+    res.set(http::field::content_type, "application/problem+json");
+    res.body() = body.dump();
+    res.keep_alive(request.keep_alive());
+    res.prepare_payload();
+    return res;
+}
+
+Response json_response(http::status status, const nlohmann::json& body, const Request& request) {
+    Response res{status, request.version()};
+    res.set(http::field::content_type, "application/json");
+    res.body() = body.dump();
+    res.keep_alive(request.keep_alive());
+    res.prepare_payload();
+    return res;
+}
+
+}  // namespace elder::server
+
+namespace elder::server {
+
+bool etag_matches(const Request& request, const std::string& etag) {
+    const auto it = request.find(http::field::if_none_match);
+    if (it == request.end()) return false;
+    const std::string header(it->value());
+    if (header == "*") return true;
+    // A list of tags, possibly weak (W/"..."): compare the quoted parts.
+    for (size_t pos = 0; (pos = header.find('"', pos)) != std::string::npos;) {
+        const size_t end = header.find('"', pos + 1);
+        if (end == std::string::npos) break;
+        if (header.compare(pos, end - pos + 1, etag) == 0) return true;
+        pos = end + 1;
+    }
+    return false;
+}
+
+Response not_modified(const std::string& etag, const Request& request) {
+    Response res{http::status::not_modified, request.version()};
+    res.set(http::field::etag, etag);
+    res.keep_alive(request.keep_alive());
+    res.prepare_payload();
+    return res;
+}
+
+}  // namespace elder::server

@@ -1,0 +1,38 @@
+#pragma once
+// The request and response types every handler sees, and the problem+json (RFC 9457) error body.
+#include <map>
+#include <string>
+
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+
+namespace elder::server {
+
+namespace http = boost::beast::http;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+// A request as a handler sees it: the raw request, path parameters ({id}) and the query string.
+struct Call {
+    const Request& request;
+    std::map<std::string, std::string> params;
+    std::map<std::string, std::string> query;
+};
+
+// `status` with a problem+json body. `title` is a short English summary for developers;
+// `detail` is the sentence a resident could be shown (plain Chinese where the UI shows it).
+Response problem(http::status status, const std::string& title, const std::string& detail,
+                 const Request& request, nlohmann::json extra = nlohmann::json::object());
+
+Response json_response(http::status status, const nlohmann::json& body, const Request& request);
+
+}  // namespace elder::server
+
+namespace elder::server {
+
+// True when the request's If-None-Match names `etag` (or "*").
+bool etag_matches(const Request& request, const std::string& etag);
+// A 304 with the ETag and no body.
+Response not_modified(const std::string& etag, const Request& request);
+
+}  // namespace elder::server

@@ -1,0 +1,34 @@
+// Starts the reference server as a real process on 127.0.0.1 (a free port) and stops it.
+import { spawn } from 'node:child_process';
+
+export async function startServer(binary, args) {
+  const child = spawn(binary, ['--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const log = [];
+  const port = await new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('server did not start in 10 s:\n' + log.join('\n'))), 10000);
+    child.stderr.on('data', (chunk) => {
+      buffered += chunk;
+      let nl;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        log.push(line);
+        try {
+          const event = JSON.parse(line);
+          if (event.msg === 'listening') { clearTimeout(timer); resolve(event.port); }
+        } catch { /* not JSON: keep it in the log */ }
+      }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${log.join('\n')}`)); });
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
