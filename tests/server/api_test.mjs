@@ -1,14 +1,32 @@
 // The reference server over real HTTP on 127.0.0.1: site, policies (paging, since, search, ETag),
 // bad input of every kind, the kiosk site, CORS, restart and SIGTERM.
-//   node tests/server/api_test.mjs SERVER_BINARY DEMO_DIR WEB_ROOT
+//   node tests/server/api_test.mjs SERVER_BINARY DEMO_DIR WEB_ROOT OPENAPI_YAML
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as rawRequest } from 'node:http';
 import { Checks } from '../e2e/browser.mjs';
 import { startServer } from './server_process.mjs';
+import { OpenApiValidator } from './openapi_validator.mjs';
 
-const [binary, demoDir, webRoot] = process.argv.slice(2);
+const [binary, demoDir, webRoot, specPath] = process.argv.slice(2);
+const contract = new OpenApiValidator(specPath);
+const violations = [];
+let apiResponses = 0;
+
+// Every API response the test receives is checked against the contract.
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (url, options = {}) => {
+  const res = await realFetch(url, options);
+  if (new URL(url).pathname.startsWith('/api/')) {
+    const text = await res.clone().text();
+    let body = null;
+    try { body = text ? JSON.parse(text) : null; } catch { body = text; }
+    if ((options.method || 'GET') !== 'OPTIONS') apiResponses++;
+    violations.push(...contract.validate(options.method || 'GET', url, res.status, res.headers.get('content-type'), body));
+  }
+  return res;
+};
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-server-'));
 const db = join(dir, 'test.db');
@@ -96,7 +114,7 @@ for (const [path, status, what] of [
   ['/api/v1/policies?category=nope', 400, 'an unknown category'],
   ['/api/v1/policies/999999', 404, 'an unknown policy id'],
   ['/api/v1/policies/abc', 404, 'a non-numeric policy id'],
-  ['/api/v1/policies/%zz', 400, 'malformed percent-encoding'],
+  ['/api/v1/%zz', 400, 'malformed percent-encoding'],
   ['/api/v1/nothing-here', 404, 'an unknown API path'],
 ]) {
   checks.check(await isProblem(await get(path), status), `${what} gives ${status} problem+json`);
@@ -162,4 +180,6 @@ checks.check(await isProblem(await fetch(server.url + '/api/v1/policies', { meth
   checks.check(result.includes('wrong type'), 'a config with a wrong type is refused', result.split('\n')[0]);
 }
 
+checks.check(violations.length === 0 && apiResponses > 30 && contract.checked === apiResponses,
+  'every API response matches shared/api/openapi.yaml', `${contract.checked} of ${apiResponses} checked; ${violations.slice(0, 5).join(' | ')}`);
 process.exit(checks.summary());
