@@ -7,5 +7,7 @@ namespace elder::server {
 
 void add_site_routes(Router& router, Database& db);
 void add_policy_routes(Router& router, Database& db);
+void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
+void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 
 }  // namespace elder::server

@@ -7,6 +7,7 @@
 
 #include "api.hpp"
 #include "change_seq.hpp"
+#include "query_params.hpp"
 
 namespace elder::server {
 namespace {
@@ -37,26 +38,11 @@ struct ListQuery {
 // Checks the query parameters; returns the problems found (RFC 9457 "invalid_params").
 json parse_list_query(const Call& call, Database& db, ListQuery& out) {
     json invalid = json::array();
-    auto integer = [&](const char* name, std::int64_t min, std::int64_t max, std::int64_t& target) {
-        const auto it = call.query.find(name);
-        if (it == call.query.end()) return;
-        static const std::regex digits("[0-9]{1,18}");
-        if (!std::regex_match(it->second, digits) || std::stoll(it->second) < min || std::stoll(it->second) > max)
-            invalid.push_back({{"name", name}, {"reason", "must be a whole number from " + std::to_string(min) +
-                                                              " to " + std::to_string(max)}});
-        else
-            target = std::stoll(it->second);
-    };
-    integer("limit", 1, 100, out.limit);
-    integer("since", 0, INT64_MAX / 2, out.since);
-    if (auto it = call.query.find("cursor"); it != call.query.end()) {
-        static const std::regex cursor("([0-9]{4}-[0-9]{2}-[0-9]{2})_([0-9]{1,18})");
-        std::smatch m;
-        if (!std::regex_match(it->second, m, cursor))
-            invalid.push_back({{"name", "cursor"}, {"reason", "is not a cursor this server gave out"}});
-        else
-            out.cursor_date = m[1], out.cursor_id = std::stoll(m[2]);
-    }
+    query_int(call, "limit", 1, 100, out.limit, invalid);
+    query_int(call, "since", 0, INT64_MAX / 2, out.since, invalid);
+    if (auto it = call.query.find("cursor"); it != call.query.end() &&
+        !parse_cursor(it->second, "[0-9]{4}-[0-9]{2}-[0-9]{2}", out.cursor_date, out.cursor_id))
+        invalid.push_back({{"name", "cursor"}, {"reason", "is not a cursor this server gave out"}});
     if (auto it = call.query.find("category"); it != call.query.end()) {
         Statement s = db.prepare("SELECT 1 FROM policy_categories WHERE id = ?");
         if (!s.bind(1, it->second).step()) invalid.push_back({{"name", "category"}, {"reason", "unknown category"}});
@@ -130,9 +116,7 @@ void add_policy_routes(Router& router, Database& db) {
     router.add(http::verb::get, "/api/v1/policies", [&db](const Call& call) {
         ListQuery q;
         json invalid = parse_list_query(call, db, q);
-        if (!invalid.empty())
-            return problem(http::status::bad_request, "Invalid query parameters", "查询条件不对，请重试。",
-                           call.request, {{"invalid_params", invalid}});
+        if (!invalid.empty()) return invalid_query(call, invalid);
         // The list is a function of the content (its change counter) and the query.
         const std::string etag = "\"policies-" + std::to_string(current_change_seq(db)) + "-" +
                                  std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"";

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "change_seq.hpp"
+#include "china_time.hpp"
 #include "log.hpp"
 
 namespace elder::server {
@@ -52,16 +53,97 @@ void seed_policies(Database& db, const nlohmann::json& doc) {
     }
 }
 
+std::int64_t add_schedule(Database& db, const std::string& service, const std::string& place, bool needs_id,
+                          const nlohmann::json& materials) {
+    db.prepare("INSERT INTO schedules (service, place, needs_id_number, materials) VALUES (?, ?, ?, ?)")
+        .bind(1, service).bind(2, place).bind(3, static_cast<std::int64_t>(needs_id)).bind(4, materials.dump()).run();
+    return db.last_insert_id();
+}
+
+void add_slot(Database& db, std::int64_t schedule, const std::string& start, const std::string& end, std::int64_t capacity) {
+    db.prepare("INSERT INTO slots (schedule_id, start, end, capacity) VALUES (?, ?, ?, ?)")
+        .bind(1, schedule).bind(2, start).bind(3, end).bind(4, capacity).run();
+}
+
+// Office hours on working days for the next 14 days, starting tomorrow.
+void add_office_slots(Database& db, std::int64_t schedule, std::int64_t capacity) {
+    static const char* const kHours[][2] = {{"09:00", "10:00"}, {"10:00", "11:00"}, {"14:00", "15:00"}, {"15:00", "16:00"}};
+    for (int day = 1; day <= 14; ++day) {
+        const std::string date = date_in_days(day);
+        const int wd = weekday_of(date);
+        if (wd == 0 || wd == 6) continue;
+        for (const auto& h : kHours) add_slot(db, schedule, at_time(date, h[0]), at_time(date, h[1]), capacity);
+    }
+}
+
+void seed_guides(Database& db, const nlohmann::json& doc) {
+    for (const auto& g : doc.at("guides")) {
+        std::int64_t schedule = 0;
+        if (g.at("bookable").get<bool>()) {
+            const auto& s = g.at("schedule");
+            schedule = add_schedule(db, s.at("service").get<std::string>(), g.at("place").get<std::string>(),
+                                    s.at("needs_id_number").get<bool>(), g.at("materials"));
+            add_office_slots(db, schedule, s.at("capacity").get<std::int64_t>());
+        }
+        Statement st = db.prepare(
+            "INSERT INTO guides (theme, title, what, who, materials, steps, place, hours, fee, processing_time, online, "
+            "online_url, schedule_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        int i = 1;
+        for (const char* key : {"theme", "title", "what", "who"}) st.bind(i++, g.at(key).get<std::string>());
+        st.bind(i++, g.at("materials").dump());
+        st.bind(i++, g.at("steps").dump());
+        for (const char* key : {"place", "hours", "fee", "processing_time"}) st.bind(i++, g.at(key).get<std::string>());
+        st.bind(i++, static_cast<std::int64_t>(g.at("online").get<bool>()));
+        if (g.contains("online_url")) st.bind(i++, g["online_url"].get<std::string>()); else st.bind_null(i++);
+        if (schedule) st.bind(i++, schedule); else st.bind_null(i++);
+        st.run();
+    }
+}
+
+void seed_contacts(Database& db, const nlohmann::json& doc) {
+    for (const auto& c : doc.at("contacts")) {
+        Statement st = db.prepare(
+            "INSERT INTO contacts (organisation, role, name, phone, hours, address) VALUES (?, ?, ?, ?, ?, ?)");
+        int i = 1;
+        for (const char* key : {"organisation", "role", "name", "phone", "hours", "address"})
+            st.bind(i++, c.at(key).get<std::string>());
+        st.run();
+    }
+}
+
+// Activities are dated relative to the day of seeding, so the demo always has upcoming ones.
+void seed_activities(Database& db, const nlohmann::json& doc) {
+    for (const auto& a : doc.at("activities")) {
+        const std::string date = date_in_days(a.at("day_offset").get<int>());
+        const std::string start = at_time(date, a.at("start").get<std::string>());
+        const std::string end = at_time(date, a.at("end").get<std::string>());
+        const std::int64_t capacity = a.at("capacity").get<std::int64_t>();
+        const std::string title = a.at("title").get<std::string>(), place = a.at("place").get<std::string>();
+        const std::int64_t schedule = add_schedule(db, title, place, false, nlohmann::json::array());
+        add_slot(db, schedule, start, end, capacity);
+        db.prepare("INSERT INTO activities (title, description, place, start, end, capacity, schedule_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, title).bind(2, a.at("description").get<std::string>()).bind(3, place)
+            .bind(4, start).bind(5, end).bind(6, capacity).bind(7, schedule).run();
+    }
+}
+
 }  // namespace
 
 void seed_demo(Database& db, const std::string& demo_dir) {
     if (has_content(db)) return;
     const auto site = read_json(demo_dir + "/site.json");
     const auto policies = read_json(demo_dir + "/policies.json");
+    const auto guides = read_json(demo_dir + "/guides.json");
+    const auto contacts = read_json(demo_dir + "/contacts.json");
+    const auto activities = read_json(demo_dir + "/activities.json");
     Transaction tx(db);
     try {
         db.prepare("INSERT INTO settings (key, value) VALUES ('site', ?)").bind(1, site.dump()).run();
         seed_policies(db, policies);
+        seed_guides(db, guides);
+        seed_contacts(db, contacts);
+        seed_activities(db, activities);
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error("demo content in " + demo_dir + " is malformed: " + e.what());
     }

@@ -84,6 +84,8 @@ int main(int argc, char** argv) {
         Router router;
         add_site_routes(router, db);
         add_policy_routes(router, db);
+        add_content_routes(router, db);
+        add_schedule_routes(router, db);
         StaticFiles site(config.web_root);
 
         net::io_context io;

@@ -32,6 +32,69 @@ const char* const kSteps[] = {
     CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
     INSERT INTO change_counter VALUES (1, 0);
     )sql",
+    // 2: guides, contacts, activities; schedules, slots and appointments (FHIR-shaped).
+    R"sql(
+    CREATE TABLE schedules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        service TEXT NOT NULL,
+        place TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        needs_id_number INTEGER NOT NULL DEFAULT 0,
+        materials TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE guides (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        theme TEXT NOT NULL, title TEXT NOT NULL, what TEXT NOT NULL, who TEXT NOT NULL,
+        materials TEXT NOT NULL, steps TEXT NOT NULL, place TEXT NOT NULL, hours TEXT NOT NULL,
+        fee TEXT NOT NULL, processing_time TEXT NOT NULL, online INTEGER NOT NULL, online_url TEXT,
+        schedule_id INTEGER REFERENCES schedules(id)
+    );
+    CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        organisation TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, phone TEXT NOT NULL,
+        hours TEXT NOT NULL, address TEXT NOT NULL
+    );
+    CREATE TABLE activities (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL, description TEXT NOT NULL, place TEXT NOT NULL,
+        start TEXT NOT NULL, end TEXT NOT NULL, capacity INTEGER NOT NULL,
+        schedule_id INTEGER REFERENCES schedules(id)
+    );
+    CREATE TABLE slots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        schedule_id INTEGER NOT NULL REFERENCES schedules(id),
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        capacity INTEGER NOT NULL CHECK (capacity > 0),
+        booked INTEGER NOT NULL DEFAULT 0,
+        CHECK (booked >= 0 AND booked <= capacity)
+    );
+    CREATE INDEX slots_by_schedule ON slots(schedule_id, start);
+    CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        code TEXT NOT NULL UNIQUE,
+        slot_id INTEGER NOT NULL REFERENCES slots(id),
+        owner TEXT NOT NULL,
+        name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        id_number TEXT,
+        status TEXT NOT NULL,
+        created TEXT NOT NULL,
+        cancelled_at TEXT
+    );
+    CREATE INDEX appointments_by_owner ON appointments(owner, id);
+    -- One seat per person per slot: a double tap or a retried request never books twice.
+    CREATE UNIQUE INDEX one_booking_per_person ON appointments(slot_id, phone) WHERE status = 'booked';
+    CREATE TABLE idempotency (
+        owner TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created TEXT NOT NULL,
+        PRIMARY KEY (owner, key)
+    );
+    )sql",
 };
 
 }  // namespace

@@ -104,6 +104,42 @@ checks.check(counted === all.length, 'category counts add up to the policy list'
     'a policy answers 304 to its ETag');
 }
 
+// Guides, contacts, activities, schedules and slots
+{
+  let guides = [];
+  for (let cursor = null, n = 0; n < 20; n++) {
+    const page = await (await get('/api/v1/guides?limit=4' + (cursor ? '&cursor=' + cursor : ''))).json();
+    guides = guides.concat(page.items);
+    if (!(cursor = page.next_cursor)) break;
+  }
+  checks.check(guides.length >= 10 && new Set(guides.map((g) => g.id)).size === guides.length, 'at least 10 service guides, paged without repeats', String(guides.length));
+  const bookable = guides.filter((g) => g.bookable);
+  checks.check(bookable.length > 0 && bookable.every((g) => g.schedule_id), 'bookable guides name their schedule');
+  checks.check((await (await get('/api/v1/guides/' + guides[0].id)).json()).materials.length > 0, 'a guide lists its materials');
+  const contacts = (await (await get('/api/v1/contacts')).json()).items;
+  checks.check(contacts.length >= 8, 'at least 8 contacts', String(contacts.length));
+  const activities = (await (await get('/api/v1/activities?limit=100')).json()).items;
+  checks.check(activities.length >= 6 && activities.every((a, i) => i === 0 || a.start >= activities[i - 1].start),
+    'at least 6 upcoming activities, soonest first', String(activities.length));
+  const schedules = (await (await get('/api/v1/schedules?guide_id=' + bookable[0].id)).json()).items;
+  checks.check(schedules.length === 1 && schedules[0].id === bookable[0].schedule_id, 'a guide leads to its schedule');
+  const day = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
+  const slots = (await (await get(`/api/v1/schedules/${schedules[0].id}/slots?from=${day(0)}&to=${day(14)}`)).json()).items;
+  const days = new Set(slots.map((s) => s.start.slice(0, 10)));
+  checks.check(slots.length > 0 && days.size >= 8 && [...days].every((d) => d > day(0) && d <= day(14)),
+    'bookable slots on the working days of the next 14 days', `${slots.length} slots on ${days.size} days`);
+  for (const [path, what] of [
+    [`/api/v1/schedules/${schedules[0].id}/slots?from=${day(0)}`, 'a slot query without to'],
+    [`/api/v1/schedules/${schedules[0].id}/slots?from=${day(5)}&to=${day(1)}`, 'a slot query ending before it starts'],
+    [`/api/v1/schedules/${schedules[0].id}/slots?from=${day(0)}&to=${day(40)}`, 'a slot query over 31 days'],
+    [`/api/v1/schedules/${schedules[0].id}/slots?from=2026-02-30&to=2026-03-02`, 'an impossible date'],
+    ['/api/v1/guides?limit=x', 'a guide list with limit=x'],
+    ['/api/v1/activities?cursor=nonsense', 'a forged activity cursor'],
+  ]) checks.check(await isProblem(await get(path), 400), `${what} gives 400`);
+  for (const path of ['/api/v1/guides/9999', '/api/v1/activities/9999', '/api/v1/schedules/9999/slots?from=2026-01-01&to=2026-01-02'])
+    checks.check(await isProblem(await get(path), 404), `${path} gives 404`);
+}
+
 // Bad input: every one a problem+json with a plain sentence
 for (const [path, status, what] of [
   ['/api/v1/policies?limit=0', 400, 'limit=0'],

@@ -1,0 +1,53 @@
+#include "china_time.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace elder::server {
+namespace {
+
+constexpr long kOffsetSeconds = 8 * 3600;
+
+std::string format(std::time_t utc, const char* pattern) {
+    const std::time_t local = utc + kOffsetSeconds;
+    std::tm tm{};
+    gmtime_r(&local, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, pattern, &tm);
+    return buf;
+}
+
+bool parse_date(const std::string& text, std::tm& tm) {
+    int y, m, d;
+    char extra;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) return false;
+    tm = std::tm{};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = 12;
+    const std::time_t t = timegm(&tm);
+    std::tm check{};
+    gmtime_r(&t, &check);
+    return check.tm_year == y - 1900 && check.tm_mon == m - 1 && check.tm_mday == d && (tm = check, true);
+}
+
+}  // namespace
+
+std::string now_iso() { return format(std::time(nullptr), "%Y-%m-%dT%H:%M:%S+08:00"); }
+
+std::string date_in_days(int days) { return format(std::time(nullptr) + days * 86400L, "%Y-%m-%d"); }
+
+int weekday_of(const std::string& date) {
+    std::tm tm{};
+    return parse_date(date, tm) ? tm.tm_wday : -1;
+}
+
+std::string at_time(const std::string& date, const std::string& hh_mm) { return date + "T" + hh_mm + ":00+08:00"; }
+
+bool is_date(const std::string& text) {
+    std::tm tm{};
+    return parse_date(text, tm);
+}
+
+}  // namespace elder::server

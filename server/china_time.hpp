@@ -1,0 +1,14 @@
+#pragma once
+// Dates and times as the community lives them: China Standard Time (UTC+8, no daylight saving).
+// Stored and sent as ISO 8601 with the offset ("2026-11-25T09:30:00+08:00").
+#include <string>
+
+namespace elder::server {
+
+std::string now_iso();                          // current time
+std::string date_in_days(int days_from_today);  // "2026-11-25"
+int weekday_of(const std::string& date);        // 0 = Sunday .. 6 = Saturday; -1 if not a date
+std::string at_time(const std::string& date, const std::string& hh_mm);  // date + "T09:30:00+08:00"
+bool is_date(const std::string& text);          // YYYY-MM-DD that exists in the calendar
+
+}  // namespace elder::server
