@@ -68,6 +68,8 @@ void Database::exec(const std::string& sql) {
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
+int Database::changes() const { return sqlite3_changes(db_); }
+
 Transaction::~Transaction() {
     if (!done_) {
         try {

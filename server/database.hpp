@@ -47,6 +47,7 @@ public:
     void exec(const std::string& sql);
     Statement prepare(const std::string& sql) { return Statement(db_, sql); }
     std::int64_t last_insert_id() const;
+    int changes() const;  // rows changed by the last statement
     sqlite3* handle() { return db_; }
 
 private:

@@ -49,7 +49,9 @@ private:
         }
         const Request request = parser_->release();
         const auto started = std::chrono::steady_clock::now();
-        Response response = (*handler_)(request);
+        beast::error_code ignored;
+        const auto remote = stream_.socket().remote_endpoint(ignored);
+        Response response = (*handler_)(request, ignored ? std::string() : remote.address().to_string());
         if (log_requests_)
             log_request(request, static_cast<int>(response.result_int()),
                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());

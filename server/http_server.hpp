@@ -17,7 +17,8 @@ struct HttpLimits {
     int read_timeout_s = 30;
 };
 
-using RequestHandler = std::function<Response(const Request&)>;
+// Gets the request and the client's IP address.
+using RequestHandler = std::function<Response(const Request&, const std::string& peer)>;
 
 class HttpServer {
 public:

@@ -17,6 +17,7 @@ struct Call {
     const Request& request;
     std::map<std::string, std::string> params;
     std::map<std::string, std::string> query;
+    std::string peer;  // the client's IP address (rate limits)
 };
 
 // `status` with a problem+json body. `title` is a short English summary for developers;

@@ -28,7 +28,8 @@ bool origin_allowed(const Config& config, const Request& request, std::string& o
 }
 
 // API paths go to the router, everything else to the site; CORS only for configured origins.
-Response dispatch(const Config& config, Router& router, StaticFiles& site, const Request& request) {
+Response dispatch(const Config& config, Router& router, StaticFiles& site, const Request& request,
+                  const std::string& peer) {
     const std::string target(request.target());
     const bool api = target.rfind("/api/", 0) == 0;
     std::string origin;
@@ -45,7 +46,7 @@ Response dispatch(const Config& config, Router& router, StaticFiles& site, const
     }
     Response res = [&] {
         try {
-            if (api) return router.route(request);
+            if (api) return router.route(request, peer);
             if (request.method() != http::verb::get && request.method() != http::verb::head)
                 return problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request);
             return site.serve(request);
@@ -91,7 +92,9 @@ int main(int argc, char** argv) {
         net::io_context io;
         HttpServer server(io, {net::ip::make_address(config.host), static_cast<unsigned short>(config.port)},
                           HttpLimits{config.max_body_bytes, 30},
-                          [&](const Request& request) { return dispatch(config, router, site, request); },
+                          [&](const Request& request, const std::string& peer) {
+                              return dispatch(config, router, site, request, peer);
+                          },
                           config.log_requests);
         net::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([&](const boost::system::error_code&, int signal) {

@@ -82,7 +82,7 @@ bool Router::has_path(const std::string& target) const {
     return false;
 }
 
-Response Router::route(const Request& request) const {
+Response Router::route(const Request& request, const std::string& peer) const {
     std::vector<std::string> segments;
     std::map<std::string, std::string> query;
     if (!parse_target(std::string(request.target()), segments, query))
@@ -92,7 +92,7 @@ Response Router::route(const Request& request) const {
         std::map<std::string, std::string> params;
         if (!match(r, segments, params)) continue;
         path_known = true;
-        if (r.method == request.method()) return r.handler(Call{request, std::move(params), std::move(query)});
+        if (r.method == request.method()) return r.handler(Call{request, std::move(params), std::move(query), peer});
     }
     if (path_known) return problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request);
     return problem(http::status::not_found, "Not found", "没有找到您要的内容。", request);

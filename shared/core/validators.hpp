@@ -1,0 +1,26 @@
+#pragma once
+// Validation of what residents type: mainland mobile numbers, resident ID numbers (GB 11643),
+// names. Shared by the apps (plain-Chinese messages through the catalogue) and the server.
+#include <string_view>
+
+namespace elder {
+
+enum class InputError {
+    None,
+    Empty,
+    TooLong,
+    BadCharacters,
+    BadPhone,        // not 11 digits starting 13-19
+    BadIdFormat,     // not 17 digits + digit or X
+    BadIdBirthDate,  // digits 7-14 are not a real date
+    BadIdCheckDigit, // ISO 7064 MOD 11-2 check digit does not match
+};
+
+InputError check_mobile(std::string_view phone);
+InputError check_id_number(std::string_view id);  // lower-case x accepted
+InputError check_name(std::string_view utf8_name, size_t max_chars = 30);
+
+// The i18n key of an error's message ("input.bad_phone", ...); "" for None.
+std::string_view input_error_key(InputError error);
+
+}  // namespace elder
