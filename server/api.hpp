@@ -1,5 +1,6 @@
 #pragma once
 // The REST API (shared/api/openapi.yaml), one file per resource.
+#include "auth.hpp"
 #include "database.hpp"
 #include "router.hpp"
 
@@ -9,5 +10,7 @@ void add_site_routes(Router& router, Database& db);
 void add_policy_routes(Router& router, Database& db);
 void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
 void add_schedule_routes(Router& router, Database& db);  // schedules and slots
+void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo);
+void add_appointment_routes(Router& router, Database& db, Auth& auth);
 
 }  // namespace elder::server

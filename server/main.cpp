@@ -82,11 +82,19 @@ int main(int argc, char** argv) {
         const int version = migrate(db);
         if (config.demo) seed_demo(db, config.demo_dir);
 
+        Auth auth(db, AuthSettings{},
+                  [](const std::string& phone, const std::string& code) {
+                      // The default sender: the code goes to the log (an SMS gateway replaces this).
+                      log_event("info", "one-time code", {{"phone", phone}, {"code", code}});
+                  },
+                  config.staff_token);
         Router router;
         add_site_routes(router, db);
         add_policy_routes(router, db);
         add_content_routes(router, db);
         add_schedule_routes(router, db);
+        add_auth_routes(router, db, auth, config.demo);
+        add_appointment_routes(router, db, auth);
         StaticFiles site(config.web_root);
 
         net::io_context io;

@@ -95,6 +95,33 @@ const char* const kSteps[] = {
         PRIMARY KEY (owner, key)
     );
     )sql",
+    // 3: residents, one-time codes, tokens (stored hashed), rate limits, households and devices.
+    R"sql(
+    CREATE TABLE residents (id INTEGER PRIMARY KEY AUTOINCREMENT, phone TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+    CREATE TABLE otp_codes (
+        phone TEXT PRIMARY KEY,
+        code_hash TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        tries_left INTEGER NOT NULL
+    );
+    CREATE TABLE rate_events (key TEXT NOT NULL, at INTEGER NOT NULL);
+    CREATE INDEX rate_events_by_key ON rate_events(key, at);
+    CREATE TABLE households (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, phone TEXT NOT NULL);
+    CREATE TABLE devices (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        serial TEXT NOT NULL,
+        household_id INTEGER REFERENCES households(id),
+        created TEXT NOT NULL,
+        UNIQUE (kind, serial)
+    );
+    CREATE TABLE tokens (
+        hash TEXT PRIMARY KEY,
+        resident_id INTEGER REFERENCES residents(id),
+        device_id INTEGER REFERENCES devices(id),
+        expires_at INTEGER NOT NULL
+    );
+    )sql",
 };
 
 }  // namespace

@@ -1,0 +1,184 @@
+// Booking (FHIR Appointment): atomic (a seat is taken and the appointment written in one
+// transaction, guarded by the slot's CHECK booked <= capacity), idempotent (Idempotency-Key),
+// 409 with the day's other free slots when full; cancelling frees the seat.
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+#include "china_time.hpp"
+#include "core/validators.hpp"
+#include "crypto.hpp"
+#include "query_params.hpp"
+#include "request_body.hpp"
+#include "slot_json.hpp"
+
+namespace elder::server {
+namespace {
+
+using nlohmann::json;
+
+const std::string kAppointmentSelect =
+    std::string("SELECT a.id, a.code, a.status, a.name, a.created, a.cancelled_at, sc.service, sc.place, sc.materials, ") +
+    "s.id, s.schedule_id, s.start, s.end, s.capacity, s.booked "
+    "FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN schedules sc ON sc.id = s.schedule_id";
+
+json appointment_json(const Statement& s) {
+    return {{"id", s.integer(0)},         {"code", s.text(1)},  {"status", s.text(2)}, {"name", s.text(3)},
+            {"created", s.text(4)},       {"cancelled_at", s.is_null(5) ? json(nullptr) : json(s.text(5))},
+            {"service", s.text(6)},       {"place", s.text(7)}, {"materials", json::parse(s.text(8))},
+            {"slot", slot_json(s, 9)}};
+}
+
+std::optional<json> load_appointment(Database& db, std::int64_t id, const std::string& owner) {
+    Statement s = db.prepare(kAppointmentSelect + " WHERE a.id = ? AND a.owner = ?");
+    if (!s.bind(1, id).bind(2, owner).step()) return std::nullopt;
+    return appointment_json(s);
+}
+
+Response not_signed_in(const Call& call) {
+    return problem(http::status::unauthorized, "Not signed in", "请先登录，再办理预约。", call.request);
+}
+
+Response unbound_device(const Call& call) {
+    return problem(http::status::forbidden, "Device not bound",
+                   "这台电视还没有和您家绑定，暂时不能预约。请联系社区工作人员绑定。", call.request);
+}
+
+// The free slots of the same schedule on the same day, for a 409 answer.
+json alternatives(Database& db, std::int64_t slot_id) {
+    Statement s = db.prepare(std::string("SELECT ") + kSlotColumns +
+                             " FROM slots WHERE schedule_id = (SELECT schedule_id FROM slots WHERE id = ?1)"
+                             " AND substr(start, 1, 10) = (SELECT substr(start, 1, 10) FROM slots WHERE id = ?1)"
+                             " AND booked < capacity AND id != ?1 ORDER BY start");
+    s.bind(1, slot_id);
+    json out = json::array();
+    while (s.step()) out.push_back(slot_json(s));
+    return out;
+}
+
+struct Booking {
+    std::int64_t slot_id = 0;
+    std::string name, phone, id_number;
+};
+
+// Checks the body; returns the 400 to send, or nothing.
+std::optional<Response> parse_booking(const Call& call, Database& db, Booking& b) {
+    json body, invalid = json::array();
+    if (auto error = read_json_body(call, body)) return error;
+    b.slot_id = id_field(body, "slot_id", invalid);
+    b.name = string_field(body, "name", true, 1, 30, invalid);
+    b.phone = string_field(body, "phone", true, 1, 20, invalid);
+    b.id_number = string_field(body, "id_number", false, 18, 18, invalid);
+    if (!invalid.empty()) return invalid_body(call, invalid);
+    if (check_name(b.name) != InputError::None) return invalid_body(call, {{{"name", "name"}, {"reason", "not a name"}}}, "请填写姓名。");
+    if (check_mobile(b.phone) != InputError::None)
+        return invalid_body(call, {{{"name", "phone"}, {"reason", "not a mobile number"}}}, "手机号码应该是 11 位数字，以 1 开头。");
+    Statement need = db.prepare("SELECT sc.needs_id_number FROM slots s JOIN schedules sc ON sc.id = s.schedule_id WHERE s.id = ?");
+    if (!need.bind(1, b.slot_id).step())
+        return problem(http::status::not_found, "No such slot", "这个时间段不存在，请重新选择。", call.request);
+    if (need.integer(0) && b.id_number.empty())
+        return invalid_body(call, {{{"name", "id_number"}, {"reason", "this service needs it"}}}, "这项服务需要填写身份证号。");
+    if (!b.id_number.empty() && check_id_number(b.id_number) != InputError::None)
+        return invalid_body(call, {{{"name", "id_number"}, {"reason", "not a valid ID number"}}}, "身份证号不对，请再核对一下。");
+    return std::nullopt;
+}
+
+// Takes a seat and writes the appointment, inside the caller's transaction. A refusal changes nothing.
+Response book(const Call& call, Database& db, const Booking& b, const std::string& owner) {
+    if (db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND phone = ? AND status = 'booked'")
+            .bind(1, b.slot_id).bind(2, b.phone).step())
+        return problem(http::status::conflict, "Already booked", "这个手机号已经约过这个时间段了。", call.request);
+    db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity").bind(1, b.slot_id).run();
+    if (db.changes() == 0)
+        return problem(http::status::conflict, "Slot full", "这个时间段已经约满了，请选择其他时间。", call.request,
+                       {{"alternatives", alternatives(db, b.slot_id)}});
+    Statement ins = db.prepare(
+        "INSERT INTO appointments (code, slot_id, owner, name, phone, id_number, status, created) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)");
+    ins.bind(1, random_code(6)).bind(2, b.slot_id).bind(3, owner).bind(4, b.name).bind(5, b.phone);
+    if (b.id_number.empty()) ins.bind_null(6); else ins.bind(6, b.id_number);
+    ins.bind(7, now_iso()).run();
+    return json_response(http::status::created, *load_appointment(db, db.last_insert_id(), owner), call.request);
+}
+
+Response handle_booking(const Call& call, Database& db, Auth& auth) {
+    const auto who = auth.principal(call.request);
+    if (!who) return not_signed_in(call);
+    if (who->owner.empty()) return unbound_device(call);
+    const auto key_it = call.request.find("Idempotency-Key");
+    const std::string key = key_it == call.request.end() ? "" : std::string(key_it->value());
+    if (key.size() < 8 || key.size() > 100)
+        return invalid_body(call, {{{"name", "Idempotency-Key"}, {"reason", "header of 8 to 100 characters required"}}},
+                            "请求缺少防重复标记，请重试。");
+    const std::string request_hash = sha256_hex(call.request.body());
+
+    Transaction tx(db);
+    Statement seen = db.prepare("SELECT request_hash, status, body FROM idempotency WHERE owner = ? AND key = ?");
+    if (seen.bind(1, who->owner).bind(2, key).step()) {  // a retry: the first answer, nothing booked again
+        if (seen.text(0) != request_hash)
+            return problem(http::status::conflict, "Idempotency key reused", "这次提交和上一次不一样，请刷新后重试。", call.request);
+        Response res{static_cast<http::status>(seen.integer(1)), call.request.version()};
+        res.set(http::field::content_type, seen.integer(1) < 300 ? "application/json" : "application/problem+json");
+        res.body() = seen.text(2);
+        res.keep_alive(call.request.keep_alive());
+        res.prepare_payload();
+        return res;
+    }
+    Booking b;
+    Response res = [&] {
+        if (auto bad = parse_booking(call, db, b)) return *bad;
+        return book(call, db, b, who->owner);
+    }();
+    // Every answer is kept under its key, so a retry (a lost response, a double tap) gets the same one.
+    db.prepare("INSERT INTO idempotency (owner, key, request_hash, status, body, created) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, who->owner).bind(2, key).bind(3, request_hash)
+        .bind(4, static_cast<std::int64_t>(res.result_int())).bind(5, res.body()).bind(6, now_iso()).run();
+    tx.commit();
+    return res;
+}
+
+}  // namespace
+
+void add_appointment_routes(Router& router, Database& db, Auth& auth) {
+    router.add(http::verb::post, "/api/v1/appointments", [&db, &auth](const Call& call) { return handle_booking(call, db, auth); });
+
+    router.add(http::verb::get, "/api/v1/appointments", [&db, &auth](const Call& call) {
+        const auto who = auth.principal(call.request);
+        if (!who) return not_signed_in(call);
+        json items = json::array();
+        if (!who->owner.empty()) {
+            Statement s = db.prepare(kAppointmentSelect + " WHERE a.owner = ? ORDER BY a.id DESC");
+            s.bind(1, who->owner);
+            while (s.step()) items.push_back(appointment_json(s));
+        }
+        return json_response(http::status::ok, {{"items", items}}, call.request);
+    });
+
+    router.add(http::verb::get, "/api/v1/appointments/{id}", [&db, &auth](const Call& call) {
+        const auto who = auth.principal(call.request);
+        if (!who) return not_signed_in(call);
+        std::int64_t id;
+        const auto found = path_id(call, id) ? load_appointment(db, id, who->owner) : std::nullopt;
+        if (!found) return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
+        return json_response(http::status::ok, *found, call.request);
+    });
+
+    router.add(http::verb::post, "/api/v1/appointments/{id}/cancel", [&db, &auth](const Call& call) {
+        const auto who = auth.principal(call.request);
+        if (!who) return not_signed_in(call);
+        std::int64_t id;
+        Transaction tx(db);
+        const auto found = path_id(call, id) ? load_appointment(db, id, who->owner) : std::nullopt;
+        if (!found) return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
+        const std::string status = (*found)["status"];
+        if (status == "booked") {
+            db.prepare("UPDATE appointments SET status = 'cancelled', cancelled_at = ? WHERE id = ?").bind(1, now_iso()).bind(2, id).run();
+            db.prepare("UPDATE slots SET booked = booked - 1 WHERE id = ?").bind(1, (*found)["slot"]["id"].get<std::int64_t>()).run();
+        } else if (status != "cancelled") {
+            return problem(http::status::conflict, "Cannot cancel", "这个预约已经办理过，不能取消。", call.request);
+        }
+        tx.commit();
+        return json_response(http::status::ok, *load_appointment(db, id, who->owner), call.request);
+    });
+}
+
+}  // namespace elder::server

@@ -1,0 +1,124 @@
+// Sign-in with phone + one-time code, device registration, and staff binding a box to a household.
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+#include "china_time.hpp"
+#include "core/validators.hpp"
+#include "query_params.hpp"
+#include "request_body.hpp"
+
+namespace elder::server {
+namespace {
+
+using nlohmann::json;
+
+std::string iso_from_epoch(std::int64_t epoch) {
+    const std::time_t local = static_cast<std::time_t>(epoch) + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&local, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+    return buf;
+}
+
+json device_json(Database& db, std::int64_t id) {
+    Statement s = db.prepare(
+        "SELECT d.id, d.kind, d.serial, h.name FROM devices d LEFT JOIN households h ON h.id = d.household_id WHERE d.id = ?");
+    s.bind(1, id).step();
+    return {{"id", s.integer(0)}, {"kind", s.text(1)}, {"serial", s.text(2)}, {"bound", !s.is_null(3)},
+            {"household_name", s.is_null(3) ? json(nullptr) : json(s.text(3))}};
+}
+
+Response staff_only(const Call& call) {
+    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+}
+
+}  // namespace
+
+void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
+    router.add(http::verb::post, "/api/v1/auth/otp", [&auth](const Call& call) {
+        json body, invalid = json::array();
+        if (auto error = read_json_body(call, body)) return *error;
+        const std::string phone = string_field(body, "phone", true, 1, 20, invalid);
+        if (!invalid.empty()) return invalid_body(call, invalid, "请填写手机号码。");
+        if (auto refused = auth.send_code(call, phone)) return *refused;
+        return json_response(http::status::accepted, {{"expires_in_s", 300}}, call.request);
+    });
+
+    router.add(http::verb::post, "/api/v1/auth/token", [&auth](const Call& call) {
+        json body, invalid = json::array();
+        if (auto error = read_json_body(call, body)) return *error;
+        const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
+        const std::string code = string_field(body, "code", true, 6, 6, invalid);
+        if (!invalid.empty() || check_mobile(phone) != InputError::None)
+            return invalid_body(call, invalid.empty() ? json::array({{{"name", "phone"}, {"reason", "not a mobile number"}}}) : invalid,
+                                "请填写 11 位手机号码和 6 位验证码。");
+        std::string token;
+        std::int64_t expires = 0;
+        if (auto refused = auth.exchange(call, phone, code, token, expires)) return *refused;
+        return json_response(http::status::ok, {{"token", token}, {"expires_at", iso_from_epoch(expires)}}, call.request);
+    });
+
+    router.add(http::verb::post, "/api/v1/auth/logout", [&auth](const Call& call) {
+        if (!auth.principal(call.request))
+            return problem(http::status::unauthorized, "Not signed in", "您还没有登录。", call.request);
+        auth.revoke(call.request);
+        Response res{http::status::no_content, call.request.version()};
+        res.keep_alive(call.request.keep_alive());
+        res.prepare_payload();
+        return res;
+    });
+
+    if (demo) {  // documented development endpoint: only a server started with --demo has it
+        router.add(http::verb::get, "/api/v1/dev/otp", [&auth](const Call& call) {
+            const auto phone = call.query.find("phone");
+            const auto code = phone == call.query.end() ? auth.last_codes.end() : auth.last_codes.find(phone->second);
+            if (code == auth.last_codes.end())
+                return problem(http::status::not_found, "No code", "这个号码还没有获取过验证码。", call.request);
+            return json_response(http::status::ok, {{"code", code->second}}, call.request);
+        });
+    }
+
+    router.add(http::verb::post, "/api/v1/devices", [&db, &auth](const Call& call) {
+        json body, invalid = json::array();
+        if (auto error = read_json_body(call, body)) return *error;
+        const std::string kind = string_field(body, "kind", true, 1, 10, invalid);
+        const std::string serial = string_field(body, "serial", true, 1, 100, invalid);
+        if (invalid.empty() && kind != "stb" && kind != "kiosk") invalid.push_back({{"name", "kind"}, {"reason", "must be stb or kiosk"}});
+        if (!invalid.empty()) return invalid_body(call, invalid);
+        Transaction tx(db);
+        // A serial registers once: otherwise anyone who reads a box's label could act for its household.
+        if (db.prepare("SELECT 1 FROM devices WHERE kind = ? AND serial = ?").bind(1, kind).bind(2, serial).step())
+            return problem(http::status::conflict, "Already registered",
+                           "这台设备已经登记过了，请联系社区工作人员重新登记。", call.request);
+        db.prepare("INSERT INTO devices (kind, serial, created) VALUES (?, ?, ?)").bind(1, kind).bind(2, serial).bind(3, now_iso()).run();
+        const std::int64_t id = db.last_insert_id();
+        std::int64_t expires = 0;
+        const std::string token = auth.issue_device_token(id, expires);
+        tx.commit();
+        json out = device_json(db, id);
+        out["token"] = token;
+        return json_response(http::status::created, out, call.request);
+    });
+
+    router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &auth](const Call& call) {
+        if (!auth.is_staff(call.request)) return staff_only(call);
+        std::int64_t id;
+        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
+            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+        json body, invalid = json::array();
+        if (auto error = read_json_body(call, body)) return *error;
+        const std::string name = string_field(body, "household_name", true, 1, 50, invalid);
+        const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
+        if (invalid.empty() && check_mobile(phone) != InputError::None)
+            invalid.push_back({{"name", "phone"}, {"reason", "not a mainland mobile number"}});
+        if (!invalid.empty()) return invalid_body(call, invalid);
+        Transaction tx(db);
+        db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
+        db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, db.last_insert_id()).bind(2, id).run();
+        tx.commit();
+        return json_response(http::status::ok, device_json(db, id), call.request);
+    });
+}
+
+}  // namespace elder::server

@@ -1,0 +1,134 @@
+#include "auth.hpp"
+
+#include <ctime>
+
+#include "china_time.hpp"
+#include "core/validators.hpp"
+#include "crypto.hpp"
+#include "log.hpp"
+
+namespace elder::server {
+namespace {
+
+std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+std::string code_hash(const std::string& phone, const std::string& code) { return sha256_hex(phone + ":" + code); }
+
+Response too_many(const Call& call, const std::string& detail, int retry_after_s) {
+    Response res = problem(http::status::too_many_requests, "Too many requests", detail, call.request,
+                           {{"retry_after_s", retry_after_s}});
+    res.set(http::field::retry_after, std::to_string(retry_after_s));
+    return res;
+}
+
+}  // namespace
+
+std::optional<std::string> bearer_token(const Request& request) {
+    const auto it = request.find(http::field::authorization);
+    if (it == request.end()) return std::nullopt;
+    const std::string value(it->value());
+    if (value.rfind("Bearer ", 0) != 0 || value.size() <= 7) return std::nullopt;
+    return value.substr(7);
+}
+
+Auth::Auth(Database& db, AuthSettings settings, OtpSender sender, std::string staff_token)
+    : db_(db), settings_(settings), sender_(std::move(sender)), staff_token_(std::move(staff_token)) {}
+
+std::optional<Principal> Auth::principal(const Request& request) {
+    const auto token = bearer_token(request);
+    if (!token) return std::nullopt;
+    Statement s = db_.prepare(
+        "SELECT t.resident_id, t.device_id, d.household_id FROM tokens t LEFT JOIN devices d ON d.id = t.device_id "
+        "WHERE t.hash = ? AND t.expires_at > ?");
+    if (!s.bind(1, sha256_hex(*token)).bind(2, now_s()).step()) return std::nullopt;
+    Principal p;
+    p.resident_id = s.integer(0);
+    p.device_id = s.integer(1);
+    p.household_id = s.integer(2);
+    if (p.resident_id) p.owner = "r:" + std::to_string(p.resident_id);
+    else if (p.household_id) p.owner = "h:" + std::to_string(p.household_id);
+    return p;
+}
+
+bool Auth::is_staff(const Request& request) const {
+    const auto token = bearer_token(request);
+    return token && !staff_token_.empty() && constant_time_equal(*token, staff_token_);
+}
+
+int Auth::recent_events(const std::string& key, int window_s) {
+    Statement s = db_.prepare("SELECT COUNT(*) FROM rate_events WHERE key = ? AND at > ?");
+    s.bind(1, key).bind(2, now_s() - window_s).step();
+    return static_cast<int>(s.integer(0));
+}
+
+std::optional<Response> Auth::send_code(const Call& call, const std::string& phone) {
+    if (check_mobile(phone) != InputError::None)
+        return problem(http::status::bad_request, "Invalid phone number", "手机号码应该是 11 位数字，以 1 开头。",
+                       call.request, {{"invalid_params", {{{"name", "phone"}, {"reason", "not a mainland mobile number"}}}}});
+    if (recent_events("otp-phone:" + phone, settings_.code_interval_s) > 0)
+        return too_many(call, "验证码刚发过，请等一分钟再试。", settings_.code_interval_s);
+    if (recent_events("otp-phone:" + phone, 3600) >= settings_.codes_per_phone_per_hour)
+        return too_many(call, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
+    if (recent_events("otp-ip:" + call.peer, 3600) >= settings_.codes_per_ip_per_hour)
+        return too_many(call, "获取验证码的次数太多了，请一小时后再试。", 3600);
+
+    const std::string code = random_digits(6);
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM rate_events WHERE at < ?").bind(1, now_s() - 3600).run();
+    for (const std::string& key : {"otp-phone:" + phone, "otp-ip:" + call.peer})
+        db_.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, key).bind(2, now_s()).run();
+    db_.prepare("INSERT OR REPLACE INTO otp_codes (phone, code_hash, expires_at, tries_left) VALUES (?, ?, ?, ?)")
+        .bind(1, phone).bind(2, code_hash(phone, code)).bind(3, now_s() + settings_.code_ttl_s)
+        .bind(4, static_cast<std::int64_t>(settings_.code_tries)).run();
+    tx.commit();
+    sender_(phone, code);
+    last_codes[phone] = code;
+    return std::nullopt;
+}
+
+std::optional<Response> Auth::exchange(const Call& call, const std::string& phone, const std::string& code,
+                                       std::string& token, std::int64_t& expires_at) {
+    Statement s = db_.prepare("SELECT code_hash, expires_at, tries_left FROM otp_codes WHERE phone = ?");
+    if (!s.bind(1, phone).step() || s.integer(1) <= now_s())
+        return problem(http::status::unauthorized, "Code expired", "验证码已过期或还没有获取，请重新获取。", call.request);
+    if (s.integer(2) <= 0)
+        return too_many(call, "验证码输错次数太多，已经作废，请重新获取。", settings_.code_interval_s);
+    if (!constant_time_equal(s.text(0), code_hash(phone, code))) {
+        const std::int64_t left = s.integer(2) - 1;
+        db_.prepare("UPDATE otp_codes SET tries_left = ? WHERE phone = ?").bind(1, left).bind(2, phone).run();
+        if (left <= 0) return too_many(call, "验证码输错 5 次，已经作废，请重新获取。", settings_.code_interval_s);
+        return problem(http::status::unauthorized, "Wrong code",
+                       "验证码不对，还可以再试 " + std::to_string(left) + " 次。", call.request);
+    }
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM otp_codes WHERE phone = ?").bind(1, phone).run();
+    db_.prepare("INSERT OR IGNORE INTO residents (phone, created) VALUES (?, ?)").bind(1, phone).bind(2, now_iso()).run();
+    Statement r = db_.prepare("SELECT id FROM residents WHERE phone = ?");
+    r.bind(1, phone).step();
+    token = issue_token(r.integer(0), std::nullopt, expires_at, settings_.token_ttl_s);
+    tx.commit();
+    return std::nullopt;
+}
+
+void Auth::revoke(const Request& request) {
+    if (const auto token = bearer_token(request))
+        db_.prepare("DELETE FROM tokens WHERE hash = ?").bind(1, sha256_hex(*token)).run();
+}
+
+std::string Auth::issue_device_token(std::int64_t device_id, std::int64_t& expires_at) {
+    return issue_token(std::nullopt, device_id, expires_at, settings_.device_token_ttl_s);
+}
+
+std::string Auth::issue_token(std::optional<std::int64_t> resident, std::optional<std::int64_t> device,
+                              std::int64_t& expires_at, int ttl_s) {
+    const std::string token = random_hex(32);  // 256 bits
+    expires_at = now_s() + ttl_s;
+    Statement s = db_.prepare("INSERT INTO tokens (hash, resident_id, device_id, expires_at) VALUES (?, ?, ?, ?)");
+    s.bind(1, sha256_hex(token));
+    if (resident) s.bind(2, *resident); else s.bind_null(2);
+    if (device) s.bind(3, *device); else s.bind_null(3);
+    s.bind(4, expires_at).run();
+    return token;
+}
+
+}  // namespace elder::server
