@@ -1,5 +1,6 @@
 #pragma once
 // The REST API (shared/api/openapi.yaml), one file per resource.
+#include "alerts.hpp"
 #include "auth.hpp"
 #include "database.hpp"
 #include "router.hpp"
@@ -12,5 +13,6 @@ void add_content_routes(Router& router, Database& db);   // guides, contacts, ac
 void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo);
 void add_appointment_routes(Router& router, Database& db, Auth& auth);
+void add_alert_routes(Router& router, Alerts& alerts, Auth& auth);
 
 }  // namespace elder::server

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <ctime>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -149,6 +150,28 @@ void seed_demo(Database& db, const std::string& demo_dir) {
     }
     tx.commit();
     log_event("info", "seeded demo content", {{"dir", demo_dir}, {"policies", policies["policies"].size()}});
+}
+
+}  // namespace elder::server
+
+namespace elder::server {
+
+void seed_demo_alerts(Database& db, Alerts& alerts, const std::string& demo_dir) {
+    if (db.prepare("SELECT 1 FROM alerts LIMIT 1").step()) return;
+    const auto doc = read_json(demo_dir + "/alerts.json");
+    for (auto input : doc.at("alerts")) {
+        const std::time_t expires = std::time(nullptr) + input.at("expires_in_hours").get<long>() * 3600 + 8 * 3600;
+        std::tm tm{};
+        gmtime_r(&expires, &tm);
+        char buf[40];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+        for (auto& info : input["info"]) info["expires"] = buf;
+        CapAlert alert;
+        std::string error;
+        bool conflict = false;
+        if (!parse_alert_input(input, alert, error) || !alerts.publish(alert, error, conflict))
+            throw std::runtime_error("demo alert in " + demo_dir + "/alerts.json: " + error);
+    }
 }
 
 }  // namespace elder::server

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "alerts.hpp"
 #include "database.hpp"
 
 namespace elder::server {
@@ -10,5 +11,8 @@ namespace elder::server {
 // exists already, so restarting with --demo never duplicates or overwrites anything.
 // Throws std::runtime_error naming the file and the problem when the demo content is malformed.
 void seed_demo(Database& db, const std::string& demo_dir);
+
+// Publishes the demo alerts (assets/demo/alerts.json, expiring hours from now) when there are none.
+void seed_demo_alerts(Database& db, Alerts& alerts, const std::string& demo_dir);
 
 }  // namespace elder::server

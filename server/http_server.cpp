@@ -17,8 +17,10 @@ namespace {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket socket, HttpLimits limits, std::shared_ptr<RequestHandler> handler, bool log_requests)
-        : stream_(std::move(socket)), limits_(limits), handler_(std::move(handler)), log_requests_(log_requests) {}
+    Session(tcp::socket socket, HttpLimits limits, std::shared_ptr<RequestHandler> handler, bool log_requests,
+            std::shared_ptr<StreamTaker> stream_taker)
+        : stream_(std::move(socket)), limits_(limits), handler_(std::move(handler)), log_requests_(log_requests),
+          stream_taker_(std::move(stream_taker)) {}
 
     void start() { read(); }
 
@@ -48,6 +50,10 @@ private:
             return write(problem(http::status::bad_request, "Malformed HTTP request", "请求格式不对。", bad));
         }
         const Request request = parser_->release();
+        if (*stream_taker_) {
+            stream_.expires_never();  // event streams stay open; the hub watches them
+            if ((*stream_taker_)(request, stream_.socket())) return;
+        }
         const auto started = std::chrono::steady_clock::now();
         beast::error_code ignored;
         const auto remote = stream_.socket().remote_endpoint(ignored);
@@ -78,6 +84,7 @@ private:
     HttpLimits limits_;
     std::shared_ptr<RequestHandler> handler_;
     bool log_requests_;
+    std::shared_ptr<StreamTaker> stream_taker_;
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<Response> response_;
 };
@@ -85,9 +92,9 @@ private:
 }  // namespace
 
 HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, HttpLimits limits, RequestHandler handler,
-                       bool log_requests)
+                       bool log_requests, StreamTaker stream_taker)
     : io_(io), acceptor_(io), limits_(limits), handler_(std::make_shared<RequestHandler>(std::move(handler))),
-      log_requests_(log_requests) {
+      log_requests_(log_requests), stream_taker_(std::make_shared<StreamTaker>(std::move(stream_taker))) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -105,7 +112,7 @@ void HttpServer::stop() {
 void HttpServer::accept() {
     acceptor_.async_accept(io_, [this](beast::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted) return;  // stopped
-        if (!ec) std::make_shared<Session>(std::move(socket), limits_, handler_, log_requests_)->start();
+        if (!ec) std::make_shared<Session>(std::move(socket), limits_, handler_, log_requests_, stream_taker_)->start();
         accept();
     });
 }

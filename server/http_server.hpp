@@ -19,11 +19,13 @@ struct HttpLimits {
 
 // Gets the request and the client's IP address.
 using RequestHandler = std::function<Response(const Request&, const std::string& peer)>;
+// Offered every request first; returns true when it took over the connection (event streams).
+using StreamTaker = std::function<bool(const Request&, boost::asio::ip::tcp::socket&)>;
 
 class HttpServer {
 public:
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, HttpLimits limits,
-               RequestHandler handler, bool log_requests = true);
+               RequestHandler handler, bool log_requests = true, StreamTaker stream_taker = nullptr);
     unsigned short port() const;
     void stop();  // stops accepting; open connections finish their current request
 
@@ -35,6 +37,7 @@ private:
     HttpLimits limits_;
     std::shared_ptr<RequestHandler> handler_;
     bool log_requests_;
+    std::shared_ptr<StreamTaker> stream_taker_;
 };
 
 }  // namespace elder::server

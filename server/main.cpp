@@ -7,6 +7,7 @@
 
 #include "api.hpp"
 #include "config.hpp"
+#include "event_hub.hpp"
 #include "demo_seed.hpp"
 #include "http_server.hpp"
 #include "log.hpp"
@@ -81,6 +82,14 @@ int main(int argc, char** argv) {
         Database db(config.db_path);
         const int version = migrate(db);
         if (config.demo) seed_demo(db, config.demo_dir);
+        net::io_context io;
+        EventHub* hub = nullptr;
+        Alerts alerts(db, [&hub](const AlertEvent& e) {
+            if (hub) hub->publish(e);
+        });
+        EventHub event_hub(io, alerts);
+        hub = &event_hub;
+        if (config.demo) seed_demo_alerts(db, alerts, config.demo_dir);
 
         Auth auth(db, AuthSettings{},
                   [](const std::string& phone, const std::string& code) {
@@ -95,15 +104,23 @@ int main(int argc, char** argv) {
         add_schedule_routes(router, db);
         add_auth_routes(router, db, auth, config.demo);
         add_appointment_routes(router, db, auth);
+        add_alert_routes(router, alerts, auth);
         StaticFiles site(config.web_root);
 
-        net::io_context io;
         HttpServer server(io, {net::ip::make_address(config.host), static_cast<unsigned short>(config.port)},
                           HttpLimits{config.max_body_bytes, 30},
                           [&](const Request& request, const std::string& peer) {
                               return dispatch(config, router, site, request, peer);
                           },
-                          config.log_requests);
+                          config.log_requests,
+                          [&](const Request& request, net::ip::tcp::socket& socket) {
+                              if (request.method() != http::verb::get ||
+                                  request.target().substr(0, 22) != "/api/v1/alerts/stream" ||
+                                  (request.target().size() > 22 && request.target()[22] != '?'))
+                                  return false;
+                              event_hub.subscribe(std::move(socket), request);
+                              return true;
+                          });
         net::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([&](const boost::system::error_code&, int signal) {
             log_event("info", "stopping", {{"signal", signal}});

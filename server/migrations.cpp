@@ -122,6 +122,36 @@ const char* const kSteps[] = {
         expires_at INTEGER NOT NULL
     );
     )sql",
+    // 4: alerts (CAP 1.2), the event log the live stream replays from, and acknowledgements.
+    R"sql(
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        identifier TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        sent TEXT NOT NULL,
+        msg_type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        cap TEXT NOT NULL,
+        severity_rank INTEGER NOT NULL,
+        expires_at INTEGER,
+        active INTEGER NOT NULL,
+        replaced_by INTEGER REFERENCES alerts(id),
+        created TEXT NOT NULL,
+        UNIQUE (sender, identifier, sent)
+    );
+    CREATE TABLE alert_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE alert_acks (
+        alert_id INTEGER NOT NULL REFERENCES alerts(id),
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (alert_id, who)
+    );
+    )sql",
 };
 
 }  // namespace

@@ -1,0 +1,126 @@
+#include "alerts.hpp"
+
+#include <ctime>
+
+#include "china_time.hpp"
+
+namespace elder::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kAlertColumns = "id, cap, severity_rank, expires_at, active, replaced_by";
+
+json alert_json(const Statement& s) {
+    json out = json::parse(s.text(1));
+    const bool expired = !s.is_null(3) && s.integer(3) <= static_cast<std::int64_t>(std::time(nullptr));
+    const std::string colour = colour_level(static_cast<int>(s.integer(2)));
+    out["id"] = s.integer(0);
+    out["active"] = s.integer(4) != 0 && !expired;
+    out["colour_level"] = colour.empty() ? json(nullptr) : json(colour);
+    out["replaced_by"] = s.is_null(5) ? json(nullptr) : json(s.integer(5));
+    return out;
+}
+
+// The latest expiry of the alert's infos (an alert stays while any language version is current).
+std::optional<long long> expires_at(const CapAlert& a) {
+    std::optional<long long> latest;
+    for (const CapInfo& i : a.infos) {
+        long long t;
+        if (i.expires.empty()) return std::nullopt;  // one info without expiry: no expiry
+        if (cap_time_to_epoch(i.expires, t) && (!latest || t > *latest)) latest = t;
+    }
+    return latest;
+}
+
+}  // namespace
+
+AlertEvent Alerts::record_event(const std::string& kind, const json& data) {
+    db_.prepare("INSERT INTO alert_events (kind, data, created) VALUES (?, ?, ?)")
+        .bind(1, kind).bind(2, data.dump()).bind(3, now_iso()).run();
+    return {db_.last_insert_id(), kind, data.dump()};
+}
+
+std::optional<json> Alerts::publish(const CapAlert& a, std::string& error, bool& conflict) {
+    conflict = false;
+    std::vector<AlertEvent> events;
+    Transaction tx(db_);
+    if (db_.prepare("SELECT 1 FROM alerts WHERE sender = ? AND identifier = ? AND sent = ?")
+            .bind(1, a.sender).bind(2, a.identifier).bind(3, a.sent).step()) {
+        conflict = true;
+        error = "this alert (sender, identifier, sent) was imported before";
+        return std::nullopt;
+    }
+    int rank = 0;
+    for (const CapInfo& i : a.infos) rank = std::max(rank, severity_rank(i.severity));
+    const bool shows = a.msg_type == "Alert" || a.msg_type == "Update";
+    Statement ins = db_.prepare(
+        "INSERT INTO alerts (identifier, sender, sent, msg_type, status, cap, severity_rank, expires_at, active, created) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, a.identifier).bind(2, a.sender).bind(3, a.sent).bind(4, a.msg_type).bind(5, a.status)
+        .bind(6, cap_to_json(a).dump()).bind(7, static_cast<std::int64_t>(rank));
+    if (const auto e = expires_at(a)) ins.bind(8, static_cast<std::int64_t>(*e)); else ins.bind_null(8);
+    ins.bind(9, static_cast<std::int64_t>(shows)).bind(10, now_iso()).run();
+    const std::int64_t id = db_.last_insert_id();
+
+    // Update and Cancel withdraw every active alert that `references` names.
+    for (const std::string& ref : a.references) {
+        const size_t c1 = ref.find(','), c2 = ref.find(',', c1 + 1);
+        Statement old = db_.prepare("SELECT id, identifier FROM alerts WHERE sender = ? AND identifier = ? AND sent = ? AND active = 1");
+        old.bind(1, ref.substr(0, c1)).bind(2, ref.substr(c1 + 1, c2 - c1 - 1)).bind(3, ref.substr(c2 + 1));
+        while (old.step()) {
+            const std::int64_t old_id = old.integer(0);
+            const std::string old_identifier = old.text(1);
+            Statement upd = db_.prepare("UPDATE alerts SET active = 0, replaced_by = ? WHERE id = ?");
+            if (a.msg_type == "Update") upd.bind(1, id); else upd.bind_null(1);
+            upd.bind(2, old_id).run();
+            events.push_back(record_event("cancel", {{"id", old_id}, {"identifier", old_identifier}}));
+        }
+    }
+    const auto stored = get(id);
+    if (shows) events.push_back(record_event("alert", *stored));
+    tx.commit();
+    for (const AlertEvent& e : events) on_event_(e);
+    return stored;
+}
+
+json Alerts::list(bool history, std::int64_t limit) {
+    const std::string where = history ? "1 = 1"
+                                      : "active = 1 AND status = 'Actual' AND (expires_at IS NULL OR expires_at > ?1)";
+    Statement s = db_.prepare(std::string("SELECT ") + kAlertColumns + " FROM alerts WHERE " + where +
+                              (history ? " ORDER BY id DESC" : " ORDER BY severity_rank DESC, id DESC") + " LIMIT ?2");
+    if (!history) s.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
+    s.bind(2, limit);
+    json items = json::array();
+    while (s.step()) items.push_back(alert_json(s));
+    return items;
+}
+
+std::optional<json> Alerts::get(std::int64_t id) {
+    Statement s = db_.prepare(std::string("SELECT ") + kAlertColumns + " FROM alerts WHERE id = ?");
+    if (!s.bind(1, id).step()) return std::nullopt;
+    return alert_json(s);
+}
+
+bool Alerts::acknowledge(std::int64_t id, const std::string& who) {
+    if (!db_.prepare("SELECT 1 FROM alerts WHERE id = ?").bind(1, id).step()) return false;
+    db_.prepare("INSERT OR IGNORE INTO alert_acks (alert_id, who, at) VALUES (?, ?, ?)")
+        .bind(1, id).bind(2, who).bind(3, now_iso()).run();
+    return true;
+}
+
+std::vector<AlertEvent> Alerts::events_after(std::int64_t last_id, std::int64_t limit) {
+    Statement s = db_.prepare("SELECT id, kind, data FROM alert_events WHERE id > ? ORDER BY id LIMIT ?");
+    s.bind(1, last_id).bind(2, limit);
+    std::vector<AlertEvent> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2)});
+    return out;
+}
+
+std::int64_t Alerts::last_event_id() {
+    Statement s = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM alert_events");
+    s.step();
+    return s.integer(0);
+}
+
+}  // namespace elder::server

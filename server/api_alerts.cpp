@@ -1,0 +1,89 @@
+// Alerts: the active list and history, one alert, acknowledgement, staff publishing (JSON and
+// CAP 1.2 XML). The live stream is served by EventHub.
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+#include "query_params.hpp"
+#include "request_body.hpp"
+
+namespace elder::server {
+namespace {
+
+using nlohmann::json;
+
+Response published(const Call& call, Alerts& alerts, const CapAlert& alert) {
+    std::string error;
+    bool conflict = false;
+    const auto stored = alerts.publish(alert, error, conflict);
+    if (!stored)
+        return problem(conflict ? http::status::conflict : http::status::bad_request, "Alert not published",
+                       "预警没有发布：" + error, call.request);
+    return json_response(http::status::created, *stored, call.request);
+}
+
+Response staff_only(const Call& call) {
+    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+}
+
+}  // namespace
+
+void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
+    router.add(http::verb::get, "/api/v1/alerts", [&alerts](const Call& call) {
+        json invalid = json::array();
+        std::int64_t limit = 50;
+        query_int(call, "limit", 1, 100, limit, invalid);
+        const auto history = call.query.find("history");
+        if (history != call.query.end() && history->second != "true" && history->second != "false")
+            invalid.push_back({{"name", "history"}, {"reason", "must be true or false"}});
+        if (!invalid.empty()) return invalid_query(call, invalid);
+        const json items = alerts.list(history != call.query.end() && history->second == "true", limit);
+        // Expiry changes the list without an event, so the ETag covers the content as it is now.
+        const std::string etag = "\"alerts-" + std::to_string(std::hash<std::string>{}(items.dump())) + "\"";
+        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
+        Response res = json_response(http::status::ok, {{"items", items}}, call.request);
+        res.set(http::field::etag, etag);
+        return res;
+    });
+
+    router.add(http::verb::get, "/api/v1/alerts/{id}", [&alerts](const Call& call) {
+        std::int64_t id;
+        const auto found = path_id(call, id) ? alerts.get(id) : std::nullopt;
+        if (!found) return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
+        return json_response(http::status::ok, *found, call.request);
+    });
+
+    router.add(http::verb::post, "/api/v1/alerts/{id}/ack", [&alerts, &auth](const Call& call) {
+        const auto who = auth.principal(call.request);
+        if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录或登记设备。", call.request);
+        std::int64_t id;
+        const std::string by = who->device_id ? "d:" + std::to_string(who->device_id) : who->owner;
+        if (!path_id(call, id) || !alerts.acknowledge(id, by))
+            return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
+        Response res{http::status::no_content, call.request.version()};
+        res.keep_alive(call.request.keep_alive());
+        res.prepare_payload();
+        return res;
+    });
+
+    router.add(http::verb::post, "/api/v1/staff/alerts", [&alerts, &auth](const Call& call) {
+        if (!auth.is_staff(call.request)) return staff_only(call);
+        json body;
+        if (auto error = read_json_body(call, body)) return *error;
+        CapAlert alert;
+        std::string error;
+        if (!parse_alert_input(body, alert, error))
+            return problem(http::status::bad_request, "Invalid alert", "预警内容不完整：" + error, call.request);
+        return published(call, alerts, alert);
+    });
+
+    router.add(http::verb::post, "/api/v1/staff/alerts/cap", [&alerts, &auth](const Call& call) {
+        if (!auth.is_staff(call.request)) return staff_only(call);
+        CapAlert alert;
+        std::string error;
+        if (!parse_cap_xml(call.request.body(), alert, error))
+            return problem(http::status::bad_request, "Invalid CAP message", "CAP 文件不能导入：" + error, call.request);
+        return published(call, alerts, alert);
+    });
+}
+
+}  // namespace elder::server
