@@ -14,7 +14,7 @@ struct Config {
     bool demo = false;
     std::string staff_token;   // required for staff endpoints; empty disables them
     std::vector<std::string> cors_origins;
-    std::uint64_t max_body_bytes = 64 * 1024;
+    std::uint64_t max_body_bytes = 1024 * 1024;  // a large CAP message is ~60 KB
     bool log_requests = true;
 };
 

@@ -74,9 +74,20 @@ private:
         read();
     }
 
+    // Half-closes, then reads and discards what the client still sends (the rest of an oversize
+    // body) for a few seconds: closing with unread data would reset the connection and the
+    // client would never see the 413.
     void close() {
         beast::error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream_.expires_after(std::chrono::seconds(5));
+        drain();
+    }
+
+    void drain() {
+        stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (!ec) self->drain();
+        });
     }
 
     beast::tcp_stream stream_;
@@ -87,6 +98,7 @@ private:
     std::shared_ptr<StreamTaker> stream_taker_;
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<Response> response_;
+    char drain_buffer_[16 * 1024];
 };
 
 }  // namespace

@@ -13,7 +13,7 @@
 namespace elder::server {
 
 struct HttpLimits {
-    std::uint64_t max_body_bytes = 64 * 1024;
+    std::uint64_t max_body_bytes = 1024 * 1024;
     int read_timeout_s = 30;
 };
 

@@ -8,7 +8,7 @@ export function client(baseUrl) {
         ...(token ? { Authorization: 'Bearer ' + token } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
     });
     const text = await res.text();
     let json = null;

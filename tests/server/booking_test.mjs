@@ -1,15 +1,17 @@
 // Sign-in, devices and booking over real HTTP: one-time codes with tries and rate limits, privacy
 // between residents, idempotent atomic booking, 409 with alternatives, cancel, 500 requests racing
 // for 20 seats, and kill -9 during a booking storm.
-//   node tests/server/booking_test.mjs SERVER_BINARY DEMO_DIR
+//   node tests/server/booking_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { client, dayInChina } from './api_client.mjs';
 import { startServer } from './server_process.mjs';
+import { checkResponsesAgainst } from './contract_fetch.mjs';
 
-const [binary, demoDir] = process.argv.slice(2);
+const [binary, demoDir, specPath] = process.argv.slice(2);
+const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-booking-'));
 const config = join(dir, 'config.json');
@@ -194,4 +196,5 @@ const activitySlot = (await api.get(`/api/v1/schedules/${activity.schedule_id}/s
   await server.stop();
 }
 
+checkContract(checks);
 process.exit(checks.summary());

@@ -26,7 +26,8 @@ export class OpenApiValidator {
   // a problem+json error.
   validate(method, url, status, contentType, body) {
     const path = new URL(url).pathname;
-    const route = this.routes.find((r) => r.regex.test(path));
+    // A literal path ("/alerts/stream") wins over a template that would also match ("/alerts/{id}").
+    const route = this.routes.find((r) => r.template === path) || this.routes.find((r) => r.regex.test(path));
     const operation = route && this.spec.paths[route.template][method.toLowerCase()];
     if (!operation) return method === 'OPTIONS' ? [] : this.validateProblem(`${method} ${path}`, status, contentType, body);
     let response = operation.responses[String(status)];

@@ -1,0 +1,166 @@
+// Alerts over real HTTP: staff publishing, the live stream (delivery, heartbeat-free resume with
+// Last-Event-ID), Update and Cancel, expiry, acknowledgement, and CAP 1.2 XML import of every
+// third-party test file (the XXE file must open nothing).
+//   node tests/server/alerts_test.mjs SERVER_BINARY DEMO_DIR CAP_TESTDATA_DIR OPENAPI_YAML
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Checks } from '../e2e/browser.mjs';
+import { client } from './api_client.mjs';
+import { startServer } from './server_process.mjs';
+import { checkResponsesAgainst } from './contract_fetch.mjs';
+
+const [binary, demoDir, capDir, specPath] = process.argv.slice(2);
+const checkContract = checkResponsesAgainst(specPath);
+const checks = new Checks();
+const dir = mkdtempSync(join(tmpdir(), 'elder-alerts-'));
+const STAFF = 'staff-test-token-alerts-0001';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const api = client(server.url);
+
+// A minimal SSE reader: collects events until stopped.
+function subscribe(lastEventId) {
+  const controller = new AbortController();
+  const events = [];
+  const ready = fetch(server.url + '/api/v1/alerts/stream', {
+    signal: controller.signal, headers: lastEventId !== undefined ? { 'Last-Event-ID': String(lastEventId) } : {},
+  }).then(async (res) => {
+    const reader = res.body.getReader();
+    let buffer = '';
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => ({ done: true }));
+      if (done) return;
+      buffer += Buffer.from(value).toString('utf8');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = {};
+        for (const line of block.split('\n')) {
+          const colon = line.indexOf(': ');
+          if (colon > 0) event[line.slice(0, colon)] = line.slice(colon + 2);
+        }
+        if (event.event) events.push({ id: Number(event.id), kind: event.event, data: JSON.parse(event.data) });
+      }
+    }
+  });
+  return { events, stop: () => controller.abort(), ready };
+}
+const waitFor = async (pred, ms = 5000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) if (pred()) return true;
+  return false;
+};
+const publish = (body) => api.post('/api/v1/staff/alerts', body, { token: STAFF });
+
+// Demo alerts: three, of different severities
+{
+  const active = (await api.get('/api/v1/alerts')).json.items;
+  checks.check(active.length === 3 && new Set(active.map((a) => a.colour_level)).size === 3, 'three active demo alerts of different levels',
+    active.map((a) => a.colour_level).join(''));
+  checks.check(active.every((a, i) => i === 0 || ['红', '橙', '黄', '蓝'].indexOf(a.colour_level) >= ['红', '橙', '黄', '蓝'].indexOf(active[i - 1].colour_level)),
+    'the most severe comes first');
+}
+
+// Publish -> every subscriber receives it
+const live = subscribe();
+const second = subscribe();
+await new Promise((r) => setTimeout(r, 200));
+const storm = await publish({ msgType: 'Alert', colour_level: '红', info: [{ category: ['Met'], event: '暴雨', headline: '暴雨红色预警', instruction: '请留在家中' }] });
+checks.check(storm.status === 201 && storm.json.colour_level === '红' && storm.json.info[0].severity === 'Extreme', '红 maps to Extreme');
+checks.check(await waitFor(() => live.events.some((e) => e.kind === 'alert' && e.data.id === storm.json.id) &&
+  second.events.some((e) => e.data.id === storm.json.id)), 'a published alert reaches every stream subscriber');
+
+// Update replaces, Cancel withdraws
+const ref = (a) => `${a.sender},${a.identifier},${a.sent}`;
+const update = await publish({ msgType: 'Update', references: [ref(storm.json)], colour_level: '橙', info: [{ category: ['Met'], event: '暴雨', headline: '暴雨橙色预警（降级）' }] });
+const afterUpdate = (await api.get('/api/v1/alerts')).json.items;
+checks.check(update.status === 201 && afterUpdate.some((a) => a.id === update.json.id) && !afterUpdate.some((a) => a.id === storm.json.id),
+  'an Update replaces the alert it references');
+checks.check((await api.get('/api/v1/alerts/' + storm.json.id)).json.replaced_by === update.json.id, 'the old alert points to its replacement');
+checks.check(await waitFor(() => live.events.some((e) => e.kind === 'cancel' && e.data.id === storm.json.id)), 'the stream tells clients to remove the replaced alert');
+const cancel = await publish({ msgType: 'Cancel', references: [ref(update.json)] });
+checks.check(cancel.status === 201 && !(await api.get('/api/v1/alerts')).json.items.some((a) => a.id === update.json.id), 'a Cancel withdraws the alert');
+checks.check(await waitFor(() => live.events.some((e) => e.kind === 'cancel' && e.data.id === update.json.id)), 'the cancel is streamed');
+
+// Resume with Last-Event-ID: a client that was away gets exactly what it missed
+{
+  const seen = live.events.find((e) => e.data.id === storm.json.id && e.kind === 'alert').id;
+  const resumed = subscribe(seen);
+  checks.check(await waitFor(() => resumed.events.length >= 3), 'a reconnecting client receives the missed events');
+  checks.check(resumed.events.every((e) => e.id > seen) && resumed.events[0].id === seen + 1, 'replay starts right after Last-Event-ID');
+  resumed.stop();
+  const bad = await fetch(server.url + '/api/v1/alerts/stream', { headers: { 'Last-Event-ID': 'abc' } });
+  checks.check(bad.status === 400 && (await bad.json()).detail.length > 0, 'a malformed Last-Event-ID gives 400');
+}
+live.stop();
+second.stop();
+
+// Expiry: an alert past its expires leaves the active list but stays in history
+{
+  const soon = new Date(Date.now() + 8 * 3600e3 + 2000).toISOString().slice(0, 19) + '+08:00';
+  const short = await publish({ msgType: 'Alert', colour_level: '蓝', info: [{ category: ['Other'], event: '测试', headline: '两秒后过期', expires: soon }] });
+  checks.check((await api.get('/api/v1/alerts')).json.items.some((a) => a.id === short.json.id), 'a fresh alert is active');
+  await new Promise((r) => setTimeout(r, 2500));
+  checks.check(!(await api.get('/api/v1/alerts')).json.items.some((a) => a.id === short.json.id), 'an expired alert leaves the active list');
+  checks.check((await api.get('/api/v1/alerts?history=true&limit=100')).json.items.some((a) => a.id === short.json.id && !a.active), 'history keeps it, inactive');
+}
+
+// Acknowledgement by a device
+{
+  const device = (await api.post('/api/v1/devices', { kind: 'kiosk', serial: 'KIOSK-1' })).json;
+  const id = (await api.get('/api/v1/alerts')).json.items[0].id;
+  const ack = await api.post(`/api/v1/alerts/${id}/ack`, undefined, { token: device.token });
+  const again = await api.post(`/api/v1/alerts/${id}/ack`, undefined, { token: device.token });
+  checks.check(ack.status === 204 && again.status === 204, 'a device acknowledges an alert (repeatable)');
+  checks.check((await api.post('/api/v1/alerts/99999/ack', undefined, { token: device.token })).status === 404, 'acknowledging an unknown alert gives 404');
+  checks.check((await api.post(`/api/v1/alerts/${id}/ack`)).status === 401, 'acknowledging needs a token');
+}
+
+// Bad staff input
+{
+  checks.check((await api.post('/api/v1/staff/alerts', { msgType: 'Alert', info: [] })).status === 401, 'publishing needs the staff token');
+  const noInfo = await publish({ msgType: 'Alert', info: [] });
+  const badColour = await publish({ msgType: 'Alert', colour_level: '紫', info: [{ category: ['Met'], event: 'x' }] });
+  const noRefs = await publish({ msgType: 'Update', info: [{ category: ['Met'], event: 'x', severity: 'Minor' }] });
+  checks.check([noInfo, badColour, noRefs].every((r) => r.status === 400 && r.json.detail.startsWith('预警')), 'incomplete alerts are refused in plain words',
+    [noInfo, badColour, noRefs].map((r) => r.json?.detail).join(' | '));
+}
+
+// CAP 1.2 XML import of every third-party file
+{
+  const post = (xml) => api.call('POST', '/api/v1/staff/alerts/cap', { body: xml, token: STAFF, headers: { 'Content-Type': 'application/cap+xml' } });
+  const valid = readdirSync(join(capDir, 'valid')).sort();
+  // Import in date order so that Updates and Cancels meet the alerts they reference.
+  const expected = JSON.parse(readFileSync(join(capDir, 'valid_expected_fields.json'), 'utf8'));
+  let imported = 0;
+  const failures = [];
+  for (const e of [...expected].sort((a, b) => Date.parse(a.sent) - Date.parse(b.sent))) {
+    const res = await post(readFileSync(join(capDir, e.file)));
+    if (res.status === 201 && res.json.identifier === e.identifier && res.json.msgType === e.msgType) imported++;
+    else failures.push(`${e.file}: ${res.status} ${res.json?.detail}`);
+  }
+  checks.check(imported === valid.length, `all ${valid.length} valid CAP files import over HTTP`, failures.join(' | '));
+  const again = await post(readFileSync(join(capDir, 'valid', valid[0])));
+  checks.check(again.status === 409, 'importing the same message twice gives 409');
+
+  // The XXE file points at localhost:8080: listen there and make sure nothing connects.
+  let connections = 0;
+  const trap = createServer((socket) => { connections++; socket.destroy(); });
+  const trapped = await new Promise((resolve) => { trap.once('error', () => resolve(false)); trap.listen(8080, '127.0.0.1', () => resolve(true)); });
+  for (const file of readdirSync(join(capDir, 'invalid'))) {
+    const res = await post(readFileSync(join(capDir, 'invalid', file)));
+    checks.check(res.status === 400 && res.json.detail.startsWith('CAP 文件不能导入'), `invalid/${file} is refused clearly`, res.json?.detail);
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  if (trapped) trap.close();
+  checks.check(!trapped || connections === 0, 'the XXE file made the server open nothing', trapped ? `${connections} connections to 127.0.0.1:8080` : 'port 8080 busy: not checked');
+  const wrapped = await post(readFileSync(join(capDir, 'wrapped', readdirSync(join(capDir, 'wrapped'))[0])));
+  checks.check(wrapped.status === 201, 'a CAP alert inside an EDXL-DE envelope is imported');
+}
+
+const stopped = await server.stop();
+checks.check(stopped.code === 0, 'the server stops cleanly with streams open');
+checkContract(checks);
+process.exit(checks.summary());
