@@ -14,5 +14,7 @@ void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo);
 void add_appointment_routes(Router& router, Database& db, Auth& auth);
 void add_alert_routes(Router& router, Alerts& alerts, Auth& auth);
+void add_help_routes(Router& router, Database& db, Auth& auth);
+void add_staff_content_routes(Router& router, Database& db, Auth& auth);  // policies and slots
 
 }  // namespace elder::server

@@ -16,6 +16,7 @@ struct Config {
     std::vector<std::string> cors_origins;
     std::uint64_t max_body_bytes = 1024 * 1024;  // a large CAP message is ~60 KB
     bool log_requests = true;
+    int resident_token_ttl_s = 30 * 24 * 3600;
 };
 
 // Reads flags (and the --config file they name). Returns false with a sentence in `error`.

@@ -91,7 +91,9 @@ int main(int argc, char** argv) {
         hub = &event_hub;
         if (config.demo) seed_demo_alerts(db, alerts, config.demo_dir);
 
-        Auth auth(db, AuthSettings{},
+        AuthSettings auth_settings;
+        auth_settings.token_ttl_s = config.resident_token_ttl_s;
+        Auth auth(db, auth_settings,
                   [](const std::string& phone, const std::string& code) {
                       // The default sender: the code goes to the log (an SMS gateway replaces this).
                       log_event("info", "one-time code", {{"phone", phone}, {"code", code}});
@@ -105,6 +107,8 @@ int main(int argc, char** argv) {
         add_auth_routes(router, db, auth, config.demo);
         add_appointment_routes(router, db, auth);
         add_alert_routes(router, alerts, auth);
+        add_help_routes(router, db, auth);
+        add_staff_content_routes(router, db, auth);
         StaticFiles site(config.web_root);
 
         HttpServer server(io, {net::ip::make_address(config.host), static_cast<unsigned short>(config.port)},

@@ -152,6 +152,22 @@ const char* const kSteps[] = {
         PRIMARY KEY (alert_id, who)
     );
     )sql",
+    // 5: help requests (SOS, repair, complaint, callback).
+    R"sql(
+    CREATE TABLE help_requests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket TEXT NOT NULL UNIQUE,
+        owner TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL DEFAULT '',
+        phone TEXT,
+        status TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX help_requests_by_owner ON help_requests(owner, id);
+    )sql",
 };
 
 }  // namespace

@@ -1,0 +1,94 @@
+// Staff and help over real HTTP: help requests (privacy, SOS first, status), publishing, editing
+// and withdrawing policies (lists, ETags and `since` follow), opening slots, expired tokens.
+//   node tests/server/staff_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Checks } from '../e2e/browser.mjs';
+import { client, dayInChina } from './api_client.mjs';
+import { checkResponsesAgainst } from './contract_fetch.mjs';
+import { startServer } from './server_process.mjs';
+
+const [binary, demoDir, specPath] = process.argv.slice(2);
+const checkContract = checkResponsesAgainst(specPath);
+const checks = new Checks();
+const dir = mkdtempSync(join(tmpdir(), 'elder-staff-'));
+const STAFF = 'staff-test-token-staff-0001';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, resident_token_ttl_s: 3 }));
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const api = client(server.url);
+const staff = { token: STAFF };
+
+// Help requests
+const alice = await api.signIn('13800000011');
+const bob = await api.signIn('13800000012');
+{
+  const repair = await api.post('/api/v1/help-requests', { kind: 'repair', message: '厨房水管漏水' }, { token: alice });
+  const sos = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: bob });
+  checks.check(repair.status === 201 && /^H[A-Z0-9]{7}$/.test(repair.json.ticket) && repair.json.status === 'received', 'a help request gets a ticket number');
+  const mine = (await api.get('/api/v1/help-requests', { token: alice })).json.items;
+  checks.check(mine.length === 1 && mine[0].id === repair.json.id, "a resident sees only their own requests");
+  const all = (await api.get('/api/v1/staff/help-requests', staff)).json.items;
+  checks.check(all.length === 2 && all[0].kind === 'sos', 'staff see every request, SOS first');
+  const done = await api.call('PATCH', `/api/v1/staff/help-requests/${repair.json.id}`, { body: { status: 'in_progress', note: '师傅下午 3 点上门' }, ...staff });
+  checks.check(done.status === 200 && (await api.get('/api/v1/help-requests', { token: alice })).json.items[0].note === '师傅下午 3 点上门',
+    'the resident sees the status and the note staff wrote');
+  const bad = await api.post('/api/v1/help-requests', { kind: 'party' }, { token: alice });
+  const long = await api.post('/api/v1/help-requests', { kind: 'complaint', message: '很'.repeat(501) }, { token: alice });
+  const anon = await api.post('/api/v1/help-requests', { kind: 'sos' });
+  const residentAsStaff = await api.get('/api/v1/staff/help-requests', { token: alice });
+  const badStatus = await api.call('PATCH', `/api/v1/staff/help-requests/${repair.json.id}`, { body: { status: 'lost' }, ...staff });
+  checks.check(bad.status === 400 && long.status === 400 && anon.status === 401 && residentAsStaff.status === 401 && badStatus.status === 400,
+    'bad help input, missing sign-in and non-staff callers are refused');
+}
+
+// Policies: publish, edit, withdraw
+{
+  const before = await api.get('/api/v1/policies?limit=5');
+  const seq = before.json.seq;
+  const input = { category_id: 'yanglao', title: '测试：助浴服务上线', summary: '社区开始提供上门助浴服务。', body: '每周二、周四上门。',
+    issuer: '幸福里街道办事处', published_on: dayInChina(0), tags: ['助浴'] };
+  const created = await api.post('/api/v1/staff/policies', input, staff);
+  checks.check(created.status === 201 && created.json.title === input.title, 'staff publish a policy');
+  const first = (await api.get('/api/v1/policies?limit=5')).json.items[0];
+  checks.check(first.id === created.json.id, 'the new policy heads the list');
+  checks.check((await api.get('/api/v1/policies?limit=5', { headers: { 'If-None-Match': before.headers.get('etag') } })).status === 200,
+    'the old ETag no longer matches');
+  const edited = await api.call('PUT', `/api/v1/staff/policies/${created.json.id}`, { body: { ...input, title: '测试：助浴服务（已更新）' }, ...staff });
+  checks.check(edited.status === 200 && (await api.get('/api/v1/policies/' + created.json.id)).json.title === '测试：助浴服务（已更新）', 'an edit shows at once');
+  const gone = await api.call('DELETE', `/api/v1/staff/policies/${created.json.id}`, staff);
+  checks.check(gone.status === 204 && (await api.get('/api/v1/policies/' + created.json.id)).status === 404, 'a withdrawn policy is gone');
+  const changes = (await api.get('/api/v1/policies?since=' + seq)).json.items;
+  checks.check(changes.length === 1 && changes[0].deleted === true && changes[0].id === created.json.id, '`since` carries a tombstone for it');
+  const badPolicy = await api.post('/api/v1/staff/policies', { ...input, category_id: 'nope', published_on: '2026-13-01' }, staff);
+  checks.check(badPolicy.status === 400 && badPolicy.json.invalid_params.length === 2, 'a bad policy names each bad field');
+  checks.check((await api.post('/api/v1/staff/policies', input, { token: alice })).status === 401, 'residents cannot publish');
+}
+
+// Opening slots
+{
+  const schedule = (await api.get('/api/v1/schedules')).json.items[0];
+  const day = dayInChina(20);
+  const made = await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`,
+    { slots: [{ start: `${day}T09:00:00+08:00`, end: `${day}T10:00:00+08:00`, capacity: 8 }] }, staff);
+  const listed = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${day}&to=${day}`)).json.items;
+  checks.check(made.status === 201 && listed.length === 1 && listed[0].seats_left === 8, 'staff open a slot and it is bookable');
+  const backwards = await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`,
+    { slots: [{ start: `${day}T10:00:00+08:00`, end: `${day}T09:00:00+08:00`, capacity: 8 }] }, staff);
+  checks.check(backwards.status === 400, 'a slot ending before it starts is refused');
+}
+
+// Expired tokens (this server gives residents 3-second tokens)
+{
+  const token = await api.signIn('13800000013');
+  checks.check((await api.get('/api/v1/appointments', { token })).status === 200, 'a fresh token works');
+  await new Promise((r) => setTimeout(r, 3500));
+  const expired = await api.get('/api/v1/appointments', { token });
+  checks.check(expired.status === 401 && expired.json.detail.includes('登录'), 'an expired token gives 401 and says to sign in');
+  const logout = await api.post('/api/v1/auth/logout', undefined, { token: await api.signIn('13800000014') });
+  checks.check(logout.status === 204, 'signing out works');
+}
+
+checkContract(checks);
+await server.stop();
+process.exit(checks.summary());
