@@ -162,6 +162,26 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth) {
         return json_response(http::status::ok, *found, call.request);
     });
 
+    // Staff record what happened at the counter: the resident came (fulfilled) or did not (noshow).
+    router.add(http::verb::patch, "/api/v1/staff/appointments/{id}", [&db, &auth](const Call& call) {
+        if (!auth.is_staff(call.request))
+            return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+        std::int64_t id;
+        Statement owner = db.prepare("SELECT owner, status FROM appointments WHERE id = ?");
+        if (!path_id(call, id) || !owner.bind(1, id).step())
+            return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
+        json body, invalid = json::array();
+        if (auto error = read_json_body(call, body)) return *error;
+        const std::string status = string_field(body, "status", true, 1, 20, invalid);
+        if (invalid.empty() && status != "fulfilled" && status != "noshow")
+            invalid.push_back({{"name", "status"}, {"reason", "must be fulfilled or noshow"}});
+        if (!invalid.empty()) return invalid_body(call, invalid);
+        if (owner.text(1) != "booked")
+            return problem(http::status::conflict, "Not booked", "这个预约已经取消或办结了。", call.request);
+        db.prepare("UPDATE appointments SET status = ? WHERE id = ?").bind(1, status).bind(2, id).run();
+        return json_response(http::status::ok, *load_appointment(db, id, owner.text(0)), call.request);
+    });
+
     router.add(http::verb::post, "/api/v1/appointments/{id}/cancel", [&db, &auth](const Call& call) {
         const auto who = auth.principal(call.request);
         if (!who) return not_signed_in(call);

@@ -26,6 +26,7 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.max_body_bytes = j.value("max_body_bytes", c.max_body_bytes);
         c.log_requests = j.value("log_requests", c.log_requests);
         c.resident_token_ttl_s = j.value("resident_token_ttl_s", c.resident_token_ttl_s);
+        c.heartbeat_s = j.value("heartbeat_s", c.heartbeat_s);
     } catch (const nlohmann::json::exception& e) {
         return error = path + ": a setting has the wrong type (" + e.what() + ")", false;
     }
@@ -64,7 +65,8 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
 std::string config_help() {
     return "Usage: elder-server [options]\n"
            "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
-           "                    cors_origins, max_body_bytes, log_requests, resident_token_ttl_s);\n"
+           "                    cors_origins, max_body_bytes, log_requests, resident_token_ttl_s,\n"
+           "                    heartbeat_s);\n"
            "                    flags override it\n"
            "  --db PATH         SQLite database (created and migrated on start)\n"
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"

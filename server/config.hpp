@@ -17,6 +17,7 @@ struct Config {
     std::uint64_t max_body_bytes = 1024 * 1024;  // a large CAP message is ~60 KB
     bool log_requests = true;
     int resident_token_ttl_s = 30 * 24 * 3600;
+    int heartbeat_s = 15;  // alert stream keep-alive comment
 };
 
 // Reads flags (and the --config file they name). Returns false with a sentence in `error`.

@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
         Alerts alerts(db, [&hub](const AlertEvent& e) {
             if (hub) hub->publish(e);
         });
-        EventHub event_hub(io, alerts);
+        EventHub event_hub(io, alerts, std::max(1, config.heartbeat_s));
         hub = &event_hub;
         if (config.demo) seed_demo_alerts(db, alerts, config.demo_dir);
 

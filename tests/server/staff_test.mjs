@@ -14,7 +14,7 @@ const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-staff-'));
 const STAFF = 'staff-test-token-staff-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, resident_token_ttl_s: 3 }));
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, resident_token_ttl_s: 3, heartbeat_s: 1 }));
 const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
 const api = client(server.url);
 const staff = { token: STAFF };
@@ -22,6 +22,7 @@ const staff = { token: STAFF };
 // Help requests
 const alice = await api.signIn('13800000011');
 const bob = await api.signIn('13800000012');
+const bobSignedInAt = Date.now();
 {
   const repair = await api.post('/api/v1/help-requests', { kind: 'repair', message: '厨房水管漏水' }, { token: alice });
   const sos = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: bob });
@@ -78,15 +79,51 @@ const bob = await api.signIn('13800000012');
   checks.check(backwards.status === 400, 'a slot ending before it starts is refused');
 }
 
+// Appointment outcomes recorded by staff
+{
+  const token = await api.signIn('13800000015');
+  const guide = (await api.get('/api/v1/guides?limit=100')).json.items.find((g) => g.bookable);
+  const slot = (await api.get(`/api/v1/schedules/${guide.schedule_id}/slots?from=${dayInChina(0)}&to=${dayInChina(14)}`)).json.items[0];
+  const booked = await api.post('/api/v1/appointments', { slot_id: slot.id, name: '李大爷', phone: '13800000015', id_number: '11010519491231002X' },
+    { token, headers: { 'Idempotency-Key': 'staff-test-booking-1' } });
+  const came = await api.call('PATCH', `/api/v1/staff/appointments/${booked.json.id}`, { body: { status: 'fulfilled' }, ...staff });
+  const again = await api.call('PATCH', `/api/v1/staff/appointments/${booked.json.id}`, { body: { status: 'noshow' }, ...staff });
+  const cancel = await api.post(`/api/v1/appointments/${booked.json.id}/cancel`, undefined, { token });
+  checks.check(came.status === 200 && came.json.status === 'fulfilled' && again.status === 409 && cancel.status === 409,
+    'staff mark an appointment fulfilled; it can then be neither changed nor cancelled');
+}
+
+// The alert stream sends heartbeats (this server: every second)
+{
+  const controller = new AbortController();
+  const res = await fetch(server.url + '/api/v1/alerts/stream', { signal: controller.signal });
+  const reader = res.body.getReader();
+  let text = '';
+  const until = Date.now() + 3000;
+  while (!text.includes(': heartbeat') && Date.now() < until) text += Buffer.from((await reader.read()).value || []).toString();
+  controller.abort();
+  checks.check(res.headers.get('content-type') === 'text/event-stream' && text.includes(': heartbeat'), 'the alert stream sends heartbeats');
+}
+
 // Expired tokens (this server gives residents 3-second tokens)
 {
-  const token = await api.signIn('13800000013');
-  checks.check((await api.get('/api/v1/appointments', { token })).status === 200, 'a fresh token works');
-  await new Promise((r) => setTimeout(r, 3500));
+  const token = bob;
+  await new Promise((r) => setTimeout(r, Math.max(0, bobSignedInAt + 3500 - Date.now())));
   const expired = await api.get('/api/v1/appointments', { token });
   checks.check(expired.status === 401 && expired.json.detail.includes('登录'), 'an expired token gives 401 and says to sign in');
-  const logout = await api.post('/api/v1/auth/logout', undefined, { token: await api.signIn('13800000014') });
-  checks.check(logout.status === 204, 'signing out works');
+  const fresh = await api.signIn('13800000014');
+  const logout = await api.post('/api/v1/auth/logout', undefined, { token: fresh });
+  checks.check(logout.status === 204 && (await api.get('/api/v1/appointments', { token: fresh })).status === 401, 'signing out revokes the token');
+}
+
+// One-time codes are rate-limited per address too (30 an hour)
+{
+  let refusedAt = 0;
+  for (let i = 0; i < 40 && !refusedAt; i++) {
+    const res = await api.post('/api/v1/auth/otp', { phone: `1390000${String(i).padStart(4, '0')}` });
+    if (res.status === 429) refusedAt = i;
+  }
+  checks.check(refusedAt > 0 && refusedAt <= 30, 'one address cannot ask for codes for many phones', `refused after ${refusedAt} more`);
 }
 
 checkContract(checks);
