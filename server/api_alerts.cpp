@@ -21,10 +21,6 @@ Response published(const Call& call, Alerts& alerts, const CapAlert& alert) {
     return json_response(http::status::created, *stored, call.request);
 }
 
-Response staff_only(const Call& call) {
-    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
-}
-
 }  // namespace
 
 void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
@@ -59,14 +55,11 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
         const std::string by = who->device_id ? "d:" + std::to_string(who->device_id) : who->owner;
         if (!path_id(call, id) || !alerts.acknowledge(id, by))
             return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
-        Response res{http::status::no_content, call.request.version()};
-        res.keep_alive(call.request.keep_alive());
-        res.prepare_payload();
-        return res;
+        return no_content(call.request);
     });
 
     router.add(http::verb::post, "/api/v1/staff/alerts", [&alerts, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         json body;
         if (auto error = read_json_body(call, body)) return *error;
         CapAlert alert;
@@ -77,7 +70,7 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
     });
 
     router.add(http::verb::post, "/api/v1/staff/alerts/cap", [&alerts, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         CapAlert alert;
         std::string error;
         if (!parse_cap_xml(call.request.body(), alert, error))

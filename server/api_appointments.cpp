@@ -165,7 +165,7 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth) {
     // Staff record what happened at the counter: the resident came (fulfilled) or did not (noshow).
     router.add(http::verb::patch, "/api/v1/staff/appointments/{id}", [&db, &auth](const Call& call) {
         if (!auth.is_staff(call.request))
-            return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+            return staff_required(call);
         std::int64_t id;
         Statement owner = db.prepare("SELECT owner, status FROM appointments WHERE id = ?");
         if (!path_id(call, id) || !owner.bind(1, id).step())

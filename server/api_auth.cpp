@@ -29,10 +29,6 @@ json device_json(Database& db, std::int64_t id) {
             {"household_name", s.is_null(3) ? json(nullptr) : json(s.text(3))}};
 }
 
-Response staff_only(const Call& call) {
-    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
-}
-
 }  // namespace
 
 void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
@@ -63,10 +59,7 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
         if (!auth.principal(call.request))
             return problem(http::status::unauthorized, "Not signed in", "您还没有登录。", call.request);
         auth.revoke(call.request);
-        Response res{http::status::no_content, call.request.version()};
-        res.keep_alive(call.request.keep_alive());
-        res.prepare_payload();
-        return res;
+        return no_content(call.request);
     });
 
     if (demo) {  // documented development endpoint: only a server started with --demo has it
@@ -102,7 +95,7 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
     });
 
     router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         std::int64_t id;
         if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
             return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);

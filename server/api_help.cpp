@@ -67,7 +67,7 @@ void add_help_routes(Router& router, Database& db, Auth& auth) {
     });
 
     router.add(http::verb::get, "/api/v1/staff/help-requests", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         Statement s = db.prepare(std::string(kHelpSelect) +
                                  " ORDER BY status = 'done', kind != 'sos', id DESC");  // open SOS first
         json items = json::array();
@@ -76,7 +76,7 @@ void add_help_routes(Router& router, Database& db, Auth& auth) {
     });
 
     router.add(http::verb::patch, "/api/v1/staff/help-requests/{id}", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         std::int64_t id;
         if (!path_id(call, id) || !db.prepare("SELECT 1 FROM help_requests WHERE id = ?").bind(1, id).step())
             return problem(http::status::not_found, "Not found", "没有找到这个求助。", call.request);

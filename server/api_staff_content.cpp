@@ -44,10 +44,6 @@ std::optional<Response> parse_policy(const Call& call, Database& db, PolicyInput
     return std::nullopt;
 }
 
-Response staff_only(const Call& call) {
-    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
-}
-
 
 }  // namespace
 
@@ -81,13 +77,13 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth) {
     };
 
     router.add(http::verb::post, "/api/v1/staff/policies", [&db, &auth, write_policy](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         PolicyInput p;
         if (auto bad = parse_policy(call, db, p)) return *bad;
         return write_policy(call, p, 0);
     });
     router.add(http::verb::put, "/api/v1/staff/policies/{id}", [&db, &auth, write_policy, live_policy](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         std::int64_t id;
         if (!live_policy(call, id)) return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
         PolicyInput p;
@@ -95,20 +91,17 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth) {
         return write_policy(call, p, id);
     });
     router.add(http::verb::delete_, "/api/v1/staff/policies/{id}", [&db, &auth, live_policy](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         std::int64_t id;
         if (!live_policy(call, id)) return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
         Transaction tx(db);
         db.prepare("UPDATE policies SET deleted = 1, updated_seq = ? WHERE id = ?").bind(1, next_change_seq(db)).bind(2, id).run();
         tx.commit();
-        Response res{http::status::no_content, call.request.version()};
-        res.keep_alive(call.request.keep_alive());
-        res.prepare_payload();
-        return res;
+        return no_content(call.request);
     });
 
     router.add(http::verb::post, "/api/v1/staff/schedules/{id}/slots", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_only(call);
+        if (!auth.is_staff(call.request)) return staff_required(call);
         std::int64_t schedule;
         if (!path_id(call, schedule) || !db.prepare("SELECT 1 FROM schedules WHERE id = ?").bind(1, schedule).step())
             return problem(http::status::not_found, "Not found", "没有找到这项预约服务。", call.request);

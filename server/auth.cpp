@@ -31,6 +31,10 @@ std::optional<std::string> bearer_token(const Request& request) {
     return value.substr(7);
 }
 
+Response staff_required(const Call& call) {
+    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
+}
+
 Auth::Auth(Database& db, AuthSettings settings, OtpSender sender, std::string staff_token)
     : db_(db), settings_(settings), sender_(std::move(sender)), staff_token_(std::move(staff_token)) {}
 

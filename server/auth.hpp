@@ -67,4 +67,7 @@ private:
 
 std::optional<std::string> bearer_token(const Request& request);
 
+// The 401 for staff endpoints called without the staff token.
+Response staff_required(const Call& call);
+
 }  // namespace elder::server

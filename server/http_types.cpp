@@ -46,6 +46,13 @@ bool etag_matches(const Request& request, const std::string& etag) {
     return false;
 }
 
+Response no_content(const Request& request) {
+    Response res{http::status::no_content, request.version()};
+    res.keep_alive(request.keep_alive());
+    res.prepare_payload();
+    return res;
+}
+
 Response not_modified(const std::string& etag, const Request& request) {
     Response res{http::status::not_modified, request.version()};
     res.set(http::field::etag, etag);

@@ -35,5 +35,7 @@ namespace elder::server {
 bool etag_matches(const Request& request, const std::string& etag);
 // A 304 with the ETag and no body.
 Response not_modified(const std::string& etag, const Request& request);
+// A 204 (done, nothing to send back).
+Response no_content(const Request& request);
 
 }  // namespace elder::server

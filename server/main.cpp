@@ -36,13 +36,11 @@ Response dispatch(const Config& config, Router& router, StaticFiles& site, const
     std::string origin;
     const bool cors = api && origin_allowed(config, request, origin);
     if (cors && request.method() == http::verb::options) {
-        Response res{http::status::no_content, request.version()};
+        Response res = no_content(request);
         res.set(http::field::access_control_allow_origin, origin);
         res.set(http::field::access_control_allow_methods, "GET, POST, PUT, PATCH, DELETE");
         res.set(http::field::access_control_allow_headers, "Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID");
         res.set(http::field::access_control_max_age, "600");
-        res.keep_alive(request.keep_alive());
-        res.prepare_payload();
         return res;
     }
     Response res = [&] {
