@@ -1,0 +1,92 @@
+#pragma once
+// The resources of the REST contract (shared/api/openapi.yaml) as plain structs.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace elder {
+
+struct Site {
+    std::string community_name, address, hotline;
+    std::vector<std::string> enabled_functions;
+    std::int64_t kiosk_idle_timeout_s = 120;
+};
+
+struct PolicyCategory {
+    std::string id, name;
+    std::int64_t policy_count = 0;
+};
+
+struct Policy {
+    std::int64_t id = 0;
+    bool deleted = false;  // a tombstone from a `since` list: only id and updated_seq are set
+    std::string category_id, title, summary, issuer, published_on, effective_on, body;  // body: detail only
+    std::vector<std::string> tags;
+    std::int64_t updated_seq = 0;
+};
+
+struct PolicyPage {
+    std::vector<Policy> items;
+    std::int64_t seq = 0;
+    std::string next_cursor;                 // "" when there is no next page
+    std::optional<std::int64_t> next_since;  // for `since` lists
+};
+
+struct Guide {
+    std::int64_t id = 0;
+    std::string theme, title, what, who, place, hours, fee, processing_time, online_url;
+    std::vector<std::string> materials, steps;
+    bool online = false, bookable = false;
+    std::optional<std::int64_t> schedule_id;
+};
+
+struct Contact {
+    std::int64_t id = 0;
+    std::string organisation, role, name, phone, hours, address;
+};
+
+struct Activity {
+    std::int64_t id = 0;
+    std::string title, description, place, start, end;
+    std::int64_t capacity = 0, seats_left = 0;
+    std::optional<std::int64_t> schedule_id;
+};
+
+struct Slot {
+    std::int64_t id = 0, schedule_id = 0;
+    std::string start, end, status;
+    std::int64_t capacity = 0, seats_left = 0;
+};
+
+struct Appointment {
+    std::int64_t id = 0;
+    std::string code, service, place, status, name, created, cancelled_at;
+    std::vector<std::string> materials;
+    Slot slot;
+};
+
+struct AlertInfo {
+    std::string language, event, urgency, severity, certainty, headline, description, instruction, sender_name,
+        effective, expires;
+    std::vector<std::string> categories, areas;  // areas: their descriptions
+};
+
+struct Alert {
+    std::int64_t id = 0;
+    std::string identifier, sender, sent, status, msg_type, scope, colour_level;
+    std::vector<AlertInfo> infos;
+    bool active = false;
+};
+
+struct HelpRequest {
+    std::int64_t id = 0;
+    std::string ticket, kind, message, status, note, created, updated;
+};
+
+struct Problem {
+    std::int64_t status = 0;
+    std::string title, detail;  // detail: a sentence that may be shown to a resident
+};
+
+}  // namespace elder
