@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/lib.sh"
 
 APT_PACKAGES=(
-  build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
+  build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates clang libclang-rt-14-dev
   emscripten binaryen
   libsdl2-dev libgles-dev libegl-dev
   nlohmann-json3-dev libstb-dev catch2

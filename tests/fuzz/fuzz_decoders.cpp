@@ -1,0 +1,43 @@
+// libFuzzer target: the JSON decoders must turn any input into a value or an error, never a
+// crash, an exception, a leak or undefined behaviour (built with ASan and UBSan).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/codecs.hpp"
+
+namespace {
+
+template <class T> void decode_as(std::string_view text) {
+    T out{};
+    std::string error;
+    const bool ok = elder::decode_text(text, out, error);
+    if (ok == !error.empty()) __builtin_trap();  // exactly one of value and error
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    // The first byte picks the decoder, so one target covers them all.
+    const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+    switch (data[0] % 15) {
+        case 0: decode_as<elder::Site>(text); break;
+        case 1: decode_as<elder::PolicyPage>(text); break;
+        case 2: decode_as<elder::Policy>(text); break;
+        case 3: decode_as<elder::Alert>(text); break;
+        case 4: decode_as<elder::Appointment>(text); break;
+        case 5: decode_as<elder::HelpRequest>(text); break;
+        case 6: decode_as<elder::Problem>(text); break;
+        case 7: decode_as<std::vector<elder::PolicyCategory>>(text); break;
+        case 8: decode_as<std::vector<elder::Guide>>(text); break;
+        case 9: decode_as<std::vector<elder::Contact>>(text); break;
+        case 10: decode_as<std::vector<elder::Activity>>(text); break;
+        case 11: decode_as<std::vector<elder::Slot>>(text); break;
+        case 12: decode_as<std::vector<elder::Alert>>(text); break;
+        case 13: decode_as<std::vector<elder::Appointment>>(text); break;
+        default: decode_as<std::vector<elder::HelpRequest>>(text); break;
+    }
+    return 0;
+}
