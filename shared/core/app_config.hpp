@@ -1,0 +1,29 @@
+#pragma once
+// Where the app finds its server and who it is: from a JSON file on set-top boxes, from the page's
+// URL parameters (or a config.json beside the page) in browsers. Defaults reach the reference
+// server on the same machine.
+#include <string>
+#include <string_view>
+
+#include "surface.hpp"
+
+namespace elder {
+
+struct AppConfig {
+    std::string server_url = "http://127.0.0.1:8080";  // no trailing slash
+    std::string device_id;                              // set-top box or kiosk serial; "" in browsers
+    Surface surface = Surface::Tv;
+    std::string language = "zh-CN";
+};
+
+// Applies the settings in a JSON object ({"server_url": ..., "device_id": ..., "surface": ...,
+// "language": ...}) on top of `config`. Unknown keys are ignored; a bad value is an error naming it.
+bool apply_config_json(std::string_view json_text, AppConfig& config, std::string& error);
+
+// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...").
+bool apply_config_query(std::string_view query, AppConfig& config, std::string& error);
+
+// http(s)://host[:port][/path] without query or fragment; trailing slashes removed.
+bool normalise_server_url(std::string& url);
+
+}  // namespace elder
