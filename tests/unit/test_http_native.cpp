@@ -1,0 +1,121 @@
+// The native HTTP client against small servers in the test itself: answers, ETags, slowness beyond
+// the timeout, refused connections, garbage. The caller's thread never waits on the network.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <thread>
+
+#include "platform/http.hpp"
+
+using namespace elder;
+
+namespace {
+
+// Accepts connections on 127.0.0.1 and hands each to `behaviour` on its own thread.
+class FakeServer {
+public:
+    explicit FakeServer(std::function<void(int fd, const std::string& request)> behaviour) : behaviour_(std::move(behaviour)) {
+        listener_ = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        socklen_t len = sizeof addr;
+        getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
+        port = ntohs(addr.sin_port);
+        listen(listener_, 8);
+        thread_ = std::thread([this] {
+            for (;;) {
+                const int fd = accept(listener_, nullptr, nullptr);
+                if (fd < 0) return;
+                char buf[4096];
+                const ssize_t n = recv(fd, buf, sizeof buf, 0);
+                behaviour_(fd, std::string(buf, n > 0 ? static_cast<size_t>(n) : 0));
+                close(fd);
+            }
+        });
+    }
+    ~FakeServer() {
+        shutdown(listener_, SHUT_RDWR);
+        close(listener_);
+        thread_.join();
+    }
+    std::string url(const std::string& path = "/") const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+    int port = 0;
+
+private:
+    std::function<void(int, const std::string&)> behaviour_;
+    int listener_ = -1;
+    std::thread thread_;
+};
+
+void reply(int fd, const std::string& text) { send(fd, text.data(), text.size(), MSG_NOSIGNAL); }
+
+std::vector<HttpResponse> wait_for(HttpClient& client, size_t count) {
+    std::vector<HttpResponse> all;
+    for (int i = 0; i < 1000 && all.size() < count; ++i) {
+        for (auto& r : client.poll()) all.push_back(std::move(r));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("the native HTTP client returns answers, headers and ETags") {
+    std::string seen;
+    FakeServer server([&](int fd, const std::string& request) {
+        seen = request;
+        reply(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nETag: \"v7\"\r\nContent-Length: 13\r\n"
+                  "Connection: close\r\n\r\n{\"site\":\"ok\"}");
+    });
+    std::atomic<int> wakes{0};
+    auto client = make_http_client([&] { ++wakes; });
+    client->send({42, "GET", server.url("/api/v1/site"), {{"If-None-Match", "\"v6\""}}, "", 5000});
+    const auto got = wait_for(*client, 1);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].id == 42);
+    CHECK(got[0].status == 200);
+    CHECK(got[0].body == "{\"site\":\"ok\"}");
+    CHECK(got[0].etag == "\"v7\"");
+    CHECK(got[0].content_type == "application/json");
+    CHECK(seen.find("If-None-Match: \"v6\"") != std::string::npos);
+    CHECK(wakes >= 1);
+}
+
+TEST_CASE("a slow server ends in a timeout, and send never waits for it") {
+    FakeServer server([](int, const std::string&) { std::this_thread::sleep_for(std::chrono::milliseconds(1500)); });
+    auto client = make_http_client(nullptr);
+    client->send({1, "GET", server.url(), {}, "", 300});
+    CHECK(client->poll().empty());  // send() only queued the request
+    const auto got = wait_for(*client, 1);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].status == 0);
+    CHECK(got[0].error.find("imeout") != std::string::npos);
+}
+
+TEST_CASE("refused connections and garbage answers become errors") {
+    int closed_port = 0;
+    {
+        FakeServer gone([](int, const std::string&) {});
+        closed_port = gone.port;
+    }
+    FakeServer garbage([](int fd, const std::string&) { reply(fd, "this is not HTTP\r\n\r\n"); });
+    auto client = make_http_client(nullptr);
+    client->send({1, "GET", "http://127.0.0.1:" + std::to_string(closed_port) + "/", {}, "", 2000});
+    client->send({2, "POST", garbage.url(), {{"Content-Type", "application/json"}}, "{}", 2000});
+    const auto got = wait_for(*client, 2);
+    REQUIRE(got.size() == 2);
+    for (const auto& r : got) {
+        INFO(r.id << " " << r.error);
+        CHECK(r.status == 0);
+        CHECK_FALSE(r.error.empty());
+    }
+}
