@@ -12,51 +12,14 @@
 #include <functional>
 #include <thread>
 
+#include "fake_server.hpp"
 #include "platform/http.hpp"
 
 using namespace elder;
+using elder::test::FakeServer;
+using elder::test::reply;
 
 namespace {
-
-// Accepts connections on 127.0.0.1 and hands each to `behaviour` on its own thread.
-class FakeServer {
-public:
-    explicit FakeServer(std::function<void(int fd, const std::string& request)> behaviour) : behaviour_(std::move(behaviour)) {
-        listener_ = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-        socklen_t len = sizeof addr;
-        getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len);
-        port = ntohs(addr.sin_port);
-        listen(listener_, 8);
-        thread_ = std::thread([this] {
-            for (;;) {
-                const int fd = accept(listener_, nullptr, nullptr);
-                if (fd < 0) return;
-                char buf[4096];
-                const ssize_t n = recv(fd, buf, sizeof buf, 0);
-                behaviour_(fd, std::string(buf, n > 0 ? static_cast<size_t>(n) : 0));
-                close(fd);
-            }
-        });
-    }
-    ~FakeServer() {
-        shutdown(listener_, SHUT_RDWR);
-        close(listener_);
-        thread_.join();
-    }
-    std::string url(const std::string& path = "/") const { return "http://127.0.0.1:" + std::to_string(port) + path; }
-    int port = 0;
-
-private:
-    std::function<void(int, const std::string&)> behaviour_;
-    int listener_ = -1;
-    std::thread thread_;
-};
-
-void reply(int fd, const std::string& text) { send(fd, text.data(), text.size(), MSG_NOSIGNAL); }
 
 std::vector<HttpResponse> wait_for(HttpClient& client, size_t count) {
     std::vector<HttpResponse> all;
