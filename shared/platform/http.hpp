@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,9 @@ public:
     // Finished requests since the last call, in completion order. UI thread only.
     virtual std::vector<HttpResponse> poll() = 0;
 };
+
+// Keeps what the app uses of one response header line ("ETag: ..."): shared by both implementations.
+void take_response_header(std::string_view line, HttpResponse& response);
 
 // `wake` is called (from any thread) whenever a response becomes ready, so that an idle UI loop
 // can wake up and poll; it may be empty.

@@ -18,18 +18,7 @@ size_t append_body(char* data, size_t size, size_t count, void* target) {
 }
 
 size_t read_header(char* data, size_t size, size_t count, void* target) {
-    const std::string line(data, size * count);
-    const size_t colon = line.find(':');
-    if (colon != std::string::npos) {
-        std::string name = line.substr(0, colon);
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        std::string value = line.substr(colon + 1);
-        const size_t a = value.find_first_not_of(" \t"), b = value.find_last_not_of(" \t\r\n");
-        value = a == std::string::npos ? "" : value.substr(a, b - a + 1);
-        auto* response = static_cast<HttpResponse*>(target);
-        if (name == "etag") response->etag = value;
-        if (name == "content-type") response->content_type = value;
-    }
+    take_response_header(std::string_view(data, size * count), *static_cast<HttpResponse*>(target));
     return size * count;
 }
 

@@ -69,17 +69,8 @@ private:
             emscripten_fetch_get_response_headers(fetch, raw.data(), raw.size());
             for (size_t pos = 0; pos < raw.size();) {
                 const size_t end = raw.find('\n', pos);
-                std::string line = raw.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-                const size_t colon = line.find(':');
-                if (colon != std::string::npos) {
-                    std::string name = line.substr(0, colon);
-                    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                    std::string v = line.substr(colon + 1);
-                    const size_t a = v.find_first_not_of(" \t"), b = v.find_last_not_of(" \t\r");
-                    v = a == std::string::npos ? "" : v.substr(a, b - a + 1);
-                    if (name == "etag") response.etag = v;
-                    if (name == "content-type") response.content_type = v;
-                }
+                take_response_header(std::string_view(raw).substr(pos, end == std::string::npos ? std::string::npos : end - pos),
+                                     response);
                 if (end == std::string::npos) break;
                 pos = end + 1;
             }
