@@ -1,7 +1,10 @@
 // Shared browser-test plumbing: Debian's Chromium through playwright-core (never a downloaded
 // browser), the site served on 127.0.0.1, and small check helpers that count what passed.
 import { chromium } from 'playwright-core';
-import { startServer } from '../../tools/serve.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/server_process.mjs';
 
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',  // WebGL without a GPU
@@ -13,9 +16,13 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-export async function serve(dir) {
-  const server = await startServer(dir, { port: 0 });
-  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+// The kiosk site served the way residents get it: by the reference server, with demo data.
+export async function serve(siteDir) {
+  const root = new URL('../..', import.meta.url).pathname;
+  const db = join(mkdtempSync(join(tmpdir(), 'elder-e2e-')), 'e2e.db');
+  const server = await startServer(join(root, 'build/native/bin/elder-server'),
+    ['--db', db, '--demo', '--demo-dir', join(root, 'assets/demo'), '--web-root', siteDir, '--quiet']);
+  return { server: { close: () => server.stop() }, url: server.url + '/' };
 }
 
 export class Checks {
