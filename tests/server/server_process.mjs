@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 
 export async function startServer(binary, args) {
   const child = spawn(binary, ['--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  process.on('exit', () => child.kill('SIGKILL'));  // a test that fails half-way leaves no server behind
   const log = [];
   const port = await new Promise((resolve, reject) => {
     let buffered = '';
