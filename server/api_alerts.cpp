@@ -35,10 +35,7 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
         const json items = alerts.list(history != call.query.end() && history->second == "true", limit);
         // Expiry changes the list without an event, so the ETag covers the content as it is now.
         const std::string etag = "\"alerts-" + std::to_string(std::hash<std::string>{}(items.dump())) + "\"";
-        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
-        Response res = json_response(http::status::ok, {{"items", items}}, call.request);
-        res.set(http::field::etag, etag);
-        return res;
+        return respond_with_etag(call.request, etag, [&items] { return json{{"items", items}}; });
     });
 
     router.add(http::verb::get, "/api/v1/alerts/{id}", [&alerts](const Call& call) {

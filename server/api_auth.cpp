@@ -12,15 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string iso_from_epoch(std::int64_t epoch) {
-    const std::time_t local = static_cast<std::time_t>(epoch) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&local, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-    return buf;
-}
-
 json device_json(Database& db, std::int64_t id) {
     Statement s = db.prepare(
         "SELECT d.id, d.kind, d.serial, h.name FROM devices d LEFT JOIN households h ON h.id = d.household_id WHERE d.id = ?");

@@ -36,13 +36,6 @@ json activity_json(const Statement& s) {
             {"seats_left", s.integer(8)}};
 }
 
-Response etagged(const Call& call, const std::string& etag, const json& body) {
-    if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
-    Response res = json_response(http::status::ok, body, call.request);
-    res.set(http::field::etag, etag);
-    return res;
-}
-
 void add_guide_routes(Router& router, Database& db) {
     router.add(http::verb::get, "/api/v1/guides", [&db](const Call& call) {
         json invalid = json::array();
@@ -55,17 +48,14 @@ void add_guide_routes(Router& router, Database& db) {
                                  (theme != call.query.end() ? " AND g.theme = ?2" : "") + " ORDER BY g.id LIMIT ?3");
         s.bind(1, after).bind(3, limit + 1);
         if (theme != call.query.end()) s.bind(2, theme->second);
-        json items = json::array(), next = nullptr;
-        while (s.step()) {
-            if (static_cast<std::int64_t>(items.size()) == limit) {
-                next = std::to_string(items.back()["id"].get<std::int64_t>());
-                break;
-            }
-            items.push_back(guide_json(s));
-        }
-        return etagged(call, "\"guides-" + std::to_string(current_change_seq(db)) + "-" +
-                                 std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"",
-                       {{"items", items}, {"next_cursor", next}});
+        json next;
+        const json items = read_page(s, limit, guide_json, [](const json& last) {
+            return json(std::to_string(last["id"].get<std::int64_t>()));
+        }, next);
+        const json body{{"items", items}, {"next_cursor", next}};
+        return respond_with_etag(call.request, "\"guides-" + std::to_string(current_change_seq(db)) + "-" +
+                                     std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"",
+                                 [&body] { return body; });
     });
     router.add(http::verb::get, "/api/v1/guides/{id}", [&db](const Call& call) {
         std::int64_t id;
@@ -83,7 +73,8 @@ void add_contact_routes(Router& router, Database& db) {
         while (s.step())
             items.push_back({{"id", s.integer(0)}, {"organisation", s.text(1)}, {"role", s.text(2)}, {"name", s.text(3)},
                              {"phone", s.text(4)}, {"hours", s.text(5)}, {"address", s.text(6)}});
-        return etagged(call, "\"contacts-" + std::to_string(current_change_seq(db)) + "\"", {{"items", items}});
+        return respond_with_etag(call.request, "\"contacts-" + std::to_string(current_change_seq(db)) + "\"",
+                                 [&items] { return json{{"items", items}}; });
     });
 }
 
@@ -101,15 +92,10 @@ void add_activity_routes(Router& router, Database& db) {
                                  " FROM activities a WHERE a.end >= ?1 AND (?2 = '' OR a.start > ?2 OR "
                                  "(a.start = ?2 AND a.id > ?3)) ORDER BY a.start, a.id LIMIT ?4");
         s.bind(1, now_iso()).bind(2, cursor_start).bind(3, cursor_id).bind(4, limit + 1);
-        json items = json::array(), next = nullptr;
-        while (s.step()) {
-            if (static_cast<std::int64_t>(items.size()) == limit) {
-                const json& last = items.back();
-                next = last["start"].get<std::string>() + "_" + std::to_string(last["id"].get<std::int64_t>());
-                break;
-            }
-            items.push_back(activity_json(s));
-        }
+        json next;
+        const json items = read_page(s, limit, activity_json, [](const json& last) {
+            return json(last["start"].get<std::string>() + "_" + std::to_string(last["id"].get<std::int64_t>()));
+        }, next);
         return json_response(http::status::ok, {{"items", items}, {"next_cursor", next}}, call.request);
     });
     router.add(http::verb::get, "/api/v1/activities/{id}", [&db](const Call& call) {

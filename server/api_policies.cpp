@@ -1,7 +1,6 @@
 // Policies and their categories: newest-first lists with cursor paging, incremental `since`
 // lists (tombstones for withdrawn items), keyword search, ETag / If-None-Match.
 #include <functional>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -77,26 +76,14 @@ json list_policies(Database& db, const ListQuery& q) {
     if (!q.cursor_date.empty()) s.bind(4, q.cursor_date).bind(5, q.cursor_id);
     s.bind(6, q.limit + 1);  // one extra row tells whether another page exists
 
-    json items = json::array();
-    json next = nullptr;
-    while (s.step()) {
-        if (static_cast<std::int64_t>(items.size()) == q.limit) {
-            const json& last = items.back();
-            next = q.since < 0 ? json(last["published_on"].get<std::string>() + "_" + std::to_string(last["id"].get<std::int64_t>()))
-                               : json(last["updated_seq"]);
-            break;
-        }
-        items.push_back(summary_of(s));
-    }
+    json next;
+    const json items = read_page(s, q.limit, summary_of, [&](const json& last) {
+        return q.since < 0 ? json(last["published_on"].get<std::string>() + "_" + std::to_string(last["id"].get<std::int64_t>()))
+                           : json(last["updated_seq"]);
+    }, next);
     json body{{"items", items}, {"seq", current_change_seq(db)}};
     body[q.since < 0 ? "next_cursor" : "next_since"] = next;
     return body;
-}
-
-Response with_etag(Response res, const std::string& etag) {
-    res.set(http::field::etag, etag);
-    res.set(http::field::cache_control, "no-cache");
-    return res;
 }
 
 }  // namespace
@@ -104,13 +91,14 @@ Response with_etag(Response res, const std::string& etag) {
 void add_policy_routes(Router& router, Database& db) {
     router.add(http::verb::get, "/api/v1/policy-categories", [&db](const Call& call) {
         const std::string etag = "\"categories-" + std::to_string(current_change_seq(db)) + "\"";
-        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
-        Statement s = db.prepare(
-            "SELECT c.id, c.name, (SELECT COUNT(*) FROM policies p WHERE p.category_id = c.id AND p.deleted = 0) "
-            "FROM policy_categories c ORDER BY c.sort_order, c.id");
-        json items = json::array();
-        while (s.step()) items.push_back({{"id", s.text(0)}, {"name", s.text(1)}, {"policy_count", s.integer(2)}});
-        return with_etag(json_response(http::status::ok, {{"items", items}}, call.request), etag);
+        return respond_with_etag(call.request, etag, [&db] {
+            Statement s = db.prepare(
+                "SELECT c.id, c.name, (SELECT COUNT(*) FROM policies p WHERE p.category_id = c.id AND p.deleted = 0) "
+                "FROM policy_categories c ORDER BY c.sort_order, c.id");
+            json items = json::array();
+            while (s.step()) items.push_back({{"id", s.text(0)}, {"name", s.text(1)}, {"policy_count", s.integer(2)}});
+            return json{{"items", items}};
+        });
     });
 
     router.add(http::verb::get, "/api/v1/policies", [&db](const Call& call) {
@@ -120,23 +108,21 @@ void add_policy_routes(Router& router, Database& db) {
         // The list is a function of the content (its change counter) and the query.
         const std::string etag = "\"policies-" + std::to_string(current_change_seq(db)) + "-" +
                                  std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"";
-        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
-        return with_etag(json_response(http::status::ok, list_policies(db, q), call.request), etag);
+        return respond_with_etag(call.request, etag, [&] { return list_policies(db, q); });
     });
 
     router.add(http::verb::get, "/api/v1/policies/{id}", [&db](const Call& call) {
-        static const std::regex id_pattern("[1-9][0-9]{0,17}");
-        const std::string& id = call.params.at("id");
-        if (!std::regex_match(id, id_pattern))
-            return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
+        std::int64_t id;
+        if (!path_id(call, id)) return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
         Statement s = db.prepare(std::string("SELECT ") + kSummaryColumns + ", body FROM policies WHERE id = ?");
-        if (!s.bind(1, std::stoll(id)).step() || s.integer(9))
+        if (!s.bind(1, id).step() || s.integer(9))
             return problem(http::status::not_found, "Not found", "没有找到这条政策，它可能已经撤下了。", call.request);
-        const std::string etag = "\"policy-" + id + "-" + std::to_string(s.integer(8)) + "\"";
-        if (etag_matches(call.request, etag)) return not_modified(etag, call.request);
-        json body = summary_of(s);
-        body["body"] = s.text(10);
-        return with_etag(json_response(http::status::ok, body, call.request), etag);
+        const std::string etag = "\"policy-" + std::to_string(id) + "-" + std::to_string(s.integer(8)) + "\"";
+        return respond_with_etag(call.request, etag, [&s] {
+            json body = summary_of(s);
+            body["body"] = s.text(10);
+            return body;
+        });
     });
 }
 

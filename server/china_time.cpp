@@ -34,7 +34,11 @@ bool parse_date(const std::string& text, std::tm& tm) {
 
 }  // namespace
 
-std::string now_iso() { return format(std::time(nullptr), "%Y-%m-%dT%H:%M:%S+08:00"); }
+std::string iso_from_epoch(long long epoch_s) {
+    return format(static_cast<std::time_t>(epoch_s), "%Y-%m-%dT%H:%M:%S+08:00");
+}
+
+std::string now_iso() { return iso_from_epoch(std::time(nullptr)); }
 
 std::string date_in_days(int days) { return format(std::time(nullptr) + days * 86400L, "%Y-%m-%d"); }
 

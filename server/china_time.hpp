@@ -6,6 +6,7 @@
 namespace elder::server {
 
 std::string now_iso();                          // current time
+std::string iso_from_epoch(long long epoch_s);  // any moment, in China time
 std::string date_in_days(int days_from_today);  // "2026-11-25"
 int weekday_of(const std::string& date);        // 0 = Sunday .. 6 = Saturday; -1 if not a date
 std::string at_time(const std::string& date, const std::string& hh_mm);  // date + "T09:30:00+08:00"

@@ -160,12 +160,8 @@ void seed_demo_alerts(Database& db, Alerts& alerts, const std::string& demo_dir)
     if (db.prepare("SELECT 1 FROM alerts LIMIT 1").step()) return;
     const auto doc = read_json(demo_dir + "/alerts.json");
     for (auto input : doc.at("alerts")) {
-        const std::time_t expires = std::time(nullptr) + input.at("expires_in_hours").get<long>() * 3600 + 8 * 3600;
-        std::tm tm{};
-        gmtime_r(&expires, &tm);
-        char buf[40];
-        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-        for (auto& info : input["info"]) info["expires"] = buf;
+        const std::string expires = iso_from_epoch(std::time(nullptr) + input.at("expires_in_hours").get<long>() * 3600);
+        for (auto& info : input["info"]) info["expires"] = expires;
         CapAlert alert;
         std::string error;
         bool conflict = false;

@@ -38,4 +38,15 @@ Response not_modified(const std::string& etag, const Request& request);
 // A 204 (done, nothing to send back).
 Response no_content(const Request& request);
 
+// 304 when the request's If-None-Match names `etag`; otherwise 200 with the JSON that `make_body()`
+// builds (only then), the ETag, and Cache-Control: no-cache so that clients always revalidate.
+template <class MakeBody>
+Response respond_with_etag(const Request& request, const std::string& etag, MakeBody make_body) {
+    if (etag_matches(request, etag)) return not_modified(etag, request);
+    Response res = json_response(http::status::ok, make_body(), request);
+    res.set(http::field::etag, etag);
+    res.set(http::field::cache_control, "no-cache");
+    return res;
+}
+
 }  // namespace elder::server

@@ -27,4 +27,21 @@ namespace elder::server {
 // The {id} path parameter as a positive number; false for anything else (answer 404).
 bool path_id(const Call& call, std::int64_t& id);
 
+// One page of a list whose statement asked for `limit + 1` rows: the extra row only tells that
+// another page exists. Returns the items (`to_json(statement)` each) and sets `next` to
+// `cursor_of(last item)` when there is more, else null.
+template <class Stmt, class ToJson, class CursorOf>
+nlohmann::json read_page(Stmt& s, std::int64_t limit, ToJson to_json, CursorOf cursor_of, nlohmann::json& next) {
+    nlohmann::json items = nlohmann::json::array();
+    next = nullptr;
+    while (s.step()) {
+        if (static_cast<std::int64_t>(items.size()) == limit) {
+            next = cursor_of(items.back());
+            break;
+        }
+        items.push_back(to_json(s));
+    }
+    return items;
+}
+
 }  // namespace elder::server

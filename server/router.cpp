@@ -73,15 +73,6 @@ bool Router::match(const Route& route, const std::vector<std::string>& path,
     return true;
 }
 
-bool Router::has_path(const std::string& target) const {
-    std::vector<std::string> segments;
-    std::map<std::string, std::string> query, params;
-    if (!parse_target(target, segments, query)) return false;
-    for (const Route& r : routes_)
-        if (match(r, segments, params)) return true;
-    return false;
-}
-
 Response Router::route(const Request& request, const std::string& peer) const {
     std::vector<std::string> segments;
     std::map<std::string, std::string> query;

@@ -15,8 +15,6 @@ public:
     void add(http::verb method, const std::string& pattern, Handler handler);
     // Returns the handler's response, or a problem+json 400/404/405.
     Response route(const Request& request, const std::string& peer) const;
-    // Whether some route's pattern matches the path (used to tell API paths from static files).
-    bool has_path(const std::string& path) const;
 
 private:
     struct Route {
