@@ -1,9 +1,12 @@
 #include "event_hub.hpp"
 
 #include <deque>
+#include <optional>
 #include <regex>
 
 #include <boost/asio/write.hpp>
+
+#include "router.hpp"
 
 namespace elder::server {
 
@@ -30,9 +33,17 @@ EventHub::EventHub(net::io_context& io, Alerts& alerts, int heartbeat_s)
 void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request) {
     auto s = std::make_shared<Subscriber>(std::move(socket));
     std::int64_t last = -1;
-    if (const auto it = request.find("Last-Event-ID"); it != request.end()) {
+    // Browsers' EventSource cannot set headers on a fresh connection, so the id may also come as
+    // ?last_event_id=N; the header wins when both are present.
+    std::optional<std::string> resume;
+    std::vector<std::string> segments;
+    std::map<std::string, std::string> query;
+    if (parse_target(std::string(request.target()), segments, query))
+        if (const auto q = query.find("last_event_id"); q != query.end()) resume = q->second;
+    if (const auto it = request.find("Last-Event-ID"); it != request.end()) resume = std::string(it->value());
+    if (resume) {
         static const std::regex digits("[0-9]{1,18}");
-        const std::string value(it->value());
+        const std::string value = *resume;
         if (!std::regex_match(value, digits)) {
             Response res = problem(http::status::bad_request, "Bad Last-Event-ID", "重新连接的编号不对。", request);
             res.keep_alive(false);

@@ -21,7 +21,7 @@ std::string default_assets_dir() {
 
 int main(int argc, char** argv) {
     elder::CommandLine cmd;
-    cmd.app.surface = elder::Surface::Tv;
+    cmd.app.config.surface = elder::Surface::Tv;
     cmd.app.assets_dir = default_assets_dir();
     std::string error;
     if (!elder::parse_command_line(argc, argv, cmd, error)) {

@@ -25,15 +25,23 @@
     document.getElementById('loader-detail').textContent = detail;
   }
 
-  // URL parameters the app understands, passed on as its command line.
-  function appArguments() {
-    const params = new URLSearchParams(location.search);
-    const args = [];
-    for (const name of ['surface', 'lang']) {
-      const value = params.get(name);
-      if (value) args.push('--' + name, value);
-    }
+  // The app's settings as its command line: this site's own server, then the site's config.json
+  // (optional), then the page's URL parameters (?surface=browser&lang=en&voice=on), later ones winning.
+  function appArguments(hasConfig) {
+    const args = ['--server', location.origin];
+    if (hasConfig) args.push('--config', '/config.json');
+    if (location.search.length > 1) args.push('--query', location.search.slice(1));
     return args;
+  }
+
+  // config.json beside the page is optional: a missing one (404) is normal, not an error.
+  async function fetchConfig() {
+    try {
+      const response = await fetch('config.json', { cache: 'no-cache' });
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   // Downloads every file in parallel, reporting the bytes received over the bytes announced.
@@ -63,16 +71,17 @@
     }));
   }
 
-  function start(wasm, assets) {
+  function start(wasm, assets, config) {
     window.Module = {
       canvas,
-      arguments: appArguments(),
+      arguments: appArguments(config !== null),
       wasmBinary: wasm,
       preRun: [function () {
         const FS = window.Module.FS;
         FS.mkdirTree('/assets/fonts');
         FS.mkdirTree('/assets/strings');
         ASSETS.forEach((path, i) => FS.writeFile('/assets/' + path, assets[i]));
+        if (config) FS.writeFile('/config.json', config);
       }],
       onAppReady(ms) {
         elder.ready = true;
@@ -108,7 +117,7 @@
     return;
   }
   setProgress(0, '正在下载');
-  downloadAll(['kiosk.wasm'].concat(ASSETS.map((p) => 'assets/' + p)))
-    .then(([wasm, ...assets]) => start(wasm, assets))
+  Promise.all([downloadAll(['kiosk.wasm'].concat(ASSETS.map((p) => 'assets/' + p))), fetchConfig()])
+    .then(([[wasm, ...assets], config]) => start(wasm, assets, config))
     .catch((error) => showProblem('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。（' + error.message + '）'));
 })();

@@ -30,6 +30,13 @@ bool set_device(const std::string& id, AppConfig& c, std::string& error) {
     return true;
 }
 
+bool set_voice(const std::string& v, AppConfig& c, std::string& error) {
+    if (v == "1" || v == "on" || v == "true") c.voice = true;
+    else if (v == "0" || v == "off" || v == "false") c.voice = false;
+    else return error = "voice must be on or off, not '" + v + "'", false;
+    return true;
+}
+
 std::string url_decode(std::string_view in) {
     std::string out;
     for (size_t i = 0; i < in.size(); ++i) {
@@ -67,6 +74,11 @@ bool apply_config_json(std::string_view text, AppConfig& c, std::string& error) 
         else if (key == "device_id") set = [](std::string v, AppConfig& a, std::string& e) { return set_device(v, a, e); };
         else if (key == "surface") set = [](std::string v, AppConfig& a, std::string& e) { return set_surface(v, a, e); };
         else if (key == "language") set = [](std::string v, AppConfig& a, std::string& e) { return set_language(v, a, e); };
+        if (key == "voice") {
+            if (!value.is_boolean()) return error = "voice must be true or false", false;
+            next.voice = value.get<bool>();
+            continue;
+        }
         if (!set) continue;  // settings of later versions
         if (!value.is_string()) return error = key + " must be text", false;
         if (!set(value.get<std::string>(), next, error)) return false;
@@ -90,6 +102,7 @@ bool apply_config_query(std::string_view query, AppConfig& c, std::string& error
         else if (key == "surface") ok = set_surface(value, next, error);
         else if (key == "lang") ok = set_language(value, next, error);
         else if (key == "device") ok = set_device(value, next, error);
+        else if (key == "voice") ok = set_voice(value, next, error);
         if (!ok) return false;
     }
     c = next;

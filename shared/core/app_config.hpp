@@ -14,13 +14,14 @@ struct AppConfig {
     std::string device_id;                              // set-top box or kiosk serial; "" in browsers
     Surface surface = Surface::Tv;
     std::string language = "zh-CN";
+    bool voice = false;  // read the focused item aloud (until the resident's own setting exists)
 };
 
 // Applies the settings in a JSON object ({"server_url": ..., "device_id": ..., "surface": ...,
-// "language": ...}) on top of `config`. Unknown keys are ignored; a bad value is an error naming it.
+// "language": ..., "voice": true}) on top of `config`. Unknown keys are ignored; a bad value is an error naming it.
 bool apply_config_json(std::string_view json_text, AppConfig& config, std::string& error);
 
-// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...").
+// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...&voice=on").
 bool apply_config_query(std::string_view query, AppConfig& config, std::string& error);
 
 // http(s)://host[:port][/path] without query or fragment; trailing slashes removed.

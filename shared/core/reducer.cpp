@@ -15,7 +15,8 @@ State open(State state, Screen target) {
 
 }  // namespace
 
-State reduce(State state, const Action& action) {
+State reduce(State state, const Action& action, std::vector<Effect>& effects) {
+    if (reduce_data(state.data, action, effects)) return state;
     return std::visit(
         Overloaded{
             [&](const OpenScreen& a) { return open(state, a.screen); },
@@ -43,6 +44,7 @@ State reduce(State state, const Action& action) {
                 state.screen = Screen::Home;
                 return state;
             },
+            [&](const auto&) { return state; },
         },
         action);
 }

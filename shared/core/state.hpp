@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "data_state.hpp"
 #include "screens.hpp"
 
 namespace elder {
@@ -11,6 +12,7 @@ struct State {
     Screen screen = Screen::Home;
     std::vector<Screen> back_stack;           // screens that Back returns to, innermost last
     std::array<int, kScreenCount> focus{};    // focused item per screen, remembered when leaving it
+    DataState data;
     int focused() const { return focus[static_cast<int>(screen)]; }
 };
 

@@ -2,6 +2,10 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 namespace elder {
 namespace {
@@ -11,6 +15,15 @@ bool parse_int(const char* text, int min, int max, int& out) {
     const long v = std::strtol(text, &end, 10);
     if (end == text || *end != '\0' || v < min || v > max) return false;
     out = static_cast<int>(v);
+    return true;
+}
+
+bool apply_config_file(const std::string& path, AppConfig& config, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return error = "cannot read the configuration file " + path, false;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!apply_config_json(text.str(), config, error)) return error = path + ": " + error, false;
     return true;
 }
 
@@ -37,14 +50,23 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
             out.host.report_path = value();
         } else if (arg == "--assets" && has_value) {
             out.app.assets_dir = value();
-        } else if (arg == "--lang" && has_value) {
-            out.app.language = value();
-            if (out.app.language != "zh-CN" && out.app.language != "en") return error = "--lang must be zh-CN or en", false;
-        } else if (arg == "--surface" && has_value) {
-            const std::string name = value();
-            auto surface = parse_surface(name);
-            if (!surface) return error = "--surface must be tv, kiosk or browser, not '" + name + "'", false;
-            out.app.surface = *surface;
+        } else if (arg == "--data-dir" && has_value) {
+            out.host.data_dir = value();
+        } else if (arg == "--config" && has_value) {
+            if (!apply_config_file(value(), out.app.config, error)) return false;
+        } else if (arg == "--query" && has_value) {
+            if (!apply_config_query(value(), out.app.config, error)) return false;
+        } else if ((arg == "--lang" || arg == "--surface" || arg == "--server" || arg == "--device" ||
+                    arg == "--voice") && has_value) {
+            static const std::map<std::string, std::string> keys{{"--lang", "lang"}, {"--surface", "surface"},
+                {"--server", "server"}, {"--device", "device"}, {"--voice", "voice"}};
+            std::string encoded;
+            for (const char* c = value(); *c; ++c) {  // one query parameter, whatever characters it holds
+                char hex[4];
+                std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(*c));
+                encoded += hex;
+            }
+            if (!apply_config_query(keys.at(arg) + "=" + encoded, out.app.config, error)) return error = arg + ": " + error, false;
         } else {
             error = "unknown option or missing value: " + arg;
             return false;
@@ -57,8 +79,13 @@ std::string command_line_help(const char* program) {
     return std::string("Usage: ") + program + " [options]\n"
         "  --fullscreen          fill the screen (set-top boxes)\n"
         "  --width N --height N  window size (default 1920x1080)\n"
+        "  --config FILE         settings as JSON: server_url, device_id, surface, language, voice\n"
+        "  --server URL          the community server (default http://127.0.0.1:8080)\n"
+        "  --device ID           this box's serial number\n"
         "  --surface NAME        tv, kiosk or browser layout (default: tv)\n"
         "  --lang zh-CN|en       interface language (default zh-CN)\n"
+        "  --voice on|off        read the focused item aloud (default off)\n"
+        "  --data-dir DIR        where the offline copy is kept (default ~/.local/share/elder-community)\n"
         "  --assets DIR          folder with strings/ and fonts/\n"
         "  --screenshot FILE     save the last frame as PNG when the app exits\n"
         "  --report FILE         write state and semantics tree as JSON after each frame\n"

@@ -12,6 +12,8 @@ struct CommandLine {
     bool show_help = false;
 };
 
+// Options apply in order, later ones winning: `--config FILE` (JSON, see app_config.hpp), then
+// single settings such as `--server URL`, or `--query "server=...&lang=en"` (the web page's URL).
 // Returns false with a sentence in `error` for an unknown option or a bad value.
 bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& error);
 std::string command_line_help(const char* program);

@@ -1,6 +1,9 @@
 #include "host.hpp"
 
 #include <SDL_opengles2.h>
+
+#include <algorithm>
+
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>
@@ -42,10 +45,46 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     if (!app_.init(params, error)) return false;
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init(gl.glsl_version);
+
+    ServiceOptions services;
+    services.server_url = params.config.server_url;
+    services.storage_dir = options.data_dir;
+    services.speech.language = params.config.language;
+    // Answers arrive on worker threads; an event ends the loop's wait so that they are taken at once.
+    wake_event_ = SDL_RegisterEvents(1);
+    runner_ = std::make_unique<EffectRunner>(services, [type = wake_event_] {
+        SDL_Event event{};
+        event.type = type;
+        SDL_PushEvent(&event);
+    });
+    app_.start();
+    pump();  // the offline copy is read before the first frame, so it is what the first frame shows
     return true;
 }
 
+void Host::pump() {
+    const double start = ms_since_start();
+    // Effects may answer at once (cache reads); a few rounds settle them within this step.
+    for (int round = 0; round < 4; ++round) {
+        const std::vector<Action> actions = runner_->poll();
+        for (const Action& action : actions) app_.dispatch(action);
+        const std::vector<Effect> effects = app_.take_effects();
+        for (const Effect& effect : effects) runner_->run(effect);
+        if (actions.empty() && effects.empty()) break;
+    }
+    longest_update_ms_ = std::max(longest_update_ms_, ms_since_start() - start);
+    ++updates_;
+}
+
+nlohmann::json Host::report() const {
+    nlohmann::json out = app_.report();
+    out["loop"] = {{"longest_update_ms", longest_update_ms_}, {"longest_frame_ms", longest_frame_ms_},
+                   {"updates", updates_}};
+    return out;
+}
+
 void Host::stop() {
+    runner_.reset();  // ends the service threads while SDL is still up for their wake-ups
     if (ImGui::GetCurrentContext()) {
         if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
         if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplSDL2_Shutdown();
@@ -57,6 +96,7 @@ void Host::stop() {
 }
 
 bool Host::handle(const SDL_Event& event) {
+    if (event.type == wake_event_) return true;  // only ends the wait; pump() takes the answers
     ImGui_ImplSDL2_ProcessEvent(&event);
     switch (event.type) {
         case SDL_QUIT:
@@ -89,6 +129,7 @@ bool Host::draw_if_needed() {
 }
 
 void Host::draw(const CivilTime& now) {
+    const double start = ms_since_start();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -109,6 +150,7 @@ void Host::draw(const CivilTime& now) {
     if (after_render) after_render(fb_w, fb_h);
     SDL_GL_SwapWindow(window_);
     if (first_frame_ms_ < 0) first_frame_ms_ = ms_since_start();
+    else longest_frame_ms_ = std::max(longest_frame_ms_, ms_since_start() - start);  // the first one loads the font
 }
 
 }  // namespace elder

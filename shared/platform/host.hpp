@@ -2,10 +2,12 @@
 // The SDL2 + OpenGL ES + Dear ImGui host around the App, shared by the TV app and the kiosk.
 // The loop itself differs per platform: run_native.cpp and run_web.cpp.
 #include <functional>
+#include <memory>
 #include <string>
 
 #include <SDL.h>
 
+#include "effect_runner.hpp"
 #include "ui/app.hpp"
 
 namespace elder {
@@ -17,6 +19,7 @@ struct HostOptions {
     std::string screenshot_path;  // native: PNG of the last drawn frame, written when the app exits
     std::string report_path;      // native: JSON state + semantics tree, rewritten after each drawn frame
     int exit_after_frames = 0;    // native: quit after this many drawn frames (0: run until closed)
+    std::string data_dir;         // native: the offline cache's folder ("" for the default)
 };
 
 // The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.
@@ -32,10 +35,16 @@ public:
 
     // Feeds one SDL event to ImGui and the app; returns false when the app should quit.
     bool handle(const SDL_Event& event);
+    // Hands the services' answers to the app and its new effects to the services. Never waits.
+    void pump();
+    // Milliseconds until a service timer wants the loop to run again, or -1.
+    int ms_until_next_timer() const { return runner_->ms_until_next_timer(); }
     // Draws one frame if the app or the clock asks for it; returns true if it drew.
     bool draw_if_needed();
 
     App& app() { return app_; }
+    // The app's report plus how long the loop's steps took (the longest must stay far below a frame).
+    nlohmann::json report() const;
     SDL_Window* window() { return window_; }
     double first_frame_ms() const { return first_frame_ms_; }
     // Called after each frame is rendered and before it is shown (screenshots).
@@ -45,6 +54,10 @@ private:
     void draw(const CivilTime& now);
 
     App app_;
+    std::unique_ptr<EffectRunner> runner_;
+    double longest_update_ms_ = 0, longest_frame_ms_ = 0;
+    long updates_ = 0;
+    Uint32 wake_event_ = 0;
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     int last_minute_ = -1;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -43,15 +44,17 @@ int run_app(const HostOptions& options, const AppParams& params) {
     bool running = true;
     while (running) {
         SDL_Event event;
-        const int timeout = host.app().needs_frame() ? 0 : ms_to_next_minute();
+        int timeout = host.app().needs_frame() ? 0 : ms_to_next_minute();
+        if (const int timer = host.ms_until_next_timer(); timer >= 0) timeout = std::min(timeout, timer);
         if (SDL_WaitEventTimeout(&event, timeout)) {
             running = host.handle(event);
             while (running && SDL_PollEvent(&event)) running = host.handle(event);
         }
+        if (running) host.pump();
         if (!running || !host.draw_if_needed()) continue;
         if (host.app().frames_drawn() == 1)
             std::fprintf(stderr, "elder-tvapp: first frame after %.0f ms\n", host.first_frame_ms());
-        if (!options.report_path.empty()) write_report(options.report_path, host.app().report_json());
+        if (!options.report_path.empty()) write_report(options.report_path, host.report().dump());
         if (options.exit_after_frames > 0 && host.app().frames_drawn() >= options.exit_after_frames) running = false;
     }
 

@@ -18,6 +18,7 @@ EM_JS(void, shell_fatal_error, (const char* message), {
 void main_loop() {
     SDL_Event event;
     while (SDL_PollEvent(&event)) g_host->handle(event);
+    g_host->pump();  // answers of fetch, EventSource and timers; cheap when there are none
     // Skipping a frame leaves the last one on screen: an idle page costs no GPU work.
     if (g_host->draw_if_needed() && g_host->app().frames_drawn() == 1) shell_app_ready(g_host->first_frame_ms());
 }
@@ -41,6 +42,6 @@ int run_app(const HostOptions& options, const AppParams& params) {
 // For tests and diagnostics: the app's state and semantics tree as JSON.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* elder_report_json() {
     static std::string report;
-    report = elder::g_host ? elder::g_host->app().report_json() : "{}";
+    report = elder::g_host ? elder::g_host->report().dump() : "{}";
     return report.c_str();
 }

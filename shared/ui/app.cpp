@@ -36,7 +36,7 @@ std::optional<Direction> direction_of(RemoteKey key) {
 
 bool App::init(const AppParams& params, std::string& error) {
     params_ = params;
-    const std::string strings_path = params.assets_dir + "/strings/" + params.language + ".json";
+    const std::string strings_path = params.assets_dir + "/strings/" + params.config.language + ".json";
     std::string text;
     if (!read_file(strings_path, text)) {
         error = "cannot read the string catalogue " + strings_path;
@@ -61,12 +61,17 @@ bool App::init(const AppParams& params, std::string& error) {
     return true;
 }
 
+void App::start() { dispatch(AppStarted{}); }
+
 void App::on_key(RemoteKey key) {
     invalidate();
     keyboard_mode_ = true;
     if (auto dir = direction_of(key)) {
         const int to = spatial_move(tree_.focusable_rects(), state_.focused(), *dir);
-        if (to >= 0) dispatch(FocusItem{to});
+        if (to >= 0) {
+            dispatch(FocusItem{to});
+            speak_focused();
+        }
     } else if (key == RemoteKey::Ok) {
         const int focused = state_.focused();
         if (focused >= 0 && focused < tree_.focusable_count()) dispatch(*tree_.focusable(focused).action);
@@ -85,15 +90,28 @@ void App::on_pointer_input() {
 }
 
 void App::dispatch(const Action& action) {
-    state_ = reduce(std::move(state_), action);
+    state_ = reduce(std::move(state_), action, effects_);
     invalidate();
+}
+
+std::vector<Effect> App::take_effects() {
+    std::vector<Effect> out;
+    out.swap(effects_);
+    return out;
+}
+
+// Read-aloud of the item that focus moved to (the remote's and the keyboard's way of "looking").
+void App::speak_focused() {
+    const int focused = state_.focused();
+    if (params_.config.voice && focused >= 0 && focused < tree_.focusable_count())
+        effects_.push_back(Speak{tree_.focusable(focused).label});
 }
 
 void App::frame(const CivilTime& now) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.DisplaySize.x != display_.x || io.DisplaySize.y != display_.y) {
         display_ = io.DisplaySize;
-        profile_ = make_profile(params_.surface, display_.x, display_.y);
+        profile_ = make_profile(params_.config.surface, display_.x, display_.y);
     }
     tree_.clear();
     pending_actions_.clear();
@@ -119,17 +137,17 @@ void App::frame(const CivilTime& now) {
         dispatch(FocusItem{tree_.focusable_count() - 1});
 }
 
-std::string App::report_json() const {
-    nlohmann::json out{
+nlohmann::json App::report() const {
+    return nlohmann::json{
         {"screen", screen_name(state_.screen)},
         {"focus", state_.focused()},
         {"back_depth", state_.back_stack.size()},
         {"surface", surface_name(profile_.surface)},
         {"display", {display_.x, display_.y}},
         {"frames", frames_drawn_},
+        {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},
     };
-    return out.dump();
 }
 
 }  // namespace elder

@@ -5,8 +5,11 @@
 #include <vector>
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
+#include "core/app_config.hpp"
 #include "core/date_text.hpp"
+#include "core/effects.hpp"
 #include "core/i18n.hpp"
 #include "core/remote_keys.hpp"
 #include "core/state.hpp"
@@ -16,9 +19,8 @@
 namespace elder {
 
 struct AppParams {
-    Surface surface = Surface::Tv;
+    AppConfig config;                   // server, device, surface, language
     std::string assets_dir = "assets";  // holds strings/ and fonts/
-    std::string language = "zh-CN";
 };
 
 class App {
@@ -27,6 +29,8 @@ public:
     // sentence for the operator in `error`.
     bool init(const AppParams& params, std::string& error);
 
+    // Starts the data flow: the offline cache first, then the server (effects to run follow).
+    void start();
     void on_key(RemoteKey key);
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
@@ -35,15 +39,20 @@ public:
     // Draws the whole display for the current state; call between ImGui::NewFrame and ImGui::Render.
     void frame(const CivilTime& now);
 
+    // Runs an action through the reducer; the answers of platform services come in here too.
+    void dispatch(const Action& action);
+    // Effects produced since the last call, for the platform's effect runner.
+    std::vector<Effect> take_effects();
+
     const State& state() const { return state_; }
     const SemanticsTree& semantics() const { return tree_; }
     const SurfaceProfile& profile() const { return profile_; }
     long frames_drawn() const { return frames_drawn_; }
-    // State and semantics tree as JSON, for tests and diagnostics.
-    std::string report_json() const;
+    // State, data freshness and semantics tree as JSON, for tests and diagnostics.
+    nlohmann::json report() const;
 
 private:
-    void dispatch(const Action& action);
+    void speak_focused();
 
     AppParams params_;
     Catalogue strings_;
@@ -53,6 +62,7 @@ private:
     ImVec2 display_{0, 0};
     SemanticsTree tree_;
     std::vector<Action> pending_actions_;
+    std::vector<Effect> effects_;
     bool keyboard_mode_ = false;
     int pending_frames_ = 2;
     long frames_drawn_ = 0;

@@ -21,11 +21,14 @@ const server = await startServer(binary, ['--config', join(dir, 'config.json'), 
 const api = client(server.url);
 
 // A minimal SSE reader: collects events until stopped.
-function subscribe(lastEventId) {
+// `viaQuery`: resume as browsers do, with ?last_event_id= instead of the header.
+function subscribe(lastEventId, viaQuery = false) {
   const controller = new AbortController();
   const events = [];
-  const ready = fetch(server.url + '/api/v1/alerts/stream', {
-    signal: controller.signal, headers: lastEventId !== undefined ? { 'Last-Event-ID': String(lastEventId) } : {},
+  const resume = lastEventId !== undefined;
+  const query = resume && viaQuery ? '?last_event_id=' + lastEventId : '';
+  const ready = fetch(server.url + '/api/v1/alerts/stream' + query, {
+    signal: controller.signal, headers: resume && !viaQuery ? { 'Last-Event-ID': String(lastEventId) } : {},
   }).then(async (res) => {
     const reader = res.body.getReader();
     let buffer = '';
@@ -91,6 +94,12 @@ checks.check(await waitFor(() => live.events.some((e) => e.kind === 'cancel' && 
   checks.check(await waitFor(() => resumed.events.length >= 3), 'a reconnecting client receives the missed events');
   checks.check(resumed.events.every((e) => e.id > seen) && resumed.events[0].id === seen + 1, 'replay starts right after Last-Event-ID');
   resumed.stop();
+  const byQuery = subscribe(seen, true);
+  checks.check(await waitFor(() => byQuery.events.length >= 3) && byQuery.events[0].id === seen + 1,
+    'a browser resuming with ?last_event_id= receives the same missed events');
+  byQuery.stop();
+  const badQuery = await fetch(server.url + '/api/v1/alerts/stream?last_event_id=-1');
+  checks.check(badQuery.status === 400, 'a malformed last_event_id gives 400');
   const bad = await fetch(server.url + '/api/v1/alerts/stream', { headers: { 'Last-Event-ID': 'abc' } });
   checks.check(bad.status === 400 && (await bad.json()).detail.length > 0, 'a malformed Last-Event-ID gives 400');
 }

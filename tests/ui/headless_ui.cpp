@@ -28,7 +28,11 @@ HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* l
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60;
     std::string error;
-    if (!app.init({surface, ELDER_ASSETS_DIR, language}, error)) throw std::runtime_error(error);
+    AppParams params;
+    params.config.surface = surface;
+    params.config.language = language;
+    params.assets_dir = ELDER_ASSETS_DIR;
+    if (!app.init(params, error)) throw std::runtime_error(error);
     frame();
     frame();
 }

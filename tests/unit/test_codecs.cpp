@@ -2,22 +2,13 @@
 // tests/fixtures/refresh.mjs) and against hand-made malformed input.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/codecs.hpp"
+#include "fixture.hpp"
 
 using namespace elder;
+using elder::test::fixture;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/tests/fixtures/api/" + name + ".json");
-    REQUIRE(in);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 template <class T> T must_decode(const std::string& name) {
     T out{};

@@ -4,29 +4,39 @@
 
 using namespace elder;
 
+namespace {
+// Navigation has no effects; the data reducer has its own tests (test_data_store.cpp).
+State step(State s, const Action& a) {
+    std::vector<Effect> effects;
+    State next = reduce(std::move(s), a, effects);
+    CHECK(effects.empty());
+    return next;
+}
+}  // namespace
+
 TEST_CASE("opening a tile and going back") {
     State s;
-    s = reduce(s, FocusItem{3});
-    s = reduce(s, OpenScreen{Screen::Alerts});
+    s = step(s, FocusItem{3});
+    s = step(s, OpenScreen{Screen::Alerts});
     CHECK(s.screen == Screen::Alerts);
     CHECK(s.back_stack.size() == 1);
-    s = reduce(s, GoBack{});
+    s = step(s, GoBack{});
     CHECK(s.screen == Screen::Home);
     CHECK(s.focused() == 3);  // focus is remembered per screen
-    s = reduce(s, GoBack{});
+    s = step(s, GoBack{});
     CHECK(s.screen == Screen::Home);  // Back on home stays home
 }
 
 TEST_CASE("number keys open home tiles from anywhere, and Back returns home") {
     State s;
-    s = reduce(s, OpenScreen{Screen::Settings});
-    s = reduce(s, OpenTileNumber{1});
+    s = step(s, OpenScreen{Screen::Settings});
+    s = step(s, OpenTileNumber{1});
     CHECK(s.screen == Screen::Policies);
     CHECK(s.back_stack == std::vector<Screen>{Screen::Home});
     CHECK(s.focus[static_cast<int>(Screen::Home)] == 0);
-    s = reduce(s, OpenTileNumber{7});
+    s = step(s, OpenTileNumber{7});
     CHECK(s.screen == Screen::Sos);
-    s = reduce(s, GoBack{});
+    s = step(s, GoBack{});
     CHECK(s.screen == Screen::Home);
     CHECK(s.focused() == 6);
 }
@@ -34,7 +44,7 @@ TEST_CASE("number keys open home tiles from anywhere, and Back returns home") {
 TEST_CASE("number keys outside 1..8 change nothing") {
     State s;
     for (int n : {0, 9, -1, 100}) {
-        const State next = reduce(s, OpenTileNumber{n});
+        const State next = step(s, OpenTileNumber{n});
         CHECK(next.screen == Screen::Home);
         CHECK(next.back_stack.empty());
     }
@@ -42,9 +52,9 @@ TEST_CASE("number keys outside 1..8 change nothing") {
 
 TEST_CASE("Home clears the way back") {
     State s;
-    s = reduce(s, OpenScreen{Screen::Guides});
-    s = reduce(s, OpenScreen{Screen::Appointments});
-    s = reduce(s, GoHome{});
+    s = step(s, OpenScreen{Screen::Guides});
+    s = step(s, OpenScreen{Screen::Appointments});
+    s = step(s, GoHome{});
     CHECK(s.screen == Screen::Home);
     CHECK(s.back_stack.empty());
 }

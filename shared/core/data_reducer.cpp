@@ -1,0 +1,276 @@
+// The data half of the reducer: fetching, the offline cache, retries and the live alert stream.
+// Rules that keep the store consistent whatever the network does:
+// - data shown is replaced only by a complete, fully decoded answer (all pages of a list);
+// - a failed or garbled answer keeps what is shown and schedules a retry with backoff;
+// - an answer for a fetch that is no longer running is ignored.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "codecs.hpp"
+#include "reducer.hpp"
+
+namespace elder {
+namespace {
+
+using nlohmann::json;
+
+template <class... Fs> struct Overloaded : Fs... { using Fs::operator()...; };
+template <class... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
+
+constexpr int kRefreshMs = 10 * 60 * 1000;  // lists are re-checked (cheaply, with ETags) this often
+
+// ---- the offline copy: {"etag": "...", "pages": ["<body of page 1>", ...]} ----
+
+std::string envelope(const std::string& etag, const std::vector<std::string>& pages) {
+    return json{{"etag", etag}, {"pages", pages}}.dump();
+}
+
+bool open_envelope(const std::string& text, std::string& etag, std::vector<std::string>& pages) {
+    const json j = json::parse(text, nullptr, false);
+    if (!j.is_object()) return false;
+    const auto e = j.find("etag");
+    const auto p = j.find("pages");
+    if (e == j.end() || !e->is_string() || p == j.end() || !p->is_array() || p->empty()) return false;
+    pages.clear();
+    for (const json& page : *p) {
+        if (!page.is_string()) return false;
+        pages.push_back(page.get<std::string>());
+    }
+    etag = e->get<std::string>();
+    return true;
+}
+
+// ---- decoding whole resources from their pages ----
+
+template <class T>
+bool decode_pages(const std::vector<std::string>& pages, T& out, std::string& error) {
+    return pages.size() == 1 && decode_text(pages[0], out, error);  // single-object resources
+}
+
+template <class T>
+bool decode_pages(const std::vector<std::string>& pages, std::vector<T>& out, std::string& error) {
+    std::vector<T> all;
+    for (const std::string& page : pages) {
+        std::vector<T> items;
+        if (!decode_text(page, items, error)) return false;
+        all.insert(all.end(), items.begin(), items.end());
+    }
+    out = std::move(all);
+    return true;
+}
+
+template <>
+bool decode_pages(const std::vector<std::string>& pages, std::vector<Policy>& out, std::string& error) {
+    std::vector<Policy> all;
+    for (const std::string& page : pages) {
+        PolicyPage p;
+        if (!decode_text(page, p, error)) return false;
+        all.insert(all.end(), p.items.begin(), p.items.end());
+    }
+    out = std::move(all);
+    return true;
+}
+
+// The next page's cursor of a list answer ("" when it is the last page or not a list).
+std::string next_cursor(const std::string& body) {
+    const json j = json::parse(body, nullptr, false);
+    if (!j.is_object()) return "";
+    const auto c = j.find("next_cursor");
+    return c != j.end() && c->is_string() ? c->get<std::string>() : "";
+}
+
+// ---- fetching ----
+
+void start_fetch(FetchState& f, const ResourceKey& key, std::vector<Effect>& effects) {
+    if (f.phase == FetchPhase::Running) return;
+    f.phase = FetchPhase::Running;
+    f.pages.clear();
+    effects.push_back(HttpGet{key, resource_path(key), f.freshness == Freshness::None ? "" : f.etag});
+}
+
+void fail(FetchState& f, const ResourceKey& key, FetchError error, std::string detail, std::vector<Effect>& effects) {
+    f.pages.clear();
+    f.error = error;
+    f.detail = std::move(detail);
+    if (error == FetchError::NotFound) {  // withdrawn: asking again will not help
+        f.phase = FetchPhase::Idle;
+        return;
+    }
+    f.phase = FetchPhase::WaitingRetry;
+    effects.push_back(ScheduleRetry{key, f.failures});
+    ++f.failures;
+}
+
+void succeed(FetchState& f) {
+    f.phase = FetchPhase::Idle;
+    f.error = FetchError::None;
+    f.detail.clear();
+    f.failures = 0;
+    f.freshness = Freshness::Current;
+}
+
+// The server answered again: whatever else waits for a retry is asked now rather than after its delay.
+void retry_waiting_now(DataState& d, const ResourceKey& answered, std::vector<Effect>& effects) {
+    for (const ResourceKey& key : list_resources())
+        with_remote(d, key, [&](auto& r) {
+            if (r.fetch.phase == FetchPhase::WaitingRetry && !(key == answered)) {
+                r.fetch.phase = FetchPhase::Idle;
+                start_fetch(r.fetch, key, effects);
+            }
+        });
+}
+
+template <class T>
+void on_ok(Remote<T>& r, const HttpDone& done, std::vector<Effect>& effects) {
+    FetchState& f = r.fetch;
+    if (f.pages.empty()) f.pages_etag = done.etag;
+    f.pages.push_back(done.body);
+    const std::string cursor = next_cursor(done.body);
+    if (!cursor.empty() && f.pages.size() < 1000) {  // the bound guards against a server that loops
+        effects.push_back(HttpGet{done.key, resource_path(done.key, cursor), ""});
+        return;
+    }
+    T value;
+    std::string error;
+    if (!decode_pages(f.pages, value, error)) return fail(f, done.key, FetchError::BadAnswer, error, effects);
+    r.value = std::move(value);
+    f.etag = f.pages_etag;
+    effects.push_back(WriteCache{cache_key(done.key), envelope(f.etag, f.pages)});
+    f.pages.clear();
+    succeed(f);
+}
+
+void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effects) {
+    bool answered = done.status != 0;
+    with_remote(d, done.key, [&](auto& r) {
+        FetchState& f = r.fetch;
+        if (f.phase != FetchPhase::Running) return;  // a late answer to a fetch given up on
+        if (done.status == 304 && f.pages.empty() && f.freshness != Freshness::None) {
+            succeed(f);
+        } else if (done.status == 200) {
+            on_ok(r, done, effects);
+        } else if (done.status == 0) {
+            fail(f, done.key, FetchError::Offline, done.error, effects);
+        } else if (done.status == 404 && done.key.kind == Resource::Policy) {
+            r.value = {};
+            f.freshness = Freshness::None;
+            effects.push_back(RemoveCache{cache_key(done.key)});
+            fail(f, done.key, FetchError::NotFound, "withdrawn", effects);
+        } else {
+            fail(f, done.key, FetchError::ServerError, "HTTP " + std::to_string(done.status), effects);
+        }
+    });
+    if (!answered) {
+        d.online = false;
+    } else if (!d.online) {
+        d.online = true;
+        retry_waiting_now(d, done.key, effects);
+    }
+}
+
+void on_cache_read(DataState& d, const CacheRead& read, std::vector<Effect>& effects) {
+    with_remote(d, read.key, [&](auto& r) {
+        std::string etag, error;
+        std::vector<std::string> pages;
+        auto value = r.value;
+        // A damaged copy is dropped, never shown; the server's answer replaces it.
+        if (read.text && r.fetch.freshness == Freshness::None && open_envelope(*read.text, etag, pages) &&
+            decode_pages(pages, value, error)) {
+            r.value = std::move(value);
+            r.fetch.etag = etag;
+            r.fetch.freshness = Freshness::Cached;
+        }
+        start_fetch(r.fetch, read.key, effects);
+    });
+}
+
+void upsert_alert(std::vector<Alert>& alerts, const Alert& alert) {
+    std::vector<Alert> next;
+    for (const Alert& a : alerts)
+        if (a.id != alert.id) next.push_back(a);
+    if (alert.active) next.insert(next.begin(), alert);  // newest first until the list is refetched
+    alerts = std::move(next);
+}
+
+void on_stream_event(DataState& d, const StreamEvent& e, std::vector<Effect>& effects) {
+    std::string error;
+    if (e.event == "alert") {
+        Alert alert;
+        if (decode_text(e.data, alert, error)) upsert_alert(d.alerts.value, alert);
+    } else if (e.event == "cancel") {
+        const json j = json::parse(e.data, nullptr, false);
+        const auto id = j.is_object() ? j.find("id") : j.end();
+        if (j.is_object() && id != j.end() && id->is_number_integer()) {
+            const std::int64_t cancelled = id->get<std::int64_t>();
+            auto& list = d.alerts.value;
+            list.erase(std::remove_if(list.begin(), list.end(), [&](const Alert& a) { return a.id == cancelled; }),
+                       list.end());
+        }
+    } else {
+        return;  // events of later versions
+    }
+    // The event is shown at once; the list is fetched again for its order, ETag and offline copy.
+    start_fetch(d.alerts.fetch, {Resource::Alerts}, effects);
+}
+
+void refresh_all(DataState& d, std::vector<Effect>& effects) {
+    for (const ResourceKey& key : list_resources())
+        with_remote(d, key, [&](auto& r) {
+            // Idle with nothing shown: its cached copy is still being read and will start the fetch.
+            if (r.fetch.phase == FetchPhase::Idle && r.fetch.freshness == Freshness::None) return;
+            if (r.fetch.phase == FetchPhase::WaitingRetry) r.fetch.phase = FetchPhase::Idle;
+            start_fetch(r.fetch, key, effects);
+        });
+}
+
+}  // namespace
+
+bool reduce_data(DataState& d, const Action& action, std::vector<Effect>& effects) {
+    return std::visit(
+        Overloaded{
+            [&](const AppStarted&) {
+                for (const ResourceKey& key : list_resources()) effects.push_back(ReadCache{key});
+                effects.push_back(ScheduleRefresh{kRefreshMs});
+                return true;
+            },
+            [&](const FetchPolicy& a) {
+                const ResourceKey key{Resource::Policy, a.id};
+                const bool known = d.policy_details.count(a.id) > 0;
+                if (!known) effects.push_back(ReadCache{key});  // the cache answers first, then the server
+                with_remote(d, key, [&](auto& r) {
+                    if (known && r.fetch.freshness != Freshness::Current) start_fetch(r.fetch, key, effects);
+                });
+                return true;
+            },
+            [&](const CacheRead& a) { return on_cache_read(d, a, effects), true; },
+            [&](const HttpDone& a) { return on_http_done(d, a, effects), true; },
+            [&](const RetryDue& a) {
+                with_remote(d, a.key, [&](auto& r) {
+                    if (r.fetch.phase != FetchPhase::WaitingRetry) return;
+                    r.fetch.phase = FetchPhase::Idle;
+                    start_fetch(r.fetch, a.key, effects);
+                });
+                return true;
+            },
+            [&](const RefreshDue&) {
+                refresh_all(d, effects);
+                effects.push_back(ScheduleRefresh{kRefreshMs});
+                return true;
+            },
+            [&](const StreamEvent& a) { return on_stream_event(d, a, effects), true; },
+            [&](const StreamChanged& a) {
+                const bool reconnected = a.open && !d.stream_open;
+                d.stream_open = a.open;
+                if (reconnected) {  // back after a gap: catch up on everything at once
+                    d.online = true;
+                    refresh_all(d, effects);
+                }
+                return true;
+            },
+            [&](const auto&) { return false; },
+        },
+        action);
+}
+
+}  // namespace elder

@@ -1,0 +1,25 @@
+#pragma once
+// What the reducer asks the outside world to do, as plain data. The platform's effect runner
+// carries them out asynchronously and reports back with actions (actions.hpp).
+#include <string>
+#include <variant>
+
+#include "data_state.hpp"
+
+namespace elder {
+
+struct HttpGet {               // answer: HttpDone
+    ResourceKey key;
+    std::string path;          // "/api/v1/policies?limit=100"
+    std::string if_none_match;
+};
+struct ReadCache { ResourceKey key; };                   // answer: CacheRead
+struct WriteCache { std::string key, text; };            // no answer; failures are logged
+struct RemoveCache { std::string key; };
+struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
+struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
+struct Speak { std::string text; };                      // read aloud, replacing what is being said
+
+using Effect = std::variant<HttpGet, ReadCache, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh, Speak>;
+
+}  // namespace elder
