@@ -166,6 +166,8 @@ void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effec
     } else if (!d.online) {
         d.online = true;
         retry_waiting_now(d, done.key, effects);
+        // A stream connection made during the outage may hang half-open for a long time.
+        if (!d.stream_open) effects.push_back(ReconnectStream{});
     }
 }
 

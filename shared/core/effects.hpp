@@ -18,8 +18,10 @@ struct WriteCache { std::string key, text; };            // no answer; failures 
 struct RemoveCache { std::string key; };
 struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
+struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct Speak { std::string text; };                      // read aloud, replacing what is being said
 
-using Effect = std::variant<HttpGet, ReadCache, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh, Speak>;
+using Effect = std::variant<HttpGet, ReadCache, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
+                            ReconnectStream, Speak>;
 
 }  // namespace elder

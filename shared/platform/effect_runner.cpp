@@ -45,6 +45,9 @@ void EffectRunner::run(const Effect& effect) {
                 schedule(static_cast<double>(options_.backoff.delay_ms(e.attempt, jitter)), RetryDue{e.key});
             },
             [&](const ScheduleRefresh& e) { schedule(e.delay_ms, RefreshDue{}); },
+            [&](const ReconnectStream&) {
+                if (stream_) stream_->reconnect_now();
+            },
             [&](const Speak& e) {
                 if (!speech_) speech_ = make_speech(options_.speech);  // boxes without voice never load the engine
                 speech_->speak(e.text);

@@ -2,7 +2,7 @@
 // The live alert stream (server-sent events) as the app sees it: events collected on the UI
 // thread with poll(); behind it the connection is kept open, retried with capped backoff when it
 // drops, and resumed with Last-Event-ID so that nothing published meanwhile is missed.
-// One implementation per platform: event_stream_native.cpp (libcurl), event_stream_web.cpp (later).
+// One implementation per platform: event_stream_native.cpp (libcurl), event_stream_web.cpp (EventSource).
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,6 +20,9 @@ public:
     virtual ~EventStream() = default;
     virtual std::vector<SseEvent> poll() = 0;  // UI thread
     virtual StreamState state() const = 0;
+    // Drops the current connection or waiting time and connects again at once, with the backoff
+    // reset (the app has seen the server answer again while this stream seemed stuck).
+    virtual void reconnect_now() = 0;
 };
 
 // `wake` is called from any thread when events arrive or the state changes.

@@ -1,6 +1,8 @@
 #include <curl/curl.h>
 
 #include <atomic>
+#include <cctype>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <random>
@@ -38,13 +40,34 @@ public:
 
     StreamState state() const override { return state_; }
 
+    void reconnect_now() override {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            kick_ = true;
+        }
+        stop_wait_.notify_all();
+    }
+
 private:
+    // Only an event stream is read as one: a proxy's error page or garbage with status 200 is a
+    // failed attempt, not an open stream.
+    static size_t on_header(char* data, size_t size, size_t count, void* self_ptr) {
+        auto* self = static_cast<CurlEventStream*>(self_ptr);
+        std::string line(data, size * count);
+        for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (line.rfind("http/", 0) == 0) self->is_event_stream_ = false;  // a new response (after redirects)
+        else if (line.rfind("content-type:", 0) == 0 && line.find("text/event-stream") != std::string::npos)
+            self->is_event_stream_ = true;
+        return size * count;
+    }
+
     static size_t on_data(char* data, size_t size, size_t count, void* self_ptr) {
         auto* self = static_cast<CurlEventStream*>(self_ptr);
+        if (!self->is_event_stream_) return 0;  // aborts the transfer
         std::vector<SseEvent> events;
         {
             std::lock_guard<std::mutex> lock(self->mutex_);
-            if (self->stopping_) return 0;  // aborts the transfer
+            if (self->stopping_ || self->kick_) return 0;
             events = self->parser_.feed(std::string_view(data, size * count));
             for (auto& e : events) self->events_.push_back(std::move(e));
         }
@@ -56,15 +79,15 @@ private:
     static int on_progress(void* self_ptr, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
         auto* self = static_cast<CurlEventStream*>(self_ptr);
         std::lock_guard<std::mutex> lock(self->mutex_);
-        return self->stopping_ ? 1 : 0;  // lets the destructor end an idle connection quickly
+        return self->stopping_ || self->kick_ ? 1 : 0;  // ends an idle connection within a second
     }
 
     void set_state(StreamState s) {
         if (state_.exchange(s) != s && wake_) wake_();
     }
 
-    // One connection, until it ends or fails. Returns true if the server answered 200.
-    bool connect_once(CURL* curl) {
+    // One connection, until it ends or fails.
+    void connect_once(CURL* curl) {
         std::string last_id;
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -80,6 +103,8 @@ private:
         curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 45L);
         curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, this);
+        curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, this);
         curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
         curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
         curl_easy_setopt(curl, CURLOPT_XFERINFODATA, this);
@@ -90,9 +115,6 @@ private:
         set_state(StreamState::Connecting);
         curl_easy_perform(curl);
         curl_slist_free_all(headers);
-        long status = 0;
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-        return status == 200;
     }
 
     void run() {
@@ -100,16 +122,25 @@ private:
         std::mt19937 random(std::random_device{}());
         int attempt = 0;
         for (;;) {
-            const bool answered = connect_once(curl);
-            attempt = answered ? 0 : attempt + 1;  // a stream that was open retries at once-ish
+            const auto started = std::chrono::steady_clock::now();
+            connect_once(curl);
+            // A connection that stayed open a while was good: try again soon. One that failed or
+            // ended at once (a server or proxy that accepts and hangs up) backs off further each time.
+            const bool lasted = state_ == StreamState::Open && std::chrono::steady_clock::now() - started > kGoodConnection;
+            attempt = lasted ? 0 : attempt + 1;
             set_state(StreamState::Waiting);
-            const auto delay = std::chrono::milliseconds(
-                backoff_.delay_ms(attempt, std::uniform_real_distribution<double>(0, 1)(random)));
             std::unique_lock<std::mutex> lock(mutex_);
-            if (stop_wait_.wait_for(lock, delay, [this] { return stopping_; })) break;
+            if (kick_) attempt = 0;
+            const auto delay = std::chrono::milliseconds(
+                kick_ ? 0 : backoff_.delay_ms(attempt, std::uniform_real_distribution<double>(0, 1)(random)));
+            const bool stop = stop_wait_.wait_for(lock, delay, [this] { return stopping_ || kick_; }) && stopping_;
+            kick_ = false;
+            if (stop) break;
         }
         curl_easy_cleanup(curl);
     }
+
+    static constexpr std::chrono::seconds kGoodConnection{5};
 
     std::string url_;
     std::function<void()> wake_;
@@ -120,6 +151,8 @@ private:
     std::vector<SseEvent> events_;
     std::atomic<StreamState> state_{StreamState::Connecting};
     bool stopping_ = false;
+    bool kick_ = false;               // reconnect_now() was called
+    bool is_event_stream_ = false;    // the current response is text/event-stream (worker thread only)
     std::thread worker_;
 };
 

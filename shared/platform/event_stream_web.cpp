@@ -86,6 +86,12 @@ public:
 
     StreamState state() const override { return state_; }
 
+    void reconnect_now() override {
+        if (state_ != StreamState::Waiting) web_stream_close(handle_);
+        attempt_ = 0;
+        connect();
+    }
+
 private:
     void connect() {
         const std::string url = last_id_.empty() ? url_ : url_ + "?last_event_id=" + last_id_;

@@ -1,8 +1,8 @@
-// libcurl on one worker thread: requests run one after another (the app sends few), results are
-// queued for the UI thread. HTTPS uses the system's CA certificates.
+// libcurl's multi interface on one worker thread: requests run side by side (a slow one holds up no
+// other), results are queued for the UI thread. HTTPS uses the system's CA certificates.
 #include <curl/curl.h>
 
-#include <condition_variable>
+#include <algorithm>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -22,10 +22,21 @@ size_t read_header(char* data, size_t size, size_t count, void* target) {
     return size * count;
 }
 
-HttpResponse perform(CURL* curl, const HttpRequest& request) {
+// One request in flight: its easy handle and what it collects.
+struct Transfer {
+    CURL* curl = nullptr;
+    curl_slist* headers = nullptr;
+    std::string body;  // the request's body; libcurl reads it in place
     HttpResponse response;
-    response.id = request.id;
-    curl_easy_reset(curl);
+};
+
+Transfer* start_transfer(HttpRequest& request) {
+    auto* t = new Transfer;
+    t->curl = curl_easy_init();
+    t->body = std::move(request.body);
+    t->response.id = request.id;
+    CURL* curl = t->curl;
+    curl_easy_setopt(curl, CURLOPT_PRIVATE, t);
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout_ms));
@@ -33,28 +44,34 @@ HttpResponse perform(CURL* curl, const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip if the server offers it
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t->response.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t->response);
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(16 * 1024 * 1024));
-    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    if (!t->body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, t->body.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t->body.size()));
     }
-    curl_slist* headers = nullptr;
-    for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    const CURLcode code = curl_easy_perform(curl);
-    curl_slist_free_all(headers);
+    for (const auto& [name, value] : request.headers)
+        t->headers = curl_slist_append(t->headers, (name + ": " + value).c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, t->headers);
+    return t;
+}
+
+HttpResponse finish_transfer(Transfer* t, CURLcode code) {
+    HttpResponse response = std::move(t->response);
     if (code != CURLE_OK) {
         response.status = 0;
         response.body.clear();
         response.error = curl_easy_strerror(code);
     } else {
         long status = 0;
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+        curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
         response.status = static_cast<int>(status);
     }
+    curl_slist_free_all(t->headers);
+    curl_easy_cleanup(t->curl);
+    delete t;
     return response;
 }
 
@@ -62,6 +79,9 @@ class CurlClient : public HttpClient {
 public:
     explicit CurlClient(std::function<void()> wake) : wake_(std::move(wake)) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
+        multi_ = curl_multi_init();
+        // As browsers do: a few connections per server at once, so one slow answer holds up no other.
+        curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, 6L);
         worker_ = std::thread([this] { run(); });
     }
 
@@ -70,8 +90,9 @@ public:
             std::lock_guard<std::mutex> lock(mutex_);
             stopping_ = true;
         }
-        wanted_.notify_all();
-        worker_.join();
+        curl_multi_wakeup(multi_);
+        worker_.join();  // transfers still running are abandoned, not waited for
+        curl_multi_cleanup(multi_);
     }
 
     void send(HttpRequest request) override {
@@ -79,7 +100,7 @@ public:
             std::lock_guard<std::mutex> lock(mutex_);
             queue_.push_back(std::move(request));
         }
-        wanted_.notify_one();
+        curl_multi_wakeup(multi_);
     }
 
     std::vector<HttpResponse> poll() override {
@@ -91,29 +112,47 @@ public:
 
 private:
     void run() {
-        CURL* curl = curl_easy_init();
+        std::vector<Transfer*> running;
         for (;;) {
-            HttpRequest request;
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                wanted_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-                if (stopping_) break;
-                request = std::move(queue_.front());
-                queue_.pop_front();
-            }
-            HttpResponse response = perform(curl, request);
+            std::deque<HttpRequest> incoming;
             {
                 std::lock_guard<std::mutex> lock(mutex_);
-                done_.push_back(std::move(response));
+                if (stopping_) break;
+                incoming.swap(queue_);
             }
-            if (wake_) wake_();
+            for (HttpRequest& request : incoming) {
+                Transfer* t = start_transfer(request);
+                curl_multi_add_handle(multi_, t->curl);
+                running.push_back(t);
+            }
+            int still_running = 0;
+            curl_multi_perform(multi_, &still_running);
+            bool finished = false;
+            int left = 0;
+            while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+                if (msg->msg != CURLMSG_DONE) continue;
+                Transfer* t = nullptr;
+                curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+                const CURLcode code = msg->data.result;
+                curl_multi_remove_handle(multi_, t->curl);
+                running.erase(std::find(running.begin(), running.end(), t));
+                HttpResponse response = finish_transfer(t, code);
+                std::lock_guard<std::mutex> lock(mutex_);
+                done_.push_back(std::move(response));
+                finished = true;
+            }
+            if (finished && wake_) wake_();
+            curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);  // until a socket is ready, a wakeup or 1 s
         }
-        curl_easy_cleanup(curl);
+        for (Transfer* t : running) {
+            curl_multi_remove_handle(multi_, t->curl);
+            finish_transfer(t, CURLE_ABORTED_BY_CALLBACK);
+        }
     }
 
     std::function<void()> wake_;
+    CURLM* multi_ = nullptr;
     std::mutex mutex_;
-    std::condition_variable wanted_;
     std::deque<HttpRequest> queue_;
     std::deque<HttpResponse> done_;
     bool stopping_ = false;
