@@ -116,9 +116,10 @@ int main(int argc, char** argv) {
                           },
                           config.log_requests,
                           [&](const Request& request, net::ip::tcp::socket& socket) {
-                              if (request.method() != http::verb::get ||
-                                  request.target().substr(0, 22) != "/api/v1/alerts/stream" ||
-                                  (request.target().size() > 22 && request.target()[22] != '?'))
+                              constexpr std::string_view path = "/api/v1/alerts/stream";
+                              const std::string_view target(request.target().data(), request.target().size());
+                              if (request.method() != http::verb::get || target.substr(0, path.size()) != path ||
+                                  (target.size() > path.size() && target[path.size()] != '?'))
                                   return false;
                               event_hub.subscribe(std::move(socket), request);
                               return true;

@@ -19,6 +19,7 @@ export async function startFaultProxy(targetUrl) {
   const held = new Set();     // delayed requests: functions that release them
   const streams = new Set();  // open pass-through responses of the alert stream
   const counts = {};          // API requests seen per mode
+  const seen = [];            // every API request's path and query, in order
 
   function pass(req, res, { truncate = false } = {}) {
     const upstream = http.request({
@@ -49,6 +50,7 @@ export async function startFaultProxy(targetUrl) {
   }
 
   const server = http.createServer((req, res) => {
+    if (req.url.startsWith('/api/')) seen.push(req.url);
     if (!req.url.startsWith('/api/') || mode === 'none') return pass(req, res);
     counts[mode] = (counts[mode] || 0) + 1;
     switch (mode) {
@@ -77,6 +79,7 @@ export async function startFaultProxy(targetUrl) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     counts,
+    seen,
     get mode() { return mode; },
     setMode(next) {
       if (next !== 'none' && !FAULT_MODES.includes(next)) throw new Error('unknown fault mode ' + next);

@@ -5,7 +5,7 @@
 // what is wrong, without hammering the server, and (4) be current again within 5 s of the fault
 // ending. Prints the figures for docs/PERFORMANCE.md.
 //   node fault_tv_test.mjs TVAPP SERVER DEMO_DIR
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -25,8 +25,11 @@ const resources = (r) => Object.entries(r.data.resources);
 const allCurrent = (r) => r.data.online && r.data.stream_open &&
   resources(r).every(([, v]) => v.freshness === 'current' && v.error === 'none' && v.phase === 'idle');
 const counts = (r) => Object.fromEntries(resources(r).map(([k, v]) => [k, v.count]));
-const launch = () => rmSync(join(dir, 'report.json'), { force: true }) || startTvApp(tvapp, ['--server', proxy.url, '--data-dir', join(dir, 'data')],
-  { display: xvfb.display, report: join(dir, 'report.json') });
+// The box's settings file, as an operator writes it.
+writeFileSync(join(dir, 'box.json'), JSON.stringify({ server_url: proxy.url + '/', device_id: 'STB-TEST-1' }));
+const launch = () => rmSync(join(dir, 'report.json'), { force: true }) ||
+  startTvApp(tvapp, ['--config', join(dir, 'box.json'), '--data-dir', join(dir, 'data')],
+    { display: xvfb.display, report: join(dir, 'report.json') });
 
 // What each fault should look like in the store while it lasts.
 const expectedError = { error500: 'server_error', garbage: 'bad_answer', truncate: 'offline', drop: 'offline' };
