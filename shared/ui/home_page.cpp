@@ -6,28 +6,44 @@
 namespace elder {
 namespace {
 
+// The community's own name once the server (or the offline copy) has told it.
+std::string community_name(const PageContext& ctx) {
+    const auto& site = ctx.state.data.site;
+    if (site.fetch.freshness != Freshness::None && !site.value.community_name.empty()) return site.value.community_name;
+    return ctx.strings.text("home.community");
+}
+
 // Header: community name on the left, date and clock on the right. Returns its height.
 float draw_header(PageContext& ctx, const Rect& area) {
     const Palette& p = ctx.palette;
     const float title_px = ctx.profile.heading_px;
     const float body_px = ctx.profile.body_px;
-    text_line(ctx, "home.community", "heading", ctx.strings.text("home.community"), ImVec2(area.x, area.y),
-              title_px, p.text, p.background);
+    const std::string name = community_name(ctx);
+    text_line(ctx, "home.community", "heading", name, ImVec2(area.x, area.y), title_px, p.text, p.background);
 
     const std::string date = format_date(ctx.strings, ctx.now) + "  " + format_clock(ctx.now);
     const float date_w = text_width(ctx, date, body_px);
-    const bool fits_beside = date_w + text_width(ctx, ctx.strings.text("home.community"), title_px) + body_px < area.w;
+    const bool fits_beside = date_w + text_width(ctx, name, title_px) + body_px < area.w;
     const ImVec2 date_pos = fits_beside ? ImVec2(area.right() - date_w, area.y + (title_px - body_px))
                                         : ImVec2(area.x, area.y + title_px * 1.3f);
     text_line(ctx, "home.date", "text", date, date_pos, body_px, p.text_muted, p.background);
     return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
 }
 
+// Said plainly while the server cannot be reached, so that nobody mistakes old news for new.
+float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
+    if (ctx.state.data.online) return 0;
+    const float px = ctx.profile.body_px;
+    return text_block(ctx, "home.offline", ctx.strings.text("status.offline"), ImVec2(area.x, y), area.w, px,
+                      ctx.palette.text, ctx.palette.background) + px * 0.6f;
+}
+
 }  // namespace
 
 void draw_home_page(PageContext& ctx) {
     const Rect area = ctx.content();
-    const float header_h = draw_header(ctx, area);
+    float header_h = draw_header(ctx, area);
+    header_h += draw_offline_notice(ctx, area, area.y + header_h);
 
     const auto& tiles = home_tiles();
     const int cols = ctx.profile.home_columns;

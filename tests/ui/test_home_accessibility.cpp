@@ -37,38 +37,79 @@ const SemNode* find(const App& app, const std::string& id) {
     return nullptr;
 }
 
+// Every node of the current home page against ACCESSIBILITY.md for case `c`.
+void check_home(const HeadlessUi& ui, const Case& c) {
+    const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
+    int buttons = 0;
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id << " '" << n.label << "'");
+        const bool heading = n.role == std::string("heading");
+        CHECK(n.text_px >= (heading ? c.min_heading : c.min_body));
+        // Text >= 7:1, only heading-size text may use the 4.5:1 allowance.
+        CHECK(contrast_ratio(n.fg, n.bg) >= (n.text_px >= c.min_heading ? 4.5 : 7.0));
+        // Browsers scroll a page longer than the window; every other surface shows it whole.
+        if (c.surface == Surface::Browser) CHECK((n.rect.x >= 0 && n.rect.right() <= c.w));
+        else CHECK(safe.contains(n.rect));
+        if (n.action) {
+            ++buttons;
+            CHECK(n.rect.w >= c.min_target_w);
+            CHECK(n.rect.h >= c.min_target_h);
+        }
+    }
+    CHECK(buttons == 8);
+    // Text drawn on a tile ("tile.x.hint", "tile.x.badge") stays inside that tile.
+    for (const SemNode& tile : ui.app.semantics().nodes()) {
+        if (!tile.action) continue;
+        for (const SemNode& n : ui.app.semantics().nodes()) {
+            if (n.id.rfind(tile.id + ".", 0) != 0) continue;
+            INFO(n.id << " '" << n.label << "'");
+            CHECK(tile.rect.contains(n.rect));
+        }
+    }
+}
+
+// The server cannot be reached: a fetch that got no answer.
+void go_offline(HeadlessUi& ui) {
+    ui.app.dispatch(CacheRead{{Resource::Site}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Site}, 0, "", "", "connection refused"});
+    ui.frame();
+}
+
 }  // namespace
 
 TEST_CASE("home meets text size, contrast, target size and safe area on every surface") {
     for (const Case& c : kCases) {
         INFO(describe(c));
         HeadlessUi ui(c.surface, c.w, c.h);
-        const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
-        int buttons = 0;
-        for (const SemNode& n : ui.app.semantics().nodes()) {
-            INFO(n.id << " '" << n.label << "'");
-            const bool heading = n.role == std::string("heading");
-            CHECK(n.text_px >= (heading ? c.min_heading : c.min_body));
-            // Text >= 7:1, only heading-size text may use the 4.5:1 allowance.
-            CHECK(contrast_ratio(n.fg, n.bg) >= (n.text_px >= c.min_heading ? 4.5 : 7.0));
-            CHECK(safe.contains(n.rect));
-            if (n.action) {
-                ++buttons;
-                CHECK(n.rect.w >= c.min_target_w);
-                CHECK(n.rect.h >= c.min_target_h);
-            }
-        }
-        CHECK(buttons == 8);
-        // Text drawn on a tile ("tile.x.hint", "tile.x.badge") stays inside that tile.
-        for (const SemNode& tile : ui.app.semantics().nodes()) {
-            if (!tile.action) continue;
-            for (const SemNode& n : ui.app.semantics().nodes()) {
-                if (n.id.rfind(tile.id + ".", 0) != 0) continue;
-                INFO(n.id << " '" << n.label << "'");
-                CHECK(tile.rect.contains(n.rect));
-            }
-        }
+        check_home(ui, c);
+        CHECK_FALSE(find(ui.app, "home.offline"));
     }
+}
+
+TEST_CASE("offline, home says so plainly and still meets every number") {
+    for (const Case& c : kCases) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        go_offline(ui);
+        REQUIRE(find(ui.app, "home.offline"));
+        CHECK(find(ui.app, "home.offline")->label.rfind("网络连接中断", 0) == 0);
+        check_home(ui, c);
+        // The notice sits between the header and the tiles, overlapping neither.
+        const Rect notice = find(ui.app, "home.offline")->rect;
+        CHECK(notice.y >= find(ui.app, "home.community")->rect.bottom());
+        CHECK(notice.bottom() <= ui.app.semantics().focusable(0).rect.y);
+    }
+}
+
+TEST_CASE("the community name comes from the server once known") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    ui.app.dispatch(CacheRead{{Resource::Site}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Site}, 200,
+                             R"({"community_name": "和平里社区", "address": "和平里", "hotline": "12345",
+                                 "enabled_functions": [], "kiosk_idle_timeout_s": 120})", "", ""});
+    ui.frame();
+    REQUIRE(find(ui.app, "home.community"));
+    CHECK(find(ui.app, "home.community")->label == "和平里社区");
 }
 
 TEST_CASE("home shows the community, the date and the eight tiles in Chinese") {
