@@ -82,3 +82,44 @@ TEST_CASE("refused connections and garbage answers become errors") {
         CHECK_FALSE(r.error.empty());
     }
 }
+
+TEST_CASE("requests run side by side: a slow answer holds up no other") {
+    FakeServer server([](int fd, const std::string& request) {
+        if (request.find("/slow") == std::string::npos) {
+            reply(fd, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nfast");
+            return;
+        }
+        const int kept = dup(fd);  // answered later, from another thread, while the next request is served
+        std::thread([kept] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            reply(kept, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nslow");
+            close(kept);
+        }).detach();
+    });
+    auto client = make_http_client(nullptr);
+    client->send({1, "GET", server.url("/slow"), {}, "", 5000});
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the slow one is surely under way
+    client->send({2, "GET", server.url("/fast"), {}, "", 5000});
+    const auto got = wait_for(*client, 2);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].id == 2);
+    CHECK(got[0].body == "fast");
+    CHECK(got[1].id == 1);
+    CHECK(got[1].body == "slow");
+}
+
+TEST_CASE("destroying the client does not wait for a transfer that hangs") {
+    FakeServer server([](int fd, const std::string&) {
+        const int kept = dup(fd);
+        std::thread([kept] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+            close(kept);
+        }).detach();
+    });
+    auto client = make_http_client(nullptr);
+    client->send({1, "GET", server.url(), {}, "", 10000});
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto start = std::chrono::steady_clock::now();
+    client.reset();
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(2500));
+}
