@@ -20,13 +20,18 @@ template <class... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
 
 constexpr int kRefreshMs = 10 * 60 * 1000;  // lists are re-checked (cheaply, with ETags) this often
 
-// ---- the offline copy: {"etag": "...", "pages": ["<body of page 1>", ...]} ----
+// ---- the offline copy: {"etag": "...", "pages": ["<body of page 1>", ...], "events": [[event, data], ...]}
+// ("events" only for alerts: stream events received after the pages) ----
 
-std::string envelope(const std::string& etag, const std::vector<std::string>& pages) {
-    return json{{"etag", etag}, {"pages", pages}}.dump();
+using Events = std::vector<std::pair<std::string, std::string>>;
+
+std::string envelope(const std::string& etag, const std::vector<std::string>& pages, const Events& events = {}) {
+    json j{{"etag", etag}, {"pages", pages}};
+    if (!events.empty()) j["events"] = events;
+    return j.dump();
 }
 
-bool open_envelope(const std::string& text, std::string& etag, std::vector<std::string>& pages) {
+bool open_envelope(const std::string& text, std::string& etag, std::vector<std::string>& pages, Events& events) {
     const json j = json::parse(text, nullptr, false);
     if (!j.is_object()) return false;
     const auto e = j.find("etag");
@@ -36,6 +41,14 @@ bool open_envelope(const std::string& text, std::string& etag, std::vector<std::
     for (const json& page : *p) {
         if (!page.is_string()) return false;
         pages.push_back(page.get<std::string>());
+    }
+    events.clear();
+    if (const auto ev = j.find("events"); ev != j.end()) {
+        if (!ev->is_array()) return false;
+        for (const json& pair : *ev) {
+            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) return false;
+            events.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+        }
     }
     etag = e->get<std::string>();
     return true;
@@ -122,7 +135,7 @@ void retry_waiting_now(DataState& d, const ResourceKey& answered, std::vector<Ef
 }
 
 template <class T>
-void on_ok(Remote<T>& r, const HttpDone& done, std::vector<Effect>& effects) {
+void on_ok(DataState& d, Remote<T>& r, const HttpDone& done, std::vector<Effect>& effects) {
     FetchState& f = r.fetch;
     if (f.pages.empty()) f.pages_etag = done.etag;
     f.pages.push_back(done.body);
@@ -137,6 +150,10 @@ void on_ok(Remote<T>& r, const HttpDone& done, std::vector<Effect>& effects) {
     r.value = std::move(value);
     f.etag = f.pages_etag;
     effects.push_back(WriteCache{cache_key(done.key), envelope(f.etag, f.pages)});
+    if (done.key.kind == Resource::Alerts) {  // a fresh list includes every event so far
+        d.alert_pages = f.pages;
+        d.alert_events.clear();
+    }
     f.pages.clear();
     succeed(f);
 }
@@ -149,7 +166,7 @@ void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effec
         if (done.status == 304 && f.pages.empty() && f.freshness != Freshness::None) {
             succeed(f);
         } else if (done.status == 200) {
-            on_ok(r, done, effects);
+            on_ok(d, r, done, effects);
         } else if (done.status == 0) {
             fail(f, done.key, FetchError::Offline, done.error, effects);
         } else if (done.status == 404 && done.key.kind == Resource::Policy) {
@@ -171,22 +188,6 @@ void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effec
     }
 }
 
-void on_cache_read(DataState& d, const CacheRead& read, std::vector<Effect>& effects) {
-    with_remote(d, read.key, [&](auto& r) {
-        std::string etag, error;
-        std::vector<std::string> pages;
-        auto value = r.value;
-        // A damaged copy is dropped, never shown; the server's answer replaces it.
-        if (read.text && r.fetch.freshness == Freshness::None && open_envelope(*read.text, etag, pages) &&
-            decode_pages(pages, value, error)) {
-            r.value = std::move(value);
-            r.fetch.etag = etag;
-            r.fetch.freshness = Freshness::Cached;
-        }
-        start_fetch(r.fetch, read.key, effects);
-    });
-}
-
 void upsert_alert(std::vector<Alert>& alerts, const Alert& alert) {
     std::vector<Alert> next;
     for (const Alert& a : alerts)
@@ -195,24 +196,58 @@ void upsert_alert(std::vector<Alert>& alerts, const Alert& alert) {
     alerts = std::move(next);
 }
 
-void on_stream_event(DataState& d, const StreamEvent& e, std::vector<Effect>& effects) {
+// Applies one stream event to the alert list; false for events it does not understand.
+bool apply_alert_event(std::vector<Alert>& alerts, const std::string& event, const std::string& data) {
     std::string error;
-    if (e.event == "alert") {
+    if (event == "alert") {
         Alert alert;
-        if (decode_text(e.data, alert, error)) upsert_alert(d.alerts.value, alert);
-    } else if (e.event == "cancel") {
-        const json j = json::parse(e.data, nullptr, false);
-        const auto id = j.is_object() ? j.find("id") : j.end();
-        if (j.is_object() && id != j.end() && id->is_number_integer()) {
-            const std::int64_t cancelled = id->get<std::int64_t>();
-            auto& list = d.alerts.value;
-            list.erase(std::remove_if(list.begin(), list.end(), [&](const Alert& a) { return a.id == cancelled; }),
-                       list.end());
-        }
-    } else {
-        return;  // events of later versions
+        if (!decode_text(data, alert, error)) return false;
+        upsert_alert(alerts, alert);
+        return true;
     }
-    // The event is shown at once; the list is fetched again for its order, ETag and offline copy.
+    if (event == "cancel") {
+        const json j = json::parse(data, nullptr, false);
+        const auto id = j.is_object() ? j.find("id") : j.end();
+        if (!j.is_object() || id == j.end() || !id->is_number_integer()) return false;
+        const std::int64_t cancelled = id->get<std::int64_t>();
+        alerts.erase(std::remove_if(alerts.begin(), alerts.end(), [&](const Alert& a) { return a.id == cancelled; }),
+                     alerts.end());
+        return true;
+    }
+    return false;  // events of later versions
+}
+
+void on_cache_read(DataState& d, const CacheRead& read, std::vector<Effect>& effects) {
+    with_remote(d, read.key, [&](auto& r) {
+        std::string etag, error;
+        std::vector<std::string> pages;
+        Events events;
+        auto value = r.value;
+        // A damaged copy is dropped, never shown; the server's answer replaces it.
+        if (read.text && r.fetch.freshness == Freshness::None && open_envelope(*read.text, etag, pages, events) &&
+            decode_pages(pages, value, error)) {
+            r.value = std::move(value);
+            // A copy with events on top no longer matches its list's ETag: ask for the whole list.
+            r.fetch.etag = events.empty() ? etag : "";
+            r.fetch.freshness = Freshness::Cached;
+            if (read.key.kind == Resource::Alerts) {
+                d.alert_pages = pages;
+                d.alert_events = events;
+                for (const auto& [event, data] : events) apply_alert_event(d.alerts.value, event, data);
+            }
+        }
+        start_fetch(r.fetch, read.key, effects);
+    });
+}
+
+void on_stream_event(DataState& d, const StreamEvent& e, std::vector<Effect>& effects) {
+    if (e.event != "alert" && e.event != "cancel") return;
+    if (apply_alert_event(d.alerts.value, e.event, e.data) && !d.alert_pages.empty()) {
+        // Saved at once: what was shown live survives a power cut before the list comes again.
+        d.alert_events.emplace_back(e.event, e.data);
+        effects.push_back(WriteCache{cache_key({Resource::Alerts}), envelope(d.alerts.fetch.etag, d.alert_pages, d.alert_events)});
+    }
+    // The list is fetched again for its order, ETag and offline copy.
     start_fetch(d.alerts.fetch, {Resource::Alerts}, effects);
 }
 

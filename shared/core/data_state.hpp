@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -60,6 +61,10 @@ struct DataState {
     Remote<std::vector<Activity>> activities;
     Remote<std::vector<Alert>> alerts;     // active ones, most severe first
     std::map<std::int64_t, Remote<Policy>> policy_details;
+    // The alerts' offline copy is the last list plus the stream's events since, so that an alert
+    // seen live is kept even if the box is switched off before the list is fetched again.
+    std::vector<std::string> alert_pages;
+    std::vector<std::pair<std::string, std::string>> alert_events;  // (event, data)
     bool online = true;        // false from a request that got no answer until one gets an answer
     bool stream_open = false;  // the live alert stream is connected
 };

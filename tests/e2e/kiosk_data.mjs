@@ -137,6 +137,24 @@ try {
   await waitReady(page);
   checks.check((await report(page)).screen === 'home', 'settings: a bad URL parameter still starts the app');
   checks.check(errors.length === 0, 'no uncaught errors', errors.join(' | '));
+
+  // A full localStorage (quota exceeded): the page still shows current data and says why nothing
+  // was saved, on the console for the operator.
+  const full = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  await full.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const fullPage = await full.newPage();
+  const warnings = [];
+  const fullErrors = [];
+  fullPage.on('console', (m) => { if (m.text().includes('not saved')) warnings.push(m.text()); });
+  fullPage.on('pageerror', (e) => fullErrors.push(String(e)));
+  await fullPage.goto(proxy.url + '/');
+  await waitReady(fullPage);
+  checks.check(await waitForState(fullPage, allCurrent, null, 15000), 'quota: with storage full every list is still shown');
+  checks.check(warnings.length >= 7 && fullErrors.length === 0, `quota: ${warnings.length} "not saved" warnings, no errors`,
+    warnings[0]);
+  await full.close();
 } finally {
   await browser.close();
   await proxy.close();

@@ -280,3 +280,26 @@ TEST_CASE("the same actions give the same state and effects") {
     };
     CHECK(run() == run());
 }
+
+TEST_CASE("an alert seen live is in the offline copy at once, and a copy with events is fetched whole") {
+    Store s;
+    s(CacheRead{kAlerts, std::nullopt});
+    s(HttpDone{kAlerts, 200, fixture("alerts"), "\"a1\"", ""});
+    const size_t listed = s.state.data.alerts.value.size();
+    json alert = json::parse(fixture("alerts"))["items"][0];
+    alert["id"] = 999;
+    alert["info"][0]["headline"] = "刚发布的预警";
+    s(StreamEvent{"alert", alert.dump()});
+    const std::string saved = s.only<WriteCache>().text;  // written before the list is fetched again
+
+    Store next;  // the box was switched off before that fetch finished
+    next(CacheRead{kAlerts, saved});
+    CHECK(next.state.data.alerts.value.size() == listed + 1);
+    CHECK(next.state.data.alerts.value[0].infos[0].headline == "刚发布的预警");
+    CHECK(next.only<HttpGet>().if_none_match.empty());  // the list's ETag no longer describes this copy
+
+    // The list fetched again replaces list and events alike.
+    next(HttpDone{kAlerts, 200, fixture("alerts"), "\"a2\"", ""});
+    CHECK(next.state.data.alerts.value.size() == listed);
+    CHECK(json::parse(next.only<WriteCache>().text).count("events") == 0);
+}
