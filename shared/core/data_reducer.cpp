@@ -8,15 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "codecs.hpp"
+#include "overloaded.hpp"
 #include "reducer.hpp"
 
 namespace elder {
 namespace {
 
 using nlohmann::json;
-
-template <class... Fs> struct Overloaded : Fs... { using Fs::operator()...; };
-template <class... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
 
 constexpr int kRefreshMs = 10 * 60 * 1000;  // lists are re-checked (cheaply, with ETags) this often
 

@@ -1,10 +1,9 @@
 #include "reducer.hpp"
 
+#include "overloaded.hpp"
+
 namespace elder {
 namespace {
-
-template <class... Fs> struct Overloaded : Fs... { using Fs::operator()...; };
-template <class... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
 
 State open(State state, Screen target) {
     if (target == state.screen) return state;

@@ -4,14 +4,9 @@
 #include <cmath>
 
 #include "clock.hpp"
+#include "core/overloaded.hpp"
 
 namespace elder {
-namespace {
-
-template <class... Fs> struct Overloaded : Fs... { using Fs::operator()...; };
-template <class... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
-
-}  // namespace
 
 EffectRunner::EffectRunner(const ServiceOptions& options, std::function<void()> wake)
     : options_(options),
