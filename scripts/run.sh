@@ -28,7 +28,7 @@ echo "Kiosk (touch, portrait or landscape): $url"
 echo "Resident's browser:                   ${url}?surface=browser"
 if [ -n "${DISPLAY:-}" ]; then
   # shellcheck disable=SC2086
-  build/native/bin/elder-tvapp ${TV_ARGS:-} &
+  build/native/bin/elder-tvapp --server "http://127.0.0.1:$PORT" ${TV_ARGS:-} &
   pids+=($!)
   echo "TV app: started in a window (arrows, Enter = OK, Esc = Back, Home, 1-8)"
   if [ -z "${NO_BROWSER:-}" ]; then

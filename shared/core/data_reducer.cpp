@@ -157,10 +157,12 @@ void on_ok(DataState& d, Remote<T>& r, const HttpDone& done, std::vector<Effect>
 }
 
 void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effects) {
-    bool answered = done.status != 0;
+    const bool answered = done.status != 0;
+    bool recovered = false;  // this resource was failing and has just succeeded
     with_remote(d, done.key, [&](auto& r) {
         FetchState& f = r.fetch;
         if (f.phase != FetchPhase::Running) return;  // a late answer to a fetch given up on
+        const bool was_failing = f.failures > 0;
         if (done.status == 304 && f.pages.empty() && f.freshness != Freshness::None) {
             succeed(f);
         } else if (done.status == 200) {
@@ -175,15 +177,14 @@ void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effec
         } else {
             fail(f, done.key, FetchError::ServerError, "HTTP " + std::to_string(done.status), effects);
         }
+        recovered = was_failing && f.phase == FetchPhase::Idle && f.error == FetchError::None;
     });
-    if (!answered) {
-        d.online = false;
-    } else if (!d.online) {
-        d.online = true;
-        retry_waiting_now(d, done.key, effects);
-        // A stream connection made during the outage may hang half-open for a long time.
-        if (!d.stream_open) effects.push_back(ReconnectStream{});
-    }
+    const bool was_offline = !d.online;
+    d.online = answered;
+    // The server is reachable (again) or healthy again: what waits for a retry is asked now.
+    if ((answered && was_offline) || recovered) retry_waiting_now(d, done.key, effects);
+    // A stream connection made during an outage may hang half-open for a long time.
+    if (answered && was_offline && !d.stream_open) effects.push_back(ReconnectStream{});
 }
 
 void upsert_alert(std::vector<Alert>& alerts, const Alert& alert) {

@@ -303,3 +303,19 @@ TEST_CASE("an alert seen live is in the offline copy at once, and a copy with ev
     CHECK(next.state.data.alerts.value.size() == listed);
     CHECK(json::parse(next.only<WriteCache>().text).count("events") == 0);
 }
+
+TEST_CASE("one list recovering from server errors brings the others back at once") {
+    Store s;
+    fetch_policies_once(s);
+    s(CacheRead{kSite, std::nullopt});
+    s(HttpDone{kSite, 200, fixture("site"), "", ""});
+    s(RefreshDue{});
+    s(HttpDone{kSite, 500, "{}", "", ""});
+    s(HttpDone{kPolicies, 503, "{}", "", ""});
+    CHECK(s.state.data.online);  // errors are answers: the server is reachable, not healthy
+    s(RetryDue{kSite});
+    s(HttpDone{kSite, 304, "", "", ""});  // the site works again ...
+    CHECK(s.only<HttpGet>().key == kPolicies);  // ... so policies need not wait for their timer
+    s(HttpDone{kPolicies, 304, "", "\"p1\"", ""});
+    CHECK(s.effects.empty());  // nothing else waits for a retry
+}
