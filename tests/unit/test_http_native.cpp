@@ -5,7 +5,12 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 #include <atomic>
 #include <chrono>
@@ -122,4 +127,41 @@ TEST_CASE("destroying the client does not wait for a transfer that hangs") {
     const auto start = std::chrono::steady_clock::now();
     client.reset();
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(2500));
+}
+
+TEST_CASE("HTTPS: the native client speaks TLS and refuses a certificate it cannot verify") {
+    char pattern[] = "/tmp/elder-tls-XXXXXX";
+    REQUIRE(mkdtemp(pattern));
+    const std::string dir = pattern;
+    REQUIRE(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " + dir +
+                         "/key.pem -out " + dir + "/cert.pem 2>/dev/null").c_str()) == 0);
+    // A free port: bind to 0, read it, let it go for s_server.
+    int port = 0;
+    {
+        FakeServer probe([](int, const std::string&) {});
+        port = probe.port;
+    }
+    const pid_t server = fork();
+    if (server == 0) {
+        const std::string accept = std::to_string(port), cert = dir + "/cert.pem", key = dir + "/key.pem";
+        freopen("/dev/null", "w", stdout);
+        freopen("/dev/null", "w", stderr);
+        execlp("openssl", "openssl", "s_server", "-quiet", "-www", "-accept", accept.c_str(), "-cert", cert.c_str(),
+               "-key", key.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    auto client = make_http_client(nullptr);
+    HttpResponse answer;
+    // s_server needs a moment to listen; "connection refused" until then.
+    for (int i = 0; i < 50; ++i) {
+        client->send({1, "GET", "https://127.0.0.1:" + std::to_string(port) + "/", {}, "", 3000});
+        answer = wait_for(*client, 1).at(0);
+        if (answer.error.find("onnect") == std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(server, SIGTERM);
+    waitpid(server, nullptr, 0);
+    CHECK(answer.status == 0);
+    INFO(answer.error);
+    CHECK(answer.error.find("SSL") != std::string::npos);  // the handshake happened; the self-signed certificate was refused
 }
