@@ -11,14 +11,25 @@
 namespace elder {
 
 // Navigation
-struct OpenScreen { Screen screen; };      // a tile was activated
+struct OpenScreen {                        // a tile, row or button was activated
+    Screen screen;
+    std::string arg;                       // which item, for detail and list screens
+};
 struct OpenTileNumber { int number; };     // number key 1..8 on the remote
 struct FocusItem { int index; };           // focus moved to item `index` of the current screen
+struct ScrollTo { float offset; };         // the current page scrolled to `offset` (layout units)
 struct GoBack {};
 struct GoHome {};
 
+// Settings
+struct SetTextSize { int size; };          // 0 .. kTextSizes-1
+struct SetHighContrast { bool on; };
+struct SetLanguage { std::string language; };
+struct SetVoice { bool on; };
+
 // Data
-struct AppStarted {};                                            // read the offline cache, then ask the server
+struct AppStarted {};                                            // read settings and the offline cache, then ask the server
+struct StoredRead { std::string key; std::optional<std::string> text; };  // settings, read markers
 struct FetchPolicy { std::int64_t id; };                         // a policy's full text is wanted
 struct CacheRead { ResourceKey key; std::optional<std::string> text; };
 struct HttpDone {
@@ -31,7 +42,8 @@ struct RefreshDue {};
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, GoBack, GoHome, AppStarted, FetchPolicy,
-                            CacheRead, HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, SetTextSize,
+                            SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
+                            HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
 
 }  // namespace elder

@@ -14,14 +14,15 @@ struct HttpGet {               // answer: HttpDone
     std::string if_none_match;
 };
 struct ReadCache { ResourceKey key; };                   // answer: CacheRead
-struct WriteCache { std::string key, text; };            // no answer; failures are logged
+struct ReadStored { std::string key; };                  // answer: StoredRead
+struct WriteCache { std::string key, text; };            // any storage key; no answer, failures are logged
 struct RemoveCache { std::string key; };
 struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct Speak { std::string text; };                      // read aloud, replacing what is being said
 
-using Effect = std::variant<HttpGet, ReadCache, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
+using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
                             ReconnectStream, Speak>;
 
 }  // namespace elder

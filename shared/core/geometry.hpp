@@ -11,6 +11,7 @@ struct Rect {
     bool contains(const Rect& inner) const {
         return inner.x >= x && inner.y >= y && inner.right() <= right() && inner.bottom() <= bottom();
     }
+    bool intersects(const Rect& o) const { return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom(); }
 };
 
 enum class Direction { Up, Down, Left, Right };

@@ -1,51 +1,91 @@
 #include "reducer.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "overloaded.hpp"
+#include "settings.hpp"
 
 namespace elder {
 namespace {
 
-State open(State state, Screen target) {
-    if (target == state.screen) return state;
-    state.back_stack.push_back(state.screen);
-    state.screen = target;
-    return state;
+void open(State& state, const Route& target, std::vector<Effect>& effects) {
+    if (target == state.route) return;
+    state.back_stack.push_back(state.route);
+    state.route = target;
+    if (target.screen == Screen::PolicyDetail) {
+        const std::int64_t id = std::atoll(target.arg.c_str());
+        reduce_data(state.data, FetchPolicy{id}, effects);
+        if (state.read_policies.insert(id).second)
+            effects.push_back(WriteCache{"read.policies", encode_ids(state.read_policies)});
+    }
+}
+
+void change_settings(State& state, const Settings& next, std::vector<Effect>& effects) {
+    if (next == state.settings) return;
+    state.settings = next;
+    effects.push_back(WriteCache{"settings", encode_settings(next)});
 }
 
 }  // namespace
 
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
+    if (std::holds_alternative<AppStarted>(action)) {
+        effects.push_back(ReadStored{"settings"});
+        effects.push_back(ReadStored{"read.policies"});
+    }
     if (reduce_data(state.data, action, effects)) return state;
-    return std::visit(
+    Settings settings = state.settings;
+    std::visit(
         Overloaded{
-            [&](const OpenScreen& a) { return open(state, a.screen); },
+            [&](const OpenScreen& a) { open(state, {a.screen, a.arg}, effects); },
             [&](const OpenTileNumber& a) {
                 const auto& tiles = home_tiles();
-                if (a.number < 1 || a.number > static_cast<int>(tiles.size())) return state;
-                State next = state;
-                next.focus[static_cast<int>(Screen::Home)] = a.number - 1;
-                next.back_stack.clear();  // a number key is a shortcut from anywhere: home, then the tile
-                next.screen = Screen::Home;
-                return open(next, tiles[a.number - 1].screen);
+                if (a.number < 1 || a.number > static_cast<int>(tiles.size())) return;
+                state.focus[Route{}.key()] = a.number - 1;
+                state.back_stack.clear();  // a number key is a shortcut from anywhere: home, then the tile
+                state.route = Route{};
+                open(state, {tiles[a.number - 1].screen, ""}, effects);
             },
             [&](const FocusItem& a) {
-                if (a.index >= 0) state.focus[static_cast<int>(state.screen)] = a.index;
-                return state;
+                if (a.index >= 0) state.focus[state.route.key()] = a.index;
             },
+            [&](const ScrollTo& a) { state.scroll[state.route.key()] = std::max(0.0f, a.offset); },
             [&](const GoBack&) {
-                if (state.back_stack.empty()) return state;  // Back on home stays home
-                state.screen = state.back_stack.back();
+                if (state.back_stack.empty()) return;  // Back on home stays home
+                state.route = state.back_stack.back();
                 state.back_stack.pop_back();
-                return state;
             },
             [&](const GoHome&) {
                 state.back_stack.clear();
-                state.screen = Screen::Home;
-                return state;
+                state.route = Route{};
             },
-            [&](const auto&) { return state; },
+            [&](const SetTextSize& a) {
+                settings.text_size = std::clamp(a.size, 0, kTextSizes - 1);
+                change_settings(state, settings, effects);
+            },
+            [&](const SetHighContrast& a) {
+                settings.high_contrast = a.on;
+                change_settings(state, settings, effects);
+            },
+            [&](const SetLanguage& a) {
+                if (a.language != "zh-CN" && a.language != "en") return;
+                settings.language = a.language;
+                change_settings(state, settings, effects);
+            },
+            [&](const SetVoice& a) {
+                settings.voice = a.on;
+                change_settings(state, settings, effects);
+            },
+            [&](const StoredRead& a) {
+                if (!a.text) return;
+                if (a.key == "settings") apply_stored_settings(*a.text, state.settings);
+                else if (a.key == "read.policies") state.read_policies = decode_ids(*a.text);
+            },
+            [&](const auto&) {},
         },
         action);
+    return state;
 }
 
 }  // namespace elder

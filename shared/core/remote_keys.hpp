@@ -8,6 +8,7 @@ enum class RemoteKey {
     Ok,
     Back,
     Home,
+    PageUp, PageDown,  // channel +/- on most remotes: a page of a long text at a time
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
 };
 

@@ -20,10 +20,16 @@ std::string_view screen_name(Screen screen) {
     switch (screen) {
         case Screen::Home: return "home";
         case Screen::Policies: return "policies";
+        case Screen::PolicyList: return "policy_list";
+        case Screen::PolicyDetail: return "policy_detail";
+        case Screen::PolicySearch: return "policy_search";
         case Screen::Guides: return "guides";
+        case Screen::GuideList: return "guide_list";
+        case Screen::GuideDetail: return "guide_detail";
         case Screen::Appointments: return "appointments";
         case Screen::Alerts: return "alerts";
         case Screen::Activities: return "activities";
+        case Screen::ActivityDetail: return "activity_detail";
         case Screen::Contacts: return "contacts";
         case Screen::Sos: return "sos";
         case Screen::Settings: return "settings";
@@ -32,10 +38,25 @@ std::string_view screen_name(Screen screen) {
 }
 
 std::string_view screen_title_key(Screen screen) {
-    if (screen == Screen::Home) return "home.title";
+    switch (screen) {
+        case Screen::Home: return "home.title";
+        case Screen::PolicyList:
+        case Screen::PolicyDetail:
+        case Screen::PolicySearch: return "tile.policies";
+        case Screen::GuideList:
+        case Screen::GuideDetail: return "tile.guides";
+        case Screen::ActivityDetail: return "tile.activities";
+        default: break;
+    }
     for (const HomeTile& tile : home_tiles())
         if (tile.screen == screen) return tile.label_key;
     return "home.title";
+}
+
+std::string Route::key() const {
+    std::string k(screen_name(screen));
+    if (!arg.empty()) k += "/" + arg;
+    return k;
 }
 
 }  // namespace elder

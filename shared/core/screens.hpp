@@ -1,22 +1,37 @@
 #pragma once
-// The screens of the app and the eight home tiles that lead to them.
+// The screens of the app, the eight home tiles that lead to them, and routes: a screen plus the
+// item it shows (which category, which policy), so that Back and focus memory work per item.
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace elder {
 
 enum class Screen {
     Home,
-    Policies,
-    Guides,
+    Policies,       // categories
+    PolicyList,     // arg: category id
+    PolicyDetail,   // arg: policy id
+    PolicySearch,   // by pinyin initials (remote) or keyword (keyboard)
+    Guides,         // themes
+    GuideList,      // arg: theme
+    GuideDetail,    // arg: guide id
     Appointments,
     Alerts,
     Activities,
+    ActivityDetail, // arg: activity id
     Contacts,
     Sos,
     Settings,
 };
-constexpr int kScreenCount = 9;
+
+struct Route {
+    Screen screen = Screen::Home;
+    std::string arg;  // which item the screen shows; "" for top-level screens
+    bool operator==(const Route& o) const { return screen == o.screen && arg == o.arg; }
+    bool operator!=(const Route& o) const { return !(*this == o); }
+    std::string key() const;  // "policy_detail/12": names its remembered focus and scroll
+};
 
 struct HomeTile {
     Screen screen;
@@ -27,7 +42,7 @@ struct HomeTile {
 // In the order residents see them; number key N opens tile N (1-based).
 const std::array<HomeTile, 8>& home_tiles();
 
-// Stable machine name ("home", "policies", ...) used in reports and tests.
+// Stable machine name ("home", "policy_detail", ...) used in reports and tests.
 std::string_view screen_name(Screen screen);
 
 // The i18n key of a screen's title.

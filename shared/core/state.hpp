@@ -1,6 +1,8 @@
 #pragma once
 // The whole UI state. Screens are drawn from it; only the reducer changes it.
-#include <array>
+#include <map>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "data_state.hpp"
@@ -8,12 +10,38 @@
 
 namespace elder {
 
+// The resident's choices, kept per device (storage key "settings").
+struct Settings {
+    int text_size = 0;  // 0 normal, 1 larger, 2 largest (see text_scale)
+    bool high_contrast = false;
+    std::string language = "zh-CN";
+    bool voice = false;  // read the focused item aloud
+    bool operator==(const Settings& o) const {
+        return text_size == o.text_size && high_contrast == o.high_contrast && language == o.language && voice == o.voice;
+    }
+};
+constexpr int kTextSizes = 3;
+float text_scale(int text_size);  // 1.0, 1.3, 1.6: the largest is 1.6x the default (ACCESSIBILITY.md)
+
 struct State {
-    Screen screen = Screen::Home;
-    std::vector<Screen> back_stack;           // screens that Back returns to, innermost last
-    std::array<int, kScreenCount> focus{};    // focused item per screen, remembered when leaving it
+    Route route;
+    std::vector<Route> back_stack;        // routes that Back returns to, innermost last
+    std::map<std::string, int> focus;     // focused item per route key, remembered when leaving it
+    std::map<std::string, float> scroll;  // how far each page is scrolled, per route key
+    Settings settings;
+    std::set<std::int64_t> read_policies; // opened at least once on this device: no 新 marker
     DataState data;
-    int focused() const { return focus[static_cast<int>(screen)]; }
+
+    int focused() const { return focus_of(route); }
+    bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }
+    int focus_of(const Route& r) const {
+        const auto it = focus.find(r.key());
+        return it == focus.end() ? 0 : it->second;
+    }
+    float scrolled() const {
+        const auto it = scroll.find(route.key());
+        return it == scroll.end() ? 0 : it->second;
+    }
 };
 
 }  // namespace elder

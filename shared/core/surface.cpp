@@ -17,7 +17,7 @@ SurfaceProfile scaled(SurfaceProfile p, float s) {
 
 }  // namespace
 
-SurfaceProfile make_profile(Surface surface, float width, float height) {
+SurfaceProfile make_profile(Surface surface, float width, float height, float text_scale) {
     SurfaceProfile p;
     p.surface = surface;
     switch (surface) {
@@ -48,6 +48,7 @@ SurfaceProfile make_profile(Surface surface, float width, float height) {
             p.home_columns = width < 720 ? 2 : 4;
             break;
     }
+    for (float* v : {&p.body_px, &p.heading_px, &p.tile_label_px}) *v *= text_scale;
     return p;
 }
 

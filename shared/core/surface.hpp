@@ -22,7 +22,8 @@ struct SurfaceProfile {
     int home_columns = 4;
 };
 
-SurfaceProfile make_profile(Surface surface, float width, float height);
+// `text_scale` (the resident's text size, settings.hpp) enlarges text; targets and margins stay.
+SurfaceProfile make_profile(Surface surface, float width, float height, float text_scale = 1.0f);
 
 std::optional<Surface> parse_surface(std::string_view name);  // "tv", "kiosk", "browser"
 std::string_view surface_name(Surface surface);

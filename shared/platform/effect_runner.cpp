@@ -33,6 +33,7 @@ void EffectRunner::run(const Effect& effect) {
             // The offline cache is small and read once per resource, at start or when a policy is
             // first opened; reading it here keeps "shown at once" literally true.
             [&](const ReadCache& e) { ready_.push_back(CacheRead{e.key, storage_->get(cache_key(e.key))}); },
+            [&](const ReadStored& e) { ready_.push_back(StoredRead{e.key, storage_->get(e.key)}); },
             [&](const WriteCache& e) { writer_->put(e.key, e.text); },
             [&](const RemoveCache& e) { writer_->remove(e.key); },
             [&](const ScheduleRetry& e) {

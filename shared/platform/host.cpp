@@ -142,7 +142,7 @@ void Host::draw(const CivilTime& now) {
     const ImGuiIO& io = ImGui::GetIO();
     const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
     const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
-    const Rgb bg = default_palette().background;
+    const Rgb bg = app_.palette().background;
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(bg.r / 255.f, bg.g / 255.f, bg.b / 255.f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);

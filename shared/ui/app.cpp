@@ -1,14 +1,13 @@
 #include "app.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "core/reducer.hpp"
 #include "core/spatial_nav.hpp"
 #include "pages.hpp"
-#include "theme.hpp"
 
 namespace elder {
 namespace {
@@ -22,6 +21,14 @@ bool read_file(const std::string& path, std::string& out) {
     return true;
 }
 
+bool load_catalogue(const std::string& assets_dir, const std::string& language, Catalogue& out, std::string& error) {
+    const std::string path = assets_dir + "/strings/" + language + ".json";
+    std::string text;
+    if (!read_file(path, text)) return error = "cannot read the string catalogue " + path, false;
+    if (!out.load(text, error)) return error = path + ": " + error, false;
+    return true;
+}
+
 std::optional<Direction> direction_of(RemoteKey key) {
     switch (key) {
         case RemoteKey::Up: return Direction::Up;
@@ -32,20 +39,19 @@ std::optional<Direction> direction_of(RemoteKey key) {
     }
 }
 
+constexpr float kCoastDecayPerSecond = 4.0f;  // a flick coasts for about half a second
+constexpr float kCoastStopPxPerSecond = 30.0f;
+
 }  // namespace
 
 bool App::init(const AppParams& params, std::string& error) {
     params_ = params;
-    const std::string strings_path = params.assets_dir + "/strings/" + params.config.language + ".json";
-    std::string text;
-    if (!read_file(strings_path, text)) {
-        error = "cannot read the string catalogue " + strings_path;
-        return false;
-    }
-    if (!strings_.load(text, error)) {
-        error = strings_path + ": " + error;
-        return false;
-    }
+    // Both catalogues are loaded: the resident may switch language in the settings at any time.
+    if (!load_catalogue(params.assets_dir, "zh-CN", strings_zh_, error)) return false;
+    if (!load_catalogue(params.assets_dir, "en", strings_en_, error)) return false;
+    state_.settings.language = params.config.language;
+    state_.settings.voice = params.config.voice;
+
     const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";
     ImFontConfig config;
     config.OversampleH = 1;  // CJK at >= 20 px needs no horizontal oversampling; halves atlas use
@@ -54,10 +60,9 @@ bool App::init(const AppParams& params, std::string& error) {
     constexpr float kDefaultFontPx = 40;
     font_ = ImGui::GetIO().Fonts->AddFontFromFileTTF(font_path.c_str(), kDefaultFontPx, &config);
     if (!font_) {
-        error = "cannot load the font " + font_path + " (" + strings_.text("error.font_missing") + ")";
+        error = "cannot load the font " + font_path + " (" + strings_zh_.text("error.font_missing") + ")";
         return false;
     }
-    apply_imgui_style(default_palette());
     return true;
 }
 
@@ -70,8 +75,16 @@ void App::on_key(RemoteKey key) {
         const int to = spatial_move(tree_.focusable_rects(), state_.focused(), *dir);
         if (to >= 0) {
             dispatch(FocusItem{to});
+            follow_focus_ = true;
             speak_focused();
+        } else if (*dir == Direction::Up || *dir == Direction::Down) {
+            // Nothing further that way: read on through the page instead (a long policy text).
+            const float step = tree_.viewport().h * 0.4f;
+            scroll_by(*dir == Direction::Down ? step : -step);
         }
+    } else if (key == RemoteKey::PageDown || key == RemoteKey::PageUp) {
+        const float step = tree_.viewport().h * 0.85f;
+        scroll_by(key == RemoteKey::PageDown ? step : -step);
     } else if (key == RemoteKey::Ok) {
         const int focused = state_.focused();
         if (focused >= 0 && focused < tree_.focusable_count()) dispatch(*tree_.focusable(focused).action);
@@ -103,47 +116,134 @@ std::vector<Effect> App::take_effects() {
 // Read-aloud of the item that focus moved to (the remote's and the keyboard's way of "looking").
 void App::speak_focused() {
     const int focused = state_.focused();
-    if (params_.config.voice && focused >= 0 && focused < tree_.focusable_count())
+    if (state_.settings.voice && focused >= 0 && focused < tree_.focusable_count())
         effects_.push_back(Speak{tree_.focusable(focused).label});
+}
+
+void App::scroll_by(float delta) {
+    const float next = std::clamp(state_.scrolled() + delta, 0.0f, max_scroll_);
+    if (next != state_.scrolled()) dispatch(ScrollTo{next});
+}
+
+// Wheel, drag and the coasting after a flick. A drag that moved is not a tap on what it started on.
+void App::pointer_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float dt = std::max(io.DeltaTime, 1.0f / 240);
+    float offset = state_.scrolled();
+    if (io.MouseWheel != 0) offset -= io.MouseWheel * profile_.body_px * 3;
+    drag_ended_moved_ = false;
+    if (ImGui::IsMouseClicked(0)) {
+        drag_ = {true, false, io.MousePos.y, offset, io.MousePos.y};
+        velocity_ = 0;
+    }
+    if (drag_.active && io.MouseDown[0]) {
+        const float dy = io.MousePos.y - drag_.start_y;
+        if (!drag_.moved && std::fabs(dy) > profile_.min_target_h * 0.15f) drag_.moved = true;
+        if (drag_.moved) {
+            offset = drag_.start_offset - dy;
+            velocity_ = 0.6f * velocity_ + 0.4f * (drag_.last_y - io.MousePos.y) / dt;
+        }
+        drag_.last_y = io.MousePos.y;
+    } else if (drag_.active) {
+        drag_.active = false;
+        drag_ended_moved_ = drag_.moved;
+        if (!drag_.moved) velocity_ = 0;
+    } else if (velocity_ != 0) {
+        offset += velocity_ * dt;
+        velocity_ *= std::exp(-kCoastDecayPerSecond * dt);
+        if (std::fabs(velocity_) < kCoastStopPxPerSecond || offset <= 0 || offset >= max_scroll_) velocity_ = 0;
+        invalidate();
+    }
+    offset = std::clamp(offset, 0.0f, max_scroll_);
+    if (offset != state_.scrolled()) dispatch(ScrollTo{offset});
+}
+
+// Keeps the item that keys moved focus to inside the viewport, with a margin to see what follows.
+void App::follow_focus() {
+    follow_focus_ = false;
+    const SemNode* node = tree_.focused();
+    if (!node) return;
+    const Rect& view = tree_.viewport();
+    const float margin = profile_.body_px;
+    float delta = 0;
+    if (node->rect.y < view.y) delta = node->rect.y - view.y - margin;
+    else if (node->rect.bottom() > view.bottom()) delta = node->rect.bottom() - view.bottom() + margin;
+    if (delta != 0) scroll_by(delta);
+}
+
+void App::draw_page(PageContext& ctx) {
+    switch (state_.route.screen) {
+        case Screen::Home: return draw_home_page(ctx);
+        case Screen::Policies: return draw_policy_categories_page(ctx);
+        case Screen::PolicyList: return draw_policy_list_page(ctx);
+        case Screen::PolicyDetail: return draw_policy_detail_page(ctx);
+        case Screen::Settings: return draw_settings_page(ctx);
+        default: return draw_coming_soon_page(ctx);
+    }
 }
 
 void App::frame(const CivilTime& now) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.DisplaySize.x != display_.x || io.DisplaySize.y != display_.y) {
-        display_ = io.DisplaySize;
-        profile_ = make_profile(params_.config.surface, display_.x, display_.y);
+    display_ = io.DisplaySize;
+    profile_ = make_profile(params_.config.surface, display_.x, display_.y, text_scale(state_.settings.text_size));
+    const Palette& palette = palette_for(state_.settings.high_contrast);
+    if (styled_palette_ != &palette) {
+        apply_imgui_style(palette);
+        styled_palette_ = &palette;
     }
-    tree_.clear();
-    pending_actions_.clear();
+    const Catalogue& strings = state_.settings.language == "en" ? strings_en_ : strings_zh_;
+    pointer_scroll();
 
+    const Route drawn = state_.route;
+    const Rect view{profile_.safe_x, profile_.safe_y, display_.x - 2 * profile_.safe_x, display_.y - 2 * profile_.safe_y};
+    tree_.clear(view);
+    pending_actions_.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display_);
     ImGui::Begin("##page", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    PageContext ctx{state_, strings_, profile_, default_palette(), font_, tree_, pending_actions_,
-                    profile_.focus_ring_always || keyboard_mode_, now, display_};
-    if (state_.screen == Screen::Home)
-        draw_home_page(ctx);
-    else
-        draw_coming_soon_page(ctx);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    // Nothing is drawn into the TV's overscan margin, however far a page scrolls (but the focus
+    // ring, which sits just outside its item, is not cut off).
+    const float ring = profile_.focus_ring_px * 2;
+    ImGui::PushClipRect(ImVec2(view.x - ring, view.y - ring), ImVec2(view.right() + ring, view.bottom() + ring), true);
+    PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
+                    profile_.focus_ring_always || keyboard_mode_, now, display_, state_.scrolled()};
+    draw_page(ctx);
+    ImGui::PopClipRect();
     ImGui::End();
+    max_scroll_ = std::max(0.0f, ctx.content_height - view.h);
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;
+    if (drag_ended_moved_) pending_actions_.clear();  // the finger scrolled: it did not tap
     for (const Action& action : pending_actions_) dispatch(action);
+    if (state_.route != drawn) return;  // a new page: its own focus and scroll apply from the next frame
+    // A page seen for the first time starts on its first item, not on its Back button.
+    if (!state_.has_focus(state_.route) && tree_.focusable_count() > 1 && tree_.focusable(0).id == "page.back")
+        dispatch(FocusItem{1});
     // Focus is never lost: a focus index past the items of this page falls back to the last one.
     if (tree_.focusable_count() > 0 && state_.focused() >= tree_.focusable_count())
         dispatch(FocusItem{tree_.focusable_count() - 1});
+    if (state_.scrolled() > max_scroll_) dispatch(ScrollTo{max_scroll_});
+    if (follow_focus_) follow_focus();
 }
 
 nlohmann::json App::report() const {
     return nlohmann::json{
-        {"screen", screen_name(state_.screen)},
+        {"screen", screen_name(state_.route.screen)},
+        {"arg", state_.route.arg},
         {"focus", state_.focused()},
+        {"scroll", state_.scrolled()},
+        {"max_scroll", max_scroll_},
         {"back_depth", state_.back_stack.size()},
         {"surface", surface_name(profile_.surface)},
         {"display", {display_.x, display_.y}},
+        {"settings",
+         {{"text_size", state_.settings.text_size},
+          {"high_contrast", state_.settings.high_contrast},
+          {"language", state_.settings.language},
+          {"voice", state_.settings.voice}}},
         {"frames", frames_drawn_},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},

@@ -15,6 +15,7 @@
 #include "core/state.hpp"
 #include "core/surface.hpp"
 #include "semantics.hpp"
+#include "theme.hpp"
 
 namespace elder {
 
@@ -29,7 +30,7 @@ public:
     // sentence for the operator in `error`.
     bool init(const AppParams& params, std::string& error);
 
-    // Starts the data flow: the offline cache first, then the server (effects to run follow).
+    // Starts the data flow: settings and the offline cache first, then the server (effects follow).
     void start();
     void on_key(RemoteKey key);
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
@@ -47,25 +48,41 @@ public:
     const State& state() const { return state_; }
     const SemanticsTree& semantics() const { return tree_; }
     const SurfaceProfile& profile() const { return profile_; }
+    const Palette& palette() const { return palette_for(state_.settings.high_contrast); }
     long frames_drawn() const { return frames_drawn_; }
     // State, data freshness and semantics tree as JSON, for tests and diagnostics.
     nlohmann::json report() const;
 
 private:
+    void draw_page(struct PageContext& ctx);
+    void pointer_scroll();
+    void scroll_by(float delta);
+    void follow_focus();
     void speak_focused();
 
     AppParams params_;
-    Catalogue strings_;
+    Catalogue strings_zh_, strings_en_;
     ImFont* font_ = nullptr;
     State state_;
     SurfaceProfile profile_;
+    const Palette* styled_palette_ = nullptr;  // the palette ImGui's style was last set from
     ImVec2 display_{0, 0};
     SemanticsTree tree_;
     std::vector<Action> pending_actions_;
     std::vector<Effect> effects_;
     bool keyboard_mode_ = false;
+    bool follow_focus_ = false;  // focus moved by keys: scroll it into view after the next frame
     int pending_frames_ = 2;
     long frames_drawn_ = 0;
+    float max_scroll_ = 0;       // of the page last drawn
+
+    // Touch and mouse scrolling: a drag moves the page, a flick keeps it moving for a moment.
+    struct Drag {
+        bool active = false, moved = false;
+        float start_y = 0, start_offset = 0, last_y = 0;
+    } drag_;
+    float velocity_ = 0;         // px/s of the finger while dragging, then of the coasting page
+    bool drag_ended_moved_ = false;
 };
 
 }  // namespace elder

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include "pages.hpp"
@@ -38,20 +39,33 @@ float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
                       ctx.palette.text, ctx.palette.background) + px * 0.6f;
 }
 
+// As many columns as the surface likes, but never so many that a tile's label would not fit
+// (the largest text size needs fewer, wider tiles).
+int home_columns(const PageContext& ctx, float width) {
+    float widest = 0;
+    for (const HomeTile& t : home_tiles())
+        widest = std::max(widest, text_width(ctx, ctx.strings.text(t.label_key), ctx.profile.tile_label_px));
+    int cols = ctx.profile.home_columns;
+    while (cols > 1 && (width - ctx.profile.gap * (cols - 1)) / cols < widest + ctx.profile.body_px) --cols;
+    return cols;
+}
+
 }  // namespace
 
 void draw_home_page(PageContext& ctx) {
-    const Rect area = ctx.content();
+    Rect area = ctx.content();
+    area.y = ctx.top();
     float header_h = draw_header(ctx, area);
     header_h += draw_offline_notice(ctx, area, area.y + header_h);
 
     const auto& tiles = home_tiles();
-    const int cols = ctx.profile.home_columns;
+    const int cols = home_columns(ctx, area.w);
     const int rows = (static_cast<int>(tiles.size()) + cols - 1) / cols;
     const float gap = ctx.profile.gap;
     const float tile_w = std::floor((area.w - gap * (cols - 1)) / cols);
-    const float avail_h = area.h - header_h;
-    const float tile_h = std::floor(std::max(ctx.profile.min_target_h, (avail_h - gap * (rows - 1)) / rows));
+    const float avail_h = ctx.content().h - header_h;
+    const float text_h = ctx.profile.tile_label_px + ctx.profile.body_px * 2.5f;  // label, hint, room around
+    const float tile_h = std::floor(std::max({ctx.profile.min_target_h, text_h, (avail_h - gap * (rows - 1)) / rows}));
     const bool is_tv = ctx.profile.surface == Surface::Tv;
 
     for (int i = 0; i < static_cast<int>(tiles.size()); ++i) {
@@ -64,12 +78,10 @@ void draw_home_page(PageContext& ctx) {
                       is_tv ? std::to_string(i + 1) : std::string(),
                       {x, y, tile_w, tile_h},
                       t.screen == Screen::Sos ? ctx.palette.sos_tile : ctx.palette.tile,
-                      OpenScreen{t.screen}};
+                      OpenScreen{t.screen, ""}};
         tile(ctx, spec);
     }
-    // Scrolling (small browser windows) needs the window to know how far the content goes.
-    ImGui::SetCursorScreenPos(ImVec2(area.x, area.y + header_h + rows * (tile_h + gap)));
-    ImGui::Dummy(ImVec2(1, ctx.profile.safe_y));
+    ctx.end_page(area.y + header_h + rows * tile_h + (rows - 1) * gap);
 }
 
 }  // namespace elder

@@ -25,11 +25,17 @@ struct PageContext {
     bool show_focus;               // draw the focus ring (always on TV, after key input elsewhere)
     CivilTime now;
     ImVec2 display;                // display size in layout units
+    float scroll = 0;              // how far the page is scrolled: pages draw at y - scroll
+    float content_height = 0;      // set by the page: how tall its content is (for scrolling)
 
     // The content area: the display minus the surface's safe area.
     Rect content() const {
         return {profile.safe_x, profile.safe_y, display.x - 2 * profile.safe_x, display.y - 2 * profile.safe_y};
     }
+    // Where a page's content starts on screen, given how far it is scrolled.
+    float top() const { return content().y - scroll; }
+    // A page calls this with the bottom of what it drew (screen coordinates).
+    void end_page(float bottom) { content_height = bottom - top(); }
 };
 
 }  // namespace elder

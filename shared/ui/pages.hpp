@@ -5,6 +5,10 @@
 namespace elder {
 
 void draw_home_page(PageContext& ctx);
+void draw_policy_categories_page(PageContext& ctx);
+void draw_policy_list_page(PageContext& ctx);    // route arg: category id
+void draw_policy_detail_page(PageContext& ctx);  // route arg: policy id
+void draw_settings_page(PageContext& ctx);
 // Pages whose service has not been built yet: a title, a plain sentence and a way back.
 void draw_coming_soon_page(PageContext& ctx);
 

@@ -17,10 +17,17 @@ std::string hex(Rgb c) {
 
 int SemanticsTree::add(SemNode node) {
     const bool focusable = node.action.has_value();
+    node.visible = node.rect.intersects(viewport_);
     nodes_.push_back(std::move(node));
     if (!focusable) return -1;
     focusables_.push_back(nodes_.size() - 1);
     return static_cast<int>(focusables_.size()) - 1;
+}
+
+const SemNode* SemanticsTree::focused() const {
+    for (size_t i : focusables_)
+        if (nodes_[i].focused) return &nodes_[i];
+    return nullptr;
 }
 
 std::vector<Rect> SemanticsTree::focusable_rects() const {
@@ -43,6 +50,7 @@ nlohmann::json SemanticsTree::to_json() const {
             {"bg", hex(n.bg)},
             {"focusable", n.action.has_value()},
             {"focused", n.focused},
+            {"visible", n.visible},
         });
     }
     return out;

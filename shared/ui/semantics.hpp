@@ -22,11 +22,16 @@ struct SemNode {
     Rgb fg, bg;         // its text colour and the colour behind it
     std::optional<Action> action;  // what OK / a tap does; set for focusable nodes
     bool focused = false;
+    bool visible = true;  // inside the viewport; false for parts of a page scrolled out of view
 };
 
 class SemanticsTree {
 public:
-    void clear() { nodes_.clear(); focusables_.clear(); }
+    // `viewport`: the part of the display pages draw into; nodes outside it are marked not visible.
+    void clear(const Rect& viewport) { nodes_.clear(); focusables_.clear(); viewport_ = viewport; }
+    const Rect& viewport() const { return viewport_; }
+    // The focused node, if any.
+    const SemNode* focused() const;
     // Adds a node; for nodes with an action, returns their focus index (else -1).
     int add(SemNode node);
     const std::vector<SemNode>& nodes() const { return nodes_; }
@@ -38,6 +43,7 @@ public:
 private:
     std::vector<SemNode> nodes_;
     std::vector<size_t> focusables_;  // indices into nodes_, in focus order
+    Rect viewport_;
 };
 
 }  // namespace elder

@@ -12,9 +12,26 @@ const Palette& default_palette() {
         rgb_hex(0x27497A),  // tile_hover
         rgb_hex(0x8A1410),  // sos_tile
         rgb_hex(0xFFD23F),  // focus_ring
+        rgb_hex(0xFFE27A),  // accent
     };
     return palette;
 }
+
+const Palette& high_contrast_palette() {
+    static const Palette palette{
+        rgb_hex(0x000000),  // background
+        rgb_hex(0xFFFFFF),  // text
+        rgb_hex(0xFFFFFF),  // text_muted: no dimmed text in this theme
+        rgb_hex(0x1A1A1A),  // tile
+        rgb_hex(0x2E2E2E),  // tile_hover
+        rgb_hex(0x6B0000),  // sos_tile
+        rgb_hex(0xFFFF00),  // focus_ring
+        rgb_hex(0xFFFF00),  // accent
+    };
+    return palette;
+}
+
+const Palette& palette_for(bool high_contrast) { return high_contrast ? high_contrast_palette() : default_palette(); }
 
 ImU32 to_imcolor(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
 

@@ -14,9 +14,13 @@ struct Palette {
     Rgb tile_hover;    // a tile under the mouse
     Rgb sos_tile;      // the emergency tile: a different colour and its own words
     Rgb focus_ring;    // remote / keyboard focus; >= 3:1 against the tile and the page
+    Rgb accent;        // markers that need to stand out (新): text colour on `tile` and `background`
 };
 
 const Palette& default_palette();
+// Black and white with a yellow focus ring: every text pair >= 12:1 (ACCESSIBILITY.md).
+const Palette& high_contrast_palette();
+const Palette& palette_for(bool high_contrast);
 
 ImU32 to_imcolor(Rgb c);
 void apply_imgui_style(const Palette& palette);

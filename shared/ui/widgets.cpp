@@ -32,7 +32,7 @@ ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, cons
 }
 
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
-                 float width, float px, Rgb fg, Rgb bg) {
+                 float width, float px, Rgb fg, Rgb bg, const char* role) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const char* line = text.c_str();
     const char* end = line + text.size();
@@ -46,7 +46,7 @@ float text_block(PageContext& ctx, const std::string& id, const std::string& tex
         while (line < end && (*line == ' ' || *line == '\n')) ++line;
     }
     const float height = y - pos.y;
-    ctx.tree.add({id, "text", text, {pos.x, pos.y, width, height}, px, fg, bg, std::nullopt, false});
+    ctx.tree.add({id, role, text, {pos.x, pos.y, width, height}, px, fg, bg, std::nullopt, false});
     return height;
 }
 
@@ -65,7 +65,7 @@ void tile(PageContext& ctx, const TileSpec& spec) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(fill), 16);
 
-    const float label_px = ctx.profile.tile_label_px;
+    const float label_px = spec.label_px > 0 ? spec.label_px : ctx.profile.tile_label_px;
     const float hint_px = ctx.profile.body_px;
     const float block_h = label_px + (spec.hint.empty() ? 0 : hint_px * kLineSpacing);
     const float top = r.y + (r.h - block_h) / 2;
@@ -86,6 +86,100 @@ void tile(PageContext& ctx, const TileSpec& spec) {
     ctx.tree.add({spec.id, "button", spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
+}
+
+Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
+            Rgb fill) {
+    const float px = ctx.profile.body_px;
+    const Rect r{pos.x, pos.y, std::max(ctx.profile.min_target_w, text_width(ctx, label, px) + 2 * px),
+                 std::max(ctx.profile.min_target_h, px * 2.2f)};
+    tile(ctx, {id, label, "", "", r, fill, action, px});
+    return r;
+}
+
+float list_row(PageContext& ctx, const RowSpec& spec) {
+    const float px = ctx.profile.body_px;
+    const float pad = px * 0.6f;
+    const Palette& p = ctx.palette;
+    const int focus_index = ctx.tree.focusable_count();
+    const bool focused = focus_index == ctx.state.focused();
+
+    // Lay out first (to know the height), then draw the background under the text.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    float x = spec.x + pad;
+    float y = spec.y + pad;
+    if (!spec.marker.empty()) {
+        const ImVec2 m = text_line(ctx, spec.id + ".marker", "text", spec.marker, im(x, y), px, p.accent, p.tile);
+        x += m.x + px * 0.5f;
+    }
+    y += text_block(ctx, spec.id + ".title", spec.title, im(x, y), spec.x + spec.w - pad - x, px, p.text, p.tile);
+    if (!spec.detail.empty())
+        y += text_block(ctx, spec.id + ".detail", spec.detail, im(spec.x + pad, y), spec.w - 2 * pad, px, p.text_muted,
+                        p.tile);
+    const Rect r{spec.x, spec.y, spec.w, std::max(ctx.profile.min_target_h, y - spec.y + pad * 0.5f)};
+
+    draw->ChannelsSetCurrent(0);
+    ImGui::SetCursorScreenPos(im(r.x, r.y));
+    ImGui::PushID(spec.id.c_str());
+    const bool clicked = ImGui::InvisibleButton("##row", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
+    draw->ChannelsMerge();
+    ctx.tree.add({spec.id, "button", spec.title, r, px, p.text, p.tile, spec.action, focused});
+    if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
+    if (clicked) ctx.actions.push_back(spec.action);
+    return r.h;
+}
+
+float page_header(PageContext& ctx, const std::string& title) {
+    const Rect area = ctx.content();
+    const float top = ctx.top();
+    const Rect back = button(ctx, "page.back", ctx.strings.text("page.back"), im(area.x, top), GoBack{}, ctx.palette.tile);
+    const float px = ctx.profile.heading_px;
+    const float x = back.right() + ctx.profile.gap;
+    float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), area.right() - x, px, ctx.palette.text,
+                         ctx.palette.background, "heading");
+    h = std::max(back.h, back.center_y() - px / 2 - top + h);
+    return top + h + ctx.profile.gap;
+}
+
+float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px) {
+    float y = pos.y;
+    size_t start = 0;
+    int index = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string para = text.substr(start, end - start);
+        if (!para.empty()) {
+            y += text_block(ctx, id + "." + std::to_string(index++), para, im(pos.x, y), width, px, ctx.palette.text,
+                            ctx.palette.background);
+            y += px * 0.7f;  // paragraph spacing on top of the 1.5x line spacing: 2.2x > 1.3 x 1.5
+        }
+        start = end + 1;
+    }
+    return y - pos.y;
+}
+
+float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const std::string& empty_key, float y) {
+    std::string key;
+    if (fetch.freshness == Freshness::None) {
+        if (fetch.error == FetchError::Offline) key = "state.offline_empty";
+        else if (fetch.error != FetchError::None) key = "state.error";
+        else key = "state.loading";
+    } else if (!ctx.state.data.online) {
+        key = "status.offline";  // saved items below; say they may be old
+    } else if (empty) {
+        key = empty_key;
+    }
+    if (key.empty()) return 0;
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    return text_block(ctx, "page.notice", ctx.strings.text(key), im(area.x, y), area.w, px, ctx.palette.text,
+                      ctx.palette.background) + px * 0.6f;
 }
 
 }  // namespace elder

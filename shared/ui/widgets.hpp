@@ -12,7 +12,7 @@ ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, cons
 
 // A paragraph wrapped to `width` with 1.5x line spacing; returns its height.
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
-                 float width, float px, Rgb fg, Rgb bg);
+                 float width, float px, Rgb fg, Rgb bg, const char* role = "text");
 
 struct TileSpec {
     std::string id;
@@ -22,10 +22,37 @@ struct TileSpec {
     Rect rect;
     Rgb fill;
     Action action;
+    float label_px = 0;  // 0: the surface's tile label size
 };
 
 // A large focusable, tappable tile. Emits its action when tapped or clicked.
 void tile(PageContext& ctx, const TileSpec& spec);
+
+// A button sized to its words (at body size), at least the surface's target size; returns its rect.
+Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
+            Rgb fill);
+
+struct RowSpec {
+    std::string id;
+    std::string title;   // wraps over as many lines as it needs
+    std::string detail;  // one smaller line under it, may be empty
+    std::string marker;  // a short word at the start, in the accent colour (新), may be empty
+    float x, y, w;
+    Action action;
+};
+// A full-width list entry; returns its height.
+float list_row(PageContext& ctx, const RowSpec& spec);
+
+// The top of every page but home: a Back button (touch has no Back key) and the page title.
+// Returns the y where the page's content starts.
+float page_header(PageContext& ctx, const std::string& title);
+
+// What a list page says instead of (or above) its items: loading, offline with nothing saved, a
+// server problem, or empty. Returns the height used (0 when the items speak for themselves).
+float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const std::string& empty_key, float y);
+
+// Long text in paragraphs (split at line breaks), with paragraph spacing; returns its height.
+float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px);
 
 // Width of `text` at `px`, for layout.
 float text_width(const PageContext& ctx, const std::string& text, float px);

@@ -45,7 +45,7 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   await page.touchscreen.tap(center(contacts).x, center(contacts).y);
   checks.check(await waitForState(page, () => window.elder.report().screen === 'contacts'), `${w}x${h} a tap on 联系我们 opens it`);
   rep = await report(page);
-  const back = nodeById(rep, 'page.back_home');
+  const back = nodeById(rep, 'page.back');
   checks.check(Boolean(back), `${w}x${h} the page offers 返回首页`);
   if (h > w) await screenshotLooksDrawn(page, `kiosk-${w}x${h}-contacts.png`, 0.01);
   if (back) {

@@ -142,9 +142,9 @@ TEST_CASE("every home tile is reachable with arrows alone and opens with OK") {
     CHECK(reached.size() == 8);
     CHECK(ui.app.state().focused() == 4);
     ui.key(RemoteKey::Ok);
-    CHECK(ui.app.state().screen == Screen::Activities);
+    CHECK(ui.app.state().route.screen == Screen::Activities);
     ui.key(RemoteKey::Back);
-    CHECK(ui.app.state().screen == Screen::Home);
+    CHECK(ui.app.state().route.screen == Screen::Home);
     CHECK(ui.app.state().focused() == 4);
 }
 
@@ -152,29 +152,30 @@ TEST_CASE("number keys open tiles in one press, and Back returns") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     for (int n = 1; n <= 8; ++n) {
         ui.key(static_cast<RemoteKey>(static_cast<int>(RemoteKey::Digit1) + n - 1));
-        CHECK(ui.app.state().screen == home_tiles()[n - 1].screen);
+        CHECK(ui.app.state().route.screen == home_tiles()[n - 1].screen);
         ui.key(RemoteKey::Back);
-        CHECK(ui.app.state().screen == Screen::Home);
+        CHECK(ui.app.state().route.screen == Screen::Home);
     }
 }
 
 TEST_CASE("a page that is not built yet says so and leads back") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     ui.key(RemoteKey::Digit2);
-    REQUIRE(ui.app.state().screen == Screen::Guides);
+    REQUIRE(ui.app.state().route.screen == Screen::Guides);
     REQUIRE(find(ui.app, "page.title"));
     CHECK(find(ui.app, "page.title")->label == "办事指南");
+    CHECK(find(ui.app, "page.title")->role == "heading");
     REQUIRE(ui.app.semantics().focusable_count() == 1);
     const Rect back = ui.app.semantics().focusable(0).rect;
     ui.tap(back.center_x(), back.center_y());
-    CHECK(ui.app.state().screen == Screen::Home);
+    CHECK(ui.app.state().route.screen == Screen::Home);
 }
 
 TEST_CASE("tapping a tile opens it") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     const Rect contacts = find(ui.app, "tile.contacts")->rect;
     ui.tap(contacts.center_x(), contacts.center_y());
-    CHECK(ui.app.state().screen == Screen::Contacts);
+    CHECK(ui.app.state().route.screen == Screen::Contacts);
 }
 
 TEST_CASE("the English catalogue lays out too") {

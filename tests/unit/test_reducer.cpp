@@ -1,16 +1,22 @@
 #include <catch2/catch.hpp>
 
 #include "core/reducer.hpp"
+#include "core/settings.hpp"
 
 using namespace elder;
 
 namespace {
-// Navigation has no effects; the data reducer has its own tests (test_data_store.cpp).
+// Plain navigation has no effects; the data reducer has its own tests (test_data_store.cpp).
 State step(State s, const Action& a) {
     std::vector<Effect> effects;
     State next = reduce(std::move(s), a, effects);
     CHECK(effects.empty());
     return next;
+}
+
+State step(State s, const Action& a, std::vector<Effect>& effects) {
+    effects.clear();
+    return reduce(std::move(s), a, effects);
 }
 }  // namespace
 
@@ -18,26 +24,26 @@ TEST_CASE("opening a tile and going back") {
     State s;
     s = step(s, FocusItem{3});
     s = step(s, OpenScreen{Screen::Alerts});
-    CHECK(s.screen == Screen::Alerts);
+    CHECK(s.route.screen == Screen::Alerts);
     CHECK(s.back_stack.size() == 1);
     s = step(s, GoBack{});
-    CHECK(s.screen == Screen::Home);
+    CHECK(s.route.screen == Screen::Home);
     CHECK(s.focused() == 3);  // focus is remembered per screen
     s = step(s, GoBack{});
-    CHECK(s.screen == Screen::Home);  // Back on home stays home
+    CHECK(s.route.screen == Screen::Home);  // Back on home stays home
 }
 
 TEST_CASE("number keys open home tiles from anywhere, and Back returns home") {
     State s;
     s = step(s, OpenScreen{Screen::Settings});
     s = step(s, OpenTileNumber{1});
-    CHECK(s.screen == Screen::Policies);
-    CHECK(s.back_stack == std::vector<Screen>{Screen::Home});
-    CHECK(s.focus[static_cast<int>(Screen::Home)] == 0);
+    CHECK(s.route.screen == Screen::Policies);
+    CHECK(s.back_stack == std::vector<Route>{Route{}});
+    CHECK(s.focus_of(Route{}) == 0);
     s = step(s, OpenTileNumber{7});
-    CHECK(s.screen == Screen::Sos);
+    CHECK(s.route.screen == Screen::Sos);
     s = step(s, GoBack{});
-    CHECK(s.screen == Screen::Home);
+    CHECK(s.route.screen == Screen::Home);
     CHECK(s.focused() == 6);
 }
 
@@ -45,7 +51,7 @@ TEST_CASE("number keys outside 1..8 change nothing") {
     State s;
     for (int n : {0, 9, -1, 100}) {
         const State next = step(s, OpenTileNumber{n});
-        CHECK(next.screen == Screen::Home);
+        CHECK(next.route.screen == Screen::Home);
         CHECK(next.back_stack.empty());
     }
 }
@@ -55,7 +61,7 @@ TEST_CASE("Home clears the way back") {
     s = step(s, OpenScreen{Screen::Guides});
     s = step(s, OpenScreen{Screen::Appointments});
     s = step(s, GoHome{});
-    CHECK(s.screen == Screen::Home);
+    CHECK(s.route.screen == Screen::Home);
     CHECK(s.back_stack.empty());
 }
 
@@ -66,4 +72,77 @@ TEST_CASE("every home tile has a distinct screen and name") {
         CHECK(screen_title_key(tiles[i].screen) == tiles[i].label_key);
         for (size_t j = i + 1; j < tiles.size(); ++j) CHECK(screen_name(tiles[i].screen) != screen_name(tiles[j].screen));
     }
+}
+
+TEST_CASE("routes: each category and policy remembers its own focus and scroll") {
+    State s;
+    s = step(s, OpenScreen{Screen::Policies});
+    s = step(s, OpenScreen{Screen::PolicyList, "yanglao"});
+    s = step(s, FocusItem{4});
+    s = step(s, ScrollTo{300});
+    s = step(s, GoBack{});
+    s = step(s, OpenScreen{Screen::PolicyList, "yiliao"});
+    CHECK(s.focused() == 0);
+    CHECK(s.scrolled() == 0);
+    s = step(s, GoBack{});
+    s = step(s, OpenScreen{Screen::PolicyList, "yanglao"});
+    CHECK(s.focused() == 4);
+    CHECK(s.scrolled() == 300);
+    s = step(s, ScrollTo{-50});
+    CHECK(s.scrolled() == 0);  // never above the top
+}
+
+TEST_CASE("opening a policy fetches its text and marks it read, once") {
+    State s;
+    std::vector<Effect> effects;
+    s = step(s, OpenScreen{Screen::PolicyDetail, "12"}, effects);
+    CHECK(s.read_policies.count(12) == 1);
+    bool fetch = false, saved = false;
+    for (const Effect& e : effects) {
+        if (const auto* r = std::get_if<ReadCache>(&e)) fetch = r->key == ResourceKey{Resource::Policy, 12};
+        if (const auto* w = std::get_if<WriteCache>(&e)) saved = w->key == "read.policies" && w->text == "[12]";
+    }
+    CHECK(fetch);
+    CHECK(saved);
+    s = step(s, GoBack{}, effects);
+    s = step(s, OpenScreen{Screen::PolicyDetail, "12"}, effects);
+    for (const Effect& e : effects) CHECK_FALSE(std::holds_alternative<WriteCache>(e));  // already read
+}
+
+TEST_CASE("settings change, are saved, and come back from storage; damaged values are ignored") {
+    State s;
+    std::vector<Effect> effects;
+    s = step(s, SetTextSize{2}, effects);
+    CHECK(s.settings.text_size == 2);
+    REQUIRE(effects.size() == 1);
+    const std::string saved = std::get<WriteCache>(effects[0]).text;
+    s = step(s, SetTextSize{7}, effects);  // past the largest: stays the largest, nothing to save
+    CHECK(s.settings.text_size == 2);
+    CHECK(effects.empty());
+    s = step(s, SetLanguage{"fr"}, effects);
+    CHECK(s.settings.language == "zh-CN");
+    s = step(s, SetHighContrast{true}, effects);
+    s = step(s, SetVoice{true}, effects);
+
+    State fresh;
+    fresh = step(fresh, StoredRead{"settings", saved}, effects);
+    CHECK(fresh.settings.text_size == 2);
+    fresh = step(fresh, StoredRead{"settings", std::string(R"({"text_size": 9, "language": 5, "voice": true})")}, effects);
+    CHECK(fresh.settings.text_size == 2);
+    CHECK(fresh.settings.language == "zh-CN");
+    CHECK(fresh.settings.voice);
+    fresh = step(fresh, StoredRead{"settings", std::string("{not json")}, effects);
+    CHECK(fresh.settings.voice);
+    CHECK(text_scale(2) >= 1.6f * text_scale(0));  // ACCESSIBILITY.md: the largest >= 1.6x the default
+}
+
+TEST_CASE("start reads the settings and read markers before anything else") {
+    State s;
+    std::vector<Effect> effects;
+    s = step(s, AppStarted{}, effects);
+    REQUIRE(effects.size() >= 2);
+    CHECK(std::get<ReadStored>(effects[0]).key == "settings");
+    CHECK(std::get<ReadStored>(effects[1]).key == "read.policies");
+    s = step(s, StoredRead{"read.policies", std::string("[3, 5, \"x\"]")}, effects);
+    CHECK(s.read_policies == std::set<std::int64_t>{3, 5});
 }

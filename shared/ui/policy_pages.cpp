@@ -1,0 +1,116 @@
+// Policies: categories -> the policies of one category (newest first, 新 on unread ones) -> one
+// policy in large text, scrolled by the remote, a finger or the wheel, with text size buttons.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+const PolicyCategory* find_category(const PageContext& ctx, const std::string& id) {
+    for (const PolicyCategory& c : ctx.state.data.categories.value)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Policy* find_policy(const PageContext& ctx, std::int64_t id) {
+    for (const Policy& p : ctx.state.data.policies.value)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+std::string meta_line(const PageContext& ctx, const Policy& p) {
+    return ctx.strings.format("policies.meta", {{"issuer", p.issuer}, {"date", p.published_on}});
+}
+
+}  // namespace
+
+void draw_policy_categories_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    float y = page_header(ctx, ctx.strings.text("tile.policies"));
+    const auto& categories = ctx.state.data.categories;
+    y += data_notice(ctx, categories.fetch, categories.value.empty(), "policies.empty", y);
+
+    const int cols = ctx.profile.home_columns >= 4 ? 3 : 2;
+    const float gap = ctx.profile.gap;
+    const float w = std::floor((area.w - gap * (cols - 1)) / cols);
+    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 0.8f + ctx.profile.body_px * 3);
+    int i = 0;
+    for (const PolicyCategory& c : categories.value) {
+        const Rect r{area.x + (i % cols) * (w + gap), y + (i / cols) * (h + gap), w, h};
+        tile(ctx, {"category." + c.id, c.name,
+                   ctx.strings.format("policies.count", {{"count", std::to_string(c.policy_count)}}), "", r,
+                   ctx.palette.tile, OpenScreen{Screen::PolicyList, c.id}, ctx.profile.tile_label_px * 0.8f});
+        ++i;
+    }
+    const int rows = (i + cols - 1) / cols;
+    ctx.end_page(y + rows * (h + gap));
+}
+
+void draw_policy_list_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    const std::string& category = ctx.state.route.arg;
+    const PolicyCategory* c = find_category(ctx, category);
+    float y = page_header(ctx, c ? c->name : ctx.strings.text("tile.policies"));
+    const auto& policies = ctx.state.data.policies;
+    std::vector<const Policy*> shown;
+    for (const Policy& p : policies.value)
+        if (p.category_id == category && !p.deleted) shown.push_back(&p);
+    // Newest first, whatever order the server used.
+    std::stable_sort(shown.begin(), shown.end(),
+                     [](const Policy* a, const Policy* b) { return a->published_on > b->published_on; });
+    y += data_notice(ctx, policies.fetch, shown.empty(), "policies.empty", y);
+    for (const Policy* p : shown) {
+        const bool unread = ctx.state.read_policies.count(p->id) == 0;
+        y += list_row(ctx, {"policy." + std::to_string(p->id), p->title, meta_line(ctx, *p),
+                            unread ? ctx.strings.text("policies.new") : "", area.x, y, area.w,
+                            OpenScreen{Screen::PolicyDetail, std::to_string(p->id)}});
+        y += ctx.profile.gap * 0.5f;
+    }
+    ctx.end_page(y);
+}
+
+void draw_policy_detail_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    const std::int64_t id = std::atoll(ctx.state.route.arg.c_str());
+    const auto detail = ctx.state.data.policy_details.find(id);
+    const Policy* listed = find_policy(ctx, id);
+    const bool has_detail = detail != ctx.state.data.policy_details.end() &&
+                            detail->second.fetch.freshness != Freshness::None;
+    const Policy* p = has_detail ? &detail->second.value : listed;
+    float y = page_header(ctx, p ? p->title : ctx.strings.text("tile.policies"));
+
+    // Text size, right here: the resident should not have to find the settings to read this.
+    const int size = ctx.state.settings.text_size;
+    const Rect smaller = button(ctx, "policy.text_smaller", ctx.strings.text("policies.text_smaller"), ImVec2(area.x, y),
+                                SetTextSize{size - 1}, ctx.palette.tile);
+    button(ctx, "policy.text_larger", ctx.strings.text("policies.text_larger"),
+           ImVec2(smaller.right() + ctx.profile.gap, y), SetTextSize{size + 1}, ctx.palette.tile);
+    y += smaller.h + ctx.profile.gap;
+
+    const float px = ctx.profile.body_px;
+    if (p) {
+        y += text_line(ctx, "policy.meta", "text", meta_line(ctx, *p), ImVec2(area.x, y), px, ctx.palette.text_muted,
+                       ctx.palette.background).y + px;
+    }
+    const FetchState* fetch = detail != ctx.state.data.policy_details.end() ? &detail->second.fetch : nullptr;
+    if (fetch && fetch->error == FetchError::NotFound) {
+        y += text_block(ctx, "page.notice", ctx.strings.text("policies.withdrawn"), ImVec2(area.x, y), area.w, px,
+                        ctx.palette.text, ctx.palette.background) + px;
+    } else if (!has_detail) {
+        const bool offline = fetch && fetch->error == FetchError::Offline;
+        y += text_block(ctx, "page.notice", ctx.strings.text(offline ? "policies.body_offline" : "policies.body_loading"),
+                        ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px;
+        if (listed) y += paragraphs(ctx, "policy.summary", listed->summary, ImVec2(area.x, y), area.w, px);
+    } else {
+        y += paragraphs(ctx, "policy.body", p->body, ImVec2(area.x, y), area.w, px);
+        y += text_line(ctx, "policy.end", "text", ctx.strings.text("policies.end"), ImVec2(area.x, y), px,
+                       ctx.palette.text_muted, ctx.palette.background).y + px;
+    }
+    ctx.end_page(y);
+}
+
+}  // namespace elder
