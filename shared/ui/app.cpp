@@ -72,8 +72,8 @@ void App::on_key(RemoteKey key) {
     invalidate();
     keyboard_mode_ = true;
     if (auto dir = direction_of(key)) {
-        const int to = spatial_move(tree_.focusable_rects(), state_.focused(), *dir);
-        if (to >= 0) {
+        const int to = spatial_move(tree_.focusable_rects(), state_.focused(), *dir);  // `from` when nothing lies that way
+        if (to >= 0 && to != state_.focused()) {
             dispatch(FocusItem{to});
             follow_focus_ = true;
             speak_focused();

@@ -87,14 +87,18 @@ void draw_policy_detail_page(PageContext& ctx) {
     const int size = ctx.state.settings.text_size;
     const Rect smaller = button(ctx, "policy.text_smaller", ctx.strings.text("policies.text_smaller"), ImVec2(area.x, y),
                                 SetTextSize{size - 1}, ctx.palette.tile);
-    button(ctx, "policy.text_larger", ctx.strings.text("policies.text_larger"),
-           ImVec2(smaller.right() + ctx.profile.gap, y), SetTextSize{size + 1}, ctx.palette.tile);
-    y += smaller.h + ctx.profile.gap;
+    const std::string larger_label = ctx.strings.text("policies.text_larger");
+    const float larger_w = text_width(ctx, larger_label, ctx.profile.body_px) + 2 * ctx.profile.body_px;
+    const bool beside = smaller.right() + ctx.profile.gap + larger_w <= area.right();  // narrow phones: below
+    const Rect larger = button(ctx, "policy.text_larger", larger_label,
+                               beside ? ImVec2(smaller.right() + ctx.profile.gap, y) : ImVec2(area.x, smaller.bottom() + ctx.profile.gap * 0.5f),
+                               SetTextSize{size + 1}, ctx.palette.tile);
+    y = larger.bottom() + ctx.profile.gap;
 
     const float px = ctx.profile.body_px;
     if (p) {
-        y += text_line(ctx, "policy.meta", "text", meta_line(ctx, *p), ImVec2(area.x, y), px, ctx.palette.text_muted,
-                       ctx.palette.background).y + px;
+        y += text_block(ctx, "policy.meta", meta_line(ctx, *p), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
+                        ctx.palette.background) + px * 0.5f;
     }
     const FetchState* fetch = detail != ctx.state.data.policy_details.end() ? &detail->second.fetch : nullptr;
     if (fetch && fetch->error == FetchError::NotFound) {

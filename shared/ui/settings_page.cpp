@@ -18,8 +18,8 @@ float choice_row(PageContext& ctx, const std::string& id, const std::string& lab
                  float y) {
     const Rect area = ctx.content();
     const float px = ctx.profile.body_px;
-    y += text_line(ctx, id + ".label", "heading", label, ImVec2(area.x, y), ctx.profile.heading_px, ctx.palette.text,
-                   ctx.palette.background).y + px * 0.5f;
+    y += text_block(ctx, id + ".label", label, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.text,
+                    ctx.palette.background, "heading");
     float x = area.x, row_h = 0;
     for (const Choice& c : choices) {
         const std::string text = c.current ? ctx.strings.format("settings.current", {{"choice", c.label}}) : c.label;

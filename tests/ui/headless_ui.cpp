@@ -59,4 +59,30 @@ void HeadlessUi::tap(float x, float y) {
     frame();
 }
 
+void HeadlessUi::drag(float x0, float y0, float x1, float y1, int steps) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x0, y0);
+    app.on_pointer_input();
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    for (int i = 1; i <= steps; ++i) {
+        io.AddMousePosEvent(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
+        frame();
+    }
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    frame();
+}
+
+void HeadlessUi::wheel(float lines) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+    io.AddMouseWheelEvent(0, lines);
+    app.on_pointer_input();
+    frame();
+    frame();
+}
+
 }  // namespace elder::test

@@ -15,6 +15,9 @@ public:
     void frame();                            // one frame at a fixed date and time
     void key(RemoteKey key) { app.on_key(key); frame(); frame(); }
     void tap(float x, float y);              // a touch: press and release at (x, y)
+    // A finger pressed at (x0, y0), moved to (x1, y1) over `steps` frames, then lifted.
+    void drag(float x0, float y0, float x1, float y1, int steps);
+    void wheel(float lines);                 // mouse wheel; negative scrolls down
 
     App app;
 

@@ -1,0 +1,77 @@
+#include "page_checks.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <queue>
+#include <set>
+
+#include "core/spatial_nav.hpp"
+
+namespace elder::test {
+
+const std::vector<SurfaceCase>& surface_cases() {
+    static const std::vector<SurfaceCase> cases{
+        {Surface::Tv, 1920, 1080, 40, 56, 120, 120, 96, 54},
+        {Surface::Tv, 1280, 720, 40 * 2 / 3.f, 56 * 2 / 3.f, 80, 80, 64, 36},  // a 720p box: the same, scaled
+        {Surface::Kiosk, 1080, 1920, 36, 48, 120, 120, 0, 0},
+        {Surface::Kiosk, 1920, 1080, 36, 48, 120, 120, 0, 0},
+        {Surface::Browser, 360, 640, 20, 28, 60, 60, 0, 0},
+        {Surface::Browser, 1280, 800, 20, 28, 60, 60, 0, 0},
+    };
+    return cases;
+}
+
+std::string describe(const SurfaceCase& c) {
+    return std::string(surface_name(c.surface)) + " " + std::to_string(int(c.w)) + "x" + std::to_string(int(c.h));
+}
+
+void check_numbers(const HeadlessUi& ui, const SurfaceCase& c) {
+    const Settings& settings = ui.app.state().settings;
+    const float scale = text_scale(settings.text_size);
+    const double min_contrast = settings.high_contrast ? 12.0 : 7.0;
+    const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id << " '" << n.label << "'");
+        const bool heading = n.role == std::string("heading");
+        CHECK(n.text_px >= (heading ? c.min_heading : c.min_body) * scale - 0.01f);
+        // Text >= 7:1 (12:1 in high contrast); only heading-size text may use the 4.5:1 allowance.
+        CHECK(contrast_ratio(n.fg, n.bg) >= (n.text_px >= c.min_heading && !settings.high_contrast ? 4.5 : min_contrast));
+        if (n.visible) {
+            // Browsers scroll a page longer than the window; every other surface keeps the margins.
+            if (c.surface == Surface::Browser) CHECK((n.rect.x >= 0 && n.rect.right() <= c.w));
+            else CHECK((n.rect.x >= safe.x && n.rect.right() <= safe.right()));
+        }
+        if (n.action) {
+            CHECK(n.rect.w >= c.min_target_w);
+            CHECK(n.rect.h >= c.min_target_h);
+        }
+    }
+}
+
+void check_reachable_by_arrows(const HeadlessUi& ui) {
+    const auto rects = ui.app.semantics().focusable_rects();
+    if (rects.empty()) return;
+    std::set<int> seen{ui.app.state().focused()};
+    std::queue<int> todo;
+    todo.push(ui.app.state().focused());
+    while (!todo.empty()) {
+        const int at = todo.front();
+        todo.pop();
+        for (Direction d : {Direction::Up, Direction::Down, Direction::Left, Direction::Right}) {
+            const int to = spatial_move(rects, at, d);
+            if (to >= 0 && seen.insert(to).second) todo.push(to);
+        }
+    }
+    for (int i = 0; i < static_cast<int>(rects.size()); ++i) {
+        INFO("item " << i << " '" << ui.app.semantics().focusable(i).label << "'");
+        CHECK(seen.count(i) == 1);
+    }
+}
+
+const SemNode* find_node(const App& app, const std::string& id) {
+    for (const SemNode& n : app.semantics().nodes())
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+}  // namespace elder::test

@@ -1,0 +1,30 @@
+#pragma once
+// ACCESSIBILITY.md as checks over the semantics tree of whatever page is on screen, for every
+// surface; shared by the home and page tests.
+#include <string>
+
+#include "headless_ui.hpp"
+
+namespace elder::test {
+
+struct SurfaceCase {
+    Surface surface;
+    float w, h;
+    float min_body, min_heading, min_target_w, min_target_h, safe_x, safe_y;
+};
+
+// TV 1080p and 720p, kiosk portrait and landscape, browser phone and desktop.
+const std::vector<SurfaceCase>& surface_cases();
+std::string describe(const SurfaceCase& c);
+
+// Text sizes (scaled by the resident's text size), contrast (>= 12:1 in high contrast), target
+// sizes, and every visible node inside the safe area (browsers: inside the width).
+void check_numbers(const HeadlessUi& ui, const SurfaceCase& c);
+
+// Every focusable item can be reached from the focused one with arrow keys alone (a search over
+// the moves the app itself makes).
+void check_reachable_by_arrows(const HeadlessUi& ui);
+
+const SemNode* find_node(const App& app, const std::string& id);
+
+}  // namespace elder::test

@@ -1,0 +1,213 @@
+// The information pages with real server answers (fixtures): numbers on every surface, text size
+// and high contrast, arrows reach everything, Back returns, lists remember focus, long text scrolls
+// by remote, wheel and finger.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "page_checks.hpp"
+
+using namespace elder;
+using namespace elder::test;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/tests/fixtures/api/" + name + ".json");
+    REQUIRE(in);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void feed(HeadlessUi& ui, ResourceKey key, const std::string& body) {
+    ui.app.dispatch(CacheRead{key, std::nullopt});
+    ui.app.dispatch(HttpDone{key, 200, body, "", ""});
+}
+
+// A policy long enough to need scrolling on every surface.
+std::string long_policy() {
+    auto j = nlohmann::json::parse(fixture("policy"));
+    std::string body;
+    for (int i = 1; i <= 30; ++i)
+        body += "第" + std::to_string(i) + "条 符合条件的老年人可以向户籍所在地社区提出申请，社区工作人员会在五个工作日内上门核实情况。\n";
+    j["body"] = body;
+    return j.dump();
+}
+
+void load_data(HeadlessUi& ui) {
+    feed(ui, {Resource::Categories}, fixture("policy_categories"));
+    auto page = nlohmann::json::parse(fixture("policies_page"));
+    page["next_cursor"] = nullptr;  // the fixture is the first of several pages: make it the whole list
+    feed(ui, {Resource::Policies}, page.dump());
+    ui.frame();
+}
+
+// The full text of policy 22 arriving after the page asked for it (no offline copy).
+void answer_policy(HeadlessUi& ui) {
+    ui.app.dispatch(CacheRead{{Resource::Policy, 22}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Policy, 22}, 200, long_policy(), "", ""});
+}
+
+void open(HeadlessUi& ui, Screen screen, const std::string& arg = "") {
+    ui.app.dispatch(OpenScreen{screen, arg});
+    if (screen == Screen::PolicyDetail) answer_policy(ui);
+    ui.frame();
+    ui.frame();
+}
+
+struct PageCase {
+    Screen screen;
+    const char* arg;
+};
+const PageCase kPages[] = {
+    {Screen::Policies, ""}, {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Settings, ""},
+};
+
+}  // namespace
+
+TEST_CASE("every information page meets the numbers on every surface, at every text size, in both themes") {
+    for (const SurfaceCase& c : surface_cases())
+        for (const PageCase& page : kPages)
+            for (int size : {0, 2})
+                for (bool contrast : {false, true}) {
+                    INFO(describe(c) << " " << screen_name(page.screen) << " size " << size << " contrast " << contrast);
+                    HeadlessUi ui(c.surface, c.w, c.h);
+                    load_data(ui);
+                    ui.app.dispatch(SetTextSize{size});
+                    ui.app.dispatch(SetHighContrast{contrast});
+                    open(ui, page.screen, page.arg);
+                    REQUIRE(ui.app.state().route.screen == page.screen);
+                    check_numbers(ui, c);
+                    check_reachable_by_arrows(ui);
+                }
+}
+
+TEST_CASE("policies: categories -> list -> detail, and Back retraces every step") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    ui.key(RemoteKey::Digit1);
+    REQUIRE(ui.app.state().route.screen == Screen::Policies);
+    const SemNode* focused = ui.app.semantics().focused();
+    REQUIRE(focused);
+    CHECK(focused->label == "民政");  // focus starts on the first category, not on Back
+    // 养老 is the fourth category: Down from 民政 reaches the second row.
+    ui.key(RemoteKey::Down);
+    CHECK(ui.app.semantics().focused()->label == "养老");
+    ui.key(RemoteKey::Ok);
+    REQUIRE(ui.app.state().route == (Route{Screen::PolicyList, "yanglao"}));
+    CHECK(find_node(ui.app, "page.title")->label == "养老");
+    // Two policies of 养老 in the fixture, newest first, both unread.
+    REQUIRE(find_node(ui.app, "policy.22"));
+    REQUIRE(find_node(ui.app, "policy.1"));
+    CHECK(find_node(ui.app, "policy.22")->rect.y < find_node(ui.app, "policy.1")->rect.y);
+    CHECK(find_node(ui.app, "policy.22.marker")->label == "新");
+    ui.key(RemoteKey::Down);
+    CHECK(ui.app.semantics().focused()->id == "policy.1");
+    ui.key(RemoteKey::Up);
+    ui.key(RemoteKey::Ok);
+    REQUIRE(ui.app.state().route == (Route{Screen::PolicyDetail, "22"}));
+    answer_policy(ui);
+    ui.frame();
+    REQUIRE(find_node(ui.app, "policy.body.0"));
+    CHECK(find_node(ui.app, "policy.body.0")->label.rfind("第1条", 0) == 0);
+    ui.key(RemoteKey::Back);
+    CHECK(ui.app.state().route == (Route{Screen::PolicyList, "yanglao"}));
+    CHECK(ui.app.semantics().focused()->id == "policy.22");  // the list remembers its place
+    CHECK_FALSE(find_node(ui.app, "policy.22.marker"));      // read now: no 新 any more
+    ui.key(RemoteKey::Back);
+    CHECK(ui.app.semantics().focused()->label == "养老");
+    ui.key(RemoteKey::Back);
+    CHECK(ui.app.state().route.screen == Screen::Home);
+    CHECK(ui.app.semantics().focused()->label == "政策资讯");
+}
+
+TEST_CASE("a long policy is read to the end with Down alone, and Up goes back") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    open(ui, Screen::PolicyDetail, "22");
+    const float max = ui.app.report()["max_scroll"].get<float>();
+    REQUIRE(max > 500);
+    for (int i = 0; i < 40 && ui.app.state().scrolled() < max; ++i) ui.key(RemoteKey::Down);
+    CHECK(ui.app.state().scrolled() == Approx(max));
+    const SemNode* end = find_node(ui.app, "policy.end");
+    REQUIRE(end);
+    CHECK(end->visible);  // 全文完 on screen: read to the end
+    CHECK(find_node(ui.app, "page.back")->visible == false);
+    ui.key(RemoteKey::PageUp);
+    CHECK(ui.app.state().scrolled() < max);
+    for (int i = 0; i < 40 && ui.app.state().scrolled() > 0; ++i) ui.key(RemoteKey::Up);
+    CHECK(ui.app.state().scrolled() == 0);
+    ui.key(RemoteKey::Back);  // Back works however far the page was scrolled
+    CHECK(ui.app.state().route.screen == Screen::Home);
+}
+
+TEST_CASE("a finger drags a long page, a flick coasts, and a drag is not a tap") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    load_data(ui);
+    ui.app.dispatch(SetTextSize{2});
+    open(ui, Screen::PolicyList, "yanglao");
+    open(ui, Screen::PolicyDetail, "22");
+    const Rect row = ui.app.semantics().focusable(1).rect;  // a button under the finger at the start
+    ui.drag(row.center_x(), row.center_y(), row.center_x(), row.center_y() - 600, 6);
+    CHECK(ui.app.state().route.screen == Screen::PolicyDetail);  // no button fired
+    const float after_drag = ui.app.state().scrolled();
+    CHECK(after_drag > 400);
+    for (int i = 0; i < 30; ++i) ui.frame();  // coasting
+    CHECK(ui.app.state().scrolled() > after_drag);
+    CHECK(ui.app.state().scrolled() > 1);
+}
+
+TEST_CASE("the mouse wheel scrolls a long page") {
+    HeadlessUi ui(Surface::Browser, 1280, 800);
+    load_data(ui);
+    open(ui, Screen::PolicyDetail, "22");
+    ui.wheel(-3);
+    CHECK(ui.app.state().scrolled() > 0);
+}
+
+TEST_CASE("settings: each choice applies at once and says which is current in words") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    open(ui, Screen::Settings);
+    const float body = ui.app.profile().body_px;
+    const Rect largest = find_node(ui.app, "settings.size.2")->rect;
+    ui.tap(largest.center_x(), largest.center_y());
+    CHECK(ui.app.state().settings.text_size == 2);
+    CHECK(ui.app.profile().body_px == Approx(body * 1.6f));
+    CHECK(find_node(ui.app, "settings.size.2")->label == "√ 特大");
+    const Rect contrast = find_node(ui.app, "settings.contrast.on")->rect;
+    ui.tap(contrast.center_x(), contrast.center_y());
+    CHECK(ui.app.state().settings.high_contrast);
+    CHECK(ui.app.palette().background == rgb_hex(0x000000));
+    const Rect english = find_node(ui.app, "settings.language.en")->rect;
+    ui.tap(english.center_x(), english.center_y());
+    CHECK(find_node(ui.app, "page.title")->label == "Settings");
+    // Every choice is saved for the next start.
+    int saved = 0;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* w = std::get_if<WriteCache>(&e)) saved += w->key == "settings";
+    CHECK(saved == 3);
+}
+
+TEST_CASE("a list with nothing yet says why: loading, offline, server trouble, empty") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    open(ui, Screen::Policies);
+    ui.app.dispatch(CacheRead{{Resource::Categories}, std::nullopt});
+    ui.frame();
+    CHECK(find_node(ui.app, "page.notice")->label.rfind("正在加载", 0) == 0);
+    ui.app.dispatch(HttpDone{{Resource::Categories}, 0, "", "", "refused"});
+    ui.frame();
+    CHECK(find_node(ui.app, "page.notice")->label.rfind("现在连不上网络", 0) == 0);
+    CHECK(ui.app.semantics().focusable_count() >= 1);  // Back still works
+    ui.app.dispatch(RetryDue{{Resource::Categories}});
+    ui.app.dispatch(HttpDone{{Resource::Categories}, 500, "{}", "", ""});
+    ui.frame();
+    CHECK(find_node(ui.app, "page.notice")->label.rfind("服务器暂时出了问题", 0) == 0);
+    ui.app.dispatch(RetryDue{{Resource::Categories}});
+    ui.app.dispatch(HttpDone{{Resource::Categories}, 200, R"({"items": []})", "", ""});
+    ui.frame();
+    CHECK(find_node(ui.app, "page.notice")->label.rfind("这一类暂时还没有政策", 0) == 0);
+}
