@@ -1,12 +1,15 @@
-# Runtime assets, laid out as the apps load them: <build>/assets/{strings,fonts}/.
-file(GLOB ELDER_STRING_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/strings/*.json)
+# Runtime assets, laid out as the apps load them: <build>/assets/{strings,keymaps,fonts}/.
+file(GLOB ELDER_STRING_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/strings/*.json
+  ${CMAKE_SOURCE_DIR}/assets/keymaps/*.json)
 set(ELDER_STRINGS_OUT)
 foreach(f ${ELDER_STRING_FILES})
   get_filename_component(name ${f} NAME)
-  add_custom_command(OUTPUT ${ELDER_ASSETS_OUT}/strings/${name}
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${ELDER_ASSETS_OUT}/strings/${name}
+  get_filename_component(dir ${f} DIRECTORY)
+  get_filename_component(kind ${dir} NAME)
+  add_custom_command(OUTPUT ${ELDER_ASSETS_OUT}/${kind}/${name}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f} ${ELDER_ASSETS_OUT}/${kind}/${name}
     DEPENDS ${f})
-  list(APPEND ELDER_STRINGS_OUT ${ELDER_ASSETS_OUT}/strings/${name})
+  list(APPEND ELDER_STRINGS_OUT ${ELDER_ASSETS_OUT}/${kind}/${name})
 endforeach()
 
 # The CJK font: a subset of Debian's WenQuanYi Micro Hei, made at build time (ARCHITECTURE.md says why).

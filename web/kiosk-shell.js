@@ -3,7 +3,7 @@
 'use strict';
 
 (function () {
-  const ASSETS = ['fonts/elder-cjk.ttf', 'strings/zh-CN.json', 'strings/en.json'];
+  const ASSETS = ['fonts/elder-cjk.ttf', 'strings/zh-CN.json', 'strings/en.json', 'keymaps/default.json'];
   const canvas = document.getElementById('canvas');
   const loader = document.getElementById('loader');
 
@@ -80,6 +80,7 @@
         const FS = window.Module.FS;
         FS.mkdirTree('/assets/fonts');
         FS.mkdirTree('/assets/strings');
+        FS.mkdirTree('/assets/keymaps');
         ASSETS.forEach((path, i) => FS.writeFile('/assets/' + path, assets[i]));
         if (config) FS.writeFile('/config.json', config);
       }],

@@ -1,5 +1,10 @@
 #pragma once
-// The keys of a TV remote, whatever device produced them (remote, keyboard, kiosk keypad).
+// The keys of a TV remote, whatever device produced them (remote, keyboard, kiosk keypad), and
+// keymaps: which device key means which remote key, as data (assets/keymaps/*.json).
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace elder {
 
@@ -17,5 +22,12 @@ inline int digit_of(RemoteKey key) {
                ? static_cast<int>(key) - static_cast<int>(RemoteKey::Digit1) + 1
                : 0;
 }
+
+// "up", "ok", "page_down", "1" ... as written in keymap files.
+std::optional<RemoteKey> parse_remote_key(std::string_view name);
+
+// Parses a keymap file ({"keys": {"<device key name>": "<remote key>", ...}}) into device key name
+// -> remote key. Returns false with a sentence in `error` naming the first bad entry.
+bool parse_keymap(std::string_view json_text, std::map<std::string, RemoteKey>& out, std::string& error);
 
 }  // namespace elder

@@ -50,6 +50,8 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
             out.host.report_path = value();
         } else if (arg == "--assets" && has_value) {
             out.app.assets_dir = value();
+        } else if (arg == "--keymap" && has_value) {
+            out.host.keymap_path = value();
         } else if (arg == "--data-dir" && has_value) {
             out.host.data_dir = value();
         } else if (arg == "--config" && has_value) {
@@ -85,6 +87,7 @@ std::string command_line_help(const char* program) {
         "  --surface NAME        tv, kiosk or browser layout (default: tv)\n"
         "  --lang zh-CN|en       interface language (default zh-CN)\n"
         "  --voice on|off        read the focused item aloud (default off)\n"
+        "  --keymap FILE         which remote key is which (default <assets>/keymaps/default.json)\n"
         "  --data-dir DIR        where the offline copy is kept (default ~/.local/share/elder-community)\n"
         "  --assets DIR          folder with strings/ and fonts/\n"
         "  --screenshot FILE     save the last frame as PNG when the app exits\n"

@@ -15,6 +15,8 @@
 namespace elder {
 
 bool Host::start(const HostOptions& options, const AppParams& params, const GlRequest& gl, std::string& error) {
+    const std::string keymap = options.keymap_path.empty() ? params.assets_dir + "/keymaps/default.json" : options.keymap_path;
+    if (!keymap_.load(keymap, error)) return false;  // before any window: a broken keymap is said plainly
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return false;
@@ -102,7 +104,7 @@ bool Host::handle(const SDL_Event& event) {
         case SDL_QUIT:
             return false;
         case SDL_KEYDOWN:
-            if (auto key = remote_key_for(event.key.keysym.sym)) app_.on_key(*key);
+            if (auto key = keymap_.remote_key_for(event.key.keysym.sym)) app_.on_key(*key);
             else app_.invalidate();
             break;
         case SDL_MOUSEBUTTONDOWN:

@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include "effect_runner.hpp"
+#include "keymap.hpp"
 #include "ui/app.hpp"
 
 namespace elder {
@@ -20,6 +21,7 @@ struct HostOptions {
     std::string report_path;      // native: JSON state + semantics tree, rewritten after each drawn frame
     int exit_after_frames = 0;    // native: quit after this many drawn frames (0: run until closed)
     std::string data_dir;         // native: the offline cache's folder ("" for the default)
+    std::string keymap_path;      // "" for <assets>/keymaps/default.json
 };
 
 // The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.
@@ -54,6 +56,7 @@ private:
     void draw(const CivilTime& now);
 
     App app_;
+    Keymap keymap_;
     std::unique_ptr<EffectRunner> runner_;
     double longest_update_ms_ = 0, longest_frame_ms_ = 0;
     long updates_ = 0;

@@ -1,38 +1,31 @@
 #include "keymap.hpp"
 
+#include <fstream>
+#include <sstream>
+
 namespace elder {
-namespace {
 
-struct KeyBinding {
-    SDL_Keycode sdl;
-    RemoteKey key;
-};
+bool Keymap::load(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return error = "cannot read the keymap " + path, false;
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::map<std::string, RemoteKey> named;
+    if (!parse_keymap(text.str(), named, error)) return error = path + ": " + error, false;
+    std::unordered_map<SDL_Keycode, RemoteKey> keys;
+    for (const auto& [name, key] : named) {
+        const SDL_Keycode code = SDL_GetKeyFromName(name.c_str());
+        if (code == SDLK_UNKNOWN) return error = path + ": \"" + name + "\" is not an SDL key name", false;
+        keys[code] = key;
+    }
+    keys_ = std::move(keys);
+    return true;
+}
 
-constexpr KeyBinding kBindings[] = {
-    {SDLK_UP, RemoteKey::Up},         {SDLK_DOWN, RemoteKey::Down},
-    {SDLK_LEFT, RemoteKey::Left},     {SDLK_RIGHT, RemoteKey::Right},
-    {SDLK_RETURN, RemoteKey::Ok},     {SDLK_KP_ENTER, RemoteKey::Ok},
-    {SDLK_SELECT, RemoteKey::Ok},     {SDLK_SPACE, RemoteKey::Ok},
-    {SDLK_ESCAPE, RemoteKey::Back},   {SDLK_BACKSPACE, RemoteKey::Back},
-    {SDLK_AC_BACK, RemoteKey::Back},  {SDLK_HOME, RemoteKey::Home},
-    {SDLK_AC_HOME, RemoteKey::Home},
-    {SDLK_1, RemoteKey::Digit1},      {SDLK_KP_1, RemoteKey::Digit1},
-    {SDLK_2, RemoteKey::Digit2},      {SDLK_KP_2, RemoteKey::Digit2},
-    {SDLK_3, RemoteKey::Digit3},      {SDLK_KP_3, RemoteKey::Digit3},
-    {SDLK_4, RemoteKey::Digit4},      {SDLK_KP_4, RemoteKey::Digit4},
-    {SDLK_5, RemoteKey::Digit5},      {SDLK_KP_5, RemoteKey::Digit5},
-    {SDLK_6, RemoteKey::Digit6},      {SDLK_KP_6, RemoteKey::Digit6},
-    {SDLK_7, RemoteKey::Digit7},      {SDLK_KP_7, RemoteKey::Digit7},
-    {SDLK_8, RemoteKey::Digit8},      {SDLK_KP_8, RemoteKey::Digit8},
-    {SDLK_9, RemoteKey::Digit9},      {SDLK_KP_9, RemoteKey::Digit9},
-};
-
-}  // namespace
-
-std::optional<RemoteKey> remote_key_for(SDL_Keycode key) {
-    for (const KeyBinding& b : kBindings)
-        if (b.sdl == key) return b.key;
-    return std::nullopt;
+std::optional<RemoteKey> Keymap::remote_key_for(SDL_Keycode key) const {
+    const auto it = keys_.find(key);
+    if (it == keys_.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace elder

@@ -29,7 +29,7 @@ expect() {
 
 press() { xdotool key --delay 50 "$@"; }
 
-"$app" --report "$report" --screenshot "$out/tv-home.png" 2> "$out/tvapp.log" &
+"$app" --report "$report" --screenshot "$out/tv-home.png" --data-dir "$out/data" 2> "$out/tvapp.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 
@@ -55,4 +55,32 @@ trap - EXIT
 [ -s "$out/tv-home.png" ] || fail "no screenshot was written"
 grep -q "first frame after" "$out/tvapp.log" || fail "the app did not log its first frame"
 echo "screenshot: $out/tv-home.png"
+
+# A vendor's remote, mapped by a keymap file alone: here its "home" key sends F12 and its OK key F5.
+cat > "$out/vendor-keymap.json" <<'JSON'
+{"keys": {"Up": "up", "Down": "down", "Left": "left", "Right": "right", "F5": "ok", "Escape": "back", "F12": "home", "2": "2"}}
+JSON
+rm -f "$report"
+"$app" --report "$report" --data-dir "$out/data" --keymap "$out/vendor-keymap.json" 2>> "$out/tvapp.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+expect screen home "the app starts with the vendor's keymap"
+wid=$(xdotool search --sync --pid $pid | head -n1)
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+press 2;   expect screen guides "number key 2 opens 办事指南"
+press F12; expect screen home "the vendor's home key (F12) goes home: keymap data, no code"
+press Return; expect screen home "Return means nothing to this remote"
+press F5;  expect screen guides "the vendor's OK key (F5) opens the focused tile (办事指南, where focus stayed)"
+kill -TERM $pid; wait $pid || true
+trap - EXIT
+
+# A broken keymap stops the app with a sentence, not a remote that does nothing.
+echo '{"keys": {"Up": "jump"}}' > "$out/broken-keymap.json"
+set +e
+"$app" --keymap "$out/broken-keymap.json" --data-dir "$out/data" 2> "$out/broken.log"
+status=$?
+set -e
+[ "$status" = 2 ] || fail "a broken keymap should exit with status 2, got $status"
+grep -q 'unknown remote function "jump"' "$out/broken.log" || fail "the broken keymap was not explained: $(cat "$out/broken.log")"
+echo "ok: a broken keymap is refused: $(cat "$out/broken.log")"
 echo "PASS: tv smoke"
