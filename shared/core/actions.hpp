@@ -20,6 +20,7 @@ struct FocusItem { int index; };           // focus moved to item `index` of the
 struct ScrollTo { float offset; };         // the current page scrolled to `offset` (layout units)
 struct GoBack {};
 struct GoHome {};
+struct ReadAloud { std::string text; };     // OK on an item that only informs (a contact): say it
 
 // Settings
 struct SetTextSize { int size; };          // 0 .. kTextSizes-1
@@ -42,7 +43,7 @@ struct RefreshDue {};
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, SetTextSize,
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SetTextSize,
                             SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
                             HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
 

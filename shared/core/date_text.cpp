@@ -22,4 +22,45 @@ std::string format_clock(const CivilTime& t) {
     return buf;
 }
 
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's civil-days algorithm).
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+std::optional<CivilTime> parse_iso_time(std::string_view iso) {
+    CivilTime t;
+    char sep = 0;
+    int second = 0;
+    if (iso.size() < 16 || std::sscanf(std::string(iso.substr(0, 19)).c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &t.year, &t.month,
+                                       &t.day, &sep, &t.hour, &t.minute, &second) < 6)
+        return std::nullopt;
+    if (sep != 'T' || t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31 || t.hour > 23 || t.minute > 59)
+        return std::nullopt;
+    const long days = days_from_civil(t.year, t.month, t.day);
+    t.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
+    return t;
+}
+
+std::string format_time_range(const Catalogue& strings, std::string_view start_iso, std::string_view end_iso) {
+    const auto start = parse_iso_time(start_iso);
+    const auto end = parse_iso_time(end_iso);
+    if (!start || !end) return std::string(start_iso) + " - " + std::string(end_iso);
+    return strings.format("time.range", {
+        {"month", std::to_string(start->month)},
+        {"day", std::to_string(start->day)},
+        {"weekday", strings.text("weekday." + std::to_string(start->weekday))},
+        {"start", format_clock(*start)},
+        {"end", format_clock(*end)},
+    });
+}
+
 }  // namespace elder

@@ -1,6 +1,8 @@
 #pragma once
 // Dates and times as residents read them, worded by the catalogue ("2026年11月23日 星期一").
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "i18n.hpp"
 
@@ -14,5 +16,12 @@ struct CivilTime {
 
 std::string format_date(const Catalogue& strings, const CivilTime& t);
 std::string format_clock(const CivilTime& t);  // "09:05", the same in every language
+
+// "2026-11-25T09:30:00+08:00" as the wall-clock time it names (the server speaks China time), with
+// its weekday; nothing for text that is not such a time.
+std::optional<CivilTime> parse_iso_time(std::string_view iso);
+
+// "11月25日 星期三 09:30-11:00"; the raw texts if either time cannot be read.
+std::string format_time_range(const Catalogue& strings, std::string_view start_iso, std::string_view end_iso);
 
 }  // namespace elder

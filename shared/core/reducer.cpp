@@ -56,6 +56,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 state.route = state.back_stack.back();
                 state.back_stack.pop_back();
             },
+            [&](const ReadAloud& a) { effects.push_back(Speak{a.text}); },
             [&](const GoHome&) {
                 state.back_stack.clear();
                 state.route = Route{};

@@ -177,6 +177,12 @@ void App::draw_page(PageContext& ctx) {
         case Screen::Policies: return draw_policy_categories_page(ctx);
         case Screen::PolicyList: return draw_policy_list_page(ctx);
         case Screen::PolicyDetail: return draw_policy_detail_page(ctx);
+        case Screen::Guides: return draw_guide_themes_page(ctx);
+        case Screen::GuideList: return draw_guide_list_page(ctx);
+        case Screen::GuideDetail: return draw_guide_detail_page(ctx);
+        case Screen::Contacts: return draw_contacts_page(ctx);
+        case Screen::Activities: return draw_activities_page(ctx);
+        case Screen::ActivityDetail: return draw_activity_detail_page(ctx);
         case Screen::Settings: return draw_settings_page(ctx);
         default: return draw_coming_soon_page(ctx);
     }

@@ -8,6 +8,12 @@ void draw_home_page(PageContext& ctx);
 void draw_policy_categories_page(PageContext& ctx);
 void draw_policy_list_page(PageContext& ctx);    // route arg: category id
 void draw_policy_detail_page(PageContext& ctx);  // route arg: policy id
+void draw_guide_themes_page(PageContext& ctx);
+void draw_guide_list_page(PageContext& ctx);     // route arg: theme
+void draw_guide_detail_page(PageContext& ctx);   // route arg: guide id
+void draw_contacts_page(PageContext& ctx);
+void draw_activities_page(PageContext& ctx);
+void draw_activity_detail_page(PageContext& ctx);  // route arg: activity id
 void draw_settings_page(PageContext& ctx);
 // Pages whose service has not been built yet: a title, a plain sentence and a way back.
 void draw_coming_soon_page(PageContext& ctx);

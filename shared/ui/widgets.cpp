@@ -182,4 +182,51 @@ float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const s
                       ctx.palette.background) + px * 0.6f;
 }
 
+float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>& lines, float x, float y, float w,
+           const Action& action) {
+    const Palette& p = ctx.palette;
+    const float pad = ctx.profile.body_px * 0.6f;
+    const bool focused = ctx.tree.focusable_count() == ctx.state.focused();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    float cy = y + pad;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const CardLine& l = lines[i];
+        if (l.text.empty()) continue;
+        cy += text_block(ctx, id + "." + std::to_string(i), l.text, im(x + pad, cy), w - 2 * pad, l.px,
+                         l.muted ? p.text_muted : p.text, p.tile);
+    }
+    const Rect r{x, y, w, std::max(ctx.profile.min_target_h, cy - y + pad * 0.5f)};
+    draw->ChannelsSetCurrent(0);
+    ImGui::SetCursorScreenPos(im(r.x, r.y));
+    ImGui::PushID(id.c_str());
+    const bool clicked = ImGui::InvisibleButton("##card", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
+    draw->ChannelsMerge();
+    std::string label;
+    for (const CardLine& l : lines)
+        if (!l.text.empty()) label += (label.empty() ? "" : "，") + l.text;
+    ctx.tree.add({id, "button", label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, p.tile, action, focused});
+    if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
+    if (clicked) ctx.actions.push_back(action);
+    return r.h;
+}
+
+float section(PageContext& ctx, const std::string& id, const std::string& heading, const std::vector<std::string>& items,
+              bool numbered, float y) {
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    const float top = y;
+    y += text_block(ctx, id + ".heading", heading, im(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, "heading");
+    for (size_t i = 0; i < items.size(); ++i) {
+        const std::string text = numbered ? std::to_string(i + 1) + ". " + items[i] : items[i];
+        y += text_block(ctx, id + "." + std::to_string(i), text, im(area.x, y), area.w, px, ctx.palette.text,
+                        ctx.palette.background);
+    }
+    return y - top + px * 0.8f;
+}
+
 }  // namespace elder

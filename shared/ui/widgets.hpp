@@ -43,6 +43,20 @@ struct RowSpec {
 // A full-width list entry; returns its height.
 float list_row(PageContext& ctx, const RowSpec& spec);
 
+struct CardLine {
+    std::string text;
+    float px;           // text size
+    bool muted = false; // secondary colour
+};
+// A focusable card of several wrapped lines (a contact: who, phone in large digits, hours, address).
+// OK or a tap performs `action`. Returns its height.
+float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>& lines, float x, float y, float w,
+           const Action& action);
+
+// A small heading followed by a paragraph or a list; returns the height. Numbered lists for steps.
+float section(PageContext& ctx, const std::string& id, const std::string& heading, const std::vector<std::string>& items,
+              bool numbered, float y);
+
 // The top of every page but home: a Back button (touch has no Back key) and the page title.
 // Returns the y where the page's content starts.
 float page_header(PageContext& ctx, const std::string& title);

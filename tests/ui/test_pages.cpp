@@ -43,6 +43,12 @@ void load_data(HeadlessUi& ui) {
     auto page = nlohmann::json::parse(fixture("policies_page"));
     page["next_cursor"] = nullptr;  // the fixture is the first of several pages: make it the whole list
     feed(ui, {Resource::Policies}, page.dump());
+    for (auto [kind, name] : {std::pair{Resource::Guides, "guides"}, std::pair{Resource::Contacts, "contacts"},
+                              std::pair{Resource::Activities, "activities"}}) {
+        auto list = nlohmann::json::parse(fixture(name));
+        if (list.contains("next_cursor")) list["next_cursor"] = nullptr;
+        feed(ui, {kind}, list.dump());
+    }
     ui.frame();
 }
 
@@ -64,7 +70,9 @@ struct PageCase {
     const char* arg;
 };
 const PageCase kPages[] = {
-    {Screen::Policies, ""}, {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Settings, ""},
+    {Screen::Policies, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
+    {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
+    {Screen::ActivityDetail, "1"}, {Screen::Settings, ""},
 };
 
 }  // namespace
@@ -210,4 +218,58 @@ TEST_CASE("a list with nothing yet says why: loading, offline, server trouble, e
     ui.app.dispatch(HttpDone{{Resource::Categories}, 200, R"({"items": []})", "", ""});
     ui.frame();
     CHECK(find_node(ui.app, "page.notice")->label.rfind("这一类暂时还没有政策", 0) == 0);
+}
+
+TEST_CASE("guides: theme -> guide -> every section of the guide, and 预约办理 for bookable ones") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    load_data(ui);
+    open(ui, Screen::Guides);
+    REQUIRE(find_node(ui.app, "theme.0"));
+    const Rect theme = find_node(ui.app, "theme.0")->rect;
+    ui.tap(theme.center_x(), theme.center_y());
+    REQUIRE(ui.app.state().route.screen == Screen::GuideList);
+    const Rect first = ui.app.semantics().focusable(1).rect;
+    ui.tap(first.center_x(), first.center_y());
+    REQUIRE(ui.app.state().route.screen == Screen::GuideDetail);
+    for (const char* id : {"guide.what.heading", "guide.who.heading", "guide.materials.0", "guide.steps.0", "guide.place.0",
+                           "guide.hours.0", "guide.fee.0", "guide.processing_time.0", "guide.online.0"}) {
+        INFO(id);
+        CHECK(find_node(ui.app, id));
+    }
+    CHECK(find_node(ui.app, "guide.steps.0")->label.rfind("1. ", 0) == 0);  // steps are numbered
+    REQUIRE(find_node(ui.app, "guide.book"));
+    const Rect book = find_node(ui.app, "guide.book")->rect;
+    ui.tap(book.center_x(), book.center_y());
+    CHECK(ui.app.state().route.screen == Screen::Appointments);
+}
+
+TEST_CASE("contacts: phone numbers in large digits; OK reads a contact aloud") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    open(ui, Screen::Contacts);
+    const SemNode* phone = find_node(ui.app, "contact.1.2");
+    REQUIRE(phone);
+    CHECK(phone->label == "010-6688 1234");
+    CHECK(phone->text_px > ui.app.profile().heading_px);
+    ui.app.take_effects();
+    ui.key(RemoteKey::Ok);
+    bool spoke = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* s = std::get_if<Speak>(&e)) spoke = s->text.find("010-6688 1234") != std::string::npos;
+    CHECK(spoke);
+}
+
+TEST_CASE("activities: time in words, place and seats left; the detail leads to signing up") {
+    HeadlessUi ui(Surface::Browser, 1280, 800);
+    load_data(ui);
+    open(ui, Screen::Activities);
+    const SemNode* row = find_node(ui.app, "activity.1.detail");
+    REQUIRE(row);
+    CHECK(row->label.find("11月25日 星期三 09:30-11:00") != std::string::npos);
+    CHECK(row->label.find("还剩 20 个名额") != std::string::npos);
+    const Rect r = find_node(ui.app, "activity.1")->rect;
+    ui.tap(r.center_x(), r.center_y());
+    REQUIRE(ui.app.state().route == (Route{Screen::ActivityDetail, "1"}));
+    REQUIRE(find_node(ui.app, "activity.sign_up"));
+    CHECK(find_node(ui.app, "activity.description.0"));
 }

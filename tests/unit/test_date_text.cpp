@@ -31,3 +31,18 @@ TEST_CASE("out-of-range weekday and month do not crash") {
     CHECK(text.find("星期一") != std::string::npos);  // -6 wraps to Monday
     CHECK(text.find("1月") != std::string::npos);
 }
+
+TEST_CASE("server times read as residents read them") {
+    const auto t = elder::parse_iso_time("2026-11-25T09:30:00+08:00");
+    REQUIRE(t);
+    CHECK(t->year == 2026);
+    CHECK(t->month == 11);
+    CHECK(t->day == 25);
+    CHECK(t->weekday == 3);  // a Wednesday
+    CHECK(t->hour == 9);
+    CHECK(t->minute == 30);
+    CHECK(elder::parse_iso_time("2024-02-29T00:00:00Z")->weekday == 4);
+    CHECK(elder::parse_iso_time("1970-01-01T00:00:00Z")->weekday == 4);
+    for (const char* bad : {"", "2026-13-01T00:00:00Z", "2026-11-25 09:30", "yesterday", "2026-11-25T25:00:00Z"})
+        CHECK_FALSE(elder::parse_iso_time(bad));
+}

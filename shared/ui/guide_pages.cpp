@@ -1,0 +1,101 @@
+// Service guides: themes -> the guides of one theme -> one guide: what it is, who may apply, what
+// to bring, the steps, where, when, fee, how long, online or not, and 预约办理 when bookable.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+// Themes in the order the server lists their first guide, with how many guides each has.
+std::vector<std::pair<std::string, int>> themes(const std::vector<Guide>& guides) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const Guide& g : guides) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& t) { return t.first == g.theme; });
+        if (it == out.end()) out.push_back({g.theme, 1});
+        else ++it->second;
+    }
+    return out;
+}
+
+const Guide* find_guide(const PageContext& ctx, std::int64_t id) {
+    for (const Guide& g : ctx.state.data.guides.value)
+        if (g.id == id) return &g;
+    return nullptr;
+}
+
+std::string online_words(const PageContext& ctx, const Guide& g) {
+    return ctx.strings.text(g.online ? "guides.online_yes" : "guides.online_no");
+}
+
+}  // namespace
+
+void draw_guide_themes_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    float y = page_header(ctx, ctx.strings.text("tile.guides"));
+    const auto& guides = ctx.state.data.guides;
+    y += data_notice(ctx, guides.fetch, guides.value.empty(), "guides.empty", y);
+    const int cols = ctx.profile.home_columns >= 4 ? 3 : 2;
+    const float gap = ctx.profile.gap;
+    const float w = std::floor((area.w - gap * (cols - 1)) / cols);
+    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 0.8f + ctx.profile.body_px * 3);
+    int i = 0;
+    for (const auto& [theme, count] : themes(guides.value)) {
+        const Rect r{area.x + (i % cols) * (w + gap), y + (i / cols) * (h + gap), w, h};
+        tile(ctx, {"theme." + std::to_string(i), theme, ctx.strings.format("guides.count", {{"count", std::to_string(count)}}),
+                   "", r, ctx.palette.tile, OpenScreen{Screen::GuideList, theme}, ctx.profile.tile_label_px * 0.8f});
+        ++i;
+    }
+    ctx.end_page(y + (i + cols - 1) / cols * (h + gap));
+}
+
+void draw_guide_list_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    const std::string& theme = ctx.state.route.arg;
+    float y = page_header(ctx, theme);
+    const auto& guides = ctx.state.data.guides;
+    bool any = false;
+    for (const Guide& g : guides.value) any = any || g.theme == theme;
+    y += data_notice(ctx, guides.fetch, !any, "guides.empty", y);
+    for (const Guide& g : guides.value) {
+        if (g.theme != theme) continue;
+        y += list_row(ctx, {"guide." + std::to_string(g.id), g.title, online_words(ctx, g), "", area.x, y, area.w,
+                            OpenScreen{Screen::GuideDetail, std::to_string(g.id)}});
+        y += ctx.profile.gap * 0.5f;
+    }
+    ctx.end_page(y);
+}
+
+void draw_guide_detail_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    const Guide* g = find_guide(ctx, std::atoll(ctx.state.route.arg.c_str()));
+    float y = page_header(ctx, g ? g->title : ctx.strings.text("tile.guides"));
+    if (!g) {
+        y += data_notice(ctx, ctx.state.data.guides.fetch, true, "guides.empty", y);
+        ctx.end_page(y);
+        return;
+    }
+    if (g->bookable && g->schedule_id) {
+        const Rect book = button(ctx, "guide.book", ctx.strings.text("guides.book"), ImVec2(area.x, y),
+                                 OpenScreen{Screen::Appointments, std::to_string(*g->schedule_id)}, ctx.palette.tile);
+        y = book.bottom() + ctx.profile.gap;
+    }
+    const auto& t = ctx.strings;
+    y += section(ctx, "guide.what", t.text("guides.what"), {g->what}, false, y);
+    y += section(ctx, "guide.who", t.text("guides.who"), {g->who}, false, y);
+    y += section(ctx, "guide.materials", t.text("guides.materials"), g->materials, true, y);
+    y += section(ctx, "guide.steps", t.text("guides.steps"), g->steps, true, y);
+    y += section(ctx, "guide.place", t.text("guides.place"), {g->place}, false, y);
+    y += section(ctx, "guide.hours", t.text("guides.hours"), {g->hours}, false, y);
+    y += section(ctx, "guide.fee", t.text("guides.fee"), {g->fee}, false, y);
+    y += section(ctx, "guide.processing_time", t.text("guides.processing_time"), {g->processing_time}, false, y);
+    std::vector<std::string> online{online_words(ctx, *g)};
+    if (g->online && !g->online_url.empty()) online.push_back(g->online_url);
+    y += section(ctx, "guide.online", t.text("guides.online_url"), online, false, y);
+    ctx.end_page(y);
+}
+
+}  // namespace elder
