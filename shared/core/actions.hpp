@@ -22,6 +22,11 @@ struct GoBack {};
 struct GoHome {};
 struct ReadAloud { std::string text; };     // OK on an item that only informs (a contact): say it
 
+// Search by pinyin initials
+struct SearchType { char letter; };        // a-z or 0-9 from the letter grid or a keyboard
+struct SearchErase {};                     // the last letter
+struct SearchClear {};
+
 // Settings
 struct SetTextSize { int size; };          // 0 .. kTextSizes-1
 struct SetHighContrast { bool on; };
@@ -43,7 +48,7 @@ struct RefreshDue {};
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SetTextSize,
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, SetTextSize,
                             SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
                             HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
 

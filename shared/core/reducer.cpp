@@ -1,6 +1,7 @@
 #include "reducer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "overloaded.hpp"
@@ -57,6 +58,16 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 state.back_stack.pop_back();
             },
             [&](const ReadAloud& a) { effects.push_back(Speak{a.text}); },
+            [&](const SearchType& a) {
+                const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(a.letter)));
+                constexpr size_t kMaxLetters = 12;  // longer than any title's run of initials worth typing
+                if (std::isalnum(static_cast<unsigned char>(c)) && state.search_query.size() < kMaxLetters)
+                    state.search_query += c;
+            },
+            [&](const SearchErase&) {
+                if (!state.search_query.empty()) state.search_query.pop_back();
+            },
+            [&](const SearchClear&) { state.search_query.clear(); },
             [&](const GoHome&) {
                 state.back_stack.clear();
                 state.route = Route{};

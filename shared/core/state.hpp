@@ -30,6 +30,7 @@ struct State {
     std::map<std::string, float> scroll;  // how far each page is scrolled, per route key
     Settings settings;
     std::set<std::int64_t> read_policies; // opened at least once on this device: no 新 marker
+    std::string search_query;             // pinyin initials typed on the search page, lower case
     DataState data;
 
     int focused() const { return focus_of(route); }

@@ -107,6 +107,9 @@ bool Host::handle(const SDL_Event& event) {
             if (auto key = keymap_.remote_key_for(event.key.keysym.sym)) app_.on_key(*key);
             else app_.invalidate();
             break;
+        case SDL_TEXTINPUT:
+            app_.on_text(event.text.text);
+            break;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEWHEEL:
         case SDL_FINGERDOWN:

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -97,6 +98,12 @@ void App::on_key(RemoteKey key) {
     }
 }
 
+void App::on_text(const char* utf8) {
+    if (state_.route.screen != Screen::PolicySearch) return;
+    for (const char* c = utf8; *c; ++c)  // digits stay remote keys (they open the home tiles)
+        if (std::isalpha(static_cast<unsigned char>(*c))) dispatch(SearchType{*c});
+}
+
 void App::on_pointer_input() {
     invalidate();
     keyboard_mode_ = false;
@@ -177,6 +184,7 @@ void App::draw_page(PageContext& ctx) {
         case Screen::Policies: return draw_policy_categories_page(ctx);
         case Screen::PolicyList: return draw_policy_list_page(ctx);
         case Screen::PolicyDetail: return draw_policy_detail_page(ctx);
+        case Screen::PolicySearch: return draw_policy_search_page(ctx);
         case Screen::Guides: return draw_guide_themes_page(ctx);
         case Screen::GuideList: return draw_guide_list_page(ctx);
         case Screen::GuideDetail: return draw_guide_detail_page(ctx);

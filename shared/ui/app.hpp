@@ -34,6 +34,7 @@ public:
     void start();
     void on_key(RemoteKey key);
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
+    void on_text(const char* utf8);  // typed text (browser keyboards): letters go to the initials search
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
     bool needs_frame() const { return pending_frames_ > 0; }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/pinyin.hpp"
 #include "page_checks.hpp"
 
 using namespace elder;
@@ -70,7 +71,7 @@ struct PageCase {
     const char* arg;
 };
 const PageCase kPages[] = {
-    {Screen::Policies, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
+    {Screen::Policies, ""},     {Screen::PolicySearch, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
     {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
     {Screen::ActivityDetail, "1"}, {Screen::Settings, ""},
 };
@@ -87,6 +88,7 @@ TEST_CASE("every information page meets the numbers on every surface, at every t
                     load_data(ui);
                     ui.app.dispatch(SetTextSize{size});
                     ui.app.dispatch(SetHighContrast{contrast});
+                    ui.app.dispatch(SearchType{'l'});  // the search page with results under its letters
                     open(ui, page.screen, page.arg);
                     REQUIRE(ui.app.state().route.screen == page.screen);
                     check_numbers(ui, c);
@@ -101,7 +103,9 @@ TEST_CASE("policies: categories -> list -> detail, and Back retraces every step"
     REQUIRE(ui.app.state().route.screen == Screen::Policies);
     const SemNode* focused = ui.app.semantics().focused();
     REQUIRE(focused);
-    CHECK(focused->label == "民政");  // focus starts on the first category, not on Back
+    CHECK(focused->label == "按拼音首字母找");  // focus starts on the page's first item, not on Back
+    ui.key(RemoteKey::Down);
+    CHECK(ui.app.semantics().focused()->label == "民政");
     // 养老 is the fourth category: Down from 民政 reaches the second row.
     ui.key(RemoteKey::Down);
     CHECK(ui.app.semantics().focused()->label == "养老");
@@ -272,4 +276,43 @@ TEST_CASE("activities: time in words, place and seats left; the detail leads to 
     REQUIRE(ui.app.state().route == (Route{Screen::ActivityDetail, "1"}));
     REQUIRE(find_node(ui.app, "activity.sign_up"));
     CHECK(find_node(ui.app, "activity.description.0"));
+}
+
+TEST_CASE("search by initials: G, L on the letter grid finds 高龄老人津贴, and it opens") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    load_data(ui);
+    open(ui, Screen::Policies);
+    const Rect search = find_node(ui.app, "policies.search")->rect;
+    ui.tap(search.center_x(), search.center_y());
+    REQUIRE(ui.app.state().route.screen == Screen::PolicySearch);
+    for (const char* key : {"search.key.G", "search.key.L"}) {
+        const Rect r = find_node(ui.app, key)->rect;
+        ui.tap(r.center_x(), r.center_y());
+    }
+    CHECK(find_node(ui.app, "search.query")->label == "已输入：GL");
+    std::vector<std::string> titles;
+    for (const SemNode& n : ui.app.semantics().nodes())
+        if (n.id.rfind("result.", 0) == 0 && n.action) titles.push_back(n.label);
+    CHECK(titles == std::vector<std::string>{"高龄老人津贴发放办法"});
+    const Rect erase = find_node(ui.app, "search.erase")->rect;
+    ui.tap(erase.center_x(), erase.center_y());
+    CHECK(ui.app.state().search_query == "g");
+    for (int i = 0; i < 3; ++i) {
+        const Rect x = find_node(ui.app, "search.key.X")->rect;
+        ui.tap(x.center_x(), x.center_y());
+    }
+    CHECK(find_node(ui.app, "search.result_count")->label.rfind("没有找到", 0) == 0);
+    const Rect clear = find_node(ui.app, "search.clear")->rect;
+    ui.tap(clear.center_x(), clear.center_y());
+    CHECK(ui.app.state().search_query.empty());
+    ui.app.on_text("LND");  // a browser keyboard types straight into it: 老年大学
+    ui.frame();
+    CHECK(ui.app.state().search_query == "lnd");
+    const SemNode* first = nullptr;
+    for (const SemNode& n : ui.app.semantics().nodes())
+        if (!first && n.id.rfind("result.", 0) == 0 && n.action) first = &n;
+    REQUIRE(first);
+    const std::string id = first->id.substr(7);
+    ui.tap(first->rect.center_x(), first->rect.center_y());
+    CHECK(ui.app.state().route == (Route{Screen::PolicyDetail, id}));
 }

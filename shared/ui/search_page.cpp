@@ -1,0 +1,74 @@
+// Policies by pinyin initials: a letter grid the remote can walk (as IPTV boxes offer), what has
+// been typed in large letters, and the matching policies below.
+#include <algorithm>
+
+#include "core/pinyin.hpp"
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+std::string upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// 26 letters, then 删除 and 清空, in as many columns as fit with full-size targets. Returns its bottom.
+float letter_grid(PageContext& ctx, float y) {
+    const Rect area = ctx.content();
+    const float gap = ctx.profile.gap * 0.5f;
+    const float key_w = std::max(ctx.profile.min_target_w, ctx.profile.tile_label_px * 1.2f);
+    const int cols = std::clamp(static_cast<int>((area.w + gap) / (key_w + gap)), 4, 10);
+    const float w = (area.w - gap * (cols - 1)) / cols;
+    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 1.4f);
+    struct Key {
+        std::string id, label;
+        Action action;
+    };
+    std::vector<Key> keys;
+    for (char c = 'A'; c <= 'Z'; ++c) keys.push_back({std::string("search.key.") + c, std::string(1, c), SearchType{c}});
+    keys.push_back({"search.erase", ctx.strings.text("search.erase"), SearchErase{}});
+    keys.push_back({"search.clear", ctx.strings.text("search.clear"), SearchClear{}});
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const Rect r{area.x + (i % cols) * (w + gap), y + (i / cols) * (h + gap), w, h};
+        const bool word = keys[i].label.size() > 1;
+        tile(ctx, {keys[i].id, keys[i].label, "", "", r, ctx.palette.tile, keys[i].action,
+                   word ? ctx.profile.body_px : ctx.profile.tile_label_px});
+    }
+    const int rows = static_cast<int>((keys.size() + cols - 1) / cols);
+    return y + rows * (h + gap);
+}
+
+}  // namespace
+
+void draw_policy_search_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    const auto& t = ctx.strings;
+    const float px = ctx.profile.body_px;
+    float y = page_header(ctx, t.text("search.title"));
+    y += text_block(ctx, "search.hint", t.text("search.hint"), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
+                    ctx.palette.background);
+    const std::string& query = ctx.state.search_query;
+    const std::string typed = query.empty() ? t.text("search.query_empty") : t.format("search.query", {{"query", upper(query)}});
+    y += text_block(ctx, "search.query", typed, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent,
+                    ctx.palette.background, "heading") + px * 0.3f;
+    y = letter_grid(ctx, y) + ctx.profile.gap * 0.5f;
+
+    if (!query.empty()) {
+        std::vector<const Policy*> found;
+        for (const Policy& p : ctx.state.data.policies.value)
+            if (!p.deleted && matches_initials(p.title, query)) found.push_back(&p);
+        y += text_block(ctx, "search.result_count",
+                        found.empty() ? t.text("search.none") : t.format("search.found", {{"count", std::to_string(found.size())}}),
+                        ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px * 0.3f;
+        for (const Policy* p : found) {
+            y += list_row(ctx, {"result." + std::to_string(p->id), p->title, p->published_on, "", area.x, y, area.w,
+                                OpenScreen{Screen::PolicyDetail, std::to_string(p->id)}});
+            y += ctx.profile.gap * 0.5f;
+        }
+    }
+    ctx.end_page(y);
+}
+
+}  // namespace elder
