@@ -18,7 +18,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev libstb-dev catch2
   libboost-dev libsqlite3-dev zlib1g-dev libpugixml-dev libssl-dev openssl libcurl4-openssl-dev libespeak-ng-dev
   fonts-wqy-microhei python3-fonttools
-  xvfb xauth xdotool libgl1-mesa-dri time wrk
+  xvfb xauth xdotool libgl1-mesa-dri time wrk zbar-tools
   chromium
 )
 
@@ -61,8 +61,10 @@ fetch_source_package() {
   local tmp; tmp=$(mktemp -d)
   log "source: apt-get source $pkg/$suite"
   # Downloading as root into a private folder: apt's _apt sandbox user could not write there.
-  (cd "$tmp" && apt-get source -o APT::Sandbox::User=root --download-only -qq "$pkg/$suite" >/dev/null)
-  local orig; orig=$(ls "$tmp"/*.orig.tar.* | head -n1)
+  # Only the upstream tarball is used; a mirror that lacks the Debian packaging part is fine.
+  (cd "$tmp" && apt-get source -o APT::Sandbox::User=root --download-only -qq "$pkg/$suite" >/dev/null 2>"$tmp/apt.log") || true
+  local orig; orig=$(ls "$tmp"/*.orig.tar.* 2>/dev/null | head -n1)
+  [ -n "$orig" ] || { cat "$tmp/apt.log" >&2; rm -rf "$tmp"; die "apt-get source $pkg/$suite did not deliver the upstream tarball"; }
   local version; version=$(basename "$orig" | sed -E "s/^${pkg}_(.*)\.orig\.tar\..*/\1/")
   case "$version" in
     "$series"*) ;;
@@ -95,16 +97,22 @@ build_sdl2_wasm() {
   echo "$prefix" > "$CACHE/sdl2-wasm.path"
 }
 
+# npm packages (build: pinyin-pro; tests: playwright-core, redocly, ajv), reinstalled whenever
+# package-lock.json changes.
 install_npm_packages() {
-  if [ -d "$ROOT/node_modules/playwright-core" ]; then log "npm: packages present"; return; fi
+  local stamp="$ROOT/node_modules/.elder-lock.sha256" want
+  want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then log "npm: packages present"; return; fi
   log "npm: installing from package-lock.json"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
 }
 
 main() {
   install_apt_packages
-  local imgui sdl
+  local imgui sdl qrcodegen
   fetch_source_package imgui sid 1.92. imgui  # 1.92: input queue and dynamic font atlas
+  fetch_source_package qr-code-generator bookworm 1.8. qrcodegen  # QR codes, the same source for both targets
   fetch_source_package libsdl2 bookworm 2. sdl
   build_sdl2_wasm "$sdl"
   install_npm_packages
@@ -112,6 +120,7 @@ main() {
   mkdir -p "$ROOT/build"
   cat > "$ROOT/build/deps.cmake" <<DEPS
 set(ELDER_IMGUI_DIR "$imgui")
+set(ELDER_QRCODEGEN_DIR "$qrcodegen")
 set(ELDER_SDL2_WASM_DIR "$(cat "$CACHE/sdl2-wasm.path")")
 DEPS
   log "setup done: imgui $(basename "$imgui"), $(basename "$(cat "$CACHE/sdl2-wasm.path")")"

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "screens.hpp"
+
 namespace elder {
 namespace {
 
@@ -103,6 +105,10 @@ bool apply_config_query(std::string_view query, AppConfig& c, std::string& error
         else if (key == "lang") ok = set_language(value, next, error);
         else if (key == "device") ok = set_device(value, next, error);
         else if (key == "voice") ok = set_voice(value, next, error);
+        else if (key == "open") {
+            if (!parse_route(value)) return error = "open names no page: '" + value + "'", false;
+            next.open = value;
+        }
         if (!ok) return false;
     }
     c = next;

@@ -14,14 +14,15 @@ struct AppConfig {
     std::string device_id;                              // set-top box or kiosk serial; "" in browsers
     Surface surface = Surface::Tv;
     std::string language = "zh-CN";
-    bool voice = false;  // read the focused item aloud (until the resident's own setting exists)
+    bool voice = false;  // read the focused item aloud (the resident's own setting wins once made)
+    std::string open;    // a page to start on ("guide_detail/3"): QR codes link phones straight to it
 };
 
 // Applies the settings in a JSON object ({"server_url": ..., "device_id": ..., "surface": ...,
 // "language": ..., "voice": true}) on top of `config`. Unknown keys are ignored; a bad value is an error naming it.
 bool apply_config_json(std::string_view json_text, AppConfig& config, std::string& error);
 
-// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...&voice=on").
+// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...&voice=on&open=guide_detail/3").
 bool apply_config_query(std::string_view query, AppConfig& config, std::string& error);
 
 // http(s)://host[:port][/path] without query or fragment; trailing slashes removed.

@@ -33,6 +33,7 @@ std::string_view screen_name(Screen screen) {
         case Screen::Contacts: return "contacts";
         case Screen::Sos: return "sos";
         case Screen::Settings: return "settings";
+        case Screen::GuideQr: return "guide_qr";
     }
     return "unknown";
 }
@@ -44,7 +45,8 @@ std::string_view screen_title_key(Screen screen) {
         case Screen::PolicyDetail:
         case Screen::PolicySearch: return "tile.policies";
         case Screen::GuideList:
-        case Screen::GuideDetail: return "tile.guides";
+        case Screen::GuideDetail:
+        case Screen::GuideQr: return "tile.guides";
         case Screen::ActivityDetail: return "tile.activities";
         default: break;
     }
@@ -57,6 +59,17 @@ std::string Route::key() const {
     std::string k(screen_name(screen));
     if (!arg.empty()) k += "/" + arg;
     return k;
+}
+
+std::optional<Route> parse_route(std::string_view key) {
+    const size_t slash = key.find('/');
+    const std::string_view name = key.substr(0, slash);
+    for (int i = 0; i <= static_cast<int>(Screen::GuideQr); ++i) {
+        const auto screen = static_cast<Screen>(i);
+        if (screen_name(screen) == name)
+            return Route{screen, slash == std::string_view::npos ? "" : std::string(key.substr(slash + 1))};
+    }
+    return std::nullopt;
 }
 
 }  // namespace elder

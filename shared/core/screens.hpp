@@ -2,6 +2,7 @@
 // The screens of the app, the eight home tiles that lead to them, and routes: a screen plus the
 // item it shows (which category, which policy), so that Back and focus memory work per item.
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,7 @@ enum class Screen {
     Contacts,
     Sos,
     Settings,
+    GuideQr,        // arg: guide id; a QR code that opens the guide on a phone
 };
 
 struct Route {
@@ -44,6 +46,9 @@ const std::array<HomeTile, 8>& home_tiles();
 
 // Stable machine name ("home", "policy_detail", ...) used in reports and tests.
 std::string_view screen_name(Screen screen);
+
+// "guide_detail/1" (Route::key) back into a route; nothing for unknown screens.
+std::optional<Route> parse_route(std::string_view key);
 
 // The i18n key of a screen's title.
 std::string_view screen_title_key(Screen screen);

@@ -52,6 +52,11 @@ bool App::init(const AppParams& params, std::string& error) {
     if (!load_catalogue(params.assets_dir, "en", strings_en_, error)) return false;
     state_.settings.language = params.config.language;
     state_.settings.voice = params.config.voice;
+    // A deep link (a scanned QR code) starts on its page, with home one Back away.
+    if (const auto route = parse_route(params.config.open); route && route->screen != Screen::Home) {
+        state_.back_stack.push_back(Route{});
+        state_.route = *route;
+    }
 
     const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";
     ImFontConfig config;
@@ -188,6 +193,7 @@ void App::draw_page(PageContext& ctx) {
         case Screen::Guides: return draw_guide_themes_page(ctx);
         case Screen::GuideList: return draw_guide_list_page(ctx);
         case Screen::GuideDetail: return draw_guide_detail_page(ctx);
+        case Screen::GuideQr: return draw_guide_qr_page(ctx, params_.config.server_url);
         case Screen::Contacts: return draw_contacts_page(ctx);
         case Screen::Activities: return draw_activities_page(ctx);
         case Screen::ActivityDetail: return draw_activity_detail_page(ctx);

@@ -78,11 +78,19 @@ void draw_guide_detail_page(PageContext& ctx) {
         ctx.end_page(y);
         return;
     }
-    if (g->bookable && g->schedule_id) {
-        const Rect book = button(ctx, "guide.book", ctx.strings.text("guides.book"), ImVec2(area.x, y),
-                                 OpenScreen{Screen::Appointments, std::to_string(*g->schedule_id)}, ctx.palette.tile);
-        y = book.bottom() + ctx.profile.gap;
-    }
+    // 预约办理 (when bookable) and 扫码到手机, side by side where they fit.
+    Rect last{area.x, y, 0, 0};
+    if (g->bookable && g->schedule_id)
+        last = button(ctx, "guide.book", ctx.strings.text("guides.book"), ImVec2(area.x, y),
+                      OpenScreen{Screen::Appointments, std::to_string(*g->schedule_id)}, ctx.palette.tile);
+    const std::string qr_label = ctx.strings.text("guides.qr");
+    const float qr_w = text_width(ctx, qr_label, ctx.profile.body_px) + 2 * ctx.profile.body_px;
+    const bool beside = last.w == 0 || last.right() + ctx.profile.gap + qr_w <= area.right();
+    const ImVec2 qr_pos = last.w == 0 ? ImVec2(area.x, y)
+                          : beside    ? ImVec2(last.right() + ctx.profile.gap, y)
+                                      : ImVec2(area.x, last.bottom() + ctx.profile.gap * 0.5f);
+    const Rect qr = button(ctx, "guide.qr", qr_label, qr_pos, OpenScreen{Screen::GuideQr, ctx.state.route.arg}, ctx.palette.tile);
+    y = qr.bottom() + ctx.profile.gap;
     const auto& t = ctx.strings;
     y += section(ctx, "guide.what", t.text("guides.what"), {g->what}, false, y);
     y += section(ctx, "guide.who", t.text("guides.who"), {g->who}, false, y);
@@ -95,6 +103,24 @@ void draw_guide_detail_page(PageContext& ctx) {
     std::vector<std::string> online{online_words(ctx, *g)};
     if (g->online && !g->online_url.empty()) online.push_back(g->online_url);
     y += section(ctx, "guide.online", t.text("guides.online_url"), online, false, y);
+    ctx.end_page(y);
+}
+
+void draw_guide_qr_page(PageContext& ctx, const std::string& site_url) {
+    const Rect area = ctx.content();
+    const std::string& id = ctx.state.route.arg;
+    const Guide* g = find_guide(ctx, std::atoll(id.c_str()));
+    float y = page_header(ctx, g ? g->title : ctx.strings.text("tile.guides"));
+    const float px = ctx.profile.body_px;
+    y += text_block(ctx, "qr.title", ctx.strings.text("qr.title"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
+                    ctx.palette.text, ctx.palette.background, "heading");
+    y += text_block(ctx, "qr.hint", ctx.strings.text("qr.hint"), ImVec2(area.x, y), area.w, px, ctx.palette.text,
+                    ctx.palette.background) + px * 0.5f;
+    // The browser build, opened straight on this guide.
+    const std::string link = site_url + "/?surface=browser&open=guide_detail/" + id;
+    const float side = std::min(area.w, std::max(ctx.profile.min_target_h * 3, std::min(area.w, ctx.content().h) * 0.5f));
+    y += qr_code(ctx, "qr.code", link, ImVec2(area.x, y), side) + px * 0.5f;
+    y += text_block(ctx, "qr.link", link, ImVec2(area.x, y), area.w, px, ctx.palette.text_muted, ctx.palette.background);
     ctx.end_page(y);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // One function per page; each draws the whole display for the current state.
+#include <string>
+
 #include "page_context.hpp"
 
 namespace elder {
@@ -12,6 +14,8 @@ void draw_policy_search_page(PageContext& ctx);
 void draw_guide_themes_page(PageContext& ctx);
 void draw_guide_list_page(PageContext& ctx);     // route arg: theme
 void draw_guide_detail_page(PageContext& ctx);   // route arg: guide id
+// `site_url`: where phones open the browser build (the community server's address).
+void draw_guide_qr_page(PageContext& ctx, const std::string& site_url);
 void draw_contacts_page(PageContext& ctx);
 void draw_activities_page(PageContext& ctx);
 void draw_activity_detail_page(PageContext& ctx);  // route arg: activity id

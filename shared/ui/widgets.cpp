@@ -1,6 +1,9 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include <qrcodegen.hpp>
 
 namespace elder {
 namespace {
@@ -227,6 +230,32 @@ float section(PageContext& ctx, const std::string& id, const std::string& headin
                         ctx.palette.background);
     }
     return y - top + px * 0.8f;
+}
+
+float qr_code(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float side) {
+    // Links are short; the bound keeps encodeText far from its size limit, where it would throw
+    // (and the web build has no exceptions).
+    constexpr size_t kMaxBytes = 1000;
+    if (text.size() > kMaxBytes)
+        return text_block(ctx, id, ctx.strings.text("qr.too_long"), pos, side, ctx.profile.body_px, ctx.palette.text,
+                          ctx.palette.background);
+    const qrcodegen::QrCode qr = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+    const int n = qr.getSize();
+    constexpr int kQuiet = 4;  // modules of white around the code, as scanners expect
+    const float module = std::floor(side / (n + 2 * kQuiet));
+    const float size = module * (n + 2 * kQuiet);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(im(pos.x, pos.y), im(pos.x + size, pos.y + size), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x)
+            if (qr.getModule(x, y)) {
+                const float px = pos.x + (x + kQuiet) * module, py = pos.y + (y + kQuiet) * module;
+                draw->AddRectFilled(im(px, py), im(px + module, py + module), IM_COL32(0, 0, 0, 255));
+            }
+    SemNode node{id, "image", ctx.strings.format("qr.label", {{"link", text}}), {pos.x, pos.y, size, size}, 0,
+                 rgb_hex(0x000000), rgb_hex(0xFFFFFF), std::nullopt, false};
+    ctx.tree.add(node);
+    return size;
 }
 
 }  // namespace elder

@@ -65,6 +65,10 @@ float page_header(PageContext& ctx, const std::string& title);
 // server problem, or empty. Returns the height used (0 when the items speak for themselves).
 float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const std::string& empty_key, float y);
 
+// A QR code of `text`, black on a white square with its quiet zone, `side` wide; returns its
+// height (0 when the text is too long to encode, after saying so).
+float qr_code(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float side);
+
 // Long text in paragraphs (split at line breaks), with paragraph spacing; returns its height.
 float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px);
 

@@ -134,6 +134,16 @@ try {
   await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(500);
   checks.check((await page.evaluate(() => window.spoken.length)) === 0, 'settings: ?voice=off overrides config.json');
+  // A deep link, as the QR code on a guide opens it on a phone: straight to the guide, home one Back away.
+  await page.goto(proxy.url + '/?surface=browser&open=guide_detail/1');
+  await waitReady(page);
+  checks.check(await waitForState(page, () => {
+    const r = window.elder.report();
+    return r.screen === 'guide_detail' && r.arg === '1' && r.nodes.some((n) => n.id === 'guide.steps.0');
+  }, null, 10000), 'deep link: ?open=guide_detail/1 starts on that guide with its steps');
+  await page.locator('canvas').focus();
+  await page.keyboard.press('Escape');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'home', null, 5000), 'deep link: Back leads home');
   await page.goto(proxy.url + '/?voice=maybe');
   await waitReady(page);
   checks.check((await report(page)).screen === 'home', 'settings: a bad URL parameter still starts the app');

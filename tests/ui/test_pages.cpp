@@ -72,7 +72,7 @@ struct PageCase {
 };
 const PageCase kPages[] = {
     {Screen::Policies, ""},     {Screen::PolicySearch, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
-    {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
+    {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::GuideQr, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
     {Screen::ActivityDetail, "1"}, {Screen::Settings, ""},
 };
 
