@@ -22,7 +22,7 @@ std::string_view screen_name(Screen screen) {
         case Screen::Policies: return "policies";
         case Screen::PolicyList: return "policy_list";
         case Screen::PolicyDetail: return "policy_detail";
-        case Screen::PolicySearch: return "policy_search";
+        case Screen::Search: return "search";
         case Screen::Guides: return "guides";
         case Screen::GuideList: return "guide_list";
         case Screen::GuideDetail: return "guide_detail";
@@ -42,8 +42,8 @@ std::string_view screen_title_key(Screen screen) {
     switch (screen) {
         case Screen::Home: return "home.title";
         case Screen::PolicyList:
-        case Screen::PolicyDetail:
-        case Screen::PolicySearch: return "tile.policies";
+        case Screen::PolicyDetail: return "tile.policies";
+        case Screen::Search: return "search.title";
         case Screen::GuideList:
         case Screen::GuideDetail:
         case Screen::GuideQr: return "tile.guides";

@@ -13,7 +13,7 @@ enum class Screen {
     Policies,       // categories
     PolicyList,     // arg: category id
     PolicyDetail,   // arg: policy id
-    PolicySearch,   // by pinyin initials (remote) or keyword (keyboard)
+    Search,         // policies and guides by pinyin initials
     Guides,         // themes
     GuideList,      // arg: theme
     GuideDetail,    // arg: guide id

@@ -104,7 +104,7 @@ void App::on_key(RemoteKey key) {
 }
 
 void App::on_text(const char* utf8) {
-    if (state_.route.screen != Screen::PolicySearch) return;
+    if (state_.route.screen != Screen::Search) return;
     for (const char* c = utf8; *c; ++c)  // digits stay remote keys (they open the home tiles)
         if (std::isalpha(static_cast<unsigned char>(*c))) dispatch(SearchType{*c});
 }
@@ -189,7 +189,7 @@ void App::draw_page(PageContext& ctx) {
         case Screen::Policies: return draw_policy_categories_page(ctx);
         case Screen::PolicyList: return draw_policy_list_page(ctx);
         case Screen::PolicyDetail: return draw_policy_detail_page(ctx);
-        case Screen::PolicySearch: return draw_policy_search_page(ctx);
+        case Screen::Search: return draw_search_page(ctx);
         case Screen::Guides: return draw_guide_themes_page(ctx);
         case Screen::GuideList: return draw_guide_list_page(ctx);
         case Screen::GuideDetail: return draw_guide_detail_page(ctx);
@@ -215,6 +215,9 @@ void App::frame(const CivilTime& now) {
     pointer_scroll();
 
     const Route drawn = state_.route;
+    // A page shown again brings its remembered focus into view (the text size may have changed).
+    if (drawn != last_drawn_route_) follow_focus_ = true;
+    last_drawn_route_ = drawn;
     const Rect view{profile_.safe_x, profile_.safe_y, display_.x - 2 * profile_.safe_x, display_.y - 2 * profile_.safe_y};
     tree_.clear(view);
     pending_actions_.clear();

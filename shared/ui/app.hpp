@@ -73,6 +73,7 @@ private:
     std::vector<Effect> effects_;
     bool keyboard_mode_ = false;
     bool follow_focus_ = false;  // focus moved by keys: scroll it into view after the next frame
+    Route last_drawn_route_;
     int pending_frames_ = 2;
     long frames_drawn_ = 0;
     float max_scroll_ = 0;       // of the page last drawn

@@ -36,6 +36,8 @@ std::string online_words(const PageContext& ctx, const Guide& g) {
 void draw_guide_themes_page(PageContext& ctx) {
     const Rect area = ctx.content();
     float y = page_header(ctx, ctx.strings.text("tile.guides"));
+    y = button(ctx, "guides.search", ctx.strings.text("search.open"), ImVec2(area.x, y), OpenScreen{Screen::Search, ""},
+               ctx.palette.tile).bottom() + ctx.profile.gap;
     const auto& guides = ctx.state.data.guides;
     y += data_notice(ctx, guides.fetch, guides.value.empty(), "guides.empty", y);
     const int cols = ctx.profile.home_columns >= 4 ? 3 : 2;

@@ -39,6 +39,25 @@ float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
                       ctx.palette.text, ctx.palette.background) + px * 0.6f;
 }
 
+// The lines of the alert banner: the most severe active alert, in words (the level is a word, not
+// only a colour), and how many more there are. Empty when there is no active alert.
+std::vector<CardLine> alert_banner_lines(const PageContext& ctx) {
+    const auto& alerts = ctx.state.data.alerts.value;
+    if (alerts.empty() || alerts.front().infos.empty()) return {};
+    const Alert& a = alerts.front();
+    const AlertInfo& info = a.infos.front();
+    const auto& t = ctx.strings;
+    const std::string level_key = "alerts.level." + a.colour_level;
+    const std::string level = !a.colour_level.empty() && t.has(level_key)
+                                  ? t.format("alerts.banner_level", {{"level", t.text(level_key)}})
+                                  : t.text("alerts.banner_notice");
+    const float px = ctx.profile.body_px;
+    std::vector<CardLine> lines{{level + "：" + info.event, px}, {info.headline, px}};
+    if (alerts.size() > 1)
+        lines.push_back({t.format("alerts.banner_more", {{"count", std::to_string(alerts.size() - 1)}}), px, true});
+    return lines;
+}
+
 // As many columns as the surface likes, but never so many that a tile's label would not fit
 // (the largest text size needs fewer, wider tiles).
 int home_columns(const PageContext& ctx, float width) {
@@ -57,6 +76,11 @@ void draw_home_page(PageContext& ctx) {
     area.y = ctx.top();
     float header_h = draw_header(ctx, area);
     header_h += draw_offline_notice(ctx, area, area.y + header_h);
+    // The banner sits above the tiles but joins the semantics tree after them, so that tile N stays
+    // focus item N-1 (number keys) whether or not an alert is showing.
+    const std::vector<CardLine> banner = alert_banner_lines(ctx);
+    const float banner_y = area.y + header_h;
+    if (!banner.empty()) header_h += card_height(ctx, banner, area.w) + ctx.profile.gap;
 
     const auto& tiles = home_tiles();
     const int cols = home_columns(ctx, area.w);
@@ -81,6 +105,7 @@ void draw_home_page(PageContext& ctx) {
                       OpenScreen{t.screen, ""}};
         tile(ctx, spec);
     }
+    if (!banner.empty()) card(ctx, "home.alert", banner, area.x, banner_y, area.w, OpenScreen{Screen::Alerts, ""});
     ctx.end_page(area.y + header_h + rows * tile_h + (rows - 1) * gap);
 }
 

@@ -10,7 +10,7 @@ void draw_home_page(PageContext& ctx);
 void draw_policy_categories_page(PageContext& ctx);
 void draw_policy_list_page(PageContext& ctx);    // route arg: category id
 void draw_policy_detail_page(PageContext& ctx);  // route arg: policy id
-void draw_policy_search_page(PageContext& ctx);
+void draw_search_page(PageContext& ctx);
 void draw_guide_themes_page(PageContext& ctx);
 void draw_guide_list_page(PageContext& ctx);     // route arg: theme
 void draw_guide_detail_page(PageContext& ctx);   // route arg: guide id

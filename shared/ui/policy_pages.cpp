@@ -31,7 +31,7 @@ std::string meta_line(const PageContext& ctx, const Policy& p) {
 void draw_policy_categories_page(PageContext& ctx) {
     const Rect area = ctx.content();
     float y = page_header(ctx, ctx.strings.text("tile.policies"));
-    y = button(ctx, "policies.search", ctx.strings.text("search.open"), ImVec2(area.x, y), OpenScreen{Screen::PolicySearch, ""},
+    y = button(ctx, "policies.search", ctx.strings.text("search.open"), ImVec2(area.x, y), OpenScreen{Screen::Search, ""},
                ctx.palette.tile).bottom() + ctx.profile.gap;
     const auto& categories = ctx.state.data.categories;
     y += data_notice(ctx, categories.fetch, categories.value.empty(), "policies.empty", y);

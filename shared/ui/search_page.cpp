@@ -1,5 +1,5 @@
-// Policies by pinyin initials: a letter grid the remote can walk (as IPTV boxes offer), what has
-// been typed in large letters, and the matching policies below.
+// Policies and service guides by pinyin initials: a letter grid the remote can walk (as IPTV boxes
+// offer), what has been typed in large letters, and the matching titles below.
 #include <algorithm>
 
 #include "core/pinyin.hpp"
@@ -42,7 +42,7 @@ float letter_grid(PageContext& ctx, float y) {
 
 }  // namespace
 
-void draw_policy_search_page(PageContext& ctx) {
+void draw_search_page(PageContext& ctx) {
     const Rect area = ctx.content();
     const auto& t = ctx.strings;
     const float px = ctx.profile.body_px;
@@ -56,15 +56,30 @@ void draw_policy_search_page(PageContext& ctx) {
     y = letter_grid(ctx, y) + ctx.profile.gap * 0.5f;
 
     if (!query.empty()) {
-        std::vector<const Policy*> found;
+        std::vector<const Policy*> policies;
         for (const Policy& p : ctx.state.data.policies.value)
-            if (!p.deleted && matches_initials(p.title, query)) found.push_back(&p);
+            if (!p.deleted && matches_initials(p.title, query)) policies.push_back(&p);
+        std::vector<const Guide*> guides;
+        for (const Guide& g : ctx.state.data.guides.value)
+            if (matches_initials(g.title, query)) guides.push_back(&g);
+        const size_t count = policies.size() + guides.size();
         y += text_block(ctx, "search.result_count",
-                        found.empty() ? t.text("search.none") : t.format("search.found", {{"count", std::to_string(found.size())}}),
+                        count == 0 ? t.text("search.none") : t.format("search.found", {{"count", std::to_string(count)}}),
                         ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px * 0.3f;
-        for (const Policy* p : found) {
-            y += list_row(ctx, {"result." + std::to_string(p->id), p->title, p->published_on, "", area.x, y, area.w,
+        if (!policies.empty())
+            y += text_block(ctx, "search.policies", t.text("search.policies"), ImVec2(area.x, y), area.w,
+                            ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, "heading");
+        for (const Policy* p : policies) {
+            y += list_row(ctx, {"result.policy." + std::to_string(p->id), p->title, p->published_on, "", area.x, y, area.w,
                                 OpenScreen{Screen::PolicyDetail, std::to_string(p->id)}});
+            y += ctx.profile.gap * 0.5f;
+        }
+        if (!guides.empty())
+            y += text_block(ctx, "search.guides", t.text("search.guides"), ImVec2(area.x, y), area.w,
+                            ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, "heading");
+        for (const Guide* g : guides) {
+            y += list_row(ctx, {"result.guide." + std::to_string(g->id), g->title, g->theme, "", area.x, y, area.w,
+                                OpenScreen{Screen::GuideDetail, std::to_string(g->id)}});
             y += ctx.profile.gap * 0.5f;
         }
     }

@@ -34,21 +34,38 @@ ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, cons
     return size;
 }
 
-float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
-                 float width, float px, Rgb fg, Rgb bg, const char* role) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+namespace {
+
+// Wraps `text` to `width` the way text_block draws it, calling `line(begin, end, y)` per line;
+// returns the height.
+template <class F>
+float wrap_lines(const PageContext& ctx, const std::string& text, float width, float px, F&& line_fn) {
     const char* line = text.c_str();
     const char* end = line + text.size();
-    float y = pos.y;
+    float y = 0;
     while (line < end) {
         const char* wrap = ctx.font->CalcWordWrapPosition(px, line, end, width);
         if (wrap == line) wrap = line + 1;  // a glyph wider than the column still advances
-        draw->AddText(ctx.font, px, im(pos.x, y), to_imcolor(fg), line, wrap);
+        line_fn(line, wrap, y);
         y += px * kLineSpacing;
         line = wrap;
         while (line < end && (*line == ' ' || *line == '\n')) ++line;
     }
-    const float height = y - pos.y;
+    return y;
+}
+
+}  // namespace
+
+float text_block_height(const PageContext& ctx, const std::string& text, float width, float px) {
+    return wrap_lines(ctx, text, width, px, [](const char*, const char*, float) {});
+}
+
+float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
+                 float width, float px, Rgb fg, Rgb bg, const char* role) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float height = wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float y) {
+        draw->AddText(ctx.font, px, im(pos.x, pos.y + y), to_imcolor(fg), b, e);
+    });
     ctx.tree.add({id, role, text, {pos.x, pos.y, width, height}, px, fg, bg, std::nullopt, false});
     return height;
 }
@@ -183,6 +200,14 @@ float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const s
     const float px = ctx.profile.body_px;
     return text_block(ctx, "page.notice", ctx.strings.text(key), im(area.x, y), area.w, px, ctx.palette.text,
                       ctx.palette.background) + px * 0.6f;
+}
+
+float card_height(const PageContext& ctx, const std::vector<CardLine>& lines, float w) {
+    const float pad = ctx.profile.body_px * 0.6f;
+    float h = pad;
+    for (const CardLine& l : lines)
+        if (!l.text.empty()) h += text_block_height(ctx, l.text, w - 2 * pad, l.px);
+    return std::max(ctx.profile.min_target_h, h + pad * 0.5f);
 }
 
 float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>& lines, float x, float y, float w,

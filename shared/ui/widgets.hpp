@@ -48,6 +48,12 @@ struct CardLine {
     float px;           // text size
     bool muted = false; // secondary colour
 };
+// The height text_block will take for `text`, without drawing it.
+float text_block_height(const PageContext& ctx, const std::string& text, float width, float px);
+
+// The height card() will take, for layouts that must know it first.
+float card_height(const PageContext& ctx, const std::vector<CardLine>& lines, float w);
+
 // A focusable card of several wrapped lines (a contact: who, phone in large digits, hours, address).
 // OK or a tap performs `action`. Returns its height.
 float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>& lines, float x, float y, float w,

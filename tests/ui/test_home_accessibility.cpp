@@ -1,7 +1,9 @@
 // The home page on every surface, checked against ../shared/handbook/ACCESSIBILITY.md.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "core/spatial_nav.hpp"
 #include "headless_ui.hpp"
@@ -38,7 +40,7 @@ const SemNode* find(const App& app, const std::string& id) {
 }
 
 // Every node of the current home page against ACCESSIBILITY.md for case `c`.
-void check_home(const HeadlessUi& ui, const Case& c) {
+void check_home(const HeadlessUi& ui, const Case& c, int expected_buttons = 8) {
     const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
     int buttons = 0;
     for (const SemNode& n : ui.app.semantics().nodes()) {
@@ -56,7 +58,7 @@ void check_home(const HeadlessUi& ui, const Case& c) {
             CHECK(n.rect.h >= c.min_target_h);
         }
     }
-    CHECK(buttons == 8);
+    CHECK(buttons == expected_buttons);
     // Text drawn on a tile ("tile.x.hint", "tile.x.badge") stays inside that tile.
     for (const SemNode& tile : ui.app.semantics().nodes()) {
         if (!tile.action) continue;
@@ -98,6 +100,33 @@ TEST_CASE("offline, home says so plainly and still meets every number") {
         const Rect notice = find(ui.app, "home.offline")->rect;
         CHECK(notice.y >= find(ui.app, "home.community")->rect.bottom());
         CHECK(notice.bottom() <= ui.app.semantics().focusable(0).rect.y);
+    }
+}
+
+TEST_CASE("an active alert shows as a banner on home, in words, on every surface") {
+    for (const Case& c : kCases) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/tests/fixtures/api/alerts.json");
+        std::stringstream alerts;
+        alerts << in.rdbuf();
+        ui.app.dispatch(CacheRead{{Resource::Alerts}, std::nullopt});
+        ui.app.dispatch(HttpDone{{Resource::Alerts}, 200, alerts.str(), "", ""});
+        ui.frame();
+        const SemNode* banner = find(ui.app, "home.alert");
+        REQUIRE(banner);
+        CHECK(banner->label.rfind("橙色预警：寒潮预警", 0) == 0);  // the level in words, not colour alone
+        CHECK(banner->label.find("还有 2 条提醒") != std::string::npos);
+        check_home(ui, c, 9);
+        // Tiles keep their focus numbers (number keys), and the banner sits above them without overlap.
+        CHECK(ui.app.semantics().focusable(0).label == "政策资讯");
+        CHECK(banner->rect.bottom() <= ui.app.semantics().focusable(0).rect.y);
+        if (c.surface == Surface::Tv) {
+            ui.key(RemoteKey::Up);
+            CHECK(ui.app.semantics().focused()->id == "home.alert");
+            ui.key(RemoteKey::Ok);
+            CHECK(ui.app.state().route.screen == Screen::Alerts);
+        }
     }
 }
 

@@ -71,7 +71,7 @@ struct PageCase {
     const char* arg;
 };
 const PageCase kPages[] = {
-    {Screen::Policies, ""},     {Screen::PolicySearch, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
+    {Screen::Policies, ""},     {Screen::Search, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
     {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::GuideQr, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
     {Screen::ActivityDetail, "1"}, {Screen::Settings, ""},
 };
@@ -284,7 +284,7 @@ TEST_CASE("search by initials: G, L on the letter grid finds 高龄老人津贴,
     open(ui, Screen::Policies);
     const Rect search = find_node(ui.app, "policies.search")->rect;
     ui.tap(search.center_x(), search.center_y());
-    REQUIRE(ui.app.state().route.screen == Screen::PolicySearch);
+    REQUIRE(ui.app.state().route.screen == Screen::Search);
     for (const char* key : {"search.key.G", "search.key.L"}) {
         const Rect r = find_node(ui.app, key)->rect;
         ui.tap(r.center_x(), r.center_y());
@@ -292,7 +292,7 @@ TEST_CASE("search by initials: G, L on the letter grid finds 高龄老人津贴,
     CHECK(find_node(ui.app, "search.query")->label == "已输入：GL");
     std::vector<std::string> titles;
     for (const SemNode& n : ui.app.semantics().nodes())
-        if (n.id.rfind("result.", 0) == 0 && n.action) titles.push_back(n.label);
+        if (n.id.rfind("result.policy.", 0) == 0 && n.action) titles.push_back(n.label);
     CHECK(titles == std::vector<std::string>{"高龄老人津贴发放办法"});
     const Rect erase = find_node(ui.app, "search.erase")->rect;
     ui.tap(erase.center_x(), erase.center_y());
@@ -310,9 +310,34 @@ TEST_CASE("search by initials: G, L on the letter grid finds 高龄老人津贴,
     CHECK(ui.app.state().search_query == "lnd");
     const SemNode* first = nullptr;
     for (const SemNode& n : ui.app.semantics().nodes())
-        if (!first && n.id.rfind("result.", 0) == 0 && n.action) first = &n;
+        if (!first && n.id.rfind("result.policy.", 0) == 0 && n.action) first = &n;
     REQUIRE(first);
-    const std::string id = first->id.substr(7);
+    const std::string id = first->id.substr(std::string("result.policy.").size());
     ui.tap(first->rect.center_x(), first->rect.center_y());
     CHECK(ui.app.state().route == (Route{Screen::PolicyDetail, id}));
+}
+
+TEST_CASE("search finds service guides too: Y L J Z on the remote finds 养老金资格认证") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    ui.key(RemoteKey::Digit2);
+    REQUIRE(ui.app.semantics().focused()->id == "guides.search");
+    ui.key(RemoteKey::Ok);
+    REQUIRE(ui.app.state().route.screen == Screen::Search);
+    // Walk the letter grid with arrows and OK, as on a remote.
+    auto press_letter = [&](char letter) {
+        const std::string id = std::string("search.key.") + letter;
+        for (int guard = 0; guard < 40 && ui.app.semantics().focused()->id != id; ++guard) {
+            const Rect target = find_node(ui.app, id)->rect, at = ui.app.semantics().focused()->rect;
+            ui.key(at.y > target.bottom() ? RemoteKey::Up : at.bottom() < target.y ? RemoteKey::Down
+                   : at.x > target.right() ? RemoteKey::Left : RemoteKey::Right);
+        }
+        REQUIRE(ui.app.semantics().focused()->id == id);
+        ui.key(RemoteKey::Ok);
+    };
+    for (char c : std::string("YLJZ")) press_letter(c);
+    REQUIRE(find_node(ui.app, "search.guides"));
+    const SemNode* result = find_node(ui.app, "result.guide.1");
+    REQUIRE(result);
+    CHECK(result->label == "养老金资格认证");
 }
