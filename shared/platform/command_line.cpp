@@ -46,6 +46,8 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
             if (!parse_int(value(), 1, 1000000, out.host.exit_after_frames)) return error = "--frames needs a positive number", false;
         } else if (arg == "--screenshot" && has_value) {
             out.host.screenshot_path = value();
+        } else if (arg == "--screenshot-every-frame") {
+            out.host.screenshot_every_frame = true;
         } else if (arg == "--report" && has_value) {
             out.host.report_path = value();
         } else if (arg == "--assets" && has_value) {
@@ -91,6 +93,7 @@ std::string command_line_help(const char* program) {
         "  --data-dir DIR        where the offline copy is kept (default ~/.local/share/elder-community)\n"
         "  --assets DIR          folder with strings/ and fonts/\n"
         "  --screenshot FILE     save the last frame as PNG when the app exits\n"
+        "  --screenshot-every-frame  rewrite the --screenshot file after every drawn frame\n"
         "  --report FILE         write state and semantics tree as JSON after each frame\n"
         "  --frames N            exit after N drawn frames\n";
 }

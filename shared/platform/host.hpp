@@ -18,6 +18,7 @@ struct HostOptions {
     int width = 1920, height = 1080;
     bool fullscreen = false;
     std::string screenshot_path;  // native: PNG of the last drawn frame, written when the app exits
+    bool screenshot_every_frame = false;  // native: ... and rewritten after every drawn frame (journey tests)
     std::string report_path;      // native: JSON state + semantics tree, rewritten after each drawn frame
     int exit_after_frames = 0;    // native: quit after this many drawn frames (0: run until closed)
     std::string data_dir;         // native: the offline cache's folder ("" for the default)

@@ -54,6 +54,11 @@ int run_app(const HostOptions& options, const AppParams& params) {
         if (!running || !host.draw_if_needed()) continue;
         if (host.app().frames_drawn() == 1)
             std::fprintf(stderr, "elder-tvapp: first frame after %.0f ms\n", host.first_frame_ms());
+        // The screenshot first: a test that sees the report of a frame finds that frame's picture.
+        if (options.screenshot_every_frame && !options.screenshot_path.empty()) {
+            const std::string tmp = options.screenshot_path + ".tmp.png";
+            if (grabber.save_png(tmp, error)) std::rename(tmp.c_str(), options.screenshot_path.c_str());
+        }
         if (!options.report_path.empty()) write_report(options.report_path, host.report().dump());
         if (options.exit_after_frames > 0 && host.app().frames_drawn() >= options.exit_after_frames) running = false;
     }

@@ -1,7 +1,9 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 
 #include <qrcodegen.hpp>
 
@@ -36,6 +38,49 @@ ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, cons
 
 namespace {
 
+// Length of the UTF-8 sequence starting with byte `c`.
+int utf8_length(unsigned char c) { return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1; }
+
+// Closing punctuation that must not begin a line (Chinese typesetting: 避头点).
+bool no_line_start(const char* p, const char* end) {
+    static const char* const marks[] = {"，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "…"};
+    for (const char* m : marks) {
+        const size_t n = std::strlen(m);
+        if (static_cast<size_t>(end - p) >= n && std::memcmp(p, m, n) == 0) return true;
+    }
+    return *p == ',' || *p == '.' || *p == ';' || *p == ':' || *p == '!' || *p == '?' || *p == ')';
+}
+
+// Where the line starting at `begin` ends: Chinese breaks between any two characters, Latin words
+// and numbers stay whole, a line break ends the line, closing punctuation stays with what it closes.
+const char* wrap_position(const PageContext& ctx, float px, const char* begin, const char* end, float width) {
+    const char* p = begin;
+    const char* last_fit = begin;
+    float x = 0;
+    while (p < end && *p != '\n') {
+        // A token: a run of ASCII letters/digits (a word, a number), or one other character.
+        const char* q = p;
+        if (std::isalnum(static_cast<unsigned char>(*q)) || *q == '-' || *q == '/')
+            while (q < end && (std::isalnum(static_cast<unsigned char>(*q)) || *q == '-' || *q == '/' || *q == '.' || *q == ':')) ++q;
+        else
+            q += std::min<ptrdiff_t>(utf8_length(static_cast<unsigned char>(*q)), end - q);
+        const float w = ctx.font->CalcTextSizeA(px, FLT_MAX, 0.0f, p, q).x;
+        if (x + w > width && last_fit > begin && !no_line_start(p, end)) return last_fit;
+        if (x + w > width && last_fit == begin) {  // one word wider than the line (a web address): cut it
+            for (const char* r = p; r < q; r += utf8_length(static_cast<unsigned char>(*r))) {
+                const float cw = ctx.font->CalcTextSizeA(px, FLT_MAX, 0.0f, r, r + utf8_length(static_cast<unsigned char>(*r))).x;
+                if (x + cw > width && r > begin) return r;
+                x += cw;
+            }
+            return q;
+        }
+        x += w;
+        p = q;
+        last_fit = p;
+    }
+    return p;
+}
+
 // Wraps `text` to `width` the way text_block draws it, calling `line(begin, end, y)` per line;
 // returns the height.
 template <class F>
@@ -44,8 +89,8 @@ float wrap_lines(const PageContext& ctx, const std::string& text, float width, f
     const char* end = line + text.size();
     float y = 0;
     while (line < end) {
-        const char* wrap = ctx.font->CalcWordWrapPosition(px, line, end, width);
-        if (wrap == line) wrap = line + 1;  // a glyph wider than the column still advances
+        const char* wrap = wrap_position(ctx, px, line, end, width);
+        if (wrap == line) wrap = line + utf8_length(static_cast<unsigned char>(*line));  // always advance
         line_fn(line, wrap, y);
         y += px * kLineSpacing;
         line = wrap;
