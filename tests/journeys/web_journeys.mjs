@@ -1,0 +1,70 @@
+// The journeys in Debian's Chromium: the kiosk by touch (1080x1920 portrait) and the browser by
+// keyboard (1280x800), against the reference server with demo data; a screenshot at each step.
+//   node tests/journeys/web_journeys.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Checks, launch, report, waitForState, waitReady } from '../e2e/browser.mjs';
+import { startServer } from '../server/server_process.mjs';
+import { JOURNEYS } from './journeys.mjs';
+
+const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'elder-web-journeys-'));
+const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'), '--demo', '--demo-dir', demoDir,
+  '--web-root', siteDir, '--quiet']);
+const checks = new Checks();
+const browser = await launch();
+const KEYS = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', ok: 'Enter', back: 'Escape',
+  page_down: 'PageDown' };
+
+async function run(name, surface, viewport, mode) {
+  const context = await browser.newContext({ viewport, hasTouch: mode === 'touch' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/?surface=${surface}`);
+  await waitReady(page);
+  checks.check(await waitForState(page, () => {
+    const r = window.elder.report().data.resources;
+    return r.policies.freshness === 'current' && r.guides.freshness === 'current';
+  }, null, 20000), `${name}: the demo data has arrived`);
+  await page.locator('canvas').focus();
+  let step = 0;
+  const [w, h] = [viewport.width, viewport.height];
+  const swipe = async (from, to) => {
+    await page.mouse.move(w / 2, from);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(w / 2, from + ((to - from) * i) / 8);
+    await page.mouse.up();
+    await page.waitForTimeout(700);  // let the flick coast out
+  };
+  const driver = {
+    name, mode, checks,
+    report: () => report(page),
+    key: (k) => page.keyboard.press(KEYS[k]),
+    tap: (x, y) => (mode === 'touch' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
+    swipeUp: () => swipe(h * 0.75, h * 0.3),
+    swipeDown: () => swipe(h * 0.3, h * 0.75),
+    shot: async (label) => page.screenshot({ path: join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`) }),
+  };
+  for (const journey of JOURNEYS) {
+    try {
+      await journey(driver);
+    } catch (e) {
+      checks.check(false, `${name}: ${journey.name}`, e.message);
+    }
+  }
+  checks.check(errors.length === 0, `${name}: no uncaught errors`, errors.join(' | '));
+  await context.close();
+}
+
+try {
+  await run('kiosk', 'kiosk', { width: 1080, height: 1920 }, 'touch');
+  await run('browser', 'browser', { width: 1280, height: 800 }, 'keyboard');
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`screenshots: ${outDir}`);
+process.exit(checks.summary());
