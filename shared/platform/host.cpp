@@ -126,7 +126,7 @@ bool Host::draw_if_needed() {
     const CivilTime now = local_now();
     if (now.minute != last_minute_) {  // the clock on the home page changes once a minute
         last_minute_ = now.minute;
-        app_.invalidate();
+        app_.redraw_once();
     }
     if (!app_.needs_frame()) return false;
     draw(now);

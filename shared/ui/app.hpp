@@ -1,6 +1,7 @@
 #pragma once
 // The app as the platform runners see it: feed it input, ask it to draw, read its state.
 // Needs a current ImGui context; knows nothing of SDL, GL or the browser.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ public:
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
     void on_text(const char* utf8);  // typed text (browser keyboards): letters go to the initials search
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
+    void redraw_once() { pending_frames_ = std::max(pending_frames_, 1); }  // nothing to settle: the clock
     bool needs_frame() const { return pending_frames_ > 0; }
 
     // Draws the whole display for the current state; call between ImGui::NewFrame and ImGui::Render.
