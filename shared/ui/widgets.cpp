@@ -243,8 +243,15 @@ float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const s
     if (key.empty()) return 0;
     const Rect area = ctx.content();
     const float px = ctx.profile.body_px;
-    return text_block(ctx, "page.notice", ctx.strings.text(key), im(area.x, y), area.w, px, ctx.palette.text,
-                      ctx.palette.background) + px * 0.6f;
+    float h = text_block(ctx, "page.notice", ctx.strings.text(key), im(area.x, y), area.w, px, ctx.palette.text,
+                         ctx.palette.background) + px * 0.6f;
+    // Nothing to show and the last try failed: a way forward besides waiting for the automatic retry.
+    if (fetch.freshness == Freshness::None && fetch.error != FetchError::None && fetch.error != FetchError::NotFound) {
+        const Rect retry = button(ctx, "page.retry", ctx.strings.text("state.retry"), im(area.x, y + h), RefreshDue{},
+                                  ctx.palette.tile);
+        h += retry.h + ctx.profile.gap;
+    }
+    return h;
 }
 
 float card_height(const PageContext& ctx, const std::vector<CardLine>& lines, float w) {
