@@ -26,6 +26,9 @@ struct ReadAloud { std::string text; };     // OK on an item that only informs (
 struct SearchType { char letter; };        // a-z or 0-9 from the letter grid or a keyboard
 struct SearchErase {};                     // the last letter
 struct SearchClear {};
+struct EditKeyword {};                     // the keyword box was activated: type into it
+struct SetKeyword { std::string text; };   // what the browser's input holds now
+struct EndEditing {};                      // Enter, Escape or focus left the input
 
 // Settings
 struct SetTextSize { int size; };          // 0 .. kTextSizes-1
@@ -48,7 +51,7 @@ struct RefreshDue {};
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, SetTextSize,
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, EditKeyword, SetKeyword, EndEditing, SetTextSize,
                             SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
                             HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
 

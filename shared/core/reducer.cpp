@@ -22,6 +22,14 @@ void open(State& state, const Route& target, std::vector<Effect>& effects) {
     }
 }
 
+// At most `max` bytes, never cutting a character in half.
+std::string truncate_utf8(const std::string& s, size_t max) {
+    if (s.size() <= max) return s;
+    size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // back to a character start
+    return s.substr(0, end);
+}
+
 void change_settings(State& state, const Settings& next, std::vector<Effect>& effects) {
     if (next == state.settings) return;
     state.settings = next;
@@ -37,6 +45,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     }
     if (reduce_data(state.data, action, effects)) return state;
     Settings settings = state.settings;
+    const Route before = state.route;
     std::visit(
         Overloaded{
             [&](const OpenScreen& a) { open(state, {a.screen, a.arg}, effects); },
@@ -67,7 +76,16 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
             [&](const SearchErase&) {
                 if (!state.search_query.empty()) state.search_query.pop_back();
             },
-            [&](const SearchClear&) { state.search_query.clear(); },
+            [&](const SearchClear&) {
+                state.search_query.clear();
+                state.keyword.clear();
+            },
+            [&](const EditKeyword&) { state.editing_keyword = true; },
+            [&](const SetKeyword& a) {
+                constexpr size_t kMaxBytes = 120;  // about 40 Chinese characters: a keyword, not an essay
+                state.keyword = truncate_utf8(a.text, kMaxBytes);
+            },
+            [&](const EndEditing&) { state.editing_keyword = false; },
             [&](const GoHome&) {
                 state.back_stack.clear();
                 state.route = Route{};
@@ -97,6 +115,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
             [&](const auto&) {},
         },
         action);
+    if (state.route != before) state.editing_keyword = false;  // leaving the page closes the input
     return state;
 }
 

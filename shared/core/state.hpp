@@ -31,6 +31,8 @@ struct State {
     Settings settings;
     std::set<std::int64_t> read_policies; // opened at least once on this device: no 新 marker
     std::string search_query;             // pinyin initials typed on the search page, lower case
+    std::string keyword;                  // words typed in the browser's keyword box
+    bool editing_keyword = false;         // the browser's input is open over the keyword box
     DataState data;
 
     int focused() const { return focus_of(route); }

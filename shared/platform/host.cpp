@@ -59,6 +59,7 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
         event.type = type;
         SDL_PushEvent(&event);
     });
+    text_agent_ = make_text_agent();
     app_.start();
     pump();  // the offline copy is read before the first frame, so it is what the first frame shows
     return true;
@@ -66,6 +67,8 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
 
 void Host::pump() {
     const double start = ms_since_start();
+    if (auto text = text_agent_->take_text()) app_.dispatch(SetKeyword{*text});
+    if (text_agent_->take_closed()) app_.dispatch(EndEditing{});
     // Effects may answer at once (cache reads); a few rounds settle them within this step.
     for (int round = 0; round < 4; ++round) {
         const std::vector<Action> actions = runner_->poll();
@@ -99,6 +102,9 @@ void Host::stop() {
 
 bool Host::handle(const SDL_Event& event) {
     if (event.type == wake_event_) return true;  // only ends the wait; pump() takes the answers
+    // While the resident types into the browser's input, keys are text, not remote keys.
+    if (text_agent_->active() && (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP || event.type == SDL_TEXTINPUT))
+        return true;
     ImGui_ImplSDL2_ProcessEvent(&event);
     switch (event.type) {
         case SDL_QUIT:
@@ -140,6 +146,9 @@ void Host::draw(const CivilTime& now) {
     ImGui::NewFrame();
     app_.frame(now);
     ImGui::Render();
+    // The text agent follows the keyword box (it moves when the page scrolls).
+    if (const auto edit = app_.text_edit()) text_agent_->show(edit->rect, edit->text);
+    else text_agent_->hide();
     // ImGui hands queued input to frames one step at a time (a tap's move, press and release land in
     // successive frames); keep drawing until the queue is empty or a quick tap would be lost.
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) app_.invalidate();

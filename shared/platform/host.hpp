@@ -9,6 +9,7 @@
 
 #include "effect_runner.hpp"
 #include "keymap.hpp"
+#include "text_agent.hpp"
 #include "ui/app.hpp"
 
 namespace elder {
@@ -58,6 +59,7 @@ private:
 
     App app_;
     Keymap keymap_;
+    std::unique_ptr<TextAgent> text_agent_;
     std::unique_ptr<EffectRunner> runner_;
     double longest_update_ms_ = 0, longest_frame_ms_ = 0;
     long updates_ = 0;

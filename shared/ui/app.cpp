@@ -252,6 +252,13 @@ void App::frame(const CivilTime& now) {
     if (follow_focus_) follow_focus();
 }
 
+std::optional<App::TextEdit> App::text_edit() const {
+    if (!state_.editing_keyword) return std::nullopt;
+    for (const SemNode& n : tree_.nodes())
+        if (n.id == "search.keyword" && n.visible) return TextEdit{n.rect, state_.keyword};
+    return std::nullopt;
+}
+
 nlohmann::json App::report() const {
     return nlohmann::json{
         {"screen", screen_name(state_.route.screen)},
@@ -268,6 +275,8 @@ nlohmann::json App::report() const {
           {"language", state_.settings.language},
           {"voice", state_.settings.voice}}},
         {"frames", frames_drawn_},
+        {"keyword", state_.keyword},
+        {"editing", state_.editing_keyword},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},
     };

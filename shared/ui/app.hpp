@@ -2,6 +2,7 @@
 // The app as the platform runners see it: feed it input, ask it to draw, read its state.
 // Needs a current ImGui context; knows nothing of SDL, GL or the browser.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ public:
     const SurfaceProfile& profile() const { return profile_; }
     const Palette& palette() const { return palette_for(state_.settings.high_contrast); }
     long frames_drawn() const { return frames_drawn_; }
+    // Where the platform's text input should be (over the keyword box, holding `text`) while the
+    // resident types; nothing when no typing is going on.
+    struct TextEdit {
+        Rect rect;
+        std::string text;
+    };
+    std::optional<TextEdit> text_edit() const;
+
     // State, data freshness and semantics tree as JSON, for tests and diagnostics.
     nlohmann::json report() const;
 

@@ -2,6 +2,7 @@
 // offer), what has been typed in large letters, and the matching titles below.
 #include <algorithm>
 
+#include "core/keyword.hpp"
 #include "core/pinyin.hpp"
 #include "pages.hpp"
 #include "widgets.hpp"
@@ -40,6 +41,20 @@ float letter_grid(PageContext& ctx, float y) {
     return y + rows * (h + gap);
 }
 
+// The keyword box: what has been typed (or how to start), a text box for screen readers, and the
+// place the browser's real input appears over while typing (platform/text_agent.hpp).
+float keyword_box(PageContext& ctx, float y) {
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    y += text_block(ctx, "search.keyword_label", ctx.strings.text("search.keyword_label"), ImVec2(area.x, y), area.w, px,
+                    ctx.palette.text, ctx.palette.background);
+    const std::string& keyword = ctx.state.keyword;
+    const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.4f)};
+    tile(ctx, {"search.keyword", keyword.empty() ? ctx.strings.text("search.keyword_placeholder") : keyword, "", "", box,
+               ctx.palette.tile, EditKeyword{}, px, "textbox"});
+    return box.bottom() + ctx.profile.gap;
+}
+
 }  // namespace
 
 void draw_search_page(PageContext& ctx) {
@@ -54,14 +69,22 @@ void draw_search_page(PageContext& ctx) {
     y += text_block(ctx, "search.query", typed, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent,
                     ctx.palette.background, "heading") + px * 0.3f;
     y = letter_grid(ctx, y) + ctx.profile.gap * 0.5f;
+    // Browsers have a keyboard and the system's pinyin input: words can be typed as well.
+    if (ctx.profile.surface == Surface::Browser) y = keyword_box(ctx, y);
 
-    if (!query.empty()) {
+    const std::string& keyword = ctx.state.keyword;
+    if (!query.empty() || !keyword.empty()) {
+        // Typed words win over initials; they also look into summaries and what a guide is about.
+        auto hit = [&](const std::string& title, const std::string& more) {
+            return keyword.empty() ? matches_initials(title, query)
+                                   : matches_keyword(title, keyword) || matches_keyword(more, keyword);
+        };
         std::vector<const Policy*> policies;
         for (const Policy& p : ctx.state.data.policies.value)
-            if (!p.deleted && matches_initials(p.title, query)) policies.push_back(&p);
+            if (!p.deleted && hit(p.title, p.summary)) policies.push_back(&p);
         std::vector<const Guide*> guides;
         for (const Guide& g : ctx.state.data.guides.value)
-            if (matches_initials(g.title, query)) guides.push_back(&g);
+            if (hit(g.title, g.what)) guides.push_back(&g);
         const size_t count = policies.size() + guides.size();
         y += text_block(ctx, "search.result_count",
                         count == 0 ? t.text("search.none") : t.format("search.found", {{"count", std::to_string(count)}}),

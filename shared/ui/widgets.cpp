@@ -148,7 +148,7 @@ void tile(PageContext& ctx, const TileSpec& spec) {
         text_line(ctx, spec.id + ".badge", "text", spec.badge, im(r.x + pad, r.y + pad / 2), hint_px,
                   ctx.palette.text_muted, fill);
     }
-    ctx.tree.add({spec.id, "button", spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
+    ctx.tree.add({spec.id, spec.role, spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
 }

@@ -23,6 +23,7 @@ struct TileSpec {
     Rgb fill;
     Action action;
     float label_px = 0;  // 0: the surface's tile label size
+    const char* role = "button";  // "textbox" for a box that opens typing
 };
 
 // A large focusable, tappable tile. Emits its action when tapped or clicked.

@@ -1,6 +1,7 @@
 // Search by pinyin initials, as residents type them on the remote's letter grid.
 #include <catch2/catch.hpp>
 
+#include "core/keyword.hpp"
 #include "core/pinyin.hpp"
 
 using namespace elder;
@@ -28,4 +29,13 @@ TEST_CASE("YL finds 养老 anywhere in a title; case, spaces and punctuation do 
     CHECK_FALSE(matches_initials("养老", ""));
     CHECK_FALSE(matches_initials("\xff\xfe养老", "zz"));  // malformed bytes are skipped, never a crash
     CHECK(matches_initials("\xff\xfe养老", "yl"));
+}
+
+TEST_CASE("keywords typed in browsers: every word must occur; Latin letters in any case") {
+    CHECK(matches_keyword("高龄老人津贴发放办法", "津贴"));
+    CHECK(matches_keyword("高龄老人津贴发放办法", "高龄 津贴"));
+    CHECK_FALSE(matches_keyword("高龄老人津贴发放办法", "高龄 医保"));
+    CHECK(matches_keyword("Pension check", "PENSION"));
+    CHECK_FALSE(matches_keyword("养老", ""));
+    CHECK_FALSE(matches_keyword("养老", "   "));
 }
