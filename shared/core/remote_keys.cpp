@@ -9,6 +9,7 @@ std::optional<RemoteKey> parse_remote_key(std::string_view name) {
         {"up", RemoteKey::Up},         {"down", RemoteKey::Down},   {"left", RemoteKey::Left},
         {"right", RemoteKey::Right},   {"ok", RemoteKey::Ok},       {"back", RemoteKey::Back},
         {"home", RemoteKey::Home},     {"page_up", RemoteKey::PageUp}, {"page_down", RemoteKey::PageDown},
+        {"next", RemoteKey::Next},     {"previous", RemoteKey::Previous},
         {"1", RemoteKey::Digit1},      {"2", RemoteKey::Digit2},    {"3", RemoteKey::Digit3},
         {"4", RemoteKey::Digit4},      {"5", RemoteKey::Digit5},    {"6", RemoteKey::Digit6},
         {"7", RemoteKey::Digit7},      {"8", RemoteKey::Digit8},    {"9", RemoteKey::Digit9},

@@ -14,6 +14,7 @@ enum class RemoteKey {
     Back,
     Home,
     PageUp, PageDown,  // channel +/- on most remotes: a page of a long text at a time
+    Next, Previous,    // Tab and Shift+Tab on keyboards: the next item in reading order
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
 };
 

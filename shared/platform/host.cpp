@@ -110,7 +110,10 @@ bool Host::handle(const SDL_Event& event) {
         case SDL_QUIT:
             return false;
         case SDL_KEYDOWN:
-            if (auto key = keymap_.remote_key_for(event.key.keysym.sym)) app_.on_key(*key);
+            if (auto key = keymap_.remote_key_for(event.key.keysym.sym)) {
+                if (*key == RemoteKey::Next && (event.key.keysym.mod & KMOD_SHIFT)) key = RemoteKey::Previous;
+                app_.on_key(*key);
+            }
             else app_.invalidate();
             break;
         case SDL_TEXTINPUT:

@@ -88,6 +88,12 @@ void App::on_key(RemoteKey key) {
             const float step = tree_.viewport().h * 0.4f;
             scroll_by(*dir == Direction::Down ? step : -step);
         }
+    } else if ((key == RemoteKey::Next || key == RemoteKey::Previous) && tree_.focusable_count() > 0) {
+        // Reading order, wrapping around: the keyboard user's way through a page.
+        const int n = tree_.focusable_count();
+        dispatch(FocusItem{(state_.focused() + (key == RemoteKey::Next ? 1 : n - 1)) % n});
+        follow_focus_ = true;
+        speak_focused();
     } else if (key == RemoteKey::PageDown || key == RemoteKey::PageUp) {
         const float step = tree_.viewport().h * 0.85f;
         scroll_by(key == RemoteKey::PageDown ? step : -step);

@@ -34,6 +34,12 @@ try {
   await page.keyboard.press('Escape');
   checks.check(await waitForState(page, () => window.elder.report().screen === 'home', null, 5000),
     'outside the input Escape is Back again');
+  const before = (await report(page)).focus;
+  await page.keyboard.press('Tab');
+  const tabbed = await waitForState(page, (f) => window.elder.report().focus === f + 1, before, 3000);
+  await page.keyboard.press('Shift+Tab');
+  const back = await waitForState(page, (f) => window.elder.report().focus === f, before, 3000);
+  checks.check(tabbed && back, 'Tab moves to the next item and Shift+Tab back');
   checks.check(errors.length === 0, 'no console errors', errors.join(' | '));
 } finally {
   await browser.close();

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -93,6 +94,8 @@ TEST_CASE("every information page meets the numbers on every surface, at every t
                     REQUIRE(ui.app.state().route.screen == page.screen);
                     check_numbers(ui, c);
                     check_reachable_by_arrows(ui);
+                    ui.key(RemoteKey::Back);  // Back always returns
+                    CHECK(ui.app.state().route.screen == Screen::Home);
                 }
 }
 
@@ -349,4 +352,21 @@ TEST_CASE("search finds service guides too: Y L J Z on the remote finds 养老�
     const SemNode* result = find_node(ui.app, "result.guide.1");
     REQUIRE(result);
     CHECK(result->label == "养老金资格认证");
+}
+
+TEST_CASE("Tab and Shift+Tab walk every item in reading order, wrapping around") {
+    HeadlessUi ui(Surface::Browser, 1280, 800);
+    load_data(ui);
+    open(ui, Screen::Settings);
+    const int n = ui.app.semantics().focusable_count();
+    std::set<std::string> seen;
+    for (int i = 0; i < n; ++i) {
+        seen.insert(ui.app.semantics().focused()->id);
+        ui.key(RemoteKey::Next);
+    }
+    CHECK(static_cast<int>(seen.size()) == n);
+    const std::string first = ui.app.semantics().focused()->id;
+    ui.key(RemoteKey::Previous);
+    ui.key(RemoteKey::Next);
+    CHECK(ui.app.semantics().focused()->id == first);
 }
