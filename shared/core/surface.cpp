@@ -46,9 +46,11 @@ SurfaceProfile make_profile(Surface surface, float width, float height, float te
             p.focus_ring_px = 3;
             p.focus_ring_always = false;
             p.home_columns = width < 720 ? 2 : 4;
+            p.max_content_w = 960;  // about 48 characters of body text on a wide desktop window
             break;
     }
     for (float* v : {&p.body_px, &p.heading_px, &p.tile_label_px}) *v *= text_scale;
+    p.max_content_w *= text_scale;
     return p;
 }
 

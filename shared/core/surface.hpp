@@ -20,6 +20,7 @@ struct SurfaceProfile {
     float focus_ring_px = 8;
     bool focus_ring_always = true;  // false: shown only after key input (touch screens)
     int home_columns = 4;
+    float max_content_w = 0;      // > 0: pages are a centred column no wider (comfortable line length)
 };
 
 // `text_scale` (the resident's text size, settings.hpp) enlarges text; targets and margins stay.

@@ -30,7 +30,12 @@ struct PageContext {
 
     // The content area: the display minus the surface's safe area.
     Rect content() const {
-        return {profile.safe_x, profile.safe_y, display.x - 2 * profile.safe_x, display.y - 2 * profile.safe_y};
+        Rect r{profile.safe_x, profile.safe_y, display.x - 2 * profile.safe_x, display.y - 2 * profile.safe_y};
+        if (profile.max_content_w > 0 && r.w > profile.max_content_w) {  // a centred column on wide screens
+            r.x += (r.w - profile.max_content_w) / 2;
+            r.w = profile.max_content_w;
+        }
+        return r;
     }
     // Where a page's content starts on screen, given how far it is scrolled.
     float top() const { return content().y - scroll; }
