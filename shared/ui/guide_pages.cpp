@@ -1,7 +1,6 @@
 // Service guides: themes -> the guides of one theme -> one guide: what it is, who may apply, what
 // to bring, the steps, where, when, fee, how long, online or not, and 预约办理 when bookable.
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 
 #include "pages.hpp"
@@ -40,18 +39,11 @@ void draw_guide_themes_page(PageContext& ctx) {
                ctx.palette.tile).bottom() + ctx.profile.gap;
     const auto& guides = ctx.state.data.guides;
     y += data_notice(ctx, guides.fetch, guides.value.empty(), "guides.empty", y);
-    const int cols = ctx.profile.home_columns >= 4 ? 3 : 2;
-    const float gap = ctx.profile.gap;
-    const float w = std::floor((area.w - gap * (cols - 1)) / cols);
-    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 0.8f + ctx.profile.body_px * 3);
-    int i = 0;
-    for (const auto& [theme, count] : themes(guides.value)) {
-        const Rect r{area.x + (i % cols) * (w + gap), y + (i / cols) * (h + gap), w, h};
-        tile(ctx, {"theme." + std::to_string(i), theme, ctx.strings.format("guides.count", {{"count", std::to_string(count)}}),
-                   "", r, ctx.palette.tile, OpenScreen{Screen::GuideList, theme}, ctx.profile.tile_label_px * 0.8f});
-        ++i;
-    }
-    ctx.end_page(y + (i + cols - 1) / cols * (h + gap));
+    std::vector<GridItem> items;
+    for (const auto& [theme, count] : themes(guides.value))
+        items.push_back({"theme." + std::to_string(items.size()), theme,
+                         ctx.strings.format("guides.count", {{"count", std::to_string(count)}}), OpenScreen{Screen::GuideList, theme}});
+    ctx.end_page(tile_grid(ctx, items, y));
 }
 
 void draw_guide_list_page(PageContext& ctx) {

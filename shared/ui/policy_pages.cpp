@@ -1,7 +1,6 @@
 // Policies: categories -> the policies of one category (newest first, 新 on unread ones) -> one
 // policy in large text, scrolled by the remote, a finger or the wheel, with text size buttons.
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 
 #include "pages.hpp"
@@ -36,20 +35,11 @@ void draw_policy_categories_page(PageContext& ctx) {
     const auto& categories = ctx.state.data.categories;
     y += data_notice(ctx, categories.fetch, categories.value.empty(), "policies.empty", y);
 
-    const int cols = ctx.profile.home_columns >= 4 ? 3 : 2;
-    const float gap = ctx.profile.gap;
-    const float w = std::floor((area.w - gap * (cols - 1)) / cols);
-    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 0.8f + ctx.profile.body_px * 3);
-    int i = 0;
-    for (const PolicyCategory& c : categories.value) {
-        const Rect r{area.x + (i % cols) * (w + gap), y + (i / cols) * (h + gap), w, h};
-        tile(ctx, {"category." + c.id, c.name,
-                   ctx.strings.format("policies.count", {{"count", std::to_string(c.policy_count)}}), "", r,
-                   ctx.palette.tile, OpenScreen{Screen::PolicyList, c.id}, ctx.profile.tile_label_px * 0.8f});
-        ++i;
-    }
-    const int rows = (i + cols - 1) / cols;
-    ctx.end_page(y + rows * (h + gap));
+    std::vector<GridItem> items;
+    for (const PolicyCategory& c : categories.value)
+        items.push_back({"category." + c.id, c.name, ctx.strings.format("policies.count", {{"count", std::to_string(c.policy_count)}}),
+                         OpenScreen{Screen::PolicyList, c.id}});
+    ctx.end_page(tile_grid(ctx, items, y));
 }
 
 void draw_policy_list_page(PageContext& ctx) {

@@ -153,6 +153,20 @@ void tile(PageContext& ctx, const TileSpec& spec) {
     if (clicked) ctx.actions.push_back(spec.action);
 }
 
+float tile_grid(PageContext& ctx, const std::vector<GridItem>& items, float y) {
+    const Rect area = ctx.content();
+    const int cols = ctx.profile.home_columns >= 4 ? 3 : 2;
+    const float gap = ctx.profile.gap;
+    const float label_px = ctx.profile.tile_label_px * 0.8f;
+    const float w = std::floor((area.w - gap * (cols - 1)) / cols);
+    const float h = std::max(ctx.profile.min_target_h, label_px + ctx.profile.body_px * 3);
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Rect r{area.x + (i % cols) * (w + gap), y + (i / cols) * (h + gap), w, h};
+        tile(ctx, {items[i].id, items[i].label, items[i].hint, "", r, ctx.palette.tile, items[i].action, label_px});
+    }
+    return y + (items.size() + cols - 1) / cols * (h + gap);
+}
+
 Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
             Rgb fill) {
     const float px = ctx.profile.body_px;

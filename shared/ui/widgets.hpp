@@ -29,6 +29,14 @@ struct TileSpec {
 // A large focusable, tappable tile. Emits its action when tapped or clicked.
 void tile(PageContext& ctx, const TileSpec& spec);
 
+struct GridItem {
+    std::string id, label, hint;
+    Action action;
+};
+// Tiles for a set of choices (categories, themes): 3 columns on wide screens, 2 on narrow ones, a
+// little smaller than the home tiles. Returns the y below the grid.
+float tile_grid(PageContext& ctx, const std::vector<GridItem>& items, float y);
+
 // A button sized to its words (at body size), at least the surface's target size; returns its rect.
 Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
             Rgb fill);
