@@ -23,7 +23,12 @@ const SemNode* find(const App& app, const std::string& id) { return find_node(ap
 void check_home(const HeadlessUi& ui, const Case& c, int expected_buttons = 8) {
     check_numbers(ui, c);
     int buttons = 0;
-    for (const SemNode& n : ui.app.semantics().nodes()) buttons += n.action ? 1 : 0;
+    const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        buttons += n.action ? 1 : 0;
+        // At the normal text size home fits one TV or kiosk screen: nothing to scroll to.
+        if (c.surface != Surface::Browser && ui.app.state().settings.text_size == 0) CHECK(safe.contains(n.rect));
+    }
     CHECK(buttons == expected_buttons);
     // Text drawn on a tile ("tile.x.hint", "tile.x.badge") stays inside that tile.
     for (const SemNode& tile : ui.app.semantics().nodes()) {
