@@ -119,6 +119,17 @@ export async function findGuideByInitials(driver) {
   await expectScreen(driver, 'guide_detail', '1', 'opens the guide');
   await waitFor(driver, (r) => node(r, 'guide.steps.0'));
   await driver.shot('guide');
+  // 扫码到手机: where the driver can read the screen back, the QR code must decode to the guide's link.
+  if (driver.decodeQr) {
+    await activate(driver, 'guide.qr');
+    await expectScreen(driver, 'guide_qr', '1', 'opens 扫码到手机');
+    const shown = await waitFor(driver, (r) => node(r, 'qr.code'));
+    const link = shown && node(shown, 'qr.link').label;
+    const file = await driver.shot('guide-qr');
+    const decoded = await driver.decodeQr(file);
+    driver.checks.check(link && decoded === link && link.endsWith('/?surface=browser&open=guide_detail/1'),
+      `${driver.name}: the QR code on screen decodes to the guide's link`, decoded);
+  }
 }
 
 export async function changeTextSize(driver) {
