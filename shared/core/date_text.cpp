@@ -50,6 +50,17 @@ std::optional<CivilTime> parse_iso_time(std::string_view iso) {
     return t;
 }
 
+std::string format_date_time(const Catalogue& strings, std::string_view iso) {
+    const auto t = parse_iso_time(iso);
+    if (!t) return std::string(iso);
+    return strings.format("time.date_time", {
+        {"month", std::to_string(t->month)},
+        {"day", std::to_string(t->day)},
+        {"weekday", strings.text("weekday." + std::to_string(t->weekday))},
+        {"time", format_clock(*t)},
+    });
+}
+
 std::string format_time_range(const Catalogue& strings, std::string_view start_iso, std::string_view end_iso) {
     const auto start = parse_iso_time(start_iso);
     const auto end = parse_iso_time(end_iso);

@@ -21,6 +21,9 @@ std::string format_clock(const CivilTime& t);  // "09:05", the same in every lan
 // its weekday; nothing for text that is not such a time.
 std::optional<CivilTime> parse_iso_time(std::string_view iso);
 
+// "11月25日 星期三 08:12"; the raw text if it cannot be read.
+std::string format_date_time(const Catalogue& strings, std::string_view iso);
+
 // "11月25日 星期三 09:30-11:00"; the raw texts if either time cannot be read.
 std::string format_time_range(const Catalogue& strings, std::string_view start_iso, std::string_view end_iso);
 

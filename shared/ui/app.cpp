@@ -201,6 +201,7 @@ void App::draw_page(PageContext& ctx) {
         case Screen::GuideDetail: return draw_guide_detail_page(ctx);
         case Screen::GuideQr: return draw_guide_qr_page(ctx, params_.config.server_url);
         case Screen::Contacts: return draw_contacts_page(ctx);
+        case Screen::Alerts: return draw_alerts_page(ctx);
         case Screen::Activities: return draw_activities_page(ctx);
         case Screen::ActivityDetail: return draw_activity_detail_page(ctx);
         case Screen::Settings: return draw_settings_page(ctx);

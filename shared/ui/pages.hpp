@@ -17,6 +17,7 @@ void draw_guide_detail_page(PageContext& ctx);   // route arg: guide id
 // `site_url`: where phones open the browser build (the community server's address).
 void draw_guide_qr_page(PageContext& ctx, const std::string& site_url);
 void draw_contacts_page(PageContext& ctx);
+void draw_alerts_page(PageContext& ctx);
 void draw_activities_page(PageContext& ctx);
 void draw_activity_detail_page(PageContext& ctx);  // route arg: activity id
 void draw_settings_page(PageContext& ctx);

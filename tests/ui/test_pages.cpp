@@ -46,7 +46,7 @@ void load_data(HeadlessUi& ui) {
     page["next_cursor"] = nullptr;  // the fixture is the first of several pages: make it the whole list
     feed(ui, {Resource::Policies}, page.dump());
     for (auto [kind, name] : {std::pair{Resource::Guides, "guides"}, std::pair{Resource::Contacts, "contacts"},
-                              std::pair{Resource::Activities, "activities"}}) {
+                              std::pair{Resource::Activities, "activities"}, std::pair{Resource::Alerts, "alerts"}}) {
         auto list = nlohmann::json::parse(fixture(name));
         if (list.contains("next_cursor")) list["next_cursor"] = nullptr;
         feed(ui, {kind}, list.dump());
@@ -74,7 +74,7 @@ struct PageCase {
 const PageCase kPages[] = {
     {Screen::Policies, ""},     {Screen::Search, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
     {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::GuideQr, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
-    {Screen::ActivityDetail, "1"}, {Screen::Settings, ""},
+    {Screen::ActivityDetail, "1"}, {Screen::Alerts, ""}, {Screen::Settings, ""},
 };
 
 }  // namespace
@@ -369,4 +369,29 @@ TEST_CASE("Tab and Shift+Tab walk every item in reading order, wrapping around")
     ui.key(RemoteKey::Previous);
     ui.key(RemoteKey::Next);
     CHECK(ui.app.semantics().focused()->id == first);
+}
+
+TEST_CASE("alerts: most severe first, level and severity in words, what to do; OK reads one aloud") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    ui.key(RemoteKey::Digit4);
+    REQUIRE(ui.app.state().route.screen == Screen::Alerts);
+    std::vector<std::string> titles;
+    for (const SemNode& n : ui.app.semantics().nodes())
+        if (n.id.rfind("alert.", 0) == 0 && n.id.size() > 6 && n.id.find('.', 6) != std::string::npos &&
+            n.id.substr(n.id.size() - 2) == ".0")
+            titles.push_back(n.label);
+    REQUIRE(titles.size() == 3);
+    CHECK(titles[0] == "橙色预警（严重）：寒潮预警");
+    CHECK(titles[1] == "黄色预警（较重）：停水通知");
+    CHECK(titles[2] == "蓝色预警（一般）：防诈骗提醒");
+    const SemNode* focused = ui.app.semantics().focused();
+    REQUIRE(focused);
+    CHECK(focused->label.find("怎么做：请老人减少外出") != std::string::npos);
+    ui.app.take_effects();
+    ui.key(RemoteKey::Ok);
+    bool spoke = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* s = std::get_if<Speak>(&e)) spoke = s->text.rfind("橙色预警（严重）", 0) == 0;
+    CHECK(spoke);
 }

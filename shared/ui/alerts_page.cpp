@@ -1,0 +1,48 @@
+// 通知提醒: every active alert, most severe first: its level and severity in words (never colour
+// alone), what happened, where, until when, and what to do. OK reads an alert aloud.
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+std::vector<CardLine> alert_lines(const PageContext& ctx, const Alert& a) {
+    const auto& t = ctx.strings;
+    const AlertInfo& info = a.infos.front();
+    const std::string severity_key = "alerts.severity." + info.severity;
+    const std::string severity = t.text(t.has(severity_key) ? severity_key : "alerts.severity.Unknown");
+    const std::string level_key = "alerts.level." + a.colour_level;
+    const std::string level = t.has(level_key) ? t.format("alerts.banner_level", {{"level", t.text(level_key)}})
+                                               : t.text("alerts.banner_notice");
+    std::string areas;
+    for (const std::string& area : info.areas) areas += (areas.empty() ? "" : "、") + area;
+    const float px = ctx.profile.body_px;
+    return {
+        {t.format("alerts.title_line", {{"level", level}, {"severity", severity}, {"event", info.event}}), ctx.profile.heading_px},
+        {info.headline, px},
+        {info.instruction.empty() ? "" : t.format("alerts.instruction", {{"text", info.instruction}}), px},
+        {areas.empty() ? "" : t.format("alerts.area", {{"area", areas}}), px, true},
+        {info.expires.empty() ? "" : t.format("alerts.until", {{"when", format_date_time(t, info.expires)}}), px, true},
+    };
+}
+
+}  // namespace
+
+void draw_alerts_page(PageContext& ctx) {
+    const Rect area = ctx.content();
+    float y = page_header(ctx, ctx.strings.text("tile.alerts"));
+    const auto& alerts = ctx.state.data.alerts;
+    y += data_notice(ctx, alerts.fetch, alerts.value.empty(), "alerts.empty", y);
+    for (const Alert& a : alerts.value) {
+        if (a.infos.empty()) continue;
+        const std::vector<CardLine> lines = alert_lines(ctx, a);
+        std::string spoken;
+        for (const CardLine& l : lines)
+            if (!l.text.empty()) spoken += l.text + "。";
+        y += card(ctx, "alert." + std::to_string(a.id), lines, area.x, y, area.w, ReadAloud{spoken});
+        y += ctx.profile.gap * 0.5f;
+    }
+    ctx.end_page(y);
+}
+
+}  // namespace elder
