@@ -30,6 +30,9 @@ struct EditKeyword {};                     // the keyword box was activated: typ
 struct SetKeyword { std::string text; };   // what the browser's input holds now
 struct EndEditing {};                      // Enter, Escape or focus left the input
 
+// Alerts
+struct AcknowledgeAlert { std::int64_t id; };  // 我知道了 on a severe alert
+
 // Settings
 struct SetTextSize { int size; };          // 0 .. kTextSizes-1
 struct SetHighContrast { bool on; };
@@ -51,7 +54,7 @@ struct RefreshDue {};
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, EditKeyword, SetKeyword, EndEditing, SetTextSize,
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, EditKeyword, SetKeyword, EndEditing, AcknowledgeAlert, SetTextSize,
                             SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
                             HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
 

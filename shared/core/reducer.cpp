@@ -38,10 +38,20 @@ void change_settings(State& state, const Settings& next, std::vector<Effect>& ef
 
 }  // namespace
 
+const Alert* interrupting_alert(const State& state) {
+    for (const Alert& a : state.data.alerts.value) {
+        if (!a.active || a.infos.empty() || state.acked_alerts.count(a.id)) continue;
+        const std::string& severity = a.infos.front().severity;
+        if (severity == "Extreme" || severity == "Severe") return &a;
+    }
+    return nullptr;
+}
+
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     if (std::holds_alternative<AppStarted>(action)) {
         effects.push_back(ReadStored{"settings"});
         effects.push_back(ReadStored{"read.policies"});
+        effects.push_back(ReadStored{"ack.alerts"});
     }
     if (reduce_data(state.data, action, effects)) return state;
     Settings settings = state.settings;
@@ -86,6 +96,11 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 state.keyword = truncate_utf8(a.text, kMaxBytes);
             },
             [&](const EndEditing&) { state.editing_keyword = false; },
+            [&](const AcknowledgeAlert& a) {
+                // Kept on the device, so that a restart does not interrupt again for the same alert.
+                if (state.acked_alerts.insert(a.id).second)
+                    effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
+            },
             [&](const GoHome&) {
                 state.back_stack.clear();
                 state.route = Route{};
@@ -111,6 +126,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 if (!a.text) return;
                 if (a.key == "settings") apply_stored_settings(*a.text, state.settings);
                 else if (a.key == "read.policies") state.read_policies = decode_ids(*a.text);
+                else if (a.key == "ack.alerts") state.acked_alerts = decode_ids(*a.text);
             },
             [&](const auto&) {},
         },

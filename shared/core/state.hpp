@@ -30,6 +30,7 @@ struct State {
     std::map<std::string, float> scroll;  // how far each page is scrolled, per route key
     Settings settings;
     std::set<std::int64_t> read_policies; // opened at least once on this device: no 新 marker
+    std::set<std::int64_t> acked_alerts;  // severe alerts this device has confirmed (我知道了)
     std::string search_query;             // pinyin initials typed on the search page, lower case
     std::string keyword;                  // words typed in the browser's keyword box
     bool editing_keyword = false;         // the browser's input is open over the keyword box
@@ -46,5 +47,9 @@ struct State {
         return it == scroll.end() ? 0 : it->second;
     }
 };
+
+// The active Severe or Extreme alert this device has not confirmed yet: it interrupts whatever is on
+// screen until 我知道了. Nothing when there is none.
+const Alert* interrupting_alert(const State& state);
 
 }  // namespace elder

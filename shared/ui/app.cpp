@@ -77,6 +77,11 @@ void App::start() { dispatch(AppStarted{}); }
 void App::on_key(RemoteKey key) {
     invalidate();
     keyboard_mode_ = true;
+    // A severe alert holds the screen: OK and Back confirm it; nothing navigates underneath.
+    if (const Alert* alert = interrupting_alert(state_)) {
+        if (key == RemoteKey::Ok || key == RemoteKey::Back) dispatch(AcknowledgeAlert{alert->id});
+        return;
+    }
     if (auto dir = direction_of(key)) {
         const int to = spatial_move(tree_.focusable_rects(), state_.focused(), *dir);  // `from` when nothing lies that way
         if (to >= 0 && to != state_.focused()) {
@@ -237,18 +242,21 @@ void App::frame(const CivilTime& now) {
     // ring, which sits just outside its item, is not cut off).
     const float ring = profile_.focus_ring_px * 2;
     ImGui::PushClipRect(ImVec2(view.x - ring, view.y - ring), ImVec2(view.right() + ring, view.bottom() + ring), true);
+    const Alert* alert = interrupting_alert(state_);
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
-                    profile_.focus_ring_always || keyboard_mode_, now, display_, state_.scrolled()};
-    draw_page(ctx);
+                    profile_.focus_ring_always || keyboard_mode_, now, display_, alert ? 0.0f : state_.scrolled(),
+                    alert ? 0 : state_.focused()};
+    if (alert) draw_interruption_page(ctx, *alert);
+    else draw_page(ctx);
     ImGui::PopClipRect();
     ImGui::End();
-    max_scroll_ = std::max(0.0f, ctx.content_height - view.h);
+    max_scroll_ = alert ? 0.0f : std::max(0.0f, ctx.content_height - view.h);
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;
     if (drag_ended_moved_) pending_actions_.clear();  // the finger scrolled: it did not tap
     for (const Action& action : pending_actions_) dispatch(action);
-    if (state_.route != drawn) return;  // a new page: its own focus and scroll apply from the next frame
+    if (state_.route != drawn || alert) return;  // a new page (or the interruption): nothing of this page to fix up
     // A page seen for the first time starts on its first item, not on its Back button.
     if (!state_.has_focus(state_.route) && tree_.focusable_count() > 1 && tree_.focusable(0).id == "page.back")
         dispatch(FocusItem{1});
@@ -283,6 +291,7 @@ nlohmann::json App::report() const {
           {"voice", state_.settings.voice}}},
         {"frames", frames_drawn_},
         {"keyword", state_.keyword},
+        {"interruption", interrupting_alert(state_) ? nlohmann::json(interrupting_alert(state_)->id) : nlohmann::json()},
         {"editing", state_.editing_keyword},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},

@@ -26,6 +26,7 @@ struct PageContext {
     CivilTime now;
     ImVec2 display;                // display size in layout units
     float scroll = 0;              // how far the page is scrolled: pages draw at y - scroll
+    int focus = 0;                 // index of the focused item among this frame's focusable nodes
     float content_height = 0;      // set by the page: how tall its content is (for scrolling)
 
     // The content area: the display minus the surface's safe area.

@@ -18,6 +18,8 @@ void draw_guide_detail_page(PageContext& ctx);   // route arg: guide id
 void draw_guide_qr_page(PageContext& ctx, const std::string& site_url);
 void draw_contacts_page(PageContext& ctx);
 void draw_alerts_page(PageContext& ctx);
+// Over any page while a severe alert waits for 我知道了 (interrupting_alert in core/state.hpp).
+void draw_interruption_page(PageContext& ctx, const Alert& alert);
 void draw_activities_page(PageContext& ctx);
 void draw_activity_detail_page(PageContext& ctx);  // route arg: activity id
 void draw_settings_page(PageContext& ctx);

@@ -118,7 +118,7 @@ float text_block(PageContext& ctx, const std::string& id, const std::string& tex
 void tile(PageContext& ctx, const TileSpec& spec) {
     const Rect& r = spec.rect;
     const int focus_index = ctx.tree.focusable_count();
-    const bool focused = focus_index == ctx.state.focused();
+    const bool focused = focus_index == ctx.focus;
 
     ImGui::SetCursorScreenPos(im(r.x, r.y));
     ImGui::PushID(spec.id.c_str());
@@ -181,7 +181,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     const float pad = px * 0.6f;
     const Palette& p = ctx.palette;
     const int focus_index = ctx.tree.focusable_count();
-    const bool focused = focus_index == ctx.state.focused();
+    const bool focused = focus_index == ctx.focus;
 
     // Lay out first (to know the height), then draw the background under the text.
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -280,7 +280,7 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
            const Action& action) {
     const Palette& p = ctx.palette;
     const float pad = ctx.profile.body_px * 0.6f;
-    const bool focused = ctx.tree.focusable_count() == ctx.state.focused();
+    const bool focused = ctx.tree.focusable_count() == ctx.focus;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);

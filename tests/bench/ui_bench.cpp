@@ -42,6 +42,7 @@ void load(HeadlessUi& ui) {
     feed(ui, {Resource::Contacts}, fixture("contacts"));
     feed(ui, {Resource::Activities}, fixture("activities"));
     feed(ui, {Resource::Alerts}, fixture("alerts"));
+    while (const Alert* alert = interrupting_alert(ui.app.state())) ui.app.dispatch(AcknowledgeAlert{alert->id});
     auto policy = nlohmann::json::parse(fixture("policy"));
     std::string body;
     for (int i = 1; i <= 40; ++i)

@@ -69,3 +69,16 @@ export async function waitForState(page, predicate, arg, timeout = 10000) {
 export function nodeById(rep, id) {
   return rep.nodes.find((n) => n.id === id);
 }
+
+// Waits for the alerts to arrive and confirms a severe one that interrupts (我知道了), as a resident
+// would, so that a test can go on with the page underneath.
+export async function confirmAlerts(page) {
+  await waitForState(page, () => window.elder.report().data.resources.alerts.freshness === 'current', null, 15000);
+  for (let i = 0; i < 5; i++) {
+    const r = await report(page);
+    if (r.interruption === null) return;
+    const ack = r.nodes.find((n) => n.id === 'interrupt.ack');
+    await page.mouse.click(ack.rect[0] + ack.rect[2] / 2, ack.rect[1] + ack.rect[3] / 2);
+    await waitForState(page, (id) => window.elder.report().interruption !== id, r.interruption, 3000);
+  }
+}

@@ -2,7 +2,7 @@
 // canvas, so the system's pinyin input method works): Chinese words find policies and guides,
 // Backspace edits the words (it is Back only outside the input), Enter closes the input.
 //   node tests/e2e/browser_search.mjs SITE_DIR
-import { Checks, launch, openPage, report, serve, waitForState, waitReady } from './browser.mjs';
+import { Checks, confirmAlerts, launch, openPage, report, serve, waitForState, waitReady } from './browser.mjs';
 
 const [siteDir] = process.argv.slice(2);
 const checks = new Checks();
@@ -13,6 +13,7 @@ try {
   await waitReady(page);
   checks.check(await waitForState(page, () => window.elder.report().data.resources.policies.freshness === 'current', null, 15000),
     'the policies have arrived');
+  await confirmAlerts(page);
   const box = (await report(page)).nodes.find((n) => n.id === 'search.keyword');
   checks.check(box && box.role === 'textbox', 'the search page has a keyword box (a text box in the tree)');
   await page.mouse.click(box.rect[0] + box.rect[2] / 2, box.rect[1] + box.rect[3] / 2);

@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, launch, openPage, report, waitForState, waitReady } from './browser.mjs';
+import { Checks, confirmAlerts, launch, openPage, report, waitForState, waitReady } from './browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { client } from '../server/api_client.mjs';
 import { startFaultProxy } from '../fault/fault_proxy.mjs';
@@ -61,6 +61,8 @@ try {
     JSON.stringify(expected));
   const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('elder.cache.')).length);
   checks.check(saved === 7, `storage: ${saved} lists saved in localStorage`);
+  await confirmAlerts(page);  // the demo's severe alert interrupts; confirmed once, it stays confirmed
+  checks.check(await page.evaluate(() => localStorage.getItem('elder.ack.alerts') !== null), 'the confirmation is kept in localStorage');
 
   // Speech, switched on by config.json: the newly focused tile is read in Chinese.
   await page.locator('canvas').focus();

@@ -4,7 +4,7 @@
 //   node tests/e2e/kiosk_smoke.mjs SITE_DIR OUTPUT_DIR
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Checks, launch, nodeById, openPage, report, serve, waitForState, waitReady } from './browser.mjs';
+import { Checks, confirmAlerts, launch, nodeById, openPage, report, serve, waitForState, waitReady } from './browser.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const [siteDir, outDir] = process.argv.slice(2);
@@ -32,6 +32,7 @@ async function screenshotLooksDrawn(page, name, minShare = 0.2) {
 for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   const { context, page, errors } = await openPage(browser, url, { viewport: { width: w, height: h }, hasTouch: true });
   const ms = await waitReady(page);
+  await confirmAlerts(page);  // the demo's severe alert interrupts first
   console.log(`kiosk ${w}x${h}: first frame ${ms.toFixed(0)} ms after navigation start`);
   let rep = await report(page);
   checks.check(rep.screen === 'home' && rep.surface === 'kiosk', `${w}x${h} starts on the kiosk home page`);
@@ -61,6 +62,7 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   const { context, page, errors } = await openPage(browser, url + '?surface=browser',
     { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
   await waitReady(page);
+  await confirmAlerts(page);
   const size = await page.evaluate(() => {
     const c = document.getElementById('canvas');
     return { css: [c.clientWidth, c.clientHeight], backing: [c.width, c.height] };

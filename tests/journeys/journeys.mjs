@@ -56,7 +56,19 @@ async function expectScreen(driver, screen, arg, what) {
   return r;
 }
 
+// The demo's severe alert interrupts until confirmed: the resident reads it and presses 我知道了.
+export async function confirmAlerts(driver) {
+  for (let i = 0; i < 5; i++) {
+    const r = await driver.report();
+    if (r.interruption === null || r.interruption === undefined) return;
+    if (driver.mode === 'touch') await activate(driver, 'interrupt.ack');
+    else await driver.key('ok');
+    await waitFor(driver, (x) => x.interruption !== r.interruption, 3000);
+  }
+}
+
 async function goHome(driver) {
+  await confirmAlerts(driver);
   for (let i = 0; i < 6; i++) {
     const r = await driver.report();
     if (r.screen === 'home') return;

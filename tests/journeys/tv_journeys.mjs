@@ -41,8 +41,7 @@ const driver = {
   },
 };
 try {
-  const ready = await app.waitFor((r) => r.data.resources.policies.freshness === 'current' &&
-    r.data.resources.guides.freshness === 'current', 20000);
+  const ready = await app.waitFor((r) => ['policies', 'guides', 'alerts'].every((k) => r.data.resources[k].freshness === 'current'), 20000);
   checks.check(ready !== null, 'tv: the demo data has arrived');
   for (const journey of JOURNEYS) {
     try {

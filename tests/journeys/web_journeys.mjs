@@ -27,7 +27,7 @@ async function run(name, surface, viewport, mode) {
   await waitReady(page);
   checks.check(await waitForState(page, () => {
     const r = window.elder.report().data.resources;
-    return r.policies.freshness === 'current' && r.guides.freshness === 'current';
+    return r.policies.freshness === 'current' && r.guides.freshness === 'current' && r.alerts.freshness === 'current';
   }, null, 20000), `${name}: the demo data has arrived`);
   await page.locator('canvas').focus();
   let step = 0;

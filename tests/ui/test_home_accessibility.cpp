@@ -83,6 +83,7 @@ TEST_CASE("an active alert shows as a banner on home, in words, on every surface
         alerts << in.rdbuf();
         ui.app.dispatch(CacheRead{{Resource::Alerts}, std::nullopt});
         ui.app.dispatch(HttpDone{{Resource::Alerts}, 200, alerts.str(), "", ""});
+        ui.app.dispatch(AcknowledgeAlert{ui.app.report()["interruption"].get<std::int64_t>()});  // the severe one, confirmed
         ui.frame();
         const SemNode* banner = find(ui.app, "home.alert");
         REQUIRE(banner);

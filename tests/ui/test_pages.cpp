@@ -51,6 +51,8 @@ void load_data(HeadlessUi& ui) {
         if (list.contains("next_cursor")) list["next_cursor"] = nullptr;
         feed(ui, {kind}, list.dump());
     }
+    // The demo's severe alert interrupts until confirmed (its own tests are below): confirm it here.
+    while (const Alert* alert = interrupting_alert(ui.app.state())) ui.app.dispatch(AcknowledgeAlert{alert->id});
     ui.frame();
 }
 
@@ -394,4 +396,62 @@ TEST_CASE("alerts: most severe first, level and severity in words, what to do; O
     for (const Effect& e : ui.app.take_effects())
         if (const auto* s = std::get_if<Speak>(&e)) spoke = s->text.rfind("橙色预警（严重）", 0) == 0;
     CHECK(spoke);
+}
+
+TEST_CASE("a severe alert interrupts any page until 我知道了, on every surface; Back confirms too") {
+    for (const SurfaceCase& c : surface_cases()) {
+        for (bool contrast : {false, true}) {
+            INFO(describe(c) << " contrast " << contrast);
+            HeadlessUi ui(c.surface, c.w, c.h);
+            ui.app.dispatch(SetHighContrast{contrast});
+            open(ui, Screen::Contacts);
+            feed(ui, {Resource::Alerts}, fixture("alerts"));
+            ui.frame();
+            ui.frame();
+            const auto report = ui.app.report();
+            REQUIRE(report["interruption"].is_number());
+            CHECK(find_node(ui.app, "interrupt.title")->label == "橙色预警（严重）：寒潮预警");  // in words, not colour alone
+            REQUIRE(find_node(ui.app, "interrupt.instruction"));
+            CHECK(ui.app.semantics().focusable_count() == 1);  // nothing underneath can be reached
+            check_numbers(ui, c);
+            for (const SemNode& n : ui.app.semantics().nodes()) CHECK(n.rect.bottom() <= c.h - c.safe_y + 1);  // all on one screen
+            ui.key(RemoteKey::Digit1);  // number keys do not navigate under it
+            CHECK(ui.app.state().route.screen == Screen::Contacts);
+            if (c.surface == Surface::Tv) {
+                ui.key(RemoteKey::Back);
+            } else {
+                const Rect ack = find_node(ui.app, "interrupt.ack")->rect;
+                ui.tap(ack.center_x(), ack.center_y());
+            }
+            CHECK(ui.app.report()["interruption"].is_null());
+            CHECK(ui.app.state().route.screen == Screen::Contacts);  // back where the resident was
+            CHECK(ui.app.state().acked_alerts.size() == 1);
+        }
+    }
+}
+
+TEST_CASE("a confirmed alert is remembered across restarts; a new severe alert interrupts again") {
+    std::string saved;
+    {
+        HeadlessUi ui(Surface::Tv, 1920, 1080);
+        feed(ui, {Resource::Alerts}, fixture("alerts"));
+        ui.frame();
+        ui.app.take_effects();
+        ui.key(RemoteKey::Ok);
+        for (const Effect& e : ui.app.take_effects())
+            if (const auto* w = std::get_if<WriteCache>(&e); w && w->key == "ack.alerts") saved = w->text;
+        REQUIRE_FALSE(saved.empty());
+    }
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    ui.app.dispatch(StoredRead{"ack.alerts", saved});
+    feed(ui, {Resource::Alerts}, fixture("alerts"));
+    ui.frame();
+    CHECK(ui.app.report()["interruption"].is_null());
+    auto extreme = nlohmann::json::parse(fixture("alerts"))["items"][0];
+    extreme["id"] = 77;
+    extreme["info"][0]["severity"] = "Extreme";
+    ui.app.dispatch(StreamEvent{"alert", extreme.dump()});
+    ui.frame();
+    CHECK(ui.app.report()["interruption"] == 77);
+    CHECK(find_node(ui.app, "interrupt.title")->label.find("特别严重") != std::string::npos);
 }
