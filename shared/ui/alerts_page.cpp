@@ -1,5 +1,6 @@
 // 通知提醒: every active alert, most severe first: its level and severity in words (never colour
 // alone), what happened, where, until when, and what to do. OK reads an alert aloud.
+#include "alert_words.hpp"
 #include "pages.hpp"
 #include "widgets.hpp"
 
@@ -9,16 +10,11 @@ namespace {
 std::vector<CardLine> alert_lines(const PageContext& ctx, const Alert& a) {
     const auto& t = ctx.strings;
     const AlertInfo& info = a.infos.front();
-    const std::string severity_key = "alerts.severity." + info.severity;
-    const std::string severity = t.text(t.has(severity_key) ? severity_key : "alerts.severity.Unknown");
-    const std::string level_key = "alerts.level." + a.colour_level;
-    const std::string level = t.has(level_key) ? t.format("alerts.banner_level", {{"level", t.text(level_key)}})
-                                               : t.text("alerts.banner_notice");
     std::string areas;
     for (const std::string& area : info.areas) areas += (areas.empty() ? "" : "、") + area;
     const float px = ctx.profile.body_px;
     return {
-        {t.format("alerts.title_line", {{"level", level}, {"severity", severity}, {"event", info.event}}), ctx.profile.heading_px},
+        {alert_title_words(t, a, "alerts.banner_notice"), ctx.profile.heading_px},
         {info.headline, px},
         {info.instruction.empty() ? "" : t.format("alerts.instruction", {{"text", info.instruction}}), px},
         {areas.empty() ? "" : t.format("alerts.area", {{"area", areas}}), px, true},

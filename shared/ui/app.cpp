@@ -275,6 +275,7 @@ std::optional<App::TextEdit> App::text_edit() const {
 }
 
 nlohmann::json App::report() const {
+    const Alert* interruption = interrupting_alert(state_);
     return nlohmann::json{
         {"screen", screen_name(state_.route.screen)},
         {"arg", state_.route.arg},
@@ -291,7 +292,7 @@ nlohmann::json App::report() const {
           {"voice", state_.settings.voice}}},
         {"frames", frames_drawn_},
         {"keyword", state_.keyword},
-        {"interruption", interrupting_alert(state_) ? nlohmann::json(interrupting_alert(state_)->id) : nlohmann::json()},
+        {"interruption", interruption ? nlohmann::json(interruption->id) : nlohmann::json()},
         {"editing", state_.editing_keyword},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},

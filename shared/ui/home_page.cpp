@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "alert_words.hpp"
 #include "pages.hpp"
 #include "widgets.hpp"
 
@@ -47,12 +48,8 @@ std::vector<CardLine> alert_banner_lines(const PageContext& ctx) {
     const Alert& a = alerts.front();
     const AlertInfo& info = a.infos.front();
     const auto& t = ctx.strings;
-    const std::string level_key = "alerts.level." + a.colour_level;
-    const std::string level = !a.colour_level.empty() && t.has(level_key)
-                                  ? t.format("alerts.banner_level", {{"level", t.text(level_key)}})
-                                  : t.text("alerts.banner_notice");
     const float px = ctx.profile.body_px;
-    std::vector<CardLine> lines{{level + "：" + info.event, px}, {info.headline, px}};
+    std::vector<CardLine> lines{{alert_level_words(t, a, "alerts.banner_notice") + "：" + info.event, px}, {info.headline, px}};
     if (alerts.size() > 1)
         lines.push_back({t.format("alerts.banner_more", {{"count", std::to_string(alerts.size() - 1)}}), px, true});
     return lines;

@@ -2,6 +2,7 @@
 // warning sign, the headline, what to do, and one large 我知道了 (Back does the same).
 #include <algorithm>
 
+#include "alert_words.hpp"
 #include "pages.hpp"
 #include "widgets.hpp"
 
@@ -37,11 +38,7 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const Rgb band = band_colour(ctx, alert);
 
     // The band: warning sign, severity in words, the event.
-    const std::string severity_key = "alerts.severity." + info.severity;
-    const std::string level_key = "alerts.level." + alert.colour_level;
-    const std::string level = t.has(level_key) ? t.format("alerts.banner_level", {{"level", t.text(level_key)}})
-                                               : t.text("interrupt.title");
-    const std::string title = t.format("alerts.title_line", {{"level", level}, {"severity", t.text(severity_key)}, {"event", info.event}});
+    const std::string title = alert_title_words(t, alert, "interrupt.title");
     const float icon = head * 1.6f;
     const float text_x = area.x + px + icon + px;
     const float title_h = text_block_height(ctx, title, area.right() - px - text_x, head);

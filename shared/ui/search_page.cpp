@@ -55,6 +55,19 @@ float keyword_box(PageContext& ctx, float y) {
     return box.bottom() + ctx.profile.gap;
 }
 
+// A heading (`id` is also its string key) and the rows under it; nothing when there are no rows.
+float result_section(PageContext& ctx, const std::string& id, std::vector<RowSpec>& rows, float y) {
+    if (rows.empty()) return y;
+    const Rect area = ctx.content();
+    y += text_block(ctx, id, ctx.strings.text(id), ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent,
+                    ctx.palette.background, "heading");
+    for (RowSpec& row : rows) {
+        row.y = y;
+        y += list_row(ctx, row) + ctx.profile.gap * 0.5f;
+    }
+    return y;
+}
+
 }  // namespace
 
 void draw_search_page(PageContext& ctx) {
@@ -79,32 +92,21 @@ void draw_search_page(PageContext& ctx) {
             return keyword.empty() ? matches_initials(title, query)
                                    : matches_keyword(title, keyword) || matches_keyword(more, keyword);
         };
-        std::vector<const Policy*> policies;
+        std::vector<RowSpec> policies, guides;
         for (const Policy& p : ctx.state.data.policies.value)
-            if (!p.deleted && hit(p.title, p.summary)) policies.push_back(&p);
-        std::vector<const Guide*> guides;
+            if (!p.deleted && hit(p.title, p.summary))
+                policies.push_back({"result.policy." + std::to_string(p.id), p.title, p.published_on, "", area.x, 0, area.w,
+                                    OpenScreen{Screen::PolicyDetail, std::to_string(p.id)}});
         for (const Guide& g : ctx.state.data.guides.value)
-            if (hit(g.title, g.what)) guides.push_back(&g);
+            if (hit(g.title, g.what))
+                guides.push_back({"result.guide." + std::to_string(g.id), g.title, g.theme, "", area.x, 0, area.w,
+                                  OpenScreen{Screen::GuideDetail, std::to_string(g.id)}});
         const size_t count = policies.size() + guides.size();
         y += text_block(ctx, "search.result_count",
                         count == 0 ? t.text("search.none") : t.format("search.found", {{"count", std::to_string(count)}}),
                         ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px * 0.3f;
-        if (!policies.empty())
-            y += text_block(ctx, "search.policies", t.text("search.policies"), ImVec2(area.x, y), area.w,
-                            ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, "heading");
-        for (const Policy* p : policies) {
-            y += list_row(ctx, {"result.policy." + std::to_string(p->id), p->title, p->published_on, "", area.x, y, area.w,
-                                OpenScreen{Screen::PolicyDetail, std::to_string(p->id)}});
-            y += ctx.profile.gap * 0.5f;
-        }
-        if (!guides.empty())
-            y += text_block(ctx, "search.guides", t.text("search.guides"), ImVec2(area.x, y), area.w,
-                            ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, "heading");
-        for (const Guide* g : guides) {
-            y += list_row(ctx, {"result.guide." + std::to_string(g->id), g->title, g->theme, "", area.x, y, area.w,
-                                OpenScreen{Screen::GuideDetail, std::to_string(g->id)}});
-            y += ctx.profile.gap * 0.5f;
-        }
+        y = result_section(ctx, "search.policies", policies, y);
+        y = result_section(ctx, "search.guides", guides, y);
     }
     ctx.end_page(y);
 }
