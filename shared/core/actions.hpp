@@ -50,12 +50,13 @@ struct HttpDone {
     std::string body, etag, error;
 };
 struct RetryDue { ResourceKey key; };
-struct RefreshDue {};
+struct RefreshDue {};                                            // the 10-minute timer: refresh, and set it again
+struct RetryNow {};                                              // 再试一次: refresh now, the timer stays as it is
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, EditKeyword, SetKeyword, EndEditing, AcknowledgeAlert, SetTextSize,
                             SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
-                            HttpDone, RetryDue, RefreshDue, StreamEvent, StreamChanged>;
+                            HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged>;
 
 }  // namespace elder

@@ -289,6 +289,7 @@ bool reduce_data(DataState& d, const Action& action, std::vector<Effect>& effect
                 });
                 return true;
             },
+            [&](const RetryNow&) { return refresh_all(d, effects), true; },
             [&](const RefreshDue&) {
                 refresh_all(d, effects);
                 effects.push_back(ScheduleRefresh{kRefreshMs});

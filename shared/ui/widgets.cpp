@@ -261,7 +261,7 @@ float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const s
                          ctx.palette.background) + px * 0.6f;
     // Nothing to show and the last try failed: a way forward besides waiting for the automatic retry.
     if (fetch.freshness == Freshness::None && fetch.error != FetchError::None && fetch.error != FetchError::NotFound) {
-        const Rect retry = button(ctx, "page.retry", ctx.strings.text("state.retry"), im(area.x, y + h), RefreshDue{},
+        const Rect retry = button(ctx, "page.retry", ctx.strings.text("state.retry"), im(area.x, y + h), RetryNow{},
                                   ctx.palette.tile);
         h += retry.h + ctx.profile.gap;
     }

@@ -319,3 +319,12 @@ TEST_CASE("one list recovering from server errors brings the others back at once
     s(HttpDone{kPolicies, 304, "", "\"p1\"", ""});
     CHECK(s.effects.empty());  // nothing else waits for a retry
 }
+
+TEST_CASE("再试一次 asks again at once without starting another refresh timer") {
+    Store s;
+    s(CacheRead{kPolicies, std::nullopt});
+    s(HttpDone{kPolicies, 0, "", "", "refused"});
+    s(RetryNow{});
+    CHECK(s.only<HttpGet>().key == kPolicies);
+    CHECK(s.all<ScheduleRefresh>().empty());  // pressing it often must not multiply the 10-minute refreshes
+}
