@@ -1,11 +1,10 @@
 // The home page on every surface, checked against ../shared/handbook/ACCESSIBILITY.md.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/spatial_nav.hpp"
+#include "../unit/fixture.hpp"
 #include "page_checks.hpp"
 #include "ui/theme.hpp"
 
@@ -78,11 +77,8 @@ TEST_CASE("an active alert shows as a banner on home, in words, on every surface
     for (const Case& c : kCases) {
         INFO(describe(c));
         HeadlessUi ui(c.surface, c.w, c.h);
-        std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/tests/fixtures/api/alerts.json");
-        std::stringstream alerts;
-        alerts << in.rdbuf();
         ui.app.dispatch(CacheRead{{Resource::Alerts}, std::nullopt});
-        ui.app.dispatch(HttpDone{{Resource::Alerts}, 200, alerts.str(), "", ""});
+        ui.app.dispatch(HttpDone{{Resource::Alerts}, 200, fixture("alerts"), "", ""});
         ui.app.dispatch(AcknowledgeAlert{ui.app.report()["interruption"].get<std::int64_t>()});  // the severe one, confirmed
         ui.frame();
         const SemNode* banner = find(ui.app, "home.alert");

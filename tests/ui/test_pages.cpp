@@ -3,27 +3,18 @@
 // by remote, wheel and finger.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/pinyin.hpp"
+#include "../unit/fixture.hpp"
 #include "page_checks.hpp"
 
 using namespace elder;
 using namespace elder::test;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/tests/fixtures/api/" + name + ".json");
-    REQUIRE(in);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void feed(HeadlessUi& ui, ResourceKey key, const std::string& body) {
     ui.app.dispatch(CacheRead{key, std::nullopt});
