@@ -12,7 +12,8 @@ void add_policy_routes(Router& router, Database& db);
 void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
 void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo);
-void add_appointment_routes(Router& router, Database& db, Auth& auth);
+// A cancellation can be restored for `undo_window_s` seconds (0: never).
+void add_appointment_routes(Router& router, Database& db, Auth& auth, int undo_window_s);
 void add_alert_routes(Router& router, Alerts& alerts, Auth& auth);
 void add_help_routes(Router& router, Database& db, Auth& auth);
 void add_staff_content_routes(Router& router, Database& db, Auth& auth);  // policies and slots

@@ -1,6 +1,9 @@
 // Booking (FHIR Appointment): atomic (a seat is taken and the appointment written in one
 // transaction, guarded by the slot's CHECK booked <= capacity), idempotent (Idempotency-Key),
-// 409 with the day's other free slots when full; cancelling frees the seat.
+// 409 with the day's other free slots when full; cancelling frees the seat, and restoring a
+// cancellation within the undo window takes it again under the same rules.
+#include <ctime>
+
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
@@ -36,6 +39,10 @@ std::optional<json> load_appointment(Database& db, std::int64_t id, const std::s
 
 Response not_signed_in(const Call& call) {
     return problem(http::status::unauthorized, "Not signed in", "请先登录，再办理预约。", call.request);
+}
+
+Response not_found(const Call& call) {
+    return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
 }
 
 Response unbound_device(const Call& call) {
@@ -136,9 +143,62 @@ Response handle_booking(const Call& call, Database& db, Auth& auth) {
     return res;
 }
 
+// "10 分钟" for whole minutes, otherwise seconds: the window as a resident is told it.
+std::string duration_words(int seconds) {
+    if (seconds >= 60 && seconds % 60 == 0) return std::to_string(seconds / 60) + " 分钟";
+    return std::to_string(seconds) + " 秒";
+}
+
+Response too_late_to_restore(const Call& call, int undo_window_s) {
+    const std::string detail = undo_window_s == 0
+        ? "已经取消的预约不能撤销，请重新预约。"
+        : "取消已经超过 " + duration_words(undo_window_s) + "，不能撤销了，请重新预约。";
+    return problem(http::status::conflict, "Undo window passed", detail, call.request);
+}
+
+// cancelled_at is stored in China time with its offset; SQLite turns it into epoch seconds.
+bool within_undo_window(Database& db, std::int64_t id, int undo_window_s) {
+    Statement s = db.prepare("SELECT CAST(strftime('%s', cancelled_at) AS INTEGER) FROM appointments WHERE id = ?");
+    if (!s.bind(1, id).step() || s.is_null(0)) return false;
+    return static_cast<std::int64_t>(std::time(nullptr)) - s.integer(0) < undo_window_s;
+}
+
+// The same phone booked this slot again after cancelling: restoring would be a second seat.
+bool booked_again(Database& db, std::int64_t id) {
+    return db.prepare("SELECT 1 FROM appointments a JOIN appointments b ON b.slot_id = a.slot_id AND b.phone = a.phone "
+                      "WHERE a.id = ? AND b.status = 'booked'")
+        .bind(1, id).step();
+}
+
+// Takes back a cancellation: the seat is taken again in the same transaction, so a slot that filled
+// up meanwhile is refused and nothing changes. Restoring a booked appointment changes nothing.
+Response handle_restore(const Call& call, Database& db, Auth& auth, int undo_window_s) {
+    const auto who = auth.principal(call.request);
+    if (!who) return not_signed_in(call);
+    std::int64_t id;
+    Transaction tx(db);
+    const auto found = path_id(call, id) ? load_appointment(db, id, who->owner) : std::nullopt;
+    if (!found) return not_found(call);
+    const std::string status = (*found)["status"];
+    if (status == "booked") return json_response(http::status::ok, *found, call.request);  // a repeated tap
+    if (status != "cancelled")
+        return problem(http::status::conflict, "Cannot restore", "这个预约已经办理过，不能撤销。", call.request);
+    if (!within_undo_window(db, id, undo_window_s)) return too_late_to_restore(call, undo_window_s);
+    if (booked_again(db, id))
+        return problem(http::status::conflict, "Already booked", "这个时间段您已经重新约上了，不用再撤销。", call.request);
+    const std::int64_t slot_id = (*found)["slot"]["id"];
+    db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity").bind(1, slot_id).run();
+    if (db.changes() == 0)
+        return problem(http::status::conflict, "Slot full", "这个时间段已经被别人约走了，请重新预约。", call.request,
+                       {{"alternatives", alternatives(db, slot_id)}});
+    db.prepare("UPDATE appointments SET status = 'booked', cancelled_at = NULL WHERE id = ?").bind(1, id).run();
+    tx.commit();
+    return json_response(http::status::ok, *load_appointment(db, id, who->owner), call.request);
+}
+
 }  // namespace
 
-void add_appointment_routes(Router& router, Database& db, Auth& auth) {
+void add_appointment_routes(Router& router, Database& db, Auth& auth, int undo_window_s) {
     router.add(http::verb::post, "/api/v1/appointments", [&db, &auth](const Call& call) { return handle_booking(call, db, auth); });
 
     router.add(http::verb::get, "/api/v1/appointments", [&db, &auth](const Call& call) {
@@ -158,7 +218,7 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth) {
         if (!who) return not_signed_in(call);
         std::int64_t id;
         const auto found = path_id(call, id) ? load_appointment(db, id, who->owner) : std::nullopt;
-        if (!found) return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
+        if (!found) return not_found(call);
         return json_response(http::status::ok, *found, call.request);
     });
 
@@ -168,8 +228,7 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth) {
             return staff_required(call);
         std::int64_t id;
         Statement owner = db.prepare("SELECT owner, status FROM appointments WHERE id = ?");
-        if (!path_id(call, id) || !owner.bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
+        if (!path_id(call, id) || !owner.bind(1, id).step()) return not_found(call);
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
         const std::string status = string_field(body, "status", true, 1, 20, invalid);
@@ -188,7 +247,7 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth) {
         std::int64_t id;
         Transaction tx(db);
         const auto found = path_id(call, id) ? load_appointment(db, id, who->owner) : std::nullopt;
-        if (!found) return problem(http::status::not_found, "Not found", "没有找到这个预约。", call.request);
+        if (!found) return not_found(call);
         const std::string status = (*found)["status"];
         if (status == "booked") {
             db.prepare("UPDATE appointments SET status = 'cancelled', cancelled_at = ? WHERE id = ?").bind(1, now_iso()).bind(2, id).run();
@@ -198,6 +257,10 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth) {
         }
         tx.commit();
         return json_response(http::status::ok, *load_appointment(db, id, who->owner), call.request);
+    });
+
+    router.add(http::verb::post, "/api/v1/appointments/{id}/restore", [&db, &auth, undo_window_s](const Call& call) {
+        return handle_restore(call, db, auth, undo_window_s);
     });
 }
 

@@ -1,4 +1,5 @@
-// Sign-in with phone + one-time code, device registration, and staff binding a box to a household.
+// Sign-in with phone + one-time code, device registration, a box asking about itself, and staff binding
+// a box to a household.
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
@@ -12,12 +13,17 @@ namespace {
 
 using nlohmann::json;
 
-json device_json(Database& db, std::int64_t id) {
+// `with_phone` adds the household's phone: only the box itself is told it (it books with it, since
+// a TV remote cannot type one), not whoever registers a serial.
+json device_json(Database& db, std::int64_t id, bool with_phone = false) {
     Statement s = db.prepare(
-        "SELECT d.id, d.kind, d.serial, h.name FROM devices d LEFT JOIN households h ON h.id = d.household_id WHERE d.id = ?");
+        "SELECT d.id, d.kind, d.serial, h.name, h.phone FROM devices d LEFT JOIN households h ON h.id = d.household_id "
+        "WHERE d.id = ?");
     s.bind(1, id).step();
-    return {{"id", s.integer(0)}, {"kind", s.text(1)}, {"serial", s.text(2)}, {"bound", !s.is_null(3)},
-            {"household_name", s.is_null(3) ? json(nullptr) : json(s.text(3))}};
+    json out = {{"id", s.integer(0)}, {"kind", s.text(1)}, {"serial", s.text(2)}, {"bound", !s.is_null(3)},
+                {"household_name", s.is_null(3) ? json(nullptr) : json(s.text(3))}};
+    if (with_phone) out["household_phone"] = s.is_null(4) ? json(nullptr) : json(s.text(4));
+    return out;
 }
 
 }  // namespace
@@ -83,6 +89,15 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
         json out = device_json(db, id);
         out["token"] = token;
         return json_response(http::status::created, out, call.request);
+    });
+
+    // A set-top box asks whether staff have bound it yet, and which name and phone to book with.
+    router.add(http::verb::get, "/api/v1/devices/me", [&db, &auth](const Call& call) {
+        const auto who = auth.principal(call.request);
+        if (!who || !who->device_id)  // a resident's token names no device
+            return problem(http::status::unauthorized, "Device token required", "这个接口只供登记过的设备使用。",
+                           call.request);
+        return json_response(http::status::ok, device_json(db, who->device_id, true), call.request);
     });
 
     router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &auth](const Call& call) {

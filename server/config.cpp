@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -7,6 +8,9 @@
 
 namespace elder::server {
 namespace {
+
+// Past a day an "undo" is no longer a slip of the finger; staff can book again for the resident.
+constexpr int kMaxUndoWindowS = 24 * 3600;
 
 bool read_config_file(const std::string& path, Config& c, std::string& error) {
     std::ifstream in(path);
@@ -27,9 +31,19 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.log_requests = j.value("log_requests", c.log_requests);
         c.resident_token_ttl_s = j.value("resident_token_ttl_s", c.resident_token_ttl_s);
         c.heartbeat_s = j.value("heartbeat_s", c.heartbeat_s);
+        c.undo_window_s = j.value("undo_window_s", c.undo_window_s);
     } catch (const nlohmann::json::exception& e) {
         return error = path + ": a setting has the wrong type (" + e.what() + ")", false;
     }
+    return true;
+}
+
+// A whole number in [min, max], all of `text` (strtol alone accepts "12abc").
+bool parse_int(const std::string& text, long min, long max, int& out) {
+    char* end = nullptr;
+    const long value = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end || value < min || value > max) return false;
+    out = static_cast<int>(value);
     return true;
 }
 
@@ -52,12 +66,15 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
         else if (arg == "--demo-dir" && has_value) c.demo_dir = argv[++i];
         else if (arg == "--port" && has_value) {
             const std::string v = argv[++i];
-            char* end = nullptr;
-            const long port = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || port < 0 || port > 65535) return error = "--port needs 0..65535, not " + v, false;
-            c.port = static_cast<int>(port);
+            if (!parse_int(v, 0, 65535, c.port)) return error = "--port needs 0..65535, not " + v, false;
+        } else if (arg == "--undo-window-s" && has_value) {
+            const std::string v = argv[++i];
+            if (!parse_int(v, 0, kMaxUndoWindowS, c.undo_window_s))
+                return error = "--undo-window-s needs 0.." + std::to_string(kMaxUndoWindowS) + ", not " + v, false;
         } else return error = "unknown option or missing value: " + arg, false;
     }
+    if (c.undo_window_s < 0 || c.undo_window_s > kMaxUndoWindowS)  // the flag is checked above: the file's value
+        return error = "undo_window_s needs 0.." + std::to_string(kMaxUndoWindowS) + " seconds", false;
     if (c.demo && c.demo_dir.empty()) return error = "--demo needs --demo-dir (the assets/demo folder)", false;
     return true;
 }
@@ -66,7 +83,7 @@ std::string config_help() {
     return "Usage: elder-server [options]\n"
            "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
            "                    cors_origins, max_body_bytes, log_requests, resident_token_ttl_s,\n"
-           "                    heartbeat_s);\n"
+           "                    heartbeat_s, undo_window_s);\n"
            "                    flags override it\n"
            "  --db PATH         SQLite database (created and migrated on start)\n"
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"
@@ -74,6 +91,8 @@ std::string config_help() {
            "  --web-root DIR    serve the kiosk site from DIR at /\n"
            "  --demo            seed demo content on first start (needs --demo-dir)\n"
            "  --demo-dir DIR    the demo content folder (assets/demo)\n"
+           "  --undo-window-s S how long a cancelled appointment can be restored\n"
+           "                    (default 600 = 10 minutes; 0 turns restoring off)\n"
            "  --quiet           do not log every request\n";
 }
 

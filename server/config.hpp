@@ -18,6 +18,8 @@ struct Config {
     bool log_requests = true;
     int resident_token_ttl_s = 30 * 24 * 3600;
     int heartbeat_s = 15;  // alert stream keep-alive comment
+    // How long after cancelling a resident may take it back (a wrong button on the remote).
+    int undo_window_s = 600;
 };
 
 // Reads flags (and the --config file they name). Returns false with a sentence in `error`.

@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
         add_content_routes(router, db);
         add_schedule_routes(router, db);
         add_auth_routes(router, db, auth, config.demo);
-        add_appointment_routes(router, db, auth);
+        add_appointment_routes(router, db, auth, config.undo_window_s);
         add_alert_routes(router, alerts, auth);
         add_help_routes(router, db, auth);
         add_staff_content_routes(router, db, auth);

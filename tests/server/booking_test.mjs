@@ -1,7 +1,8 @@
 // Sign-in, devices and booking over real HTTP: one-time codes with tries and rate limits, privacy
-// between residents, idempotent atomic booking, 409 with alternatives, cancel, 500 requests racing
-// for 20 seats, and kill -9 during a booking storm.
+// between residents, idempotent atomic booking, 409 with alternatives, cancel and its undo window,
+// what a box learns about itself, 500 requests racing for 20 seats, and kill -9 during a booking storm.
 //   node tests/server/booking_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-booking-'));
 const config = join(dir, 'config.json');
-writeFileSync(config, JSON.stringify({ staff_token: 'staff-test-token-0123456789' }));
+// A short undo window, so that the test can wait past it.
+const UNDO_S = 3;
+writeFileSync(config, JSON.stringify({ staff_token: 'staff-test-token-0123456789', undo_window_s: UNDO_S }));
 const args = ['--config', config, '--db', join(dir, 'test.db'), '--demo', '--demo-dir', demoDir, '--quiet'];
 let server = await startServer(binary, args);
 let api = client(server.url);
@@ -30,6 +33,10 @@ const ID = '11010519491231002X';
 let keyNo = 0;
 const key = () => `test-key-${Date.now()}-${keyNo++}`;
 const bookingBody = (slot, phone, extra = {}) => ({ slot_id: slot.id, name: '王秀英', phone, id_number: ID, ...extra });
+const book = (slot, phone, token) => api.post('/api/v1/appointments', bookingBody(slot, phone), { token, headers: { 'Idempotency-Key': key() } });
+const seatsLeft = async (slot) => (await api.get(`/api/v1/schedules/${slot.schedule_id}/slots?from=${slot.start.slice(0, 10)}&to=${slot.start.slice(0, 10)}`))
+  .json.items.find((s) => s.id === slot.id).seats_left;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- One-time codes
 {
@@ -124,13 +131,108 @@ checks.check(/^[0-9a-f]{64}$/.test(alice), 'tokens are 256 random bits');
   checks.check(dup.status === 409, 'a serial cannot be registered twice');
   const unbound = await api.post('/api/v1/appointments', bookingBody(slots[3], '13800000009'), { token: reg.json.token, headers: { 'Idempotency-Key': key() } });
   checks.check(unbound.status === 403 && unbound.json.detail.includes('绑定'), 'an unbound box is told how to get bound');
+  const meBefore = await api.get('/api/v1/devices/me', { token: reg.json.token });
+  checks.check(meBefore.status === 200 && meBefore.json.id === reg.json.id && meBefore.json.serial === 'STB-0001' &&
+    meBefore.json.kind === 'stb' && meBefore.json.bound === false && meBefore.json.household_name === null &&
+    meBefore.json.household_phone === null, 'an unbound box learns that it is not bound yet', JSON.stringify(meBefore.json));
+  const meResident = await api.get('/api/v1/devices/me', { token: alice });
+  const meNobody = await api.get('/api/v1/devices/me');
+  const meWrong = await api.get('/api/v1/devices/me', { token: 'f'.repeat(64) });
+  checks.check(meResident.status === 401 && meResident.json.detail === '这个接口只供登记过的设备使用。',
+    "a resident's token is not a device's", `${meResident.status} ${meResident.json?.detail}`);
+  checks.check(meNobody.status === 401 && meWrong.status === 401 && meNobody.json.detail === '这个接口只供登记过的设备使用。',
+    'devices/me without a valid device token gives 401', `${meNobody.status} ${meWrong.status}`);
   const noStaff = await api.call('PUT', `/api/v1/staff/devices/${reg.json.id}/household`, { body: { household_name: '3 号楼 201', phone: '13800000009' }, token: alice });
   checks.check(noStaff.status === 401, 'a resident cannot bind boxes');
   const bound = await api.call('PUT', `/api/v1/staff/devices/${reg.json.id}/household`, { body: { household_name: '3 号楼 201', phone: '13800000009' }, token: STAFF });
   checks.check(bound.status === 200 && bound.json.bound && bound.json.household_name === '3 号楼 201', 'staff bind a box to a household');
+  const meAfter = await api.get('/api/v1/devices/me', { token: reg.json.token });
+  checks.check(meAfter.status === 200 && meAfter.json.id === reg.json.id && meAfter.json.bound === true &&
+    meAfter.json.household_name === '3 号楼 201' && meAfter.json.household_phone === '13800000009',
+    'a bound box learns the household name and phone to book with', JSON.stringify(meAfter.json));
   const booked = await api.post('/api/v1/appointments', bookingBody(slots[3], '13800000009'), { token: reg.json.token, headers: { 'Idempotency-Key': key() } });
   checks.check(booked.status === 201 && (await api.get('/api/v1/appointments', { token: reg.json.token })).json.items.length === 1,
     'a bound box books for its household without typing a code');
+  const boxCancel = await api.post(`/api/v1/appointments/${booked.json.id}/cancel`, undefined, { token: reg.json.token });
+  const aliceRestores = await api.post(`/api/v1/appointments/${booked.json.id}/restore`, undefined, { token: alice });
+  const boxRestore = await api.post(`/api/v1/appointments/${booked.json.id}/restore`, undefined, { token: reg.json.token });
+  checks.check(boxCancel.json.status === 'cancelled' && aliceRestores.status === 404 && boxRestore.status === 200 &&
+    boxRestore.json.status === 'booked', "a box takes back its household's cancellation; a resident cannot",
+    `${aliceRestores.status} ${boxRestore.status}`);
+}
+
+// --- Undo a cancellation: within the window (UNDO_S seconds here) the seat is taken again
+{
+  const late = (await book(slots[6], '13800000001', alice)).json;  // cancelled first, restored after the window
+  await api.post(`/api/v1/appointments/${late.id}/cancel`, undefined, { token: alice });
+  const lateCancelledAt = Date.now();
+
+  const slot = slots[4];
+  const first = await book(slot, '13800000001', alice);
+  const seatsBooked = await seatsLeft(slot);
+  const cancel = await api.post(`/api/v1/appointments/${first.json.id}/cancel`, undefined, { token: alice });
+  const seatsCancelled = await seatsLeft(slot);
+  const bobs = await api.post(`/api/v1/appointments/${first.json.id}/restore`, undefined, { token: bob });
+  const anonymous = await api.post(`/api/v1/appointments/${first.json.id}/restore`);
+  const stillCancelled = (await api.get('/api/v1/appointments/' + first.json.id, { token: alice })).json.status;
+  checks.check(bobs.status === 404 && bobs.json.detail === '没有找到这个预约。' && stillCancelled === 'cancelled',
+    "one resident cannot restore another's appointment", `${bobs.status} ${stillCancelled}`);
+  checks.check(anonymous.status === 401, 'restoring without signing in gives 401', String(anonymous.status));
+  const restored = await api.post(`/api/v1/appointments/${first.json.id}/restore`, undefined, { token: alice });
+  const seatsRestored = await seatsLeft(slot);
+  checks.check(cancel.json.status === 'cancelled' && seatsCancelled === seatsBooked + 1 && restored.status === 200 &&
+    restored.json.status === 'booked' && restored.json.cancelled_at === null && restored.json.code === first.json.code &&
+    seatsRestored === seatsBooked, 'a restore within the window books the same appointment and takes the seat again',
+    `${restored.status} ${restored.json?.status}; seats ${seatsBooked} -> ${seatsCancelled} -> ${seatsRestored}`);
+  const again = await api.post(`/api/v1/appointments/${first.json.id}/restore`, undefined, { token: alice });
+  checks.check(again.status === 200 && again.json.status === 'booked' && again.json.code === first.json.code &&
+    (await seatsLeft(slot)) === seatsBooked, 'restoring again changes nothing and takes no second seat', String(again.status));
+
+  // The slot fills up between the cancel and the restore: 409 with the day's other free times.
+  const full = slots[5];
+  const mine = await book(full, '13800000001', alice);
+  await api.post(`/api/v1/appointments/${mine.json.id}/cancel`, undefined, { token: alice });
+  const others = await Promise.all(Array.from({ length: await seatsLeft(full) }, (_, i) =>
+    book(full, `1370001${String(i).padStart(4, '0')}`, bob)));
+  const taken = await api.post(`/api/v1/appointments/${mine.json.id}/restore`, undefined, { token: alice });
+  checks.check(others.every((r) => r.status === 201) && taken.status === 409 &&
+    taken.json.detail === '这个时间段已经被别人约走了，请重新预约。' && taken.json.alternatives.length > 0 &&
+    taken.json.alternatives.every((s) => s.start.slice(0, 10) === full.start.slice(0, 10) && s.seats_left > 0 && s.id !== full.id),
+    'a restore into a slot that filled up meanwhile gives 409 with other times that day', `${taken.status} ${taken.json?.detail}`);
+  const afterFull = (await api.get('/api/v1/appointments/' + mine.json.id, { token: alice })).json;
+  checks.check(afterFull.status === 'cancelled' && (await seatsLeft(full)) === 0, 'a refused restore changes nothing');
+
+  // The same phone booked the slot again by hand: restoring the old one would be a second seat.
+  const rebook = slots[7];
+  const old = await book(rebook, '13800000001', alice);
+  await api.post(`/api/v1/appointments/${old.json.id}/cancel`, undefined, { token: alice });
+  const fresh = await book(rebook, '13800000001', alice);
+  const twice = await api.post(`/api/v1/appointments/${old.json.id}/restore`, undefined, { token: alice });
+  checks.check(fresh.status === 201 && twice.status === 409 && twice.json.detail === '这个时间段您已经重新约上了，不用再撤销。' &&
+    (await seatsLeft(rebook)) === rebook.seats_left - 1, 'restoring a slot the same phone booked again gives 409 and no second seat',
+    `${twice.status} ${twice.json?.detail}`);
+
+  // What happened at the counter cannot be undone.
+  const done = await book(slots[8], '13800000001', alice);
+  await api.call('PATCH', `/api/v1/staff/appointments/${done.json.id}`, { body: { status: 'fulfilled' }, token: STAFF });
+  const fulfilled = await api.post(`/api/v1/appointments/${done.json.id}/restore`, undefined, { token: alice });
+  checks.check(fulfilled.status === 409 && fulfilled.json.detail === '这个预约已经办理过，不能撤销。',
+    'a fulfilled appointment cannot be restored', `${fulfilled.status} ${fulfilled.json?.detail}`);
+
+  // Past the window (with a second to spare: cancellation times are whole seconds).
+  await sleep(Math.max(0, lateCancelledAt + (UNDO_S + 1.5) * 1000 - Date.now()));
+  const seatsLate = await seatsLeft(slots[6]);
+  const tooLate = await api.post(`/api/v1/appointments/${late.id}/restore`, undefined, { token: alice });
+  const lateNow = (await api.get('/api/v1/appointments/' + late.id, { token: alice })).json;
+  checks.check(tooLate.status === 409 && tooLate.json.detail === `取消已经超过 ${UNDO_S} 秒，不能撤销了，请重新预约。` &&
+    lateNow.status === 'cancelled' && (await seatsLeft(slots[6])) === seatsLate,
+    'after the undo window a restore gives 409 and changes nothing', `${tooLate.status} ${tooLate.json?.detail}`);
+}
+
+// --- The undo window's command-line option: a bad value stops the server with a sentence
+{
+  const bad = spawnSync(binary, ['--undo-window-s', '-1'], { encoding: 'utf8' });
+  checks.check(bad.status === 2 && bad.stderr.includes('--undo-window-s needs'), 'a bad --undo-window-s is refused', `${bad.status}`);
 }
 
 // --- 500 simultaneous requests for a slot with 20 seats
@@ -175,7 +277,7 @@ const activitySlot = (await api.get(`/api/v1/schedules/${activity.schedule_id}/s
   await server.stop('SIGKILL');
   stop = true;
   await Promise.all(workers);
-  server = await startServer(binary, args);
+  server = await startServer(binary, [...args, '--undo-window-s', '600']);  // the flag wins over the file's 3 s
   api = client(server.url);
   const all = (await api.get('/api/v1/appointments', { token: alice })).json.items;
   const byId = new Map(all.map((a) => [a.id, a]));
@@ -193,6 +295,13 @@ const activitySlot = (await api.get(`/api/v1/schedules/${activity.schedule_id}/s
     if (now.capacity - now.seats_left !== count) consistent = false;
   }
   checks.check(consistent && keys.length > 0, 'seat counts match the appointments after the crash');
+
+  const one = all.find((a) => a.status === 'booked');
+  await api.post(`/api/v1/appointments/${one.id}/cancel`, undefined, { token: alice });
+  await sleep((UNDO_S + 1.5) * 1000);
+  const longer = await api.post(`/api/v1/appointments/${one.id}/restore`, undefined, { token: alice });
+  checks.check(longer.status === 200 && longer.json.status === 'booked', '--undo-window-s overrides undo_window_s from the config file',
+    `${longer.status} ${longer.json?.detail ?? ''}`);
   await server.stop();
 }
 
