@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "data_state.hpp"
+#include "effects.hpp"
 #include "screens.hpp"
 
 namespace elder {
@@ -20,15 +21,33 @@ struct FocusItem { int index; };           // focus moved to item `index` of the
 struct ScrollTo { float offset; };         // the current page scrolled to `offset` (layout units)
 struct GoBack {};
 struct GoHome {};
-struct ReadAloud { std::string text; };     // OK on an item that only informs (a contact): say it
+struct ReadAloud { std::string text; };
+struct ReloadPage {};                      // 再试一次 on a page of personal data: fetch what it shows again     // OK on an item that only informs (a contact): say it
 
 // Search by pinyin initials
 struct SearchType { char letter; };        // a-z or 0-9 from the letter grid or a keyboard
 struct SearchErase {};                     // the last letter
 struct SearchClear {};
-struct EditKeyword {};                     // the keyword box was activated: type into it
-struct SetKeyword { std::string text; };   // what the browser's input holds now
+
+// Typing: browsers type into a real input over the field (the text agent), the kiosk and the TV
+// use the on-screen keypad (and the remote's digits).
+struct EditField { std::string field; };   // open the browser's input over a field ("keyword", "phone")
+struct SetFieldText { std::string text; }; // what the browser's input holds now
 struct EndEditing {};                      // Enter, Escape or focus left the input
+struct FocusField { std::string field; };  // the keypad types into this field
+struct KeypadPress { char key; };          // '0'-'9', 'X', '<' delete, 'C' clear
+
+// Identity
+struct SendCode {};       // text a one-time code to the phone on the form
+struct SignIn {};         // phone + code from the form
+struct SignOut {};
+struct RefreshDevice {};  // ask the server again whether staff have bound this box
+
+// Booking
+struct SubmitWho {};                              // check who is booking, then the review page
+struct Book {};                                   // 确认预约 on the review page
+struct CancelAppointment { std::int64_t id; };    // confirmed on the cancel page
+struct RestoreAppointment { std::int64_t id; };   // 撤销取消, within the undo window
 
 // Alerts
 struct AcknowledgeAlert { std::int64_t id; };  // 我知道了 on a severe alert
@@ -54,9 +73,19 @@ struct RefreshDue {};                                            // the 10-minut
 struct RetryNow {};                                              // 再试一次: refresh now, the timer stays as it is
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
+struct CallDone {                                                // the answer to an HttpSend
+    Call call;
+    std::int64_t ref = 0;
+    int status = 0;  // 0: no answer
+    std::string body;
+};
+struct SetToday { std::string date; };                           // the clock passed midnight (or the app started)
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, SearchType, SearchErase, SearchClear, EditKeyword, SetKeyword, EndEditing, AcknowledgeAlert, SetTextSize,
-                            SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy, CacheRead,
-                            HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged>;
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, SearchType, SearchErase, SearchClear,
+                            EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
+                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AcknowledgeAlert,
+                            SetTextSize, SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy,
+                            CacheRead, HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged, CallDone,
+                            SetToday>;
 
 }  // namespace elder

@@ -90,6 +90,18 @@ bool slot(const json& j, const std::string& path, Slot& s, std::string& error) {
     return f.ok();
 }
 
+bool schedule(const json& j, const std::string& path, Schedule& s, std::string& error) {
+    JsonFields f(j, path, error);
+    f.integer("id", s.id, 1, kMaxId);
+    f.text("service", s.service, 1000);
+    f.text("place", s.place, 1000);
+    f.boolean("active", s.active);
+    if (f.ok() && j.contains("needs_id_number")) f.boolean("needs_id_number", s.needs_id_number);
+    f.optional_integer("guide_id", s.guide_id, 1, kMaxId);
+    f.optional_integer("activity_id", s.activity_id, 1, kMaxId);
+    return f.ok();
+}
+
 bool appointment(const json& j, const std::string& path, Appointment& a, std::string& error) {
     JsonFields f(j, path, error);
     f.integer("id", a.id, 1, kMaxId);
@@ -196,6 +208,27 @@ bool decode(const json& j, Problem& p, std::string& error) {
     f.integer("status", p.status, 400, 599);
     f.optional_text("title", p.title, 1000);
     f.text("detail", p.detail, 5000);
+    if (f.ok() && j.contains("retry_after_s")) f.integer("retry_after_s", p.retry_after_s, 0, 24 * 3600);
+    if (f.ok() && j.contains("alternatives")) f.objects("alternatives", p.alternatives, slot, 100);
+    return f.ok();
+}
+
+bool decode(const json& j, Token& t, std::string& error) {
+    JsonFields f(j, "", error);
+    f.text("token", t.token, 1000);
+    f.text("expires_at", t.expires_at, 40);
+    return f.ok();
+}
+
+bool decode(const json& j, DeviceStatus& d, std::string& error) {
+    JsonFields f(j, "", error);
+    f.integer("id", d.id, 1, kMaxId);
+    f.one_of("kind", d.kind, {"stb", "kiosk"});
+    f.text("serial", d.serial, 200);
+    f.boolean("bound", d.bound);
+    f.optional_text("household_name", d.household_name, 200);
+    f.optional_text("household_phone", d.household_phone, 40);
+    f.optional_text("token", d.token, 1000);
     return f.ok();
 }
 
@@ -204,6 +237,7 @@ bool decode(const json& j, std::vector<Guide>& out, std::string& error) { return
 bool decode(const json& j, std::vector<Contact>& out, std::string& error) { return items(j, out, error, contact); }
 bool decode(const json& j, std::vector<Activity>& out, std::string& error) { return items(j, out, error, activity); }
 bool decode(const json& j, std::vector<Slot>& out, std::string& error) { return items(j, out, error, slot); }
+bool decode(const json& j, std::vector<Schedule>& out, std::string& error) { return items(j, out, error, schedule); }
 bool decode(const json& j, std::vector<Alert>& out, std::string& error) { return items(j, out, error, alert); }
 bool decode(const json& j, std::vector<Appointment>& out, std::string& error) { return items(j, out, error, appointment); }
 bool decode(const json& j, std::vector<HelpRequest>& out, std::string& error) { return items(j, out, error, help_request); }
@@ -222,6 +256,9 @@ template bool decode_text(std::string_view, Alert&, std::string&);
 template bool decode_text(std::string_view, Appointment&, std::string&);
 template bool decode_text(std::string_view, HelpRequest&, std::string&);
 template bool decode_text(std::string_view, Problem&, std::string&);
+template bool decode_text(std::string_view, Token&, std::string&);
+template bool decode_text(std::string_view, DeviceStatus&, std::string&);
+template bool decode_text(std::string_view, std::vector<Schedule>&, std::string&);
 template bool decode_text(std::string_view, std::vector<PolicyCategory>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Guide>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Contact>&, std::string&);

@@ -19,12 +19,15 @@ bool decode(const nlohmann::json& j, Alert& out, std::string& error);
 bool decode(const nlohmann::json& j, Appointment& out, std::string& error);
 bool decode(const nlohmann::json& j, HelpRequest& out, std::string& error);
 bool decode(const nlohmann::json& j, Problem& out, std::string& error);
+bool decode(const nlohmann::json& j, Token& out, std::string& error);
+bool decode(const nlohmann::json& j, DeviceStatus& out, std::string& error);
 // {"items": [...]} lists
 bool decode(const nlohmann::json& j, std::vector<PolicyCategory>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Guide>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Contact>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Activity>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Slot>& out, std::string& error);
+bool decode(const nlohmann::json& j, std::vector<Schedule>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Alert>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Appointment>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<HelpRequest>& out, std::string& error);

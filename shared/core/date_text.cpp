@@ -34,7 +34,54 @@ long days_from_civil(int y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
+// The inverse of days_from_civil.
+CivilTime civil_from_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    CivilTime t;
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2));
+    t.weekday = static_cast<int>(((z - 719468) % 7 + 11) % 7);
+    return t;
+}
+
 }  // namespace
+
+std::string iso_date(const CivilTime& t) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
+    return buf;
+}
+
+std::optional<CivilTime> date_after(std::string_view date, int days) {
+    int y = 0, m = 0, d = 0;
+    if (date.size() < 10 || std::sscanf(std::string(date.substr(0, 10)).c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
+        m > 12 || d < 1 || d > 31)
+        return std::nullopt;
+    return civil_from_days(days_from_civil(y, m, d) + days);
+}
+
+long minutes_between(const CivilTime& earlier, const CivilTime& later) {
+    const auto minutes = [](const CivilTime& t) {
+        return days_from_civil(t.year, t.month, t.day) * 24 * 60 + t.hour * 60L + t.minute;
+    };
+    return minutes(later) - minutes(earlier);
+}
+
+std::string format_day(const Catalogue& strings, std::string_view iso) {
+    const auto t = date_after(iso, 0);
+    if (!t) return std::string(iso);
+    return strings.format("time.day", {
+        {"month", std::to_string(t->month)},
+        {"day", std::to_string(t->day)},
+        {"weekday", strings.text("weekday." + std::to_string(t->weekday))},
+    });
+}
 
 std::optional<CivilTime> parse_iso_time(std::string_view iso) {
     CivilTime t;

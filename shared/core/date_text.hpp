@@ -27,4 +27,16 @@ std::string format_date_time(const Catalogue& strings, std::string_view iso);
 // "11月25日 星期三 09:30-11:00"; the raw texts if either time cannot be read.
 std::string format_time_range(const Catalogue& strings, std::string_view start_iso, std::string_view end_iso);
 
+// "2026-11-23": the date of `t`, as the API writes dates.
+std::string iso_date(const CivilTime& t);
+// `days` days after `date` ("2026-11-23"), as a CivilTime at midnight with its weekday; nothing for
+// text that is not a date.
+std::optional<CivilTime> date_after(std::string_view date, int days);
+
+// Minutes from `earlier` to `later` (both wall-clock China time); negative if `later` is earlier.
+long minutes_between(const CivilTime& earlier, const CivilTime& later);
+
+// "11月25日 星期三"; the raw text if it cannot be read.
+std::string format_day(const Catalogue& strings, std::string_view iso_date_or_time);
+
 }  // namespace elder

@@ -22,7 +22,19 @@ struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct Speak { std::string text; };                      // read aloud, replacing what is being said
 
+// A request made for the person or the box (signing in, booking, asking for help): never cached,
+// never retried behind their back. Answer: CallDone.
+enum class Call { RegisterDevice, DeviceStatus, SendCode, SignIn, SignOut, Schedules, Slots, Book, Appointments,
+                  Cancel, Restore, AskHelp, HelpRequests, AckAlert };
+struct HttpSend {
+    Call call;
+    std::string method, path, body;  // body: JSON, or "" for none
+    std::string token;               // Authorization: Bearer, if not ""
+    std::string idempotency_key;     // Idempotency-Key, if not ""
+    std::int64_t ref = 0;            // which item it is about, handed back on the answer
+};
+
 using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
-                            ReconnectStream, Speak>;
+                            ReconnectStream, Speak, HttpSend>;
 
 }  // namespace elder

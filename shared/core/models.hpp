@@ -53,6 +53,14 @@ struct Activity {
     std::optional<std::int64_t> schedule_id;
 };
 
+// A bookable service (FHIR Schedule): a guide's counter or an activity.
+struct Schedule {
+    std::int64_t id = 0;
+    std::string service, place;
+    bool active = false, needs_id_number = false;
+    std::optional<std::int64_t> guide_id, activity_id;
+};
+
 struct Slot {
     std::int64_t id = 0, schedule_id = 0;
     std::string start, end, status;
@@ -87,6 +95,20 @@ struct HelpRequest {
 struct Problem {
     std::int64_t status = 0;
     std::string title, detail;  // detail: a sentence that may be shown to a resident
+    std::vector<Slot> alternatives;  // a full slot's 409: the day's other free slots
+    std::int64_t retry_after_s = 0;  // a 429: when to ask again
+};
+
+struct Token {  // a resident signed in with phone + one-time code
+    std::string token, expires_at;
+};
+
+// A set-top box as the server knows it: registered, and bound by staff to a household (or not yet).
+struct DeviceStatus {
+    std::int64_t id = 0;
+    std::string kind, serial, household_name, household_phone;
+    bool bound = false;
+    std::string token;  // only in the answer to the registration
 };
 
 }  // namespace elder

@@ -4,7 +4,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "codecs.hpp"
+#include "form.hpp"
 #include "overloaded.hpp"
+#include "personal_reducer.hpp"
 #include "settings.hpp"
 
 namespace elder {
@@ -13,7 +16,7 @@ namespace {
 void open(State& state, const Route& target, std::vector<Effect>& effects) {
     if (target == state.route) return;
     state.back_stack.push_back(state.route);
-    state.route = target;
+    state.route = route_opened(state, target, effects);
     if (target.screen == Screen::PolicyDetail) {
         const std::int64_t id = std::atoll(target.arg.c_str());
         reduce_data(state.data, FetchPolicy{id}, effects);
@@ -22,21 +25,64 @@ void open(State& state, const Route& target, std::vector<Effect>& effects) {
     }
 }
 
-// At most `max` bytes, never cutting a character in half.
-std::string truncate_utf8(const std::string& s, size_t max) {
-    if (s.size() <= max) return s;
-    size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // back to a character start
-    return s.substr(0, end);
-}
-
 void change_settings(State& state, const Settings& next, std::vector<Effect>& effects) {
     if (next == state.settings) return;
     state.settings = next;
     effects.push_back(WriteCache{"settings", encode_settings(next)});
 }
 
+void set_field_text(State& state, const std::string& text) {
+    if (state.editing == "keyword") {
+        Form scratch;  // the keyword's length rule is a field rule like the others
+        elder::set_field_text(scratch, "keyword", text);
+        state.keyword = scratch.fields["keyword"];
+    } else if (!state.editing.empty()) {
+        elder::set_field_text(state.personal.form, state.editing, text);
+    }
+}
+
+void acknowledge(State& state, std::int64_t id, std::vector<Effect>& effects) {
+    // Kept on the device, so that a restart does not interrupt again for the same alert.
+    if (state.acked_alerts.insert(id).second) effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
+    if (const std::string token = acting_token(state); !token.empty())
+        effects.push_back(HttpSend{Call::AckAlert, "POST", "/api/v1/alerts/" + std::to_string(id) + "/ack", "", token});
+}
+
+void read_stored(State& state, const StoredRead& a) {
+    if (!a.text) return;
+    if (a.key == "settings") apply_stored_settings(*a.text, state.settings);
+    else if (a.key == "read.policies") state.read_policies = decode_ids(*a.text);
+    else if (a.key == "ack.alerts") state.acked_alerts = decode_ids(*a.text);
+}
+
+void started(const State& state, std::vector<Effect>& effects) {
+    effects.push_back(ReadStored{"settings"});
+    effects.push_back(ReadStored{"read.policies"});
+    effects.push_back(ReadStored{"ack.alerts"});
+    if (state.surface == Surface::Browser) effects.push_back(ReadStored{"account"});  // kiosks forget their visitors
+    if (!state.device.serial.empty()) effects.push_back(ReadStored{"device"});
+}
+
 }  // namespace
+
+Message failure_message(const CallDone& done) {
+    if (done.status == 0) return {"call.offline", ""};
+    Problem problem;
+    std::string error;
+    if (decode_text(done.body, problem, error) && !problem.detail.empty()) return {"", problem.detail};
+    return {"call.server_error", ""};
+}
+
+void replace_route(State& state, const Route& to, std::initializer_list<Screen> screens) {
+    auto& stack = state.back_stack;
+    while (!stack.empty() && std::find(screens.begin(), screens.end(), stack.back().screen) != screens.end()) stack.pop_back();
+    state.route = to;
+}
+
+std::string acting_token(const State& state) {
+    if (!state.personal.token.empty()) return state.personal.token;
+    return state.device.bound ? state.device.token : "";
+}
 
 const Alert* interrupting_alert(const State& state) {
     for (const Alert& a : state.data.alerts.value) {
@@ -48,12 +94,9 @@ const Alert* interrupting_alert(const State& state) {
 }
 
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
-    if (std::holds_alternative<AppStarted>(action)) {
-        effects.push_back(ReadStored{"settings"});
-        effects.push_back(ReadStored{"read.policies"});
-        effects.push_back(ReadStored{"ack.alerts"});
-    }
+    if (std::holds_alternative<AppStarted>(action)) started(state, effects);
     if (reduce_data(state.data, action, effects)) return state;
+    if (reduce_account(state, action, effects) || reduce_booking(state, action, effects)) return state;
     Settings settings = state.settings;
     const Route before = state.route;
     std::visit(
@@ -77,6 +120,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 state.back_stack.pop_back();
             },
             [&](const ReadAloud& a) { effects.push_back(Speak{a.text}); },
+            [&](const ReloadPage&) { state.route = route_opened(state, state.route, effects); },
             [&](const SearchType& a) {
                 const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(a.letter)));
                 constexpr size_t kMaxLetters = 12;  // longer than any title's run of initials worth typing
@@ -90,17 +134,19 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 state.search_query.clear();
                 state.keyword.clear();
             },
-            [&](const EditKeyword&) { state.editing_keyword = true; },
-            [&](const SetKeyword& a) {
-                constexpr size_t kMaxBytes = 120;  // about 40 Chinese characters: a keyword, not an essay
-                state.keyword = truncate_utf8(a.text, kMaxBytes);
+            [&](const EditField& a) {
+                state.editing = a.field;
+                if (a.field != "keyword") state.personal.form.active = a.field;
             },
-            [&](const EndEditing&) { state.editing_keyword = false; },
-            [&](const AcknowledgeAlert& a) {
-                // Kept on the device, so that a restart does not interrupt again for the same alert.
-                if (state.acked_alerts.insert(a.id).second)
-                    effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
+            [&](const SetFieldText& a) { set_field_text(state, a.text); },
+            [&](const EndEditing&) { state.editing.clear(); },
+            [&](const FocusField& a) { state.personal.form.active = a.field; },
+            [&](const KeypadPress& a) { press_key(state.personal.form, a.key); },
+            [&](const SetToday& a) {
+                state.today = a.date;
+                if (state.route.screen == Screen::BookDate) state.route = route_opened(state, state.route, effects);
             },
+            [&](const AcknowledgeAlert& a) { acknowledge(state, a.id, effects); },
             [&](const GoHome&) {
                 state.back_stack.clear();
                 state.route = Route{};
@@ -122,16 +168,11 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 settings.voice = a.on;
                 change_settings(state, settings, effects);
             },
-            [&](const StoredRead& a) {
-                if (!a.text) return;
-                if (a.key == "settings") apply_stored_settings(*a.text, state.settings);
-                else if (a.key == "read.policies") state.read_policies = decode_ids(*a.text);
-                else if (a.key == "ack.alerts") state.acked_alerts = decode_ids(*a.text);
-            },
+            [&](const StoredRead& a) { read_stored(state, a); },
             [&](const auto&) {},
         },
         action);
-    if (state.route != before) state.editing_keyword = false;  // leaving the page closes the input
+    if (state.route != before) state.editing.clear();  // leaving the page closes the input
     return state;
 }
 

@@ -13,6 +13,7 @@ std::optional<RemoteKey> parse_remote_key(std::string_view name) {
         {"1", RemoteKey::Digit1},      {"2", RemoteKey::Digit2},    {"3", RemoteKey::Digit3},
         {"4", RemoteKey::Digit4},      {"5", RemoteKey::Digit5},    {"6", RemoteKey::Digit6},
         {"7", RemoteKey::Digit7},      {"8", RemoteKey::Digit8},    {"9", RemoteKey::Digit9},
+        {"0", RemoteKey::Digit0},
     };
     const auto it = names.find(name);
     if (it == names.end()) return std::nullopt;

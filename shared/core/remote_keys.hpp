@@ -16,12 +16,20 @@ enum class RemoteKey {
     PageUp, PageDown,  // channel +/- on most remotes: a page of a long text at a time
     Next, Previous,    // Tab and Shift+Tab on keyboards: the next item in reading order
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
+    Digit0,            // only types (a phone number on the keypad); opens no tile
 };
 
 inline int digit_of(RemoteKey key) {
     return key >= RemoteKey::Digit1 && key <= RemoteKey::Digit9
                ? static_cast<int>(key) - static_cast<int>(RemoteKey::Digit1) + 1
                : 0;
+}
+
+// '0'..'9' for the digit keys, 0 for the others: what the keys type into a keypad field.
+inline char digit_char(RemoteKey key) {
+    if (key == RemoteKey::Digit0) return '0';
+    const int d = digit_of(key);
+    return d ? static_cast<char>('0' + d) : 0;
 }
 
 // "up", "ok", "page_down", "1" ... as written in keymap files.

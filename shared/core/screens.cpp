@@ -34,6 +34,14 @@ std::string_view screen_name(Screen screen) {
         case Screen::Sos: return "sos";
         case Screen::Settings: return "settings";
         case Screen::GuideQr: return "guide_qr";
+        case Screen::BookDate: return "book_date";
+        case Screen::BookSlot: return "book_slot";
+        case Screen::BookWho: return "book_who";
+        case Screen::BookReview: return "book_review";
+        case Screen::Ticket: return "ticket";
+        case Screen::MyAppointments: return "my_appointments";
+        case Screen::CancelConfirm: return "cancel_confirm";
+        case Screen::SignIn: return "sign_in";
     }
     return "unknown";
 }
@@ -48,6 +56,14 @@ std::string_view screen_title_key(Screen screen) {
         case Screen::GuideDetail:
         case Screen::GuideQr: return "tile.guides";
         case Screen::ActivityDetail: return "tile.activities";
+        case Screen::BookDate:
+        case Screen::BookSlot:
+        case Screen::BookWho:
+        case Screen::BookReview: return "tile.appointments";
+        case Screen::Ticket: return "ticket.title";
+        case Screen::MyAppointments:
+        case Screen::CancelConfirm: return "mine.title";
+        case Screen::SignIn: return "sign_in.title";
         default: break;
     }
     for (const HomeTile& tile : home_tiles())
@@ -64,7 +80,7 @@ std::string Route::key() const {
 std::optional<Route> parse_route(std::string_view key) {
     const size_t slash = key.find('/');
     const std::string_view name = key.substr(0, slash);
-    for (int i = 0; i <= static_cast<int>(Screen::GuideQr); ++i) {
+    for (int i = 0; i <= static_cast<int>(kLastScreen); ++i) {
         const auto screen = static_cast<Screen>(i);
         if (screen_name(screen) == name)
             return Route{screen, slash == std::string_view::npos ? "" : std::string(key.substr(slash + 1))};

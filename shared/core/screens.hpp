@@ -25,7 +25,16 @@ enum class Screen {
     Sos,
     Settings,
     GuideQr,        // arg: guide id; a QR code that opens the guide on a phone
+    BookDate,       // arg: schedule id; the next 14 days
+    BookSlot,       // arg: "schedule id/date"; the day's times
+    BookWho,        // arg: slot id; name, phone, ID number
+    BookReview,     // arg: slot id; everything once more, then 确认预约
+    Ticket,         // arg: appointment id; code, time, place, materials, QR
+    MyAppointments,
+    CancelConfirm,  // arg: appointment id
+    SignIn,         // phone + one-time code (browser, kiosk)
 };
+constexpr Screen kLastScreen = Screen::SignIn;
 
 struct Route {
     Screen screen = Screen::Home;

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "data_state.hpp"
+#include "personal.hpp"
 #include "screens.hpp"
+#include "surface.hpp"
 
 namespace elder {
 
@@ -33,8 +35,15 @@ struct State {
     std::set<std::int64_t> acked_alerts;  // severe alerts this device has confirmed (我知道了)
     std::string search_query;             // pinyin initials typed on the search page, lower case
     std::string keyword;                  // words typed in the browser's keyword box
-    bool editing_keyword = false;         // the browser's input is open over the keyword box
+    std::string editing;                  // the field the browser's input is open over ("keyword", "phone"); "" none
     DataState data;
+    Surface surface = Surface::Tv;        // booking asks who you are differently on each
+    std::string today;                    // "2026-11-23", from the app's clock
+    std::string client_nonce;             // random per run: makes this run's Idempotency-Keys unique
+    int request_seq = 0;                  // ... together with this counter
+    Personal personal;
+    DeviceAccount device;
+    Booking booking;
 
     int focused() const { return focus_of(route); }
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }
@@ -51,5 +60,11 @@ struct State {
 // The active Severe or Extreme alert this device has not confirmed yet: it interrupts whatever is on
 // screen until 我知道了. Nothing when there is none.
 const Alert* interrupting_alert(const State& state);
+
+// The token requests are made with: the signed-in resident's, else a bound box's; "" for nobody.
+std::string acting_token(const State& state);
+// A bookable service by id, from the schedules fetched; nothing if unknown.
+const Schedule* booking_schedule(const State& state, std::int64_t id);
+
 
 }  // namespace elder

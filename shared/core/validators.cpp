@@ -69,6 +69,7 @@ std::string_view input_error_key(InputError error) {
         case InputError::BadIdFormat: return "input.bad_id_format";
         case InputError::BadIdBirthDate: return "input.bad_id_birth_date";
         case InputError::BadIdCheckDigit: return "input.bad_id_check_digit";
+        case InputError::BadCode: return "input.bad_code";
     }
     return "";
 }

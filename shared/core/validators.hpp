@@ -14,6 +14,7 @@ enum class InputError {
     BadIdFormat,     // not 17 digits + digit or X
     BadIdBirthDate,  // digits 7-14 are not a real date
     BadIdCheckDigit, // ISO 7064 MOD 11-2 check digit does not match
+    BadCode,         // a one-time code is 6 digits
 };
 
 InputError check_mobile(std::string_view phone);

@@ -30,6 +30,20 @@ void EffectRunner::run(const Effect& effect) {
                 requests_[request.id] = e.key;
                 http_->send(std::move(request));
             },
+            [&](const HttpSend& e) {
+                HttpRequest request;
+                request.id = next_request_id_++;
+                request.method = e.method;
+                request.url = options_.server_url + e.path;
+                request.body = e.body;
+                request.headers.push_back({"Accept", "application/json"});
+                if (!e.body.empty()) request.headers.push_back({"Content-Type", "application/json"});
+                if (!e.token.empty()) request.headers.push_back({"Authorization", "Bearer " + e.token});
+                if (!e.idempotency_key.empty()) request.headers.push_back({"Idempotency-Key", e.idempotency_key});
+                request.timeout_ms = options_.request_timeout_ms;
+                calls_[request.id] = e;
+                http_->send(std::move(request));
+            },
             // The offline cache is small and read once per resource, at start or when a policy is
             // first opened; reading it here keeps "shown at once" literally true.
             [&](const ReadCache& e) { ready_.push_back(CacheRead{e.key, storage_->get(cache_key(e.key))}); },
@@ -61,6 +75,11 @@ std::vector<Action> EffectRunner::poll() {
         timers_.erase(timers_.begin());
     }
     for (HttpResponse& r : http_->poll()) {
+        if (const auto call = calls_.find(r.id); call != calls_.end()) {
+            out.push_back(CallDone{call->second.call, call->second.ref, r.status, std::move(r.body)});
+            calls_.erase(call);
+            continue;
+        }
         const auto it = requests_.find(r.id);
         if (it == requests_.end()) continue;
         out.push_back(HttpDone{it->second, r.status, std::move(r.body), std::move(r.etag), std::move(r.error)});

@@ -52,6 +52,7 @@ private:
     std::unique_ptr<EventStream> stream_;
     std::unique_ptr<Speech> speech_;
     std::map<std::uint64_t, ResourceKey> requests_;  // request id -> what it fetches
+    std::map<std::uint64_t, HttpSend> calls_;        // request id -> the call it makes
     std::uint64_t next_request_id_ = 1;
     std::multimap<double, Action> timers_;           // due time (ms since start) -> action
     std::vector<Action> ready_;                      // answers produced synchronously (cache reads)

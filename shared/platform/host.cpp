@@ -67,7 +67,7 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
 
 void Host::pump() {
     const double start = ms_since_start();
-    if (auto text = text_agent_->take_text()) app_.dispatch(SetKeyword{*text});
+    if (auto text = text_agent_->take_text()) app_.dispatch(SetFieldText{*text});
     if (text_agent_->take_closed()) app_.dispatch(EndEditing{});
     // Effects may answer at once (cache reads); a few rounds settle them within this step.
     for (int round = 0; round < 4; ++round) {

@@ -53,7 +53,7 @@ void draw_activity_detail_page(PageContext& ctx) {
                     ctx.palette.accent, ctx.palette.background, "heading") + px * 0.5f;
     if (a->schedule_id && a->seats_left > 0) {
         const Rect sign_up = button(ctx, "activity.sign_up", t.text("activities.sign_up"), ImVec2(area.x, y),
-                                    OpenScreen{Screen::Appointments, std::to_string(*a->schedule_id)}, ctx.palette.tile);
+                                    OpenScreen{Screen::BookSlot, std::to_string(*a->schedule_id) + "/" + a->start.substr(0, 10)}, ctx.palette.tile);
         y = sign_up.bottom() + ctx.profile.gap;
     }
     y += paragraphs(ctx, "activity.description", a->description, ImVec2(area.x, y), area.w, px);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "core/reducer.hpp"
@@ -40,6 +42,14 @@ std::optional<Direction> direction_of(RemoteKey key) {
     }
 }
 
+// 16 hex digits: unique enough that two runs never share an Idempotency-Key.
+std::string random_nonce() {
+    std::random_device random;
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%08x%08x", random(), random());
+    return buf;
+}
+
 constexpr float kCoastDecayPerSecond = 4.0f;  // a flick coasts for about half a second
 constexpr float kCoastStopPxPerSecond = 30.0f;
 
@@ -52,6 +62,9 @@ bool App::init(const AppParams& params, std::string& error) {
     if (!load_catalogue(params.assets_dir, "en", strings_en_, error)) return false;
     state_.settings.language = params.config.language;
     state_.settings.voice = params.config.voice;
+    state_.surface = params.config.surface;
+    if (params.config.surface == Surface::Tv) state_.device.serial = params.config.device_id;
+    state_.client_nonce = random_nonce();
     // A deep link (a scanned QR code) starts on its page, with home one Back away.
     if (const auto route = parse_route(params.config.open); route && route->screen != Screen::Home) {
         state_.back_stack.push_back(Route{});
@@ -109,6 +122,8 @@ void App::on_key(RemoteKey key) {
         dispatch(GoBack{});
     } else if (key == RemoteKey::Home) {
         dispatch(GoHome{});
+    } else if (digit_char(key) && keypad_on_screen()) {
+        dispatch(KeypadPress{digit_char(key)});  // the remote's digits type a phone number, not open a tile
     } else if (int digit = digit_of(key)) {
         dispatch(OpenTileNumber{digit});
     }
@@ -118,6 +133,12 @@ void App::on_text(const char* utf8) {
     if (state_.route.screen != Screen::Search) return;
     for (const char* c = utf8; *c; ++c)  // digits stay remote keys (they open the home tiles)
         if (std::isalpha(static_cast<unsigned char>(*c))) dispatch(SearchType{*c});
+}
+
+bool App::keypad_on_screen() const {
+    for (const SemNode& n : tree_.nodes())
+        if (n.id.rfind("keypad.", 0) == 0) return true;
+    return false;
 }
 
 void App::on_pointer_input() {
@@ -210,6 +231,15 @@ void App::draw_page(PageContext& ctx) {
         case Screen::Activities: return draw_activities_page(ctx);
         case Screen::ActivityDetail: return draw_activity_detail_page(ctx);
         case Screen::Settings: return draw_settings_page(ctx);
+        case Screen::Appointments: return draw_appointments_page(ctx);
+        case Screen::BookDate: return draw_book_date_page(ctx);
+        case Screen::BookSlot: return draw_book_slot_page(ctx);
+        case Screen::BookWho: return draw_book_who_page(ctx);
+        case Screen::BookReview: return draw_book_review_page(ctx);
+        case Screen::Ticket: return draw_ticket_page(ctx);
+        case Screen::MyAppointments: return draw_my_appointments_page(ctx);
+        case Screen::CancelConfirm: return draw_cancel_confirm_page(ctx);
+        case Screen::SignIn: return draw_sign_in_page(ctx);
         default: return draw_coming_soon_page(ctx);
     }
 }
@@ -226,6 +256,7 @@ void App::frame(const CivilTime& now) {
     const Catalogue& strings = state_.settings.language == "en" ? strings_en_ : strings_zh_;
     pointer_scroll();
 
+    if (const std::string today = iso_date(now); today != state_.today) dispatch(SetToday{today});
     const Route drawn = state_.route;
     // A page shown again brings its remembered focus into view (the text size may have changed).
     if (drawn != last_drawn_route_) follow_focus_ = true;
@@ -268,10 +299,34 @@ void App::frame(const CivilTime& now) {
 }
 
 std::optional<App::TextEdit> App::text_edit() const {
-    if (!state_.editing_keyword) return std::nullopt;
+    if (state_.editing.empty()) return std::nullopt;
+    const bool keyword = state_.editing == "keyword";
+    const std::string node_id = keyword ? "search.keyword" : "field." + state_.editing;
+    const auto& fields = state_.personal.form.fields;
+    const auto value = fields.find(state_.editing);
     for (const SemNode& n : tree_.nodes())
-        if (n.id == "search.keyword" && n.visible) return TextEdit{n.rect, state_.keyword};
+        if (n.id == node_id && n.visible)
+            return TextEdit{n.rect, keyword ? state_.keyword : value == fields.end() ? "" : value->second};
     return std::nullopt;
+}
+
+// Who the app acts for and what it holds of them: tests check that a kiosk forgets its visitors.
+nlohmann::json App::account_report() const {
+    const Personal& p = state_.personal;
+    const DeviceAccount& d = state_.device;
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [name, value] : p.form.fields) fields[name] = value;
+    return {
+        {"signed_in", !p.token.empty()},
+        {"phone", p.phone},
+        {"form", {{"fields", fields}, {"active", p.form.active}, {"busy", p.form.busy},
+                  {"error", p.form.error.text.empty() ? p.form.error.key : p.form.error.text},
+                  {"notice", p.form.notice.key}}},
+        {"appointments", p.appointments.size()},
+        {"requests", p.requests.size()},
+        {"device", {{"serial", d.serial}, {"id", d.id}, {"bound", d.bound}, {"registered", !d.token.empty()},
+                    {"household", d.household_name}}},
+    };
 }
 
 nlohmann::json App::report() const {
@@ -293,7 +348,9 @@ nlohmann::json App::report() const {
         {"frames", frames_drawn_},
         {"keyword", state_.keyword},
         {"interruption", interruption ? nlohmann::json(interruption->id) : nlohmann::json()},
-        {"editing", state_.editing_keyword},
+        {"editing", !state_.editing.empty()},
+        {"editing_field", state_.editing},
+        {"account", account_report()},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},
     };

@@ -71,6 +71,8 @@ private:
     void scroll_by(float delta);
     void follow_focus();
     void speak_focused();
+    bool keypad_on_screen() const;  // the page shows the on-screen keypad: the remote's digits type
+    nlohmann::json account_report() const;
 
     AppParams params_;
     Catalogue strings_zh_, strings_en_;

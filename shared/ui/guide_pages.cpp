@@ -73,18 +73,12 @@ void draw_guide_detail_page(PageContext& ctx) {
         return;
     }
     // 预约办理 (when bookable) and 扫码到手机, side by side where they fit.
-    Rect last{area.x, y, 0, 0};
+    std::vector<ButtonSpec> buttons;
     if (g->bookable && g->schedule_id)
-        last = button(ctx, "guide.book", ctx.strings.text("guides.book"), ImVec2(area.x, y),
-                      OpenScreen{Screen::Appointments, std::to_string(*g->schedule_id)}, ctx.palette.tile);
-    const std::string qr_label = ctx.strings.text("guides.qr");
-    const float qr_w = text_width(ctx, qr_label, ctx.profile.body_px) + 2 * ctx.profile.body_px;
-    const bool beside = last.w == 0 || last.right() + ctx.profile.gap + qr_w <= area.right();
-    const ImVec2 qr_pos = last.w == 0 ? ImVec2(area.x, y)
-                          : beside    ? ImVec2(last.right() + ctx.profile.gap, y)
-                                      : ImVec2(area.x, last.bottom() + ctx.profile.gap * 0.5f);
-    const Rect qr = button(ctx, "guide.qr", qr_label, qr_pos, OpenScreen{Screen::GuideQr, ctx.state.route.arg}, ctx.palette.tile);
-    y = qr.bottom() + ctx.profile.gap;
+        buttons.push_back({"guide.book", ctx.strings.text("guides.book"), OpenScreen{Screen::BookDate, std::to_string(*g->schedule_id)},
+                           ctx.palette.tile});
+    buttons.push_back({"guide.qr", ctx.strings.text("guides.qr"), OpenScreen{Screen::GuideQr, ctx.state.route.arg}, ctx.palette.tile});
+    y = button_row(ctx, buttons, ImVec2(area.x, y)) + ctx.profile.gap;
     const auto& t = ctx.strings;
     y += section(ctx, "guide.what", t.text("guides.what"), {g->what}, false, y);
     y += section(ctx, "guide.who", t.text("guides.who"), {g->who}, false, y);

@@ -23,6 +23,16 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert);
 void draw_activities_page(PageContext& ctx);
 void draw_activity_detail_page(PageContext& ctx);  // route arg: activity id
 void draw_settings_page(PageContext& ctx);
+// Booking (booking_pages.cpp, booking_form_pages.cpp, ticket_pages.cpp) and signing in.
+void draw_appointments_page(PageContext& ctx);
+void draw_book_date_page(PageContext& ctx);    // route arg: schedule id
+void draw_book_slot_page(PageContext& ctx);    // route arg: "schedule id/date"
+void draw_book_who_page(PageContext& ctx);     // route arg: slot id
+void draw_book_review_page(PageContext& ctx);  // route arg: slot id
+void draw_ticket_page(PageContext& ctx);       // route arg: appointment id
+void draw_my_appointments_page(PageContext& ctx);
+void draw_cancel_confirm_page(PageContext& ctx);  // route arg: appointment id
+void draw_sign_in_page(PageContext& ctx);
 // Pages whose service has not been built yet: a title, a plain sentence and a way back.
 void draw_coming_soon_page(PageContext& ctx);
 

@@ -51,7 +51,7 @@ float keyword_box(PageContext& ctx, float y) {
     const std::string& keyword = ctx.state.keyword;
     const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.4f)};
     tile(ctx, {"search.keyword", keyword.empty() ? ctx.strings.text("search.keyword_placeholder") : keyword, "", "", box,
-               ctx.palette.tile, EditKeyword{}, px, "textbox"});
+               ctx.palette.tile, EditField{"keyword"}, px, "textbox"});
     return box.bottom() + ctx.profile.gap;
 }
 

@@ -176,6 +176,23 @@ Rect button(PageContext& ctx, const std::string& id, const std::string& label, I
     return r;
 }
 
+float button_row(PageContext& ctx, const std::vector<ButtonSpec>& buttons, ImVec2 pos) {
+    const float right = ctx.content().right();
+    const float gap = ctx.profile.gap;
+    float x = pos.x, y = pos.y, bottom = pos.y;
+    for (const ButtonSpec& b : buttons) {
+        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, b.label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
+        if (x > pos.x && x + w > right) {
+            x = pos.x;
+            y = bottom + gap * 0.5f;
+        }
+        const Rect r = button(ctx, b.id, b.label, ImVec2(x, y), b.action, b.fill);
+        x = r.right() + gap;
+        bottom = std::max(bottom, r.bottom());
+    }
+    return bottom;
+}
+
 float list_row(PageContext& ctx, const RowSpec& spec) {
     const float px = ctx.profile.body_px;
     const float pad = px * 0.6f;

@@ -1,6 +1,7 @@
 #pragma once
 // The few widgets the pages are made of. Each draws itself and adds its node to the semantics tree.
 #include <string>
+#include <vector>
 
 #include "page_context.hpp"
 
@@ -40,6 +41,15 @@ float tile_grid(PageContext& ctx, const std::vector<GridItem>& items, float y);
 // A button sized to its words (at body size), at least the surface's target size; returns its rect.
 Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
             Rgb fill);
+
+struct ButtonSpec {
+    std::string id, label;
+    Action action;
+    Rgb fill;
+};
+// Buttons left to right from `pos`, each moving to the next line when it does not fit beside the
+// one before. Returns the y below the last.
+float button_row(PageContext& ctx, const std::vector<ButtonSpec>& buttons, ImVec2 pos);
 
 struct RowSpec {
     std::string id;

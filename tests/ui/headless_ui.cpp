@@ -20,7 +20,7 @@ void accept_texture_requests() {
 
 }  // namespace
 
-HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* language) {
+HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* language, const char* device) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -31,6 +31,7 @@ HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* l
     AppParams params;
     params.config.surface = surface;
     params.config.language = language;
+    params.config.device_id = device;
     params.assets_dir = ELDER_ASSETS_DIR;
     if (!app.init(params, error)) throw std::runtime_error(error);
     frame();

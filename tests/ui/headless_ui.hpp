@@ -7,7 +7,8 @@ namespace elder::test {
 
 class HeadlessUi {
 public:
-    HeadlessUi(Surface surface, float width, float height, const char* language = "zh-CN");
+    // `device`: a set-top box's serial (it registers itself), "" for none.
+    HeadlessUi(Surface surface, float width, float height, const char* language = "zh-CN", const char* device = "");
     ~HeadlessUi();
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;

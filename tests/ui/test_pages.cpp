@@ -249,7 +249,7 @@ TEST_CASE("guides: theme -> guide -> every section of the guide, and 预约办�
     REQUIRE(find_node(ui.app, "guide.book"));
     const Rect book = find_node(ui.app, "guide.book")->rect;
     ui.tap(book.center_x(), book.center_y());
-    CHECK(ui.app.state().route.screen == Screen::Appointments);
+    CHECK(ui.app.state().route.screen == Screen::BookDate);  // the guide's own service: straight to its days
 }
 
 TEST_CASE("contacts: phone numbers in large digits; OK reads a contact aloud") {
@@ -281,6 +281,10 @@ TEST_CASE("activities: time in words, place and seats left; the detail leads to 
     REQUIRE(ui.app.state().route == (Route{Screen::ActivityDetail, "1"}));
     REQUIRE(find_node(ui.app, "activity.sign_up"));
     CHECK(find_node(ui.app, "activity.description.0"));
+    const Rect sign_up = find_node(ui.app, "activity.sign_up")->rect;
+    ui.tap(sign_up.center_x(), sign_up.center_y());
+    CHECK(ui.app.state().route.screen == Screen::BookSlot);  // an activity has its day: straight to its times
+    CHECK(ui.app.state().route.arg.find("/2026-11-25") != std::string::npos);
 }
 
 TEST_CASE("search by initials: G, L on the letter grid finds 高龄老人津贴, and it opens") {

@@ -59,7 +59,7 @@ TEST_CASE("number keys outside 1..8 change nothing") {
 TEST_CASE("Home clears the way back") {
     State s;
     s = step(s, OpenScreen{Screen::Guides});
-    s = step(s, OpenScreen{Screen::Appointments});
+    s = step(s, OpenScreen{Screen::Contacts});
     s = step(s, GoHome{});
     CHECK(s.route.screen == Screen::Home);
     CHECK(s.back_stack.empty());

@@ -1,0 +1,281 @@
+// Booking: services -> date -> time -> who -> review -> ticket; my appointments, cancelling with a
+// confirmation and restoring within the undo window. Booking is idempotent: the review page holds
+// one Idempotency-Key, so a double tap or a retry after a lost answer books once.
+#include <algorithm>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "codecs.hpp"
+#include "date_text.hpp"
+#include "form.hpp"
+#include "overloaded.hpp"
+#include "personal_reducer.hpp"
+
+namespace elder {
+namespace {
+
+using nlohmann::json;
+
+std::int64_t arg_id(const Route& r) { return std::atoll(r.arg.c_str()); }
+
+bool needs_identity(Screen s) {
+    return s == Screen::BookWho || s == Screen::BookReview || s == Screen::MyAppointments || s == Screen::Ticket ||
+           s == Screen::CancelConfirm;
+}
+
+void fetch_schedules(State& state, std::vector<Effect>& effects) {
+    if (state.booking.schedules_load == Load::Loading) return;
+    state.booking.schedules_load = Load::Loading;
+    effects.push_back(HttpSend{Call::Schedules, "GET", "/api/v1/schedules"});
+}
+
+// The schedule's slots from `from` to `to` (dates); the date page asks for the next 14 days.
+void fetch_slots(State& state, std::int64_t schedule, const std::string& from, const std::string& to,
+                 std::vector<Effect>& effects) {
+    Booking& b = state.booking;
+    if (b.slots_schedule != schedule) b.slots.clear();  // never show another service's times
+    b.slots_schedule = schedule;
+    b.slots_load = Load::Loading;
+    effects.push_back(HttpSend{Call::Slots, "GET",
+                               "/api/v1/schedules/" + std::to_string(schedule) + "/slots?from=" + from + "&to=" + to,
+                               "", "", "", schedule});
+}
+
+void fetch_appointments(State& state, std::vector<Effect>& effects) {
+    const std::string token = acting_token(state);
+    if (token.empty() || state.personal.appointments_load == Load::Loading) return;
+    state.personal.appointments_load = Load::Loading;
+    effects.push_back(HttpSend{Call::Appointments, "GET", "/api/v1/appointments", "", token});
+}
+
+const Slot* find_slot(const State& state, std::int64_t id) {
+    for (const Slot& s : state.booking.slots)
+        if (s.id == id) return &s;
+    for (const Slot& s : state.personal.alternatives)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+void start_who(State& state) {
+    Form& form = state.personal.form;
+    form.error = form.notice = {};
+    form.busy = false;
+    if (form.fields["phone"].empty()) form.fields["phone"] = state.personal.phone;
+    form.active = form.fields["phone"].size() == 11 ? "id_number" : "phone";
+}
+
+void start_review(State& state) {
+    state.personal.booking_key = state.client_nonce + "-" + std::to_string(++state.request_seq);
+    state.personal.form.error = {};
+    state.personal.form.busy = false;
+}
+
+void submit_who(State& state, std::vector<Effect>& effects) {
+    const std::int64_t slot_id = arg_id(state.route);
+    if (state.personal.token.empty()) {
+        if (!state.device.bound) return;  // the page says how to get the box bound instead
+    } else {
+        const Slot* slot = find_slot(state, slot_id);
+        const Schedule* schedule = slot ? booking_schedule(state, slot->schedule_id) : nullptr;
+        const bool needs_id = schedule && schedule->needs_id_number;
+        Form& form = state.personal.form;
+        const FieldProblem p = needs_id ? check_fields(form, {"name", "phone", "id_number"}) : check_fields(form, {"name", "phone"});
+        if (!p.field.empty()) {
+            form.error = {p.key, ""};
+            form.active = p.field;
+            return;
+        }
+    }
+    state.back_stack.push_back(state.route);
+    state.route = {Screen::BookReview, state.route.arg};
+    route_opened(state, state.route, effects);
+}
+
+void book(State& state, std::vector<Effect>& effects) {
+    Personal& p = state.personal;
+    if (p.form.busy) return;
+    json body{{"slot_id", arg_id(state.route)}};
+    if (!p.token.empty()) {
+        body["name"] = p.form.fields["name"];
+        body["phone"] = p.form.fields["phone"];
+        if (!p.form.fields["id_number"].empty()) body["id_number"] = p.form.fields["id_number"];
+    } else {  // a bound set-top box books for its household, with no typing
+        if (!state.device.bound) return;
+        body["name"] = state.device.household_name;
+        body["phone"] = state.device.household_phone;
+    }
+    p.form.busy = true;
+    p.form.error = {};
+    effects.push_back(HttpSend{Call::Book, "POST", "/api/v1/appointments", body.dump(), acting_token(state), p.booking_key});
+}
+
+// Puts a changed appointment into my list (newest first), replacing its old copy.
+void keep_appointment(Personal& p, const Appointment& a) {
+    auto it = std::find_if(p.appointments.begin(), p.appointments.end(), [&](const Appointment& x) { return x.id == a.id; });
+    if (it != p.appointments.end()) *it = a;
+    else p.appointments.insert(p.appointments.begin(), a);
+}
+
+void signed_out_by_server(State& state, std::vector<Effect>& effects) {
+    const Route here = state.route;
+    forget_person(state, effects);
+    state.personal.after_sign_in = here;
+    state.personal.form.error = {"sign_in.expired", ""};
+    replace_route(state, {Screen::SignIn, ""}, {});
+}
+
+void booked(State& state, const CallDone& done, std::vector<Effect>& effects) {
+    Personal& p = state.personal;
+    p.form.busy = false;
+    Appointment a;
+    std::string error;
+    if (done.status == 201 && decode_text(done.body, a, error)) {
+        keep_appointment(p, a);
+        p.form = Form{};  // the name and ID number typed are not kept once booked
+        p.alternatives.clear();
+        replace_route(state, {Screen::Ticket, std::to_string(a.id)},
+                      {Screen::BookDate, Screen::BookSlot, Screen::BookWho, Screen::BookReview, Screen::SignIn});
+        return;
+    }
+    if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
+    Problem problem;
+    if (done.status == 409 && decode_text(done.body, problem, error)) {
+        p.alternatives = problem.alternatives;
+        start_review(state);  // choosing another time is a new booking
+    }
+    p.form.error = failure_message(done);
+}
+
+void appointments_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
+    Personal& p = state.personal;
+    std::vector<Appointment> list;
+    std::string error;
+    if (done.status == 200 && decode_text(done.body, list, error)) {
+        p.appointments = std::move(list);
+        p.appointments_load = Load::Done;
+        p.list_error = {};
+        return;
+    }
+    p.appointments_load = Load::Failed;
+    if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
+    p.list_error = failure_message(done);
+}
+
+void changed_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
+    Personal& p = state.personal;
+    p.form.busy = false;
+    Appointment a;
+    std::string error;
+    if (done.status == 200 && decode_text(done.body, a, error)) {
+        keep_appointment(p, a);
+        p.form.error = {};
+        p.form.notice = {done.call == Call::Cancel ? "ticket.cancelled_notice" : "ticket.restored_notice", ""};
+        if (state.route.screen == Screen::CancelConfirm) replace_route(state, {Screen::Ticket, std::to_string(a.id)}, {Screen::Ticket});
+        return;
+    }
+    if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
+    p.form.error = failure_message(done);
+}
+
+void change(State& state, Call call, std::int64_t id, std::vector<Effect>& effects) {
+    if (state.personal.form.busy) return;
+    state.personal.form.busy = true;
+    state.personal.form.error = state.personal.form.notice = {};
+    const char* verb = call == Call::Cancel ? "/cancel" : "/restore";
+    effects.push_back(HttpSend{call, "POST", "/api/v1/appointments/" + std::to_string(id) + verb, "", acting_token(state), "", id});
+}
+
+bool answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
+    std::string error;
+    switch (done.call) {
+        case Call::Schedules: {
+            std::vector<Schedule> list;
+            const bool ok = done.status == 200 && decode_text(done.body, list, error);
+            if (ok) state.booking.schedules = std::move(list);
+            state.booking.schedules_load = ok ? Load::Done : Load::Failed;
+            return true;
+        }
+        case Call::Slots: {
+            if (done.ref != state.booking.slots_schedule) return true;  // the resident moved on to another service
+            std::vector<Slot> list;
+            const bool ok = done.status == 200 && decode_text(done.body, list, error);
+            if (ok) state.booking.slots = std::move(list);
+            state.booking.slots_load = ok ? Load::Done : Load::Failed;
+            return true;
+        }
+        case Call::Book: return booked(state, done, effects), true;
+        case Call::Appointments: return appointments_answered(state, done, effects), true;
+        case Call::Cancel:
+        case Call::Restore: return changed_answered(state, done, effects), true;
+        case Call::AckAlert: return true;  // kept on the device either way; the server's record is a bonus
+        default: return false;
+    }
+}
+
+}  // namespace
+
+const Schedule* booking_schedule(const State& state, std::int64_t id) {
+    for (const Schedule& s : state.booking.schedules)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+Route route_opened(State& state, const Route& target, std::vector<Effect>& effects) {
+    const bool browser_like = state.surface != Surface::Tv;
+    if (needs_identity(target.screen) && browser_like && state.personal.token.empty()) {
+        state.personal.after_sign_in = target;
+        state.personal.form = Form{};
+        state.personal.form.active = "phone";
+        return {Screen::SignIn, ""};
+    }
+    switch (target.screen) {
+        case Screen::Appointments:
+            fetch_schedules(state, effects);
+            fetch_appointments(state, effects);
+            if (state.surface == Surface::Tv && state.device.load != Load::Done) refresh_device(state, effects);
+            break;
+        case Screen::BookDate:
+            if (state.booking.schedules.empty()) fetch_schedules(state, effects);
+            if (const auto last = date_after(state.today, kBookingDays - 1))  // not before the clock is read
+                fetch_slots(state, arg_id(target), state.today, iso_date(*last), effects);
+            break;
+        case Screen::BookSlot: {  // an activity's sign-up comes straight here, without the date page
+            if (state.booking.schedules.empty()) fetch_schedules(state, effects);
+            const std::string date = target.arg.substr(std::min(target.arg.size(), target.arg.find('/') + 1));
+            if (state.booking.slots_schedule != arg_id(target)) fetch_slots(state, arg_id(target), date, date, effects);
+            break;
+        }
+        case Screen::BookWho:
+            start_who(state);
+            if (state.surface == Surface::Tv) refresh_device(state, effects);
+            break;
+        case Screen::BookReview: start_review(state); break;
+        case Screen::MyAppointments:
+        case Screen::Ticket:
+            state.personal.form.error = state.personal.form.notice = {};
+            fetch_appointments(state, effects);
+            break;
+        case Screen::SignIn:
+            state.personal.form.error = {};
+            state.personal.form.active = "phone";
+            break;
+        default: break;
+    }
+    return target;
+}
+
+bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects) {
+    return std::visit(
+        Overloaded{
+            [&](const SubmitWho&) { return submit_who(state, effects), true; },
+            [&](const Book&) { return book(state, effects), true; },
+            [&](const CancelAppointment& a) { return change(state, Call::Cancel, a.id, effects), true; },
+            [&](const RestoreAppointment& a) { return change(state, Call::Restore, a.id, effects), true; },
+            [&](const CallDone& a) { return answered(state, a, effects); },
+            [&](const auto&) { return false; },
+        },
+        action);
+}
+
+}  // namespace elder

@@ -1,0 +1,29 @@
+#pragma once
+// The rules of the form fields: what each may hold, what the keypad types into it, how it is checked.
+#include <string>
+#include <string_view>
+
+#include "personal.hpp"
+
+namespace elder {
+
+// Phone, code and ID number take digits (and X) from the on-screen keypad and the remote's digits;
+// names and messages need a keyboard (browsers).
+bool is_keypad_field(std::string_view field);
+
+// A keypad key ('0'-'9', 'X', '<' delete, 'C' clear) into the active field, within its length.
+void press_key(Form& form, char key);
+// Text typed in the browser's input into `field`, cut to the field's length (never mid-character).
+void set_field_text(Form& form, const std::string& field, const std::string& text);
+
+// The first field that is not right, with what is wrong (an i18n key); {"", ""} when all are right.
+struct FieldProblem {
+    std::string field;
+    std::string key;
+};
+FieldProblem check_fields(const Form& form, std::initializer_list<const char*> fields);
+
+// "138****5678": enough for the resident to recognise, too little for a passer-by at a kiosk.
+std::string masked_phone(const std::string& phone);
+
+}  // namespace elder

@@ -1,0 +1,32 @@
+#pragma once
+// The reducer's half for the person in front of the screen: identity (account_reducer.cpp) and
+// booking (booking_reducer.cpp). Each returns false for actions that are not theirs.
+#include <string>
+#include <vector>
+
+#include "actions.hpp"
+#include "effects.hpp"
+#include "state.hpp"
+
+namespace elder {
+
+bool reduce_account(State& state, const Action& action, std::vector<Effect>& effects);
+bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects);
+
+// Called when a route is opened: fetches what its page shows, sends to sign-in where one is needed.
+// Returns the route to show instead of `target` (the sign-in page), or `target`.
+Route route_opened(State& state, const Route& target, std::vector<Effect>& effects);
+
+// Helpers shared by the two reducers.
+// What to tell the resident about a call that failed: the server's own sentence (problem+json
+// detail) when it gave one, else ours.
+Message failure_message(const CallDone& done);
+// Leaves the current page for `to` without keeping it behind Back (a sign-in page, a review page
+// that must not be submitted twice); pages of `screens` are dropped from the Back stack too.
+void replace_route(State& state, const Route& to, std::initializer_list<Screen> screens);
+// A set-top box asks the server whether it is registered and bound (registering first if needed).
+void refresh_device(State& state, std::vector<Effect>& effects);
+// Wipes what belongs to the resident: tokens, forms, lists (a kiosk visitor leaves, or signs out).
+void forget_person(State& state, std::vector<Effect>& effects);
+
+}  // namespace elder

@@ -1,0 +1,103 @@
+// Booking, the last steps: who is booking (typed in browsers and on the kiosk's keypad; a bound
+// set-top box books for its household with no typing) and the review before 确认预约.
+#include <cstdlib>
+
+#include "core/form.hpp"
+#include "form_widgets.hpp"
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+const Slot* slot_of(const PageContext& ctx, std::int64_t id) {
+    for (const Slot& s : ctx.state.booking.slots)
+        if (s.id == id) return &s;
+    for (const Slot& s : ctx.state.personal.alternatives)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const Schedule* schedule_of(const PageContext& ctx, const Slot* slot) {
+    return slot ? booking_schedule(ctx.state, slot->schedule_id) : nullptr;
+}
+
+// What a box that cannot book says: not registered, not bound yet (and how to get bound), or still asking.
+float device_notice(PageContext& ctx, float y) {
+    const Rect area = ctx.content();
+    const auto& t = ctx.strings;
+    const DeviceAccount& d = ctx.state.device;
+    std::string text;
+    if (d.serial.empty()) text = t.text("device.no_serial");
+    else if (d.load == Load::Loading && d.id == 0) text = t.text("device.checking");
+    else if (d.id == 0) text = message_text(ctx, d.problem.empty() ? Message{"call.offline", ""} : d.problem);
+    else {
+        const std::string& hotline = ctx.state.data.site.value.hotline;
+        text = t.format("device.unbound", {{"hotline", hotline.empty() ? t.text("device.community_phone") : hotline},
+                                           {"device", std::to_string(d.id)}});
+    }
+    y += text_block(ctx, "device.notice", text, ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text,
+                    ctx.palette.background) + ctx.profile.gap * 0.5f;
+    const Rect again = button(ctx, "device.refresh", t.text("device.refresh"), ImVec2(area.x, y), RefreshDevice{}, ctx.palette.tile);
+    return again.bottom() + ctx.profile.gap;
+}
+
+}  // namespace
+
+void draw_book_who_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const std::int64_t slot_id = std::atoll(ctx.state.route.arg.c_str());
+    float y = page_header(ctx, t.text("booking.who"));
+    if (ctx.state.personal.token.empty()) {  // a set-top box
+        const DeviceAccount& d = ctx.state.device;
+        if (!d.bound) return ctx.end_page(device_notice(ctx, y));
+        y += fact_line(ctx, "booking.who.name", t.text("booking.name"), d.household_name, y);
+        y += fact_line(ctx, "booking.who.phone", t.text("booking.phone"), masked_phone(d.household_phone), y) + ctx.profile.gap;
+        const Rect next = button(ctx, "booking.next", t.text("booking.next"), ImVec2(area.x, y), SubmitWho{}, ctx.palette.tile);
+        return ctx.end_page(next.bottom());
+    }
+    const Schedule* schedule = schedule_of(ctx, slot_of(ctx, slot_id));
+    std::vector<std::pair<std::string, std::string>> fields{{"name", t.text("booking.name")}, {"phone", t.text("booking.phone")}};
+    if (schedule && schedule->needs_id_number) fields.push_back({"id_number", t.text("booking.id_number")});
+    y = form_with_keypad(ctx, y, fields, [&](float x, float fy, float) {
+        return button(ctx, "booking.next", t.text("booking.next"), ImVec2(x, fy), SubmitWho{}, ctx.palette.tile).bottom() +
+               ctx.profile.gap;
+    });
+    ctx.end_page(y);
+}
+
+void draw_book_review_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Personal& p = ctx.state.personal;
+    const Slot* slot = slot_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
+    const Schedule* schedule = schedule_of(ctx, slot);
+    float y = page_header(ctx, t.text("booking.review"));
+    if (schedule) y += fact_line(ctx, "review.service", t.text("booking.service"), schedule->service, y);
+    if (slot) y += fact_line(ctx, "review.time", t.text("booking.time"), format_time_range(t, slot->start, slot->end), y);
+    if (schedule) y += fact_line(ctx, "review.place", t.text("booking.place"), schedule->place, y);
+    const bool box = p.token.empty();
+    const auto field = [&](const char* name) {
+        const auto it = p.form.fields.find(name);
+        return it == p.form.fields.end() ? std::string() : it->second;
+    };
+    y += fact_line(ctx, "review.name", t.text("booking.name"), box ? ctx.state.device.household_name : field("name"), y);
+    y += fact_line(ctx, "review.phone", t.text("booking.phone"), masked_phone(box ? ctx.state.device.household_phone : field("phone")), y);
+    if (!field("id_number").empty() && !box)
+        y += fact_line(ctx, "review.id_number", t.text("booking.id_number"), field("id_number").substr(0, 6) + "********" +
+                       field("id_number").substr(14), y);
+    y += ctx.profile.gap * 0.5f;
+    y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
+    for (const Slot& alt : p.alternatives) {
+        y += list_row(ctx, {"review.alternative." + std::to_string(alt.id), format_time_range(t, alt.start, alt.end),
+                            t.format("booking.seats_left", {{"seats", std::to_string(alt.seats_left)}}), "", area.x, y, area.w,
+                            OpenScreen{Screen::BookReview, std::to_string(alt.id)}}) + ctx.profile.gap * 0.5f;
+    }
+    if (!p.alternatives.empty()) return ctx.end_page(y);  // the slot filled up: one of the other times
+    const std::string label = t.text(p.form.busy ? "booking.sending" : "booking.confirm");
+    const Rect confirm = button(ctx, "booking.confirm", label, ImVec2(area.x, y), Book{}, ctx.palette.tile);
+    ctx.end_page(confirm.bottom());
+}
+
+}  // namespace elder

@@ -1,0 +1,126 @@
+#include "form_widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "core/form.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+// Typed fields on the left, the keypad on the right where the screen is wide; one column otherwise.
+struct FormLayout {
+    Rect fields;
+    Rect keys;
+    bool side_by_side;
+};
+FormLayout form_layout(const PageContext& ctx, float y) {
+    const Rect area = ctx.content();
+    const bool keys = ctx.state.surface != Surface::Browser;
+    if (keys && area.w >= 1200) {
+        const float fw = std::floor(area.w * 0.5f);
+        return {{area.x, y, fw, 0}, {area.x + fw + ctx.profile.gap * 2, y, area.w - fw - ctx.profile.gap * 2, 0}, true};
+    }
+    return {{area.x, y, area.w, 0}, {area.x, y, keys ? area.w : 0, 0}, false};
+}
+
+}  // namespace
+
+float form_with_keypad(PageContext& ctx, float y, const std::vector<std::pair<std::string, std::string>>& fields,
+                       const std::function<float(float x, float y, float w)>& after_fields) {
+    const FormLayout l = form_layout(ctx, y);
+    float fy = l.fields.y;
+    for (const auto& [field, label] : fields) fy = field_box(ctx, field, label, {l.fields.x, fy, l.fields.w, 0});
+    fy += message_line(ctx, "form.error", ctx.state.personal.form.error, true, l.fields.x, fy, l.fields.w);
+    fy += message_line(ctx, "form.notice", ctx.state.personal.form.notice, false, l.fields.x, fy, l.fields.w);
+    fy = after_fields(l.fields.x, fy, l.fields.w);
+    if (l.keys.w <= 0 || !is_keypad_field(ctx.state.personal.form.active)) return fy;
+    const float ky = keypad(ctx, l.keys.x, l.side_by_side ? l.keys.y : fy + ctx.profile.gap, l.keys.w);
+    return std::max(fy, ky);
+}
+
+
+std::string message_text(const PageContext& ctx, const Message& message) {
+    return message.text.empty() ? ctx.strings.text(message.key) : message.text;
+}
+
+float field_box(PageContext& ctx, const std::string& field, const std::string& label, Rect area) {
+    const Palette& p = ctx.palette;
+    const float px = ctx.profile.body_px;
+    const Form& form = ctx.state.personal.form;
+    const auto it = form.fields.find(field);
+    const std::string value = it == form.fields.end() ? "" : it->second;
+    float y = area.y;
+    y += text_block(ctx, "field." + field + ".label", label, ImVec2(area.x, y), area.w, px, p.text, p.background);
+    // Browsers type everywhere with their input (and IME); kiosks too for names, which need a
+    // keyboard (the system's on-screen one), and the keypad for digits.
+    const bool typed = ctx.state.surface == Surface::Browser || !is_keypad_field(field);
+    const bool active = !typed && form.active == field;
+    const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.2f)};
+    const Action action = typed ? Action{EditField{field}} : Action{FocusField{field}};
+    // The value is drawn as the tile's label; an empty box says how to fill it.
+    const std::string shown = value.empty() ? ctx.strings.text(active ? "form.type_here" : "form.tap_to_type") : value;
+    tile(ctx, {"field." + field, shown + (active ? " |" : ""), "", "", box, active ? p.tile_hover : p.tile, action, px * 1.2f,
+               "textbox"});
+    if (active)  // the box the keypad types into has a second outline, so it is found without colour
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()),
+                                            to_imcolor(p.accent), 16, 0, ctx.profile.focus_ring_px / 2);
+    return box.bottom() + ctx.profile.gap * 0.5f;
+}
+
+float keypad(PageContext& ctx, float x, float y, float w) {
+    struct Key { const char* id; std::string label; char key; };
+    const auto& t = ctx.strings;
+    const std::vector<Key> keys{
+        {"1", "1", '1'}, {"2", "2", '2'}, {"3", "3", '3'}, {"delete", t.text("keypad.delete"), '<'},
+        {"4", "4", '4'}, {"5", "5", '5'}, {"6", "6", '6'}, {"clear", t.text("keypad.clear"), 'C'},
+        {"7", "7", '7'}, {"8", "8", '8'}, {"9", "9", '9'}, {"x", "X", 'X'},
+        {"0", "0", '0'},
+    };
+    constexpr int kColumns = 4;
+    const float gap = ctx.profile.gap * 0.5f;
+    const float key_w = std::floor((w - gap * (kColumns - 1)) / kColumns);
+    const float key_h = std::max(ctx.profile.min_target_h, ctx.profile.body_px * 2.4f);
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const int col = static_cast<int>(i % kColumns), row = static_cast<int>(i / kColumns);
+        const bool wide = keys[i].key == '0';  // the last row: one wide 0 under the digits
+        const Rect r{x + col * (key_w + gap), y + row * (key_h + gap), wide ? key_w * 3 + gap * 2 : key_w, key_h};
+        tile(ctx, {std::string("keypad.") + keys[i].id, keys[i].label, "", "", r, ctx.palette.tile, KeypadPress{keys[i].key},
+                   ctx.profile.tile_label_px * 0.8f});
+    }
+    return y + 4 * (key_h + gap);
+}
+
+float message_line(PageContext& ctx, const std::string& id, const Message& message, bool error, float x, float y, float w) {
+    if (message.empty()) return 0;
+    const Palette& p = ctx.palette;
+    const std::string text = (error ? ctx.strings.text("form.error_mark") : "") + message_text(ctx, message);
+    return text_block(ctx, id, text, ImVec2(x, y), w, ctx.profile.body_px, error ? p.accent : p.text, p.background,
+                      error ? "alert" : "text") + ctx.profile.body_px * 0.5f;
+}
+
+float fact_line(PageContext& ctx, const std::string& id, const std::string& label, const std::string& value, float y,
+                float px) {
+    const Rect area = ctx.content();
+    if (px <= 0) px = ctx.profile.body_px;
+    return text_block(ctx, id, label + ctx.strings.text("form.colon") + value, ImVec2(area.x, y), area.w, px,
+                      ctx.palette.text, ctx.palette.background);
+}
+
+float unavailable_row(PageContext& ctx, const std::string& id, const std::string& title, const std::string& detail,
+                      float y) {
+    const Rect area = ctx.content();
+    const Palette& p = ctx.palette;
+    const float px = ctx.profile.body_px;
+    const float pad = px * 0.6f;
+    const std::string text = detail.empty() ? title : title + "  " + detail;
+    const float h = text_block(ctx, id, text, ImVec2(area.x + pad, y + pad), area.w - 2 * pad, px, p.text_muted, p.background);
+    const float row_h = std::max(ctx.profile.min_target_h * 0.6f, h + pad * 2);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(area.x, y), ImVec2(area.right(), y + row_h), to_imcolor(p.text_muted), 12,
+                                        0, 2);
+    return row_h;
+}
+
+}  // namespace elder

@@ -1,0 +1,134 @@
+// After booking: the ticket (appointment code in large type, time, place, materials, a QR code for
+// the counter), my appointments, and cancelling with a confirmation and a 10-minute undo.
+#include <cstdlib>
+
+#include "core/form.hpp"
+#include "form_widgets.hpp"
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+const Appointment* appointment_of(const PageContext& ctx, std::int64_t id) {
+    for (const Appointment& a : ctx.state.personal.appointments)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+std::string status_words(const PageContext& ctx, const Appointment& a) { return ctx.strings.text("ticket.status." + a.status); }
+
+// Whether a cancellation at `iso` can still be undone; not when its time cannot be read.
+bool within_undo(const CivilTime& now, const std::string& iso) {
+    const auto then = parse_iso_time(iso);
+    return then && minutes_between(*then, now) < kUndoMinutes;
+}
+
+float appointment_facts(PageContext& ctx, const Appointment& a, float y) {
+    const auto& t = ctx.strings;
+    y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y);
+    y += fact_line(ctx, "ticket.time", t.text("booking.time"), format_time_range(t, a.slot.start, a.slot.end), y);
+    y += fact_line(ctx, "ticket.place", t.text("booking.place"), a.place, y);
+    y += fact_line(ctx, "ticket.name", t.text("booking.name"), a.name, y);
+    return y;
+}
+
+}  // namespace
+
+void draw_ticket_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Personal& p = ctx.state.personal;
+    const Appointment* a = appointment_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
+    float y = page_header(ctx, t.text("ticket.title"));
+    if (!a) {
+        y += text_block(ctx, "page.notice", t.text(p.appointments_load == Load::Failed ? "state.error" : "state.loading"),
+                        ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
+        return ctx.end_page(y);
+    }
+    y += message_line(ctx, "form.notice", p.form.notice, false, area.x, y, area.w);
+    y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
+    // The code is what the counter asks for: as large as a heading, and in a QR code to scan.
+    y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a->code}}), ImVec2(area.x, y), area.w,
+                    ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, "heading");
+    y += fact_line(ctx, "ticket.status", t.text("ticket.status"), status_words(ctx, *a), y);
+    y = appointment_facts(ctx, *a, y) + ctx.profile.gap * 0.5f;
+    if (!a->materials.empty()) y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
+    if (a->status == "booked") {
+        const float side = std::min(area.w, ctx.profile.min_target_h * 3);
+        y += qr_code(ctx, "ticket.qr", "ELDER-APPOINTMENT:" + std::to_string(a->id) + ":" + a->code, ImVec2(area.x, y), side) +
+             ctx.profile.gap;
+        y = button(ctx, "ticket.cancel", t.text("ticket.cancel"), ImVec2(area.x, y), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
+                   ctx.palette.tile).bottom() + ctx.profile.gap;
+    } else if (a->status == "cancelled" && within_undo(ctx.now, a->cancelled_at)) {
+        y += text_block(ctx, "ticket.undo_hint", t.format("ticket.undo_hint", {{"minutes", std::to_string(kUndoMinutes)}}),
+                        ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
+        y = button(ctx, "ticket.restore", t.text(p.form.busy ? "booking.sending" : "ticket.restore"), ImVec2(area.x, y),
+                   RestoreAppointment{a->id}, ctx.palette.tile).bottom() + ctx.profile.gap;
+    }
+    ctx.end_page(y);
+}
+
+void draw_my_appointments_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Personal& p = ctx.state.personal;
+    float y = page_header(ctx, t.text("mine.title"));
+    if (p.token.empty() && !ctx.state.device.bound) {  // a set-top box not bound yet
+        y += text_block(ctx, "page.notice", t.text("mine.box_unbound"), ImVec2(area.x, y), area.w, ctx.profile.body_px,
+                        ctx.palette.text, ctx.palette.background);
+        return ctx.end_page(y);
+    }
+    if (p.appointments_load == Load::Failed)
+        y += message_line(ctx, "page.notice", p.list_error, true, area.x, y, area.w);
+    else if (p.appointments.empty())
+        y += text_block(ctx, "page.notice", t.text(p.appointments_load == Load::Done ? "mine.empty" : "state.loading"),
+                        ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background) +
+             ctx.profile.gap;
+    for (const Appointment& a : p.appointments) {
+        y += list_row(ctx, {"mine." + std::to_string(a.id), a.service,
+                            format_time_range(t, a.slot.start, a.slot.end) + "  " + status_words(ctx, a), "", area.x, y, area.w,
+                            OpenScreen{Screen::Ticket, std::to_string(a.id)}}) + ctx.profile.gap * 0.5f;
+    }
+    if (!p.token.empty()) {
+        y += text_block(ctx, "mine.signed_in", t.format("mine.signed_in", {{"phone", masked_phone(p.phone)}}), ImVec2(area.x, y),
+                        area.w, ctx.profile.body_px, ctx.palette.text_muted, ctx.palette.background);
+        y = button(ctx, "mine.sign_out", t.text("mine.sign_out"), ImVec2(area.x, y), SignOut{}, ctx.palette.tile).bottom();
+    }
+    ctx.end_page(y);
+}
+
+void draw_cancel_confirm_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Personal& p = ctx.state.personal;
+    const Appointment* a = appointment_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
+    float y = page_header(ctx, t.text("cancel.title"));
+    y += text_block(ctx, "cancel.question", t.text("cancel.question"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
+                    ctx.palette.text, ctx.palette.background, "heading") + ctx.profile.gap * 0.5f;
+    if (a) y = appointment_facts(ctx, *a, y) + ctx.profile.gap * 0.5f;
+    y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
+    // "Keep it" comes first: the safe choice is where focus starts.
+    std::vector<ButtonSpec> buttons{{"cancel.keep", t.text("cancel.keep"), GoBack{}, ctx.palette.tile}};
+    if (a)
+        buttons.push_back({"cancel.confirm", t.text(p.form.busy ? "booking.sending" : "cancel.confirm"), CancelAppointment{a->id},
+                           ctx.palette.sos_tile});
+    ctx.end_page(button_row(ctx, buttons, ImVec2(area.x, y)));
+}
+
+void draw_sign_in_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    float y = page_header(ctx, t.text("sign_in.title"));
+    y += text_block(ctx, "sign_in.why", t.text("sign_in.why"), ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text,
+                    ctx.palette.background) + ctx.profile.gap * 0.5f;
+    const bool busy = ctx.state.personal.form.busy;
+    y = form_with_keypad(ctx, y, {{"phone", t.text("booking.phone")}, {"code", t.text("sign_in.code")}}, [&](float x, float fy, float) {
+        return button_row(ctx, {{"sign_in.send_code", t.text("sign_in.send_code"), SendCode{}, ctx.palette.tile},
+                                {"sign_in.submit", t.text(busy ? "booking.sending" : "sign_in.submit"), SignIn{}, ctx.palette.tile}},
+                          ImVec2(x, fy)) + ctx.profile.gap;
+    });
+    ctx.end_page(y);
+}
+
+}  // namespace elder
