@@ -67,6 +67,7 @@ void start_who(State& state) {
 
 void start_review(State& state) {
     state.personal.booking_key = state.client_nonce + "-" + std::to_string(++state.request_seq);
+    state.personal.alternatives.clear();
     state.personal.form.error = {};
     state.personal.form.busy = false;
 }
@@ -141,8 +142,8 @@ void booked(State& state, const CallDone& done, std::vector<Effect>& effects) {
     if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
     Problem problem;
     if (done.status == 409 && decode_text(done.body, problem, error)) {
-        p.alternatives = problem.alternatives;
         start_review(state);  // choosing another time is a new booking
+        p.alternatives = problem.alternatives;
     }
     p.form.error = failure_message(done);
 }

@@ -1,21 +1,23 @@
 #include "spatial_nav.hpp"
 
-#include <cmath>
 #include <limits>
 
 namespace elder {
 namespace {
 
-// Distance along the move (negative when `to` is not ahead), sideways offset of the centres, and
-// whether `to` lies in the beam: the band the current item sweeps when moved in `dir`.
+// Distance along the move (negative when `to` is not ahead), how far sideways `to` lies, and whether `to` lies in the beam: the band the current item sweeps
+// when moved in `dir`.
 struct Offset { float along, across; bool in_beam; };
 
 bool overlap(float a0, float a1, float b0, float b1) { return a0 < b1 && b0 < a1; }
 
+// The gap between [a0, a1] and [b0, b1], 0 when they overlap: a wide item (a text box across the
+// page) is straight ahead of a small button under any part of it, and ties go to reading order.
+float gap(float a0, float a1, float b0, float b1) { return b0 > a1 ? b0 - a1 : a0 > b1 ? a0 - b1 : 0.0f; }
+
 Offset offset(const Rect& from, const Rect& to, Direction dir) {
     const bool horizontal = dir == Direction::Left || dir == Direction::Right;
-    const float across = horizontal ? std::fabs(to.center_y() - from.center_y())
-                                    : std::fabs(to.center_x() - from.center_x());
+    const float across = horizontal ? gap(from.y, from.bottom(), to.y, to.bottom()) : gap(from.x, from.right(), to.x, to.right());
     const bool in_beam = horizontal ? overlap(from.y, from.bottom(), to.y, to.bottom())
                                     : overlap(from.x, from.right(), to.x, to.right());
     switch (dir) {

@@ -65,11 +65,6 @@ bool App::init(const AppParams& params, std::string& error) {
     state_.surface = params.config.surface;
     if (params.config.surface == Surface::Tv) state_.device.serial = params.config.device_id;
     state_.client_nonce = random_nonce();
-    // A deep link (a scanned QR code) starts on its page, with home one Back away.
-    if (const auto route = parse_route(params.config.open); route && route->screen != Screen::Home) {
-        state_.back_stack.push_back(Route{});
-        state_.route = *route;
-    }
 
     const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";
     ImFontConfig config;
@@ -85,7 +80,13 @@ bool App::init(const AppParams& params, std::string& error) {
     return true;
 }
 
-void App::start() { dispatch(AppStarted{}); }
+void App::start() {
+    dispatch(AppStarted{});
+    // A deep link (a scanned QR code) starts on its page, with home one Back away; pages of personal
+    // data ask who you are first, as they do when opened from home.
+    if (const auto route = parse_route(params_.config.open); route && route->screen != Screen::Home)
+        dispatch(OpenScreen{route->screen, route->arg});
+}
 
 void App::on_key(RemoteKey key) {
     invalidate();

@@ -33,8 +33,13 @@ float form_with_keypad(PageContext& ctx, float y, const std::vector<std::pair<st
     const FormLayout l = form_layout(ctx, y);
     float fy = l.fields.y;
     for (const auto& [field, label] : fields) fy = field_box(ctx, field, label, {l.fields.x, fy, l.fields.w, 0});
-    fy += message_line(ctx, "form.error", ctx.state.personal.form.error, true, l.fields.x, fy, l.fields.w);
-    fy += message_line(ctx, "form.notice", ctx.state.personal.form.notice, false, l.fields.x, fy, l.fields.w);
+    // One place for what the form has to say, as tall as two lines whether or not it says anything:
+    // keys and buttons never move under a finger that is about to press them.
+    const Form& form = ctx.state.personal.form;
+    const bool error = !form.error.empty();
+    const float said = message_line(ctx, error ? "form.error" : "form.notice", error ? form.error : form.notice, error,
+                                    l.fields.x, fy, l.fields.w);
+    fy += std::max(said, ctx.profile.body_px * 3.5f);
     fy = after_fields(l.fields.x, fy, l.fields.w);
     if (l.keys.w <= 0 || !is_keypad_field(ctx.state.personal.form.active)) return fy;
     const float ky = keypad(ctx, l.keys.x, l.side_by_side ? l.keys.y : fy + ctx.profile.gap, l.keys.w);
@@ -102,11 +107,10 @@ float message_line(PageContext& ctx, const std::string& id, const Message& messa
 }
 
 float fact_line(PageContext& ctx, const std::string& id, const std::string& label, const std::string& value, float y,
-                float px) {
+                float w) {
     const Rect area = ctx.content();
-    if (px <= 0) px = ctx.profile.body_px;
-    return text_block(ctx, id, label + ctx.strings.text("form.colon") + value, ImVec2(area.x, y), area.w, px,
-                      ctx.palette.text, ctx.palette.background);
+    return text_block(ctx, id, label + ctx.strings.text("form.colon") + value, ImVec2(area.x, y), w > 0 ? w : area.w,
+                      ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
 }
 
 float unavailable_row(PageContext& ctx, const std::string& id, const std::string& title, const std::string& detail,

@@ -31,9 +31,9 @@ float message_line(PageContext& ctx, const std::string& id, const Message& messa
 // The words of a Message in the current language.
 std::string message_text(const PageContext& ctx, const Message& message);
 
-// "label：value" in body text, the value in the main colour; returns its height.
+// "label：value" in body text, `w` wide (0: the content width); returns its height.
 float fact_line(PageContext& ctx, const std::string& id, const std::string& label, const std::string& value, float y,
-                float px = 0);
+                float w = 0);
 
 // A list entry that cannot be chosen (a full day, a full time): shown in muted words, not focusable.
 float unavailable_row(PageContext& ctx, const std::string& id, const std::string& title, const std::string& detail, float y);

@@ -24,12 +24,15 @@ bool within_undo(const CivilTime& now, const std::string& iso) {
     return then && minutes_between(*then, now) < kUndoMinutes;
 }
 
-float appointment_facts(PageContext& ctx, const Appointment& a, float y) {
+// What the counter's scanner reads: the appointment's id and code.
+std::string ticket_qr_text(const Appointment& a) { return "ELDER-APPOINTMENT:" + std::to_string(a.id) + ":" + a.code; }
+
+float appointment_facts(PageContext& ctx, const Appointment& a, float y, float w = 0) {
     const auto& t = ctx.strings;
-    y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y);
-    y += fact_line(ctx, "ticket.time", t.text("booking.time"), format_time_range(t, a.slot.start, a.slot.end), y);
-    y += fact_line(ctx, "ticket.place", t.text("booking.place"), a.place, y);
-    y += fact_line(ctx, "ticket.name", t.text("booking.name"), a.name, y);
+    y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y, w);
+    y += fact_line(ctx, "ticket.time", t.text("booking.time"), format_time_range(t, a.slot.start, a.slot.end), y, w);
+    y += fact_line(ctx, "ticket.place", t.text("booking.place"), a.place, y, w);
+    y += fact_line(ctx, "ticket.name", t.text("booking.name"), a.name, y, w);
     return y;
 }
 
@@ -48,16 +51,20 @@ void draw_ticket_page(PageContext& ctx) {
     }
     y += message_line(ctx, "form.notice", p.form.notice, false, area.x, y, area.w);
     y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
-    // The code is what the counter asks for: as large as a heading, and in a QR code to scan.
-    y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a->code}}), ImVec2(area.x, y), area.w,
+    // The code is what the counter asks for: as large as a heading, and in a QR code to scan, which
+    // sits beside the words on wide screens (the whole ticket on one TV screen) and under them otherwise.
+    const bool booked = a->status == "booked";
+    const float side = std::min(area.w, ctx.profile.min_target_h * 3);
+    const bool beside = booked && area.w >= side * 3;
+    const float text_w = beside ? area.w - side - ctx.profile.gap : area.w;
+    if (beside) qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.right() - side, y), side);
+    y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a->code}}), ImVec2(area.x, y), text_w,
                     ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, "heading");
-    y += fact_line(ctx, "ticket.status", t.text("ticket.status"), status_words(ctx, *a), y);
-    y = appointment_facts(ctx, *a, y) + ctx.profile.gap * 0.5f;
+    y += fact_line(ctx, "ticket.status", t.text("ticket.status"), status_words(ctx, *a), y, text_w);
+    y = appointment_facts(ctx, *a, y, text_w) + ctx.profile.gap * 0.5f;
     if (!a->materials.empty()) y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
-    if (a->status == "booked") {
-        const float side = std::min(area.w, ctx.profile.min_target_h * 3);
-        y += qr_code(ctx, "ticket.qr", "ELDER-APPOINTMENT:" + std::to_string(a->id) + ":" + a->code, ImVec2(area.x, y), side) +
-             ctx.profile.gap;
+    if (booked) {
+        if (!beside) y += qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.x, y), side) + ctx.profile.gap;
         y = button(ctx, "ticket.cancel", t.text("ticket.cancel"), ImVec2(area.x, y), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
                    ctx.palette.tile).bottom() + ctx.profile.gap;
     } else if (a->status == "cancelled" && within_undo(ctx.now, a->cancelled_at)) {

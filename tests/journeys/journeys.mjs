@@ -17,7 +17,7 @@ export async function waitFor(driver, predicate, timeoutMs = 10000) {
   }
 }
 
-const node = (r, id) => r.nodes.find((n) => n.id === id);
+export const node = (r, id) => r.nodes.find((n) => n.id === id);
 const focused = (r) => r.nodes.find((n) => n.focused);
 
 // Remote and keyboard: walk the focus to `id` with arrow keys, the way a resident would.
@@ -34,7 +34,8 @@ async function focusOn(driver, id) {
     await driver.key(key);
     await waitFor(driver, (n) => JSON.stringify([n.focus, n.scroll]) !== before, 3000);
   }
-  throw new Error(`${driver.name}: could not reach ${id} with arrows`);
+  const r = await driver.report();
+  throw new Error(`${driver.name}: could not reach ${id} with arrows (stuck on ${(focused(r) || {}).id} of ${r.screen})`);
 }
 
 // Uses the item `id` as a resident of this surface would: arrows + OK, or a tap on it.
@@ -50,7 +51,7 @@ export async function activate(driver, id) {
   }
 }
 
-async function expectScreen(driver, screen, arg, what) {
+export async function expectScreen(driver, screen, arg, what) {
   const r = await waitFor(driver, (x) => x.screen === screen && (arg === undefined || x.arg === arg));
   driver.checks.check(r !== null, `${driver.name}: ${what}`);
   return r;
@@ -67,7 +68,7 @@ export async function confirmAlerts(driver) {
   }
 }
 
-async function goHome(driver) {
+export async function goHome(driver) {
   await confirmAlerts(driver);
   for (let i = 0; i < 6; i++) {
     const r = await driver.report();

@@ -2,27 +2,32 @@
 // server with demo data; a screenshot at each step.
 //   node tests/journeys/tv_journeys.mjs TVAPP SERVER DEMO_DIR OUTPUT_DIR
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { startTvApp, startXvfb } from '../tv/tv_process.mjs';
+import { client } from '../server/api_client.mjs';
+import { bookCancelAndUndo } from './booking_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [tvapp, serverBinary, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-journeys-'));
 const checks = new Checks();
-const server = await startServer(serverBinary, ['--db', join(dir, 'j.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const STAFF = 'journey-staff-token-0001';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'j.db'), '--demo',
+  '--demo-dir', demoDir, '--quiet']);
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
-const app = startTvApp(tvapp, ['--server', server.url, '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
+const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-1', '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
   '--screenshot-every-frame'], { display: xvfb.display, report: join(dir, 'report.json') });
 const KEYS = { up: 'Up', down: 'Down', left: 'Left', right: 'Right', ok: 'Return', back: 'Escape', page_down: 'Next' };
 let step = 0;
 const driver = {
-  name: 'tv', mode: 'remote', checks,
+  name: 'tv', mode: 'remote', checks, serverUrl: server.url,
   report: async () => app.readReport(),
   key: async (k) => app.press(KEYS[k]),
   shot: async (name) => {
@@ -43,7 +48,15 @@ const driver = {
 try {
   const ready = await app.waitFor((r) => ['policies', 'guides', 'alerts'].every((k) => r.data.resources[k].freshness === 'current'), 20000);
   checks.check(ready !== null, 'tv: the demo data has arrived');
-  for (const journey of JOURNEYS) {
+  // The box registers itself; staff bind it to a household by the number it shows.
+  const registered = await app.waitFor((r) => r.account.device.id > 0, 10000);
+  checks.check(registered !== null, 'tv: the box has registered itself with the server');
+  if (registered) {
+    const bound = await client(server.url).call('PUT', `/api/v1/staff/devices/${registered.account.device.id}/household`,
+      { token: STAFF, body: { household_name: '王家', phone: '13900139000' } });
+    checks.check(bound.status === 200, 'tv: staff bind the box to a household', String(bound.status));
+  }
+  for (const journey of [...JOURNEYS, bookCancelAndUndo]) {
     try {
       await journey(driver);
     } catch (e) {

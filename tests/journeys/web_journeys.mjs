@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks, launch, report, waitForState, waitReady } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
+import { bookCancelAndUndo } from './booking_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
@@ -18,7 +19,7 @@ const browser = await launch();
 const KEYS = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', ok: 'Enter', back: 'Escape',
   page_down: 'PageDown' };
 
-async function run(name, surface, viewport, mode) {
+async function run(name, surface, viewport, mode, phone) {
   const context = await browser.newContext({ viewport, hasTouch: mode === 'touch' });
   const page = await context.newPage();
   const errors = [];
@@ -40,15 +41,20 @@ async function run(name, surface, viewport, mode) {
     await page.waitForTimeout(700);  // let the flick coast out
   };
   const driver = {
-    name, mode, checks,
+    name, mode, checks, serverUrl: server.url, phone,
     report: () => report(page),
+    // What a keyboard (or an input method, or the kiosk's system keyboard) puts into the input.
+    type: async (text) => {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(text);
+    },
     key: (k) => page.keyboard.press(KEYS[k]),
     tap: (x, y) => (mode === 'touch' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
     swipeUp: () => swipe(h * 0.75, h * 0.3),
     swipeDown: () => swipe(h * 0.3, h * 0.75),
     shot: async (label) => page.screenshot({ path: join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`) }),
   };
-  for (const journey of JOURNEYS) {
+  for (const journey of [...JOURNEYS, bookCancelAndUndo]) {
     try {
       await journey(driver);
     } catch (e) {
@@ -60,8 +66,9 @@ async function run(name, surface, viewport, mode) {
 }
 
 try {
-  await run('kiosk', 'kiosk', { width: 1080, height: 1920 }, 'touch');
-  await run('browser', 'browser', { width: 1280, height: 800 }, 'keyboard');
+  const only = process.env.ONLY;  // run one surface while debugging: ONLY=kiosk or ONLY=browser
+  if (!only || only === 'kiosk') await run('kiosk', 'kiosk', { width: 1080, height: 1920 }, 'touch', '13800000001');
+  if (!only || only === 'browser') await run('browser', 'browser', { width: 1280, height: 800 }, 'keyboard', '13800000002');
 } finally {
   await browser.close();
   await server.stop();

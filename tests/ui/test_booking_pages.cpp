@@ -236,3 +236,4 @@ TEST_CASE("a TV box books with no typing once bound; unbound it says how to get 
         if (const auto* h = std::get_if<HttpSend>(&e)) booked |= h->call == Call::Book && h->token == "D7";
     CHECK(booked);
 }
+

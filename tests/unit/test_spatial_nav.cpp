@@ -59,3 +59,12 @@ TEST_CASE("degenerate input") {
     CHECK(spatial_move(grid(), 99, Direction::Right) == 0);
     CHECK(spatial_move({{0, 0, 10, 10}}, 0, Direction::Down) == 0);
 }
+
+TEST_CASE("a wide text box straight above a small button is Up from it, not a far button in line with its centre") {
+    // A form: Back at the top left, a full-width box, then two small buttons under it.
+    const std::vector<Rect> rects{{160, 16, 74, 60}, {160, 258, 960, 60}, {160, 396, 125, 60}, {301, 396, 74, 60}};
+    CHECK(spatial_move(rects, 2, Direction::Up) == 1);
+    CHECK(spatial_move(rects, 3, Direction::Up) == 1);
+    CHECK(spatial_move(rects, 1, Direction::Up) == 0);
+    CHECK(spatial_move(rects, 1, Direction::Down) == 2);  // the first button under it
+}

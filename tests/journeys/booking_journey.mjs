@@ -1,0 +1,160 @@
+// Booking on every surface against the reference server, as residents do it: a service, a day, a
+// time; signing in (kiosk: keypad taps, browser: typing; the TV is a box bound by staff); who is
+// coming; the review; a slot that fills up meanwhile gives a clear message and other times; the
+// ticket; cancel with its confirmation, and undo. The server is asked over HTTP whether the seat
+// was really taken and given back.
+//   driver (see journeys.mjs) plus: serverUrl, phone (this surface's resident), type(text)
+import { client } from '../server/api_client.mjs';
+import { activate, expectScreen, goHome, node, waitFor } from './journeys.mjs';
+
+const seatsLeft = async (api, slot, date) =>
+  (await api.get(`/api/v1/schedules/1/slots?from=${date}&to=${date}`)).json.items.find((s) => s.id === slot).seats_left;
+
+// Types into a form field the surface's way: the kiosk's keypad for digits, otherwise the
+// browser's input (a real keyboard, or the kiosk's system keyboard for names).
+async function fill(driver, field, text) {
+  await activate(driver, 'field.' + field);
+  if (driver.mode === 'touch' && /^[0-9X]+$/.test(text)) {
+    await activate(driver, 'keypad.clear');
+    for (const c of text) await activate(driver, 'keypad.' + (c === 'X' ? 'x' : c));
+  } else if (driver.mode !== 'remote') {
+    await waitFor(driver, (r) => r.editing_field === field, 3000);
+    await driver.type(text);
+    await driver.key('ok');  // Enter closes the input
+    await waitFor(driver, (r) => !r.editing, 3000);
+  }
+  const r = await waitFor(driver, (x) => x.account.form.fields[field] === text, 3000);
+  driver.checks.check(r !== null, `${driver.name}: ${field} filled in`, r ? '' : JSON.stringify((await driver.report()).account.form));
+}
+
+// Five wrong codes void the code, in a plain sentence; the right code is refused after that.
+async function wrongCodesLock(driver, api) {
+  const phone = driver.phone.slice(0, 10) + '9';
+  await fill(driver, 'phone', phone);
+  await activate(driver, 'sign_in.send_code');
+  const code = await codeFor(api, phone);
+  const wrong = code === '000000' ? '111111' : '000000';
+  let last = null;
+  for (let i = 0; i < 5; i++) {
+    await fill(driver, 'code', wrong);
+    await activate(driver, 'sign_in.submit');
+    last = await waitFor(driver, (r) => !r.account.form.busy && r.account.form.error !== '' && r.account.form.fields.code === '', 5000);
+  }
+  driver.checks.check(last && last.account.form.error.includes('作废'), `${driver.name}: five wrong codes lock, said plainly`,
+    last ? last.account.form.error : 'no answer');
+  await driver.shot('wrong-codes');
+  await fill(driver, 'code', code);
+  await activate(driver, 'sign_in.submit');
+  const refused = await waitFor(driver, (r) => !r.account.form.busy && r.account.form.error !== '' && r.account.form.fields.code === '', 5000);
+  driver.checks.check(refused && !refused.account.signed_in, `${driver.name}: after the lock even the right code is refused`,
+    refused ? refused.account.form.error : '');
+}
+
+// The code as the resident's phone receives it (the demo server's development endpoint).
+async function codeFor(api, phone) {
+  for (let i = 0; i < 100; i++) {
+    const res = await api.get('/api/v1/dev/otp?phone=' + phone);
+    if (res.status === 200) return res.json.code;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no code was sent to ' + phone);
+}
+
+async function signIn(driver, api) {
+  await fill(driver, 'phone', driver.phone);
+  await activate(driver, 'sign_in.send_code');
+  const code = await codeFor(api, driver.phone);
+  const sent = await waitFor(driver, (r) => r.account.form.notice === 'sign_in.code_sent' && !r.account.form.busy, 5000);
+  driver.checks.check(sent !== null, `${driver.name}: 获取验证码 sends a code and says so`);
+  await fill(driver, 'code', code);
+  await driver.shot('sign-in');
+  await activate(driver, 'sign_in.submit');
+}
+
+// Someone else takes every seat left in `slot` (while our resident is on the review page).
+async function fillUp(api, slot, date, neighbour) {
+  const token = await api.signIn(neighbour);
+  const left = await seatsLeft(api, slot, date);
+  for (let i = 0; i < left; i++) {
+    const res = await api.post('/api/v1/appointments',
+      { slot_id: slot, name: '邻居', phone: '1370000' + String(1000 + i), id_number: '11010519491231002X' },
+      { token, headers: { 'Idempotency-Key': `filler-${slot}-${i}-${Date.now()}` } });
+    if (res.status !== 201) throw new Error(`filling slot ${slot}: ${res.status} ${JSON.stringify(res.json)}`);
+  }
+}
+
+export async function bookCancelAndUndo(driver) {
+  const api = client(driver.serverUrl);
+  await goHome(driver);
+  await activate(driver, 'tile.appointments');
+  await expectScreen(driver, 'appointments', undefined, 'opens 预约办理');
+  await waitFor(driver, (r) => node(r, 'booking.service.1'));
+  await activate(driver, 'booking.service.1');
+  await expectScreen(driver, 'book_date', '1', 'opens the days of 养老认证');
+  const days = await waitFor(driver, (r) => r.nodes.some((n) => n.id.startsWith('booking.day.') && n.focusable));
+  await driver.shot('days');
+  const day = days.nodes.find((n) => n.id.startsWith('booking.day.') && n.focusable);
+  const greyed = days.nodes.filter((n) => /^booking\.day\.[0-9-]+$/.test(n.id) && !n.focusable);
+  driver.checks.check(greyed.length > 0 && greyed.every((n) => /不办理|约满/.test(n.label)),
+    `${driver.name}: days without a free seat are greyed and say why`, greyed.map((n) => n.label).join(' / '));
+  await activate(driver, day.id);
+  const date = day.id.slice('booking.day.'.length);
+  await expectScreen(driver, 'book_slot', '1/' + date, 'opens the times of the day');
+  const times = await waitFor(driver, (r) => r.nodes.some((n) => n.id.startsWith('booking.slot.') && n.focusable));
+  const time = times.nodes.filter((n) => /^booking\.slot\.[0-9]+$/.test(n.id) && n.focusable);
+  // The first free time will fill up under our resident: the second is where they end up.
+  const [slot, other] = time.map((n) => Number(n.id.slice('booking.slot.'.length)));
+  await activate(driver, 'booking.slot.' + slot);
+
+  if (driver.mode !== 'remote') {
+    await expectScreen(driver, 'sign_in', undefined, 'asks who you are first');
+    if (driver.name === 'kiosk') await wrongCodesLock(driver, api);
+    await signIn(driver, api);
+    await expectScreen(driver, 'book_who', String(slot), 'signed in, back on the booking');
+    await fill(driver, 'name', '王秀英');
+    await fill(driver, 'id_number', '11010519491231002X');
+  } else {
+    const who = await waitFor(driver, (r) => node(r, 'booking.who.name'), 8000);
+    driver.checks.check(who && node(who, 'booking.who.name').label.includes('王家'), `${driver.name}: the bound box books for its household`);
+  }
+  await driver.shot('who');
+  await activate(driver, 'booking.next');
+  await expectScreen(driver, 'book_review', String(slot), 'shows the review');
+  await driver.shot('review');
+
+  await fillUp(api, slot, date, '1370000' + (driver.phone || '0000').slice(-4));
+  await activate(driver, 'booking.confirm');
+  const full = await waitFor(driver, (r) => node(r, 'form.error') && r.nodes.some((n) => n.id.startsWith('review.alternative.')), 8000);
+  driver.checks.check(full && node(full, 'form.error').label.includes('约满'), `${driver.name}: a full slot says so plainly and offers other times`,
+    full ? node(full, 'form.error').label : '');
+  await driver.shot('slot-full');
+  await activate(driver, 'review.alternative.' + other);
+  await expectScreen(driver, 'book_review', String(other), 'another time chosen');
+  const before = await seatsLeft(api, other, date);
+  await activate(driver, 'booking.confirm');
+  const ticket = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.code'), 8000);
+  driver.checks.check(ticket !== null, `${driver.name}: booked: the ticket shows the appointment code`, ticket ? node(ticket, 'ticket.code').label : '');
+  if (!ticket) return;
+  const code = node(ticket, 'ticket.code').label.split(' ').pop();
+  const taken = await seatsLeft(api, other, date);
+  driver.checks.check(taken === before - 1, `${driver.name}: the server has taken one seat`, `${before} -> ${taken}`);
+  const file = await driver.shot('ticket');
+  if (driver.decodeQr) {
+    const decoded = await driver.decodeQr(file);
+    driver.checks.check(decoded === `ELDER-APPOINTMENT:${ticket.arg}:${code}`, `${driver.name}: the ticket's QR code carries the code`, decoded);
+  }
+
+  await activate(driver, 'ticket.cancel');
+  await expectScreen(driver, 'cancel_confirm', ticket.arg, 'cancelling asks first');
+  await driver.shot('cancel-question');
+  await activate(driver, 'cancel.confirm');
+  const cancelled = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.restore'), 8000);
+  driver.checks.check(cancelled !== null && (await seatsLeft(api, other, date)) === before,
+    `${driver.name}: cancelled, the seat is given back, and 撤销取消 is offered`);
+  await driver.shot('cancelled');
+  await activate(driver, 'ticket.restore');
+  const restored = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.cancel'), 8000);
+  driver.checks.check(restored !== null && (await seatsLeft(api, other, date)) === before - 1,
+    `${driver.name}: undo books it again`);
+  await driver.shot('restored');
+}
