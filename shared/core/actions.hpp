@@ -49,6 +49,9 @@ struct Book {};                                   // 确认预约 on the review 
 struct CancelAppointment { std::int64_t id; };    // confirmed on the cancel page
 struct RestoreAppointment { std::int64_t id; };   // 撤销取消, within the undo window
 
+// Help
+struct AskHelp { std::string kind; };             // sos (confirmed), repair, complaint, callback
+
 // Alerts
 struct AcknowledgeAlert { std::int64_t id; };  // 我知道了 on a severe alert
 
@@ -83,7 +86,7 @@ struct SetToday { std::string date; };                           // the clock pa
 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
-                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AcknowledgeAlert,
+                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, AcknowledgeAlert,
                             SetTextSize, SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;

@@ -21,7 +21,7 @@ std::int64_t arg_id(const Route& r) { return std::atoll(r.arg.c_str()); }
 
 bool needs_identity(Screen s) {
     return s == Screen::BookWho || s == Screen::BookReview || s == Screen::MyAppointments || s == Screen::Ticket ||
-           s == Screen::CancelConfirm;
+           s == Screen::CancelConfirm || s == Screen::SosConfirm || s == Screen::HelpForm || s == Screen::MyRequests;
 }
 
 void fetch_schedules(State& state, std::vector<Effect>& effects) {
@@ -261,6 +261,14 @@ Route route_opened(State& state, const Route& target, std::vector<Effect>& effec
             state.personal.form.error = {};
             state.personal.form.active = "phone";
             break;
+        case Screen::Sos:
+        case Screen::SosConfirm:
+        case Screen::HelpForm:
+            state.personal.form.error = {};
+            state.personal.form.busy = false;
+            if (state.surface == Surface::Tv && !state.device.bound) refresh_device(state, effects);
+            break;
+        case Screen::MyRequests: fetch_help_requests(state, effects); break;
         default: break;
     }
     return target;

@@ -12,6 +12,7 @@ namespace elder {
 
 bool reduce_account(State& state, const Action& action, std::vector<Effect>& effects);
 bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects);
+bool reduce_help(State& state, const Action& action, std::vector<Effect>& effects);  // help_reducer.cpp
 
 // Called when a route is opened: fetches what its page shows, sends to sign-in where one is needed.
 // Returns the route to show instead of `target` (the sign-in page), or `target`.
@@ -26,6 +27,8 @@ Message failure_message(const CallDone& done);
 void replace_route(State& state, const Route& to, std::initializer_list<Screen> screens);
 // A set-top box asks the server whether it is registered and bound (registering first if needed).
 void refresh_device(State& state, std::vector<Effect>& effects);
+// My help requests, for the page that lists them (with the resident's or the bound box's token).
+void fetch_help_requests(State& state, std::vector<Effect>& effects);
 // Wipes what belongs to the resident: tokens, forms, lists (a kiosk visitor leaves, or signs out).
 void forget_person(State& state, std::vector<Effect>& effects);
 

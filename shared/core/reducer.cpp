@@ -96,7 +96,8 @@ const Alert* interrupting_alert(const State& state) {
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     if (std::holds_alternative<AppStarted>(action)) started(state, effects);
     if (reduce_data(state.data, action, effects)) return state;
-    if (reduce_account(state, action, effects) || reduce_booking(state, action, effects)) return state;
+    if (reduce_account(state, action, effects) || reduce_booking(state, action, effects) || reduce_help(state, action, effects))
+        return state;
     Settings settings = state.settings;
     const Route before = state.route;
     std::visit(

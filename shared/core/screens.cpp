@@ -42,6 +42,10 @@ std::string_view screen_name(Screen screen) {
         case Screen::MyAppointments: return "my_appointments";
         case Screen::CancelConfirm: return "cancel_confirm";
         case Screen::SignIn: return "sign_in";
+        case Screen::SosConfirm: return "sos_confirm";
+        case Screen::HelpForm: return "help_form";
+        case Screen::HelpSent: return "help_sent";
+        case Screen::MyRequests: return "my_requests";
     }
     return "unknown";
 }
@@ -64,6 +68,10 @@ std::string_view screen_title_key(Screen screen) {
         case Screen::MyAppointments:
         case Screen::CancelConfirm: return "mine.title";
         case Screen::SignIn: return "sign_in.title";
+        case Screen::SosConfirm:
+        case Screen::HelpForm:
+        case Screen::HelpSent: return "tile.sos";
+        case Screen::MyRequests: return "requests.title";
         default: break;
     }
     for (const HomeTile& tile : home_tiles())

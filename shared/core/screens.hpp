@@ -33,8 +33,12 @@ enum class Screen {
     MyAppointments,
     CancelConfirm,  // arg: appointment id
     SignIn,         // phone + one-time code (browser, kiosk)
+    SosConfirm,     // the second, deliberate step of an SOS
+    HelpForm,       // arg: kind (repair, complaint, callback)
+    HelpSent,       // arg: help request id; the ticket number
+    MyRequests,
 };
-constexpr Screen kLastScreen = Screen::SignIn;
+constexpr Screen kLastScreen = Screen::MyRequests;
 
 struct Route {
     Screen screen = Screen::Home;

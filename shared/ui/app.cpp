@@ -241,7 +241,11 @@ void App::draw_page(PageContext& ctx) {
         case Screen::MyAppointments: return draw_my_appointments_page(ctx);
         case Screen::CancelConfirm: return draw_cancel_confirm_page(ctx);
         case Screen::SignIn: return draw_sign_in_page(ctx);
-        default: return draw_coming_soon_page(ctx);
+        case Screen::Sos: return draw_sos_page(ctx);
+        case Screen::SosConfirm: return draw_sos_confirm_page(ctx);
+        case Screen::HelpForm: return draw_help_form_page(ctx);
+        case Screen::HelpSent: return draw_help_sent_page(ctx);
+        case Screen::MyRequests: return draw_my_requests_page(ctx);
     }
 }
 

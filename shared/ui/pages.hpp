@@ -33,7 +33,11 @@ void draw_ticket_page(PageContext& ctx);       // route arg: appointment id
 void draw_my_appointments_page(PageContext& ctx);
 void draw_cancel_confirm_page(PageContext& ctx);  // route arg: appointment id
 void draw_sign_in_page(PageContext& ctx);
-// Pages whose service has not been built yet: a title, a plain sentence and a way back.
-void draw_coming_soon_page(PageContext& ctx);
+// Help (help_pages.cpp)
+void draw_sos_page(PageContext& ctx);
+void draw_sos_confirm_page(PageContext& ctx);
+void draw_help_form_page(PageContext& ctx);   // route arg: kind
+void draw_help_sent_page(PageContext& ctx);   // route arg: help request id
+void draw_my_requests_page(PageContext& ctx);
 
 }  // namespace elder

@@ -158,3 +158,35 @@ export async function bookCancelAndUndo(driver) {
     `${driver.name}: undo books it again`);
   await driver.shot('restored');
 }
+
+// 紧急求助 in two deliberate steps; the request number; staff move it on and 我的求助 shows it.
+export async function askForHelp(driver) {
+  const api = client(driver.serverUrl);
+  await goHome(driver);
+  await activate(driver, 'tile.sos');
+  await expectScreen(driver, 'sos', undefined, 'opens 紧急求助');
+  const page = await waitFor(driver, (r) => node(r, 'help.hotline') && node(r, 'sos.start'), 8000);
+  driver.checks.check(page && /120/.test(node(page, 'help.hotline').label), `${driver.name}: whom to call is on the page`);
+  await activate(driver, 'sos.start');
+  if (driver.mode !== 'remote' && (await driver.report()).screen === 'sign_in') {
+    const r = await driver.report();
+    driver.checks.check(false, `${driver.name}: still signed in from booking`, r.screen);
+    return;
+  }
+  await expectScreen(driver, 'sos_confirm', undefined, 'SOS asks once more');
+  await driver.shot('sos-question');
+  await activate(driver, 'sos.confirm');
+  const sent = await waitFor(driver, (r) => r.screen === 'help_sent' && node(r, 'help.ticket'), 8000);
+  driver.checks.check(sent !== null, `${driver.name}: SOS sent: a request number`, sent ? node(sent, 'help.ticket').label : '');
+  if (!sent) return;
+  await driver.shot('sos-sent');
+  const ticket = node(sent, 'help.ticket').label.split(' ').pop();
+  const staff = (await api.get('/api/v1/staff/help-requests', { token: driver.staffToken })).json.items.find((h) => h.ticket === ticket);
+  driver.checks.check(staff && staff.kind === 'sos', `${driver.name}: staff see the SOS`, staff ? staff.status : 'not found');
+  if (!staff) return;
+  await api.call('PATCH', '/api/v1/staff/help-requests/' + staff.id, { token: driver.staffToken, body: { status: 'accepted', note: '工作人员正在赶来' } });
+  await activate(driver, 'help.mine');
+  const mine = await waitFor(driver, (r) => r.screen === 'my_requests' && r.nodes.some((n) => n.id === `request.${staff.id}.1` && n.label.includes('已受理')), 8000);
+  driver.checks.check(mine !== null, `${driver.name}: 我的求助 shows it accepted, with the staff's note`);
+  await driver.shot('my-requests');
+}

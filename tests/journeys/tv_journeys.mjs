@@ -9,7 +9,7 @@ import { Checks } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { startTvApp, startXvfb } from '../tv/tv_process.mjs';
 import { client } from '../server/api_client.mjs';
-import { bookCancelAndUndo } from './booking_journey.mjs';
+import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [tvapp, serverBinary, demoDir, outDir] = process.argv.slice(2);
@@ -27,7 +27,7 @@ const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-
 const KEYS = { up: 'Up', down: 'Down', left: 'Left', right: 'Right', ok: 'Return', back: 'Escape', page_down: 'Next' };
 let step = 0;
 const driver = {
-  name: 'tv', mode: 'remote', checks, serverUrl: server.url,
+  name: 'tv', mode: 'remote', checks, serverUrl: server.url, staffToken: STAFF,
   report: async () => app.readReport(),
   key: async (k) => app.press(KEYS[k]),
   shot: async (name) => {
@@ -56,7 +56,7 @@ try {
       { token: STAFF, body: { household_name: '王家', phone: '13900139000' } });
     checks.check(bound.status === 200, 'tv: staff bind the box to a household', String(bound.status));
   }
-  for (const journey of [...JOURNEYS, bookCancelAndUndo]) {
+  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp]) {
     try {
       await journey(driver);
     } catch (e) {

@@ -1,18 +1,20 @@
 // The journeys in Debian's Chromium: the kiosk by touch (1080x1920 portrait) and the browser by
 // keyboard (1280x800), against the reference server with demo data; a screenshot at each step.
 //   node tests/journeys/web_journeys.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks, launch, report, waitForState, waitReady } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
-import { bookCancelAndUndo } from './booking_journey.mjs';
+import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-journeys-'));
-const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'), '--demo', '--demo-dir', demoDir,
+const STAFF = 'journey-staff-token-0001';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'w.db'), '--demo', '--demo-dir', demoDir,
   '--web-root', siteDir, '--quiet']);
 const checks = new Checks();
 const browser = await launch();
@@ -41,7 +43,7 @@ async function run(name, surface, viewport, mode, phone) {
     await page.waitForTimeout(700);  // let the flick coast out
   };
   const driver = {
-    name, mode, checks, serverUrl: server.url, phone,
+    name, mode, checks, serverUrl: server.url, staffToken: STAFF, phone,
     report: () => report(page),
     // What a keyboard (or an input method, or the kiosk's system keyboard) puts into the input.
     type: async (text) => {
@@ -54,7 +56,7 @@ async function run(name, surface, viewport, mode, phone) {
     swipeDown: () => swipe(h * 0.3, h * 0.75),
     shot: async (label) => page.screenshot({ path: join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`) }),
   };
-  for (const journey of [...JOURNEYS, bookCancelAndUndo]) {
+  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp]) {
     try {
       await journey(driver);
     } catch (e) {

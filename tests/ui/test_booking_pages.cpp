@@ -41,11 +41,13 @@ void load_booking(HeadlessUi& ui) {
     ui.app.dispatch(CallDone{Call::Schedules, 0, 200, fixture("schedules")});
     ui.app.dispatch(CallDone{Call::Slots, 1, 200, fixture("slots")});
     ui.app.dispatch(CallDone{Call::Appointments, 0, 200, fixture("appointments")});
+    ui.app.dispatch(CallDone{Call::HelpRequests, 0, 200, "{\"items\":[" + fixture("help_request") + "]}"});
 }
 
 // Signed in (kiosk, browser) or a bound box (TV), with everything loaded and the demo alert confirmed.
 void ready(HeadlessUi& ui) {
     if (ui.app.state().surface == Surface::Tv) {
+        ui.app.dispatch(CallDone{Call::RegisterDevice, 0, 201, R"({"id":7,"kind":"stb","serial":"STB-1","bound":false,"token":"D7"})"});
         ui.app.dispatch(CallDone{Call::DeviceStatus, 0, 200, kBoundBox});
     } else {
         ui.app.dispatch(OpenScreen{Screen::SignIn, ""});
@@ -65,11 +67,13 @@ struct PageCase {
 const PageCase kPages[] = {
     {Screen::Appointments, ""}, {Screen::BookDate, "1"}, {Screen::BookSlot, "1/2026-11-24"}, {Screen::BookWho, "1"},
     {Screen::BookReview, "1"},  {Screen::Ticket, "1"},   {Screen::MyAppointments, ""},      {Screen::CancelConfirm, "1"},
+    {Screen::Sos, ""},          {Screen::SosConfirm, ""}, {Screen::HelpForm, "repair"},     {Screen::HelpSent, "1"},
+    {Screen::MyRequests, ""},
 };
 
 }  // namespace
 
-TEST_CASE("every booking page meets the numbers on every surface, at every text size, in both themes") {
+TEST_CASE("every booking and help page meets the numbers on every surface, at every text size, in both themes") {
     for (const SurfaceCase& c : surface_cases())
         for (const PageCase& page : kPages)
             for (int size : {0, 2})
@@ -237,3 +241,44 @@ TEST_CASE("a TV box books with no typing once bound; unbound it says how to get 
     CHECK(booked);
 }
 
+
+TEST_CASE("SOS takes two deliberate steps: a second OK on the same spot sends nothing") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    ui.key(RemoteKey::Digit7);
+    REQUIRE(ui.app.state().route.screen == Screen::Sos);
+    CHECK(find_node(ui.app, "help.hotline"));  // whom to call is always on the page
+    CHECK(ui.app.semantics().focusable(ui.app.state().focused()).id == "sos.start");
+    ui.key(RemoteKey::Ok);
+    REQUIRE(ui.app.state().route.screen == Screen::SosConfirm);
+    ui.app.take_effects();
+    ui.key(RemoteKey::Ok);  // the stray second press lands on 不用了
+    for (const Effect& e : ui.app.take_effects()) CHECK_FALSE(std::holds_alternative<HttpSend>(e));
+    CHECK(ui.app.state().route.screen == Screen::Sos);
+    ui.key(RemoteKey::Ok);
+    ui.key(RemoteKey::Right);  // the deliberate way: move to 确定呼叫, then OK
+    CHECK(ui.app.semantics().focusable(ui.app.state().focused()).id == "sos.confirm");
+    ui.key(RemoteKey::Ok);
+    bool sent = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* h = std::get_if<HttpSend>(&e)) sent |= h->call == Call::AskHelp && h->body == R"({"kind":"sos"})";
+    CHECK(sent);
+    auto answer = nlohmann::json::parse(fixture("help_request"));
+    answer["kind"] = "sos";
+    ui.app.dispatch(CallDone{Call::AskHelp, 0, 201, answer.dump()});
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.app.state().route.screen == Screen::HelpSent);
+    CHECK(find_node(ui.app, "help.ticket")->label.find(answer["ticket"].get<std::string>()) != std::string::npos);
+    ui.key(RemoteKey::Back);  // not back into the confirmation
+    CHECK(ui.app.state().route.screen == Screen::Sos);
+}
+
+TEST_CASE("an unbound box shows whom to call instead of the SOS button") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ui.app.dispatch(CallDone{Call::RegisterDevice, 0, 201, R"({"id":7,"kind":"stb","serial":"STB-1","bound":false,"token":"D7"})"});
+    ui.key(RemoteKey::Digit7);
+    CHECK(find_node(ui.app, "help.hotline"));
+    CHECK(find_node(ui.app, "help.unbound"));
+    CHECK_FALSE(find_node(ui.app, "sos.start"));
+}

@@ -155,19 +155,6 @@ TEST_CASE("number keys open tiles in one press, and Back returns") {
     }
 }
 
-TEST_CASE("a page that is not built yet says so and leads back") {
-    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
-    ui.key(RemoteKey::Digit7);
-    REQUIRE(ui.app.state().route.screen == Screen::Sos);
-    REQUIRE(find(ui.app, "page.title"));
-    CHECK(find(ui.app, "page.title")->label == "紧急求助");
-    CHECK(find(ui.app, "page.title")->role == "heading");
-    REQUIRE(ui.app.semantics().focusable_count() == 1);
-    const Rect back = ui.app.semantics().focusable(0).rect;
-    ui.tap(back.center_x(), back.center_y());
-    CHECK(ui.app.state().route.screen == Screen::Home);
-}
-
 TEST_CASE("tapping a tile opens it") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     const Rect contacts = find(ui.app, "tile.contacts")->rect;

@@ -341,3 +341,34 @@ TEST_CASE("confirming a severe alert tells the server when someone is signed in"
     CHECK(sent(fx, Call::AckAlert)->path == "/api/v1/alerts/6/ack");
     CHECK(sent(fx, Call::AckAlert)->token == "T1");
 }
+
+TEST_CASE("help requests: words go with a repair, an SOS is only the call, and the ticket page replaces the form") {
+    std::vector<Effect> fx;
+    State s;
+    s.surface = Surface::Browser;
+    s = step(s, OpenScreen{Screen::Sos, ""}, fx);
+    s = step(s, OpenScreen{Screen::HelpForm, "repair"}, fx);
+    REQUIRE(s.route.screen == Screen::SignIn);  // nobody to answer to yet
+    s = step(s, CallDone{Call::SignIn, 0, 200, R"({"token":"T1","expires_at":"2026-12-23T10:00:00+08:00"})"}, fx);
+    REQUIRE(s.route == Route{Screen::HelpForm, "repair"});
+    s = step(s, EditField{"message"}, fx);
+    s = step(s, SetFieldText{"厨房水管漏水"}, fx);
+    s = step(s, AskHelp{"repair"}, fx);
+    const HttpSend* ask = sent(fx, Call::AskHelp);
+    REQUIRE(ask);
+    CHECK(json::parse(ask->body) == json{{"kind", "repair"}, {"message", "厨房水管漏水"}});
+    CHECK(ask->token == "T1");
+    s = step(s, AskHelp{"repair"}, fx);
+    CHECK(fx.empty());  // one request per press, however often it is pressed
+    s = step(s, CallDone{Call::AskHelp, 0, 201,
+                         R"({"id":9,"ticket":"H1234567","kind":"repair","message":"厨房水管漏水","status":"received","note":"","created":"2026-11-23T10:00:00+08:00","updated":"2026-11-23T10:00:00+08:00"})"},
+             fx);
+    CHECK(s.route == Route{Screen::HelpSent, "9"});
+    CHECK(s.back_stack.back().screen == Screen::Sos);
+    CHECK(s.personal.form.fields.empty());
+    REQUIRE(s.personal.requests.size() == 1);
+    CHECK(s.personal.requests[0].ticket == "H1234567");
+
+    s = step(s, AskHelp{"fire"}, fx);
+    CHECK(fx.empty());  // only the kinds the server knows
+}

@@ -1,0 +1,91 @@
+// Asking for help: SOS (confirmed on a second page, so that one stray press never calls anyone),
+// repair, complaint and callback requests; the ticket number; my requests and their status.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "codecs.hpp"
+#include "overloaded.hpp"
+#include "personal_reducer.hpp"
+
+namespace elder {
+namespace {
+
+using nlohmann::json;
+
+bool known_kind(const std::string& kind) {
+    return kind == "sos" || kind == "repair" || kind == "complaint" || kind == "callback";
+}
+
+void ask(State& state, const AskHelp& a, std::vector<Effect>& effects) {
+    Form& form = state.personal.form;
+    if (form.busy || !known_kind(a.kind)) return;
+    const std::string token = acting_token(state);
+    if (token.empty()) return;  // the page offers sign-in or the hotline instead
+    json body{{"kind", a.kind}};
+    const std::string& message = form.fields["message"];
+    if (a.kind != "sos" && !message.empty()) body["message"] = message;
+    form.busy = true;
+    form.error = {};
+    effects.push_back(HttpSend{Call::AskHelp, "POST", "/api/v1/help-requests", body.dump(), token});
+}
+
+void asked(State& state, const CallDone& done, std::vector<Effect>& effects) {
+    Personal& p = state.personal;
+    p.form.busy = false;
+    HelpRequest request;
+    std::string error;
+    if (done.status == 201 && decode_text(done.body, request, error)) {
+        p.requests.insert(p.requests.begin(), request);
+        p.form = Form{};  // what was typed is sent: not kept
+        replace_route(state, {Screen::HelpSent, std::to_string(request.id)}, {Screen::SosConfirm, Screen::HelpForm, Screen::SignIn});
+        return;
+    }
+    if (done.status == 401 && !p.token.empty()) {
+        const Route here = state.route;
+        forget_person(state, effects);
+        state.personal.after_sign_in = here;
+        state.personal.form.error = {"sign_in.expired", ""};
+        replace_route(state, {Screen::SignIn, ""}, {});
+        return;
+    }
+    p.form.error = failure_message(done);
+}
+
+void requests_answered(State& state, const CallDone& done) {
+    Personal& p = state.personal;
+    std::vector<HelpRequest> list;
+    std::string error;
+    if (done.status == 200 && decode_text(done.body, list, error)) {
+        p.requests = std::move(list);
+        p.requests_load = Load::Done;
+        return;
+    }
+    p.requests_load = Load::Failed;
+    p.list_error = failure_message(done);
+}
+
+}  // namespace
+
+void fetch_help_requests(State& state, std::vector<Effect>& effects) {
+    const std::string token = acting_token(state);
+    if (token.empty() || state.personal.requests_load == Load::Loading) return;
+    state.personal.requests_load = Load::Loading;
+    effects.push_back(HttpSend{Call::HelpRequests, "GET", "/api/v1/help-requests", "", token});
+}
+
+bool reduce_help(State& state, const Action& action, std::vector<Effect>& effects) {
+    return std::visit(
+        Overloaded{
+            [&](const AskHelp& a) { return ask(state, a, effects), true; },
+            [&](const CallDone& a) {
+                if (a.call == Call::AskHelp) return asked(state, a, effects), true;
+                if (a.call == Call::HelpRequests) return requests_answered(state, a), true;
+                return false;
+            },
+            [&](const auto&) { return false; },
+        },
+        action);
+}
+
+}  // namespace elder

@@ -1,0 +1,135 @@
+// 紧急求助: SOS in two deliberate steps (the second page's safe choice comes first, so a double
+// press never calls anyone), the community's phone always in view, repair / complaint / callback
+// requests, the ticket number, and my requests with their status.
+#include <cstdlib>
+
+#include "form_widgets.hpp"
+#include "pages.hpp"
+#include "widgets.hpp"
+
+namespace elder {
+namespace {
+
+// Who could not ask through the app still reads whom to call.
+float hotline(PageContext& ctx, float y) {
+    const Rect area = ctx.content();
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    const std::string text = phone.empty() ? ctx.strings.text("help.emergency_numbers")
+                                           : ctx.strings.format("help.hotline", {{"hotline", phone}});
+    return text_block(ctx, "help.hotline", text, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.text,
+                      ctx.palette.background, "heading") + ctx.profile.gap * 0.5f;
+}
+
+// A set-top box that cannot send requests says why; true when it can.
+bool box_can_ask(PageContext& ctx, float& y) {
+    if (!ctx.state.personal.token.empty() || ctx.state.surface != Surface::Tv || ctx.state.device.bound) return true;
+    const Rect area = ctx.content();
+    y += text_block(ctx, "help.unbound", ctx.strings.text("help.unbound"), ImVec2(area.x, y), area.w, ctx.profile.body_px,
+                    ctx.palette.text, ctx.palette.background) + ctx.profile.gap * 0.5f;
+    y = button(ctx, "device.refresh", ctx.strings.text("device.refresh"), ImVec2(area.x, y), RefreshDevice{}, ctx.palette.tile)
+            .bottom() + ctx.profile.gap;
+    return false;
+}
+
+std::string status_words(const PageContext& ctx, const HelpRequest& r) {
+    return ctx.strings.text("help.kind." + r.kind) + "  " + ctx.strings.text("help.status." + r.status);
+}
+
+}  // namespace
+
+void draw_sos_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    float y = page_header(ctx, t.text("tile.sos"));
+    y += hotline(ctx, y);
+    if (box_can_ask(ctx, y)) {
+        const float h = std::max(ctx.profile.min_target_h * 1.5f, ctx.profile.tile_label_px * 2);
+        tile(ctx, {"sos.start", t.text("help.sos"), t.text("help.sos_hint"), "", {area.x, y, area.w, h}, ctx.palette.sos_tile,
+                   OpenScreen{Screen::SosConfirm, ""}});
+        y += h + ctx.profile.gap;
+        for (const char* kind : {"repair", "complaint", "callback"})
+            y += list_row(ctx, {std::string("help.") + kind, t.text(std::string("help.kind.") + kind),
+                                t.text(std::string("help.hint.") + kind), "", area.x, y, area.w, OpenScreen{Screen::HelpForm, kind}}) +
+                 ctx.profile.gap * 0.5f;
+        y += list_row(ctx, {"help.mine", t.text("requests.title"), "", "", area.x, y, area.w, OpenScreen{Screen::MyRequests, ""}});
+    }
+    ctx.end_page(y);
+}
+
+void draw_sos_confirm_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Form& form = ctx.state.personal.form;
+    float y = page_header(ctx, t.text("help.sos"));
+    y += text_block(ctx, "sos.question", t.text("help.sos_question"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
+                    ctx.palette.text, ctx.palette.background, "heading") + ctx.profile.gap * 0.5f;
+    y += message_line(ctx, "form.error", form.error, true, area.x, y, area.w);
+    // 不用了 first and focused; 确定呼叫 beside it, so the same key pressed twice never sends.
+    y = button_row(ctx, {{"sos.cancel", t.text("help.sos_no"), GoBack{}, ctx.palette.tile},
+                         {"sos.confirm", t.text(form.busy ? "booking.sending" : "help.sos_yes"), AskHelp{"sos"}, ctx.palette.sos_tile}},
+                   ImVec2(area.x, y)) + ctx.profile.gap;
+    y += hotline(ctx, y);
+    ctx.end_page(y);
+}
+
+void draw_help_form_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const std::string& kind = ctx.state.route.arg;
+    float y = page_header(ctx, t.text("help.kind." + kind));
+    y += text_block(ctx, "help.form_hint", t.text("help.hint." + kind), ImVec2(area.x, y), area.w, ctx.profile.body_px,
+                    ctx.palette.text, ctx.palette.background) + ctx.profile.gap * 0.5f;
+    // Words need a keyboard: browsers and kiosks may add some; a TV sends the request as it is and
+    // staff call back.
+    std::vector<std::pair<std::string, std::string>> fields;
+    if (ctx.state.surface != Surface::Tv) fields.push_back({"message", t.text("help.message")});
+    const bool busy = ctx.state.personal.form.busy;
+    y = form_with_keypad(ctx, y, fields, [&](float x, float fy, float) {
+        return button(ctx, "help.send", t.text(busy ? "booking.sending" : "help.send"), ImVec2(x, fy), AskHelp{kind},
+                      ctx.palette.tile).bottom() + ctx.profile.gap;
+    });
+    ctx.end_page(y);
+}
+
+void draw_help_sent_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const std::int64_t id = std::atoll(ctx.state.route.arg.c_str());
+    const HelpRequest* r = nullptr;
+    for (const HelpRequest& x : ctx.state.personal.requests)
+        if (x.id == id) r = &x;
+    float y = page_header(ctx, t.text("help.sent"));
+    if (r) {
+        y += text_block(ctx, "help.ticket", t.format("help.ticket", {{"ticket", r->ticket}}), ImVec2(area.x, y), area.w,
+                        ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, "heading");
+        y += fact_line(ctx, "help.status", t.text("ticket.status"), status_words(ctx, *r), y);
+        y += text_block(ctx, "help.next", t.text(r->kind == "sos" ? "help.sos_next" : "help.next"), ImVec2(area.x, y), area.w,
+                        ctx.profile.body_px, ctx.palette.text, ctx.palette.background) + ctx.profile.gap * 0.5f;
+    }
+    y += hotline(ctx, y);
+    y = button(ctx, "help.mine", t.text("requests.title"), ImVec2(area.x, y), OpenScreen{Screen::MyRequests, ""}, ctx.palette.tile)
+            .bottom();
+    ctx.end_page(y);
+}
+
+void draw_my_requests_page(PageContext& ctx) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Personal& p = ctx.state.personal;
+    float y = page_header(ctx, t.text("requests.title"));
+    if (!box_can_ask(ctx, y)) return ctx.end_page(y);
+    if (p.requests_load == Load::Failed) y += message_line(ctx, "page.notice", p.list_error, true, area.x, y, area.w);
+    else if (p.requests.empty())
+        y += text_block(ctx, "page.notice", t.text(p.requests_load == Load::Done ? "requests.empty" : "state.loading"),
+                        ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
+    for (const HelpRequest& r : p.requests) {
+        const std::string detail = status_words(ctx, r) + "  " + format_date_time(t, r.created) + (r.note.empty() ? "" : "\n" + r.note);
+        y += card(ctx, "request." + std::to_string(r.id),
+                  {{t.format("help.ticket", {{"ticket", r.ticket}}), ctx.profile.body_px}, {detail, ctx.profile.body_px, true},
+                   {r.message, ctx.profile.body_px, true}},
+                  area.x, y, area.w, ReadAloud{status_words(ctx, r)}) + ctx.profile.gap * 0.5f;
+    }
+    ctx.end_page(y);
+}
+
+}  // namespace elder
