@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "data_state.hpp"
 #include "effects.hpp"
@@ -49,6 +50,12 @@ struct Book {};                                   // 确认预约 on the review 
 struct CancelAppointment { std::int64_t id; };    // confirmed on the cancel page
 struct RestoreAppointment { std::int64_t id; };   // 撤销取消, within the undo window
 
+struct PrintTicket { Printout printout; };        // 打印凭证 on a kiosk or in a browser
+
+// Kiosk sessions
+struct EndSession {};                             // 结束, or the idle time ran out: the visitor's data goes
+struct StillHere {};                              // 继续使用 on the idle warning (the touch itself is what counts)
+
 // Help
 struct AskHelp { std::string kind; };             // sos (confirmed), repair, complaint, callback
 
@@ -86,7 +93,7 @@ struct SetToday { std::string date; };                           // the clock pa
 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
-                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, AcknowledgeAlert,
+                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, StillHere, AcknowledgeAlert,
                             SetTextSize, SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;

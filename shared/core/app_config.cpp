@@ -1,5 +1,7 @@
 #include "app_config.hpp"
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "screens.hpp"
@@ -29,6 +31,16 @@ bool set_server(std::string url, AppConfig& c, std::string& error) {
 bool set_device(const std::string& id, AppConfig& c, std::string& error) {
     if (id.size() > 100) return error = "device_id is longer than 100 characters", false;
     c.device_id = id;
+    return true;
+}
+
+// Long enough to read a page and its warning (20 s), short enough that a kiosk forgets its visitor.
+bool set_idle(const std::string& v, AppConfig& c, std::string& error) {
+    char* end = nullptr;
+    const long s = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || s < 30 || s > 3600)
+        return error = "the idle timeout must be 30 to 3600 seconds, not '" + v + "'", false;
+    c.idle_timeout_s = static_cast<int>(s);
     return true;
 }
 
@@ -81,6 +93,11 @@ bool apply_config_json(std::string_view text, AppConfig& c, std::string& error) 
             next.voice = value.get<bool>();
             continue;
         }
+        if (key == "idle_timeout_s") {
+            if (!value.is_number_integer() || !set_idle(std::to_string(value.get<long long>()), next, error))
+                return error = "idle_timeout_s must be 30 to 3600 seconds", false;
+            continue;
+        }
         if (!set) continue;  // settings of later versions
         if (!value.is_string()) return error = key + " must be text", false;
         if (!set(value.get<std::string>(), next, error)) return false;
@@ -105,6 +122,7 @@ bool apply_config_query(std::string_view query, AppConfig& c, std::string& error
         else if (key == "lang") ok = set_language(value, next, error);
         else if (key == "device") ok = set_device(value, next, error);
         else if (key == "voice") ok = set_voice(value, next, error);
+        else if (key == "idle") ok = set_idle(value, next, error);
         else if (key == "open") {
             if (!parse_route(value)) return error = "open names no page: '" + value + "'", false;
             next.open = value;

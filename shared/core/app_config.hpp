@@ -16,13 +16,14 @@ struct AppConfig {
     std::string language = "zh-CN";
     bool voice = false;  // read the focused item aloud (the resident's own setting wins once made)
     std::string open;    // a page to start on ("guide_detail/3"): QR codes link phones straight to it
+    int idle_timeout_s = 0;  // kiosks: end a visitor's session after this long untouched; 0: the site's setting
 };
 
 // Applies the settings in a JSON object ({"server_url": ..., "device_id": ..., "surface": ...,
-// "language": ..., "voice": true}) on top of `config`. Unknown keys are ignored; a bad value is an error naming it.
+// "language": ..., "voice": true, "idle_timeout_s": 120}) on top of `config`. Unknown keys are ignored; a bad value is an error naming it.
 bool apply_config_json(std::string_view json_text, AppConfig& config, std::string& error);
 
-// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...&voice=on&open=guide_detail/3").
+// Applies URL query parameters ("server=...&surface=browser&lang=en&device=...&voice=on&open=guide_detail/3&idle=120").
 bool apply_config_query(std::string_view query, AppConfig& config, std::string& error);
 
 // http(s)://host[:port][/path] without query or fragment; trailing slashes removed.

@@ -3,6 +3,7 @@
 // carries them out asynchronously and reports back with actions (actions.hpp).
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "data_state.hpp"
 
@@ -22,6 +23,14 @@ struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct Speak { std::string text; };                      // read aloud, replacing what is being said
 
+// A document for the browser's printer (a kiosk's ticket printer): a heading, lines, a QR code.
+struct Printout {
+    std::string heading;
+    std::vector<std::string> lines;
+    std::string qr_svg;  // an <svg> of the QR code, or ""
+};
+struct Print { Printout printout; };                     // hand it to the platform's printer
+
 // A request made for the person or the box (signing in, booking, asking for help): never cached,
 // never retried behind their back. Answer: CallDone.
 enum class Call { RegisterDevice, DeviceStatus, SendCode, SignIn, SignOut, Schedules, Slots, Book, Appointments,
@@ -35,6 +44,6 @@ struct HttpSend {
 };
 
 using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
-                            ReconnectStream, Speak, HttpSend>;
+                            ReconnectStream, Speak, HttpSend, Print>;
 
 }  // namespace elder

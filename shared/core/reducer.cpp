@@ -55,6 +55,19 @@ void read_stored(State& state, const StoredRead& a) {
     else if (a.key == "ack.alerts") state.acked_alerts = decode_ids(*a.text);
 }
 
+// The next visitor finds nothing of the last one: no token, no form, no lists, no search, no
+// remembered places; the kiosk shows its attract screen.
+void end_session(State& state, std::vector<Effect>& effects) {
+    forget_person(state, effects);
+    state.back_stack.clear();
+    state.focus.clear();
+    state.scroll.clear();
+    state.search_query.clear();
+    state.keyword.clear();
+    state.route = {Screen::Attract, ""};
+    effects.push_back(Print{});  // the last ticket printed leaves the page too
+}
+
 void started(const State& state, std::vector<Effect>& effects) {
     effects.push_back(ReadStored{"settings"});
     effects.push_back(ReadStored{"read.policies"});
@@ -121,6 +134,8 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 state.back_stack.pop_back();
             },
             [&](const ReadAloud& a) { effects.push_back(Speak{a.text}); },
+            [&](const EndSession&) { end_session(state, effects); },
+            [&](const PrintTicket& a) { effects.push_back(Print{a.printout}); },
             [&](const ReloadPage&) { state.route = route_opened(state, state.route, effects); },
             [&](const SearchType& a) {
                 const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(a.letter)));

@@ -46,6 +46,7 @@ std::string_view screen_name(Screen screen) {
         case Screen::HelpForm: return "help_form";
         case Screen::HelpSent: return "help_sent";
         case Screen::MyRequests: return "my_requests";
+        case Screen::Attract: return "attract";
     }
     return "unknown";
 }

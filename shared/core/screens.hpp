@@ -37,8 +37,9 @@ enum class Screen {
     HelpForm,       // arg: kind (repair, complaint, callback)
     HelpSent,       // arg: help request id; the ticket number
     MyRequests,
+    Attract,        // a kiosk between visitors: the community, the time, the alerts, 点屏幕开始
 };
-constexpr Screen kLastScreen = Screen::MyRequests;
+constexpr Screen kLastScreen = Screen::Attract;
 
 struct Route {
     Screen screen = Screen::Home;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "clock.hpp"
+#include "printer.hpp"
 #include "core/overloaded.hpp"
 
 namespace elder {
@@ -30,6 +31,7 @@ void EffectRunner::run(const Effect& effect) {
                 requests_[request.id] = e.key;
                 http_->send(std::move(request));
             },
+            [&](const Print& e) { print(e.printout); },
             [&](const HttpSend& e) {
                 HttpRequest request;
                 request.id = next_request_id_++;

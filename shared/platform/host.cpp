@@ -67,7 +67,11 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
 
 void Host::pump() {
     const double start = ms_since_start();
-    if (auto text = text_agent_->take_text()) app_.dispatch(SetFieldText{*text});
+    app_.tick(start);  // a kiosk's idle timer
+    if (auto text = text_agent_->take_text()) {
+        app_.note_activity();
+        app_.dispatch(SetFieldText{*text});
+    }
     if (text_agent_->take_closed()) app_.dispatch(EndEditing{});
     // Effects may answer at once (cache reads); a few rounds settle them within this step.
     for (int round = 0; round < 4; ++round) {
@@ -79,6 +83,12 @@ void Host::pump() {
     }
     longest_update_ms_ = std::max(longest_update_ms_, ms_since_start() - start);
     ++updates_;
+}
+
+int Host::ms_until_next_timer() const {
+    const int services = runner_->ms_until_next_timer(), idle = app_.ms_until_idle_deadline();
+    if (services < 0) return idle;
+    return idle < 0 ? services : std::min(services, idle);
 }
 
 nlohmann::json Host::report() const {

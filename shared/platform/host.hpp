@@ -42,7 +42,7 @@ public:
     // Hands the services' answers to the app and its new effects to the services. Never waits.
     void pump();
     // Milliseconds until a service timer wants the loop to run again, or -1.
-    int ms_until_next_timer() const { return runner_->ms_until_next_timer(); }
+    int ms_until_next_timer() const;
     // Draws one frame if the app or the clock asks for it; returns true if it drew.
     bool draw_if_needed();
 

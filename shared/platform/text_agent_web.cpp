@@ -17,7 +17,8 @@ EM_JS(void, agent_show, (float x, float y, float w, float h, const char* text), 
         input.addEventListener('compositionstart', () => { agent.composing = true; });
         input.addEventListener('compositionend', () => { agent.composing = false; agent.changed = input.value; });
         input.addEventListener('input', () => { if (!agent.composing) agent.changed = input.value; });
-        const close = () => { if (!input.hidden) { input.hidden = true; agent.closed = true; Module.canvas.focus(); } };
+        // Closed, the input keeps nothing: a kiosk's next visitor must not find the last one's words.
+        const close = () => { if (!input.hidden) { input.hidden = true; input.value = ''; agent.closed = true; Module.canvas.focus(); } };
         input.addEventListener('keydown', (e) => {
             e.stopPropagation();  // the app's key handlers must not see typing (Backspace is Back there)
             if (e.key === 'Enter' || e.key === 'Escape') { e.preventDefault(); close(); }
@@ -37,7 +38,7 @@ EM_JS(void, agent_show, (float x, float y, float w, float h, const char* text), 
 
 EM_JS(void, agent_hide, (), {
     const input = document.getElementById('text-agent');
-    if (input && !input.hidden) { input.hidden = true; Module.canvas.focus(); }
+    if (input && !input.hidden) { input.hidden = true; input.value = ''; Module.canvas.focus(); }
 });
 
 EM_JS(int, agent_active, (), {

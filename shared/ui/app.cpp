@@ -88,8 +88,52 @@ void App::start() {
         dispatch(OpenScreen{route->screen, route->arg});
 }
 
+void App::note_activity() {
+    last_input_ms_ = now_ms_;
+    if (warning_seconds_ >= 0) invalidate();
+    warning_seconds_ = -1;
+}
+
+double App::idle_timeout_ms() const {
+    const int s = params_.config.idle_timeout_s > 0 ? params_.config.idle_timeout_s
+                                                    : static_cast<int>(state_.data.site.value.kiosk_idle_timeout_s);
+    return s * 1000.0;
+}
+
+bool App::idle_watched() const { return state_.surface == Surface::Kiosk && state_.route.screen != Screen::Attract; }
+
+// The warning shows for the last 20 s, counting down; at the end the session goes (EndSession).
+void App::tick(double now_ms) {
+    now_ms_ = now_ms;
+    if (!idle_watched()) return;
+    constexpr double kWarningMs = 20000;
+    const double left = idle_timeout_ms() - (now_ms - last_input_ms_);
+    if (left <= 0) {
+        warning_seconds_ = -1;
+        dispatch(EndSession{});
+        return;
+    }
+    // Only a visitor who has gone somewhere is asked; an untouched home page simply turns to the attract screen.
+    const bool visiting = state_.route.screen != Screen::Home || !state_.personal.token.empty();
+    const int seconds = visiting && left <= kWarningMs ? static_cast<int>(std::ceil(left / 1000)) : -1;
+    if (seconds != warning_seconds_) {
+        warning_seconds_ = seconds;
+        invalidate();
+    }
+}
+
+int App::ms_until_idle_deadline() const {
+    if (!idle_watched()) return -1;
+    const double left = idle_timeout_ms() - (now_ms_ - last_input_ms_);
+    double wait = left;                                         // the end
+    if (warning_seconds_ >= 0) wait = std::fmod(left, 1000.0);  // the next second of the countdown
+    else if (left > 20000) wait = left - 20000;                 // the warning
+    return static_cast<int>(std::max(0.0, std::ceil(wait)));
+}
+
 void App::on_key(RemoteKey key) {
     invalidate();
+    note_activity();
     keyboard_mode_ = true;
     // A severe alert holds the screen: OK and Back confirm it; nothing navigates underneath.
     if (const Alert* alert = interrupting_alert(state_)) {
@@ -131,6 +175,7 @@ void App::on_key(RemoteKey key) {
 }
 
 void App::on_text(const char* utf8) {
+    note_activity();
     if (state_.route.screen != Screen::Search) return;
     for (const char* c = utf8; *c; ++c)  // digits stay remote keys (they open the home tiles)
         if (std::isalpha(static_cast<unsigned char>(*c))) dispatch(SearchType{*c});
@@ -144,6 +189,7 @@ bool App::keypad_on_screen() const {
 
 void App::on_pointer_input() {
     invalidate();
+    note_activity();
     keyboard_mode_ = false;
 }
 
@@ -246,6 +292,7 @@ void App::draw_page(PageContext& ctx) {
         case Screen::HelpForm: return draw_help_form_page(ctx);
         case Screen::HelpSent: return draw_help_sent_page(ctx);
         case Screen::MyRequests: return draw_my_requests_page(ctx);
+        case Screen::Attract: return draw_attract_page(ctx);
     }
 }
 
@@ -279,23 +326,30 @@ void App::frame(const CivilTime& now) {
     const float ring = profile_.focus_ring_px * 2;
     ImGui::PushClipRect(ImVec2(view.x - ring, view.y - ring), ImVec2(view.right() + ring, view.bottom() + ring), true);
     const Alert* alert = interrupting_alert(state_);
+    const bool overlay = alert || warning_seconds_ >= 0;  // a page of its own over the current one
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
-                    profile_.focus_ring_always || keyboard_mode_, now, display_, alert ? 0.0f : state_.scrolled(),
-                    alert ? 0 : state_.focused()};
+                    profile_.focus_ring_always || keyboard_mode_, now, display_, overlay ? 0.0f : state_.scrolled(),
+                    overlay ? 0 : state_.focused()};
     if (alert) draw_interruption_page(ctx, *alert);
+    else if (warning_seconds_ >= 0) draw_idle_warning_page(ctx, warning_seconds_);
     else draw_page(ctx);
     ImGui::PopClipRect();
     ImGui::End();
-    max_scroll_ = alert ? 0.0f : std::max(0.0f, ctx.content_height - view.h);
+    max_scroll_ = overlay ? 0.0f : std::max(0.0f, ctx.content_height - view.h);
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;
     if (drag_ended_moved_) pending_actions_.clear();  // the finger scrolled: it did not tap
     for (const Action& action : pending_actions_) dispatch(action);
-    if (state_.route != drawn || alert) return;  // a new page (or the interruption): nothing of this page to fix up
-    // A page seen for the first time starts on its first item, not on its Back button.
-    if (!state_.has_focus(state_.route) && tree_.focusable_count() > 1 && tree_.focusable(0).id == "page.back")
-        dispatch(FocusItem{1});
+    if (state_.route != drawn || overlay) return;  // a new page (or the interruption): nothing of this page to fix up
+    // A page seen for the first time starts on its first item, not on its Back (or 结束) button.
+    if (!state_.has_focus(state_.route)) {
+        int first = 0;
+        while (first < tree_.focusable_count() &&
+               (tree_.focusable(first).id == "page.back" || tree_.focusable(first).id == "session.end"))
+            ++first;
+        if (first > 0 && first < tree_.focusable_count()) dispatch(FocusItem{first});
+    }
     // Focus is never lost: a focus index past the items of this page falls back to the last one.
     if (tree_.focusable_count() > 0 && state_.focused() >= tree_.focusable_count())
         dispatch(FocusItem{tree_.focusable_count() - 1});
@@ -353,6 +407,7 @@ nlohmann::json App::report() const {
         {"frames", frames_drawn_},
         {"keyword", state_.keyword},
         {"interruption", interruption ? nlohmann::json(interruption->id) : nlohmann::json()},
+        {"idle_warning", warning_seconds_},
         {"editing", !state_.editing.empty()},
         {"editing_field", state_.editing},
         {"account", account_report()},

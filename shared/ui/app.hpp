@@ -37,6 +37,12 @@ public:
     void on_key(RemoteKey key);
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
     void on_text(const char* utf8);  // typed text (browser keyboards): letters go to the initials search
+    // Kiosks: the clock (ms since start) for the idle timer, each loop iteration; ends the session
+    // when nobody has touched the screen for the idle time (with a warning 20 s before).
+    void tick(double now_ms);
+    // Milliseconds until tick() has something to do (a warning to show or a second to count), or -1.
+    int ms_until_idle_deadline() const;
+    void note_activity();  // the visitor touched, typed or pressed something
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
     void redraw_once() { pending_frames_ = std::max(pending_frames_, 1); }  // nothing to settle: the clock
     bool needs_frame() const { return pending_frames_ > 0; }
@@ -71,7 +77,9 @@ private:
     void scroll_by(float delta);
     void follow_focus();
     void speak_focused();
-    bool keypad_on_screen() const;  // the page shows the on-screen keypad: the remote's digits type
+    bool keypad_on_screen() const;
+    bool idle_watched() const;       // a kiosk with a visitor's session to end
+    double idle_timeout_ms() const;  // the page shows the on-screen keypad: the remote's digits type
     nlohmann::json account_report() const;
 
     AppParams params_;
@@ -90,6 +98,8 @@ private:
     int pending_frames_ = 2;
     long frames_drawn_ = 0;
     float max_scroll_ = 0;       // of the page last drawn
+    double now_ms_ = 0, last_input_ms_ = 0;  // kiosk idle timer (ms since start)
+    int warning_seconds_ = -1;   // seconds left shown on the idle warning; -1: no warning
 
     // Touch and mouse scrolling: a drag moves the page, a flick keeps it moving for a moment.
     struct Drag {

@@ -42,19 +42,6 @@ float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
 
 // The lines of the alert banner: the most severe active alert, in words (the level is a word, not
 // only a colour), and how many more there are. Empty when there is no active alert.
-std::vector<CardLine> alert_banner_lines(const PageContext& ctx) {
-    const auto& alerts = ctx.state.data.alerts.value;
-    if (alerts.empty() || alerts.front().infos.empty()) return {};
-    const Alert& a = alerts.front();
-    const AlertInfo& info = a.infos.front();
-    const auto& t = ctx.strings;
-    const float px = ctx.profile.body_px;
-    std::vector<CardLine> lines{{alert_level_words(t, a, "alerts.banner_notice") + "：" + info.event, px}, {info.headline, px}};
-    if (alerts.size() > 1)
-        lines.push_back({t.format("alerts.banner_more", {{"count", std::to_string(alerts.size() - 1)}}), px, true});
-    return lines;
-}
-
 // As many columns as the surface likes, but never so many that a tile's label would not fit
 // (the largest text size needs fewer, wider tiles).
 int home_columns(const PageContext& ctx, float width) {

@@ -33,6 +33,9 @@ void draw_ticket_page(PageContext& ctx);       // route arg: appointment id
 void draw_my_appointments_page(PageContext& ctx);
 void draw_cancel_confirm_page(PageContext& ctx);  // route arg: appointment id
 void draw_sign_in_page(PageContext& ctx);
+// Kiosk sessions (session_pages.cpp): between visitors, and 20 s before an idle session ends.
+void draw_attract_page(PageContext& ctx);
+void draw_idle_warning_page(PageContext& ctx, int seconds_left);
 // Help (help_pages.cpp)
 void draw_sos_page(PageContext& ctx);
 void draw_sos_confirm_page(PageContext& ctx);

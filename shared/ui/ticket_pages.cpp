@@ -27,6 +27,23 @@ bool within_undo(const CivilTime& now, const std::string& iso) {
 // What the counter's scanner reads: the appointment's id and code.
 std::string ticket_qr_text(const Appointment& a) { return "ELDER-APPOINTMENT:" + std::to_string(a.id) + ":" + a.code; }
 
+// The ticket on paper: what the counter needs, in the same words as on screen.
+Printout ticket_printout(const PageContext& ctx, const Appointment& a) {
+    const auto& t = ctx.strings;
+    const std::string colon = t.text("form.colon");
+    Printout p;
+    p.heading = ctx.state.data.site.value.community_name + " " + t.text("ticket.title");
+    p.lines = {t.format("ticket.code", {{"code", a.code}}),
+               t.text("booking.service") + colon + a.service,
+               t.text("booking.time") + colon + format_time_range(t, a.slot.start, a.slot.end),
+               t.text("booking.place") + colon + a.place,
+               t.text("booking.name") + colon + a.name};
+    for (size_t i = 0; i < a.materials.size(); ++i)
+        p.lines.push_back((i == 0 ? t.text("ticket.materials") + colon : std::string()) + std::to_string(i + 1) + ". " + a.materials[i]);
+    p.qr_svg = qr_svg(ticket_qr_text(a));
+    return p;
+}
+
 float appointment_facts(PageContext& ctx, const Appointment& a, float y, float w = 0) {
     const auto& t = ctx.strings;
     y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y, w);
@@ -65,8 +82,12 @@ void draw_ticket_page(PageContext& ctx) {
     if (!a->materials.empty()) y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
     if (booked) {
         if (!beside) y += qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.x, y), side) + ctx.profile.gap;
-        y = button(ctx, "ticket.cancel", t.text("ticket.cancel"), ImVec2(area.x, y), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
-                   ctx.palette.tile).bottom() + ctx.profile.gap;
+        std::vector<ButtonSpec> buttons;
+        if (ctx.state.surface != Surface::Tv)  // kiosks and browsers have a printer; boxes do not
+            buttons.push_back({"ticket.print", t.text("ticket.print"), PrintTicket{ticket_printout(ctx, *a)}, ctx.palette.tile});
+        buttons.push_back({"ticket.cancel", t.text("ticket.cancel"), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
+                           ctx.palette.tile});
+        y = button_row(ctx, buttons, ImVec2(area.x, y)) + ctx.profile.gap;
     } else if (a->status == "cancelled" && within_undo(ctx.now, a->cancelled_at)) {
         y += text_block(ctx, "ticket.undo_hint", t.format("ticket.undo_hint", {{"minutes", std::to_string(kUndoMinutes)}}),
                         ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);

@@ -236,7 +236,14 @@ float page_header(PageContext& ctx, const std::string& title) {
     const Rect back = button(ctx, "page.back", ctx.strings.text("page.back"), im(area.x, top), GoBack{}, ctx.palette.tile);
     const float px = ctx.profile.heading_px;
     const float x = back.right() + ctx.profile.gap;
-    float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), area.right() - x, px, ctx.palette.text,
+    float right = area.right();
+    // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
+    if (ctx.state.surface == Surface::Kiosk && !ctx.state.personal.token.empty()) {
+        const std::string label = ctx.strings.text("session.end");
+        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
+        right = button(ctx, "session.end", label, im(area.right() - w, top), EndSession{}, ctx.palette.tile).x - ctx.profile.gap;
+    }
+    float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), right - x, px, ctx.palette.text,
                          ctx.palette.background, "heading");
     h = std::max(back.h, back.center_y() - px / 2 - top + h);
     return top + h + ctx.profile.gap;
@@ -340,16 +347,35 @@ float section(PageContext& ctx, const std::string& id, const std::string& headin
     return y - top + px * 0.8f;
 }
 
+namespace {
+// Links and codes are short; the bound keeps encodeText far from its size limit, where it would
+// throw (and the web build has no exceptions).
+constexpr size_t kMaxQrBytes = 1000;
+constexpr int kQuietModules = 4;  // modules of white around the code, as scanners expect
+}  // namespace
+
+std::string qr_svg(const std::string& text) {
+    if (text.size() > kMaxQrBytes) return "";
+    const qrcodegen::QrCode qr = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+    const int n = qr.getSize(), side = n + 2 * kQuietModules;
+    std::string path;
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x)
+            if (qr.getModule(x, y))
+                path += "M" + std::to_string(x + kQuietModules) + "," + std::to_string(y + kQuietModules) + "h1v1h-1z";
+    const std::string s = std::to_string(side);
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 " + s + " " + s +
+           "\" shape-rendering=\"crispEdges\"><rect width=\"" + s + "\" height=\"" + s + "\" fill=\"#fff\"/><path d=\"" + path +
+           "\" fill=\"#000\"/></svg>";
+}
+
 float qr_code(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float side) {
-    // Links are short; the bound keeps encodeText far from its size limit, where it would throw
-    // (and the web build has no exceptions).
-    constexpr size_t kMaxBytes = 1000;
-    if (text.size() > kMaxBytes)
+    if (text.size() > kMaxQrBytes)
         return text_block(ctx, id, ctx.strings.text("qr.too_long"), pos, side, ctx.profile.body_px, ctx.palette.text,
                           ctx.palette.background);
     const qrcodegen::QrCode qr = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
     const int n = qr.getSize();
-    constexpr int kQuiet = 4;  // modules of white around the code, as scanners expect
+    constexpr int kQuiet = kQuietModules;
     const float module = std::floor(side / (n + 2 * kQuiet));
     const float size = module * (n + 2 * kQuiet);
     ImDrawList* draw = ImGui::GetWindowDrawList();

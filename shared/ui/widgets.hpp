@@ -94,6 +94,10 @@ float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const s
 // height (0 when the text is too long to encode, after saying so).
 float qr_code(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float side);
 
+// The same QR code as an <svg> (black modules on white, with the quiet zone), for printing; "" when
+// the text is too long to encode.
+std::string qr_svg(const std::string& text);
+
 // Long text in paragraphs (split at line breaks), with paragraph spacing; returns its height.
 float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px);
 

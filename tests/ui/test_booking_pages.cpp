@@ -68,7 +68,7 @@ const PageCase kPages[] = {
     {Screen::Appointments, ""}, {Screen::BookDate, "1"}, {Screen::BookSlot, "1/2026-11-24"}, {Screen::BookWho, "1"},
     {Screen::BookReview, "1"},  {Screen::Ticket, "1"},   {Screen::MyAppointments, ""},      {Screen::CancelConfirm, "1"},
     {Screen::Sos, ""},          {Screen::SosConfirm, ""}, {Screen::HelpForm, "repair"},     {Screen::HelpSent, "1"},
-    {Screen::MyRequests, ""},
+    {Screen::MyRequests, ""},   {Screen::Attract, ""},
 };
 
 }  // namespace
@@ -281,4 +281,80 @@ TEST_CASE("an unbound box shows whom to call instead of the SOS button") {
     CHECK(find_node(ui.app, "help.hotline"));
     CHECK(find_node(ui.app, "help.unbound"));
     CHECK_FALSE(find_node(ui.app, "sos.start"));
+}
+
+TEST_CASE("a kiosk asks 还需要更多时间吗 20 s before the idle end, then forgets its visitor and shows the attract screen") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    ui.app.tick(0);
+    ready(ui);
+    ui.app.dispatch(OpenScreen{Screen::BookWho, "1"});
+    ui.app.dispatch(EditField{"name"});
+    ui.app.dispatch(SetFieldText{"王秀英"});
+    ui.app.dispatch(EndEditing{});
+    ui.app.dispatch(SearchType{'y'});
+    ui.frame();
+    REQUIRE(ui.app.state().personal.token == "T1");
+
+    ui.app.tick(99000);  // 120 s is the site's default; 21 s left: no warning yet
+    ui.frame();
+    CHECK_FALSE(find_node(ui.app, "idle.question"));
+    ui.app.tick(100500);
+    ui.frame();
+    REQUIRE(find_node(ui.app, "idle.question"));
+    CHECK(find_node(ui.app, "idle.countdown")->label.find("20 秒") != std::string::npos);
+    CHECK(ui.app.semantics().focusable_count() == 1);  // one large 继续使用, nothing else
+    CHECK(ui.app.ms_until_idle_deadline() <= 1000);    // the countdown wants a frame each second
+    const SemNode* keep = find_node(ui.app, "idle.continue");
+    ui.tap(keep->rect.center_x(), keep->rect.center_y());
+    CHECK_FALSE(find_node(ui.app, "idle.question"));
+    CHECK(ui.app.state().route.screen == Screen::BookWho);  // 继续使用 keeps everything
+    CHECK(ui.app.state().personal.form.fields.at("name") == "王秀英");
+
+    ui.app.take_effects();
+    ui.app.tick(100500 + 120000);  // untouched for the whole idle time
+    ui.frame();
+    const State& s = ui.app.state();
+    CHECK(s.route.screen == Screen::Attract);
+    CHECK(s.back_stack.empty());
+    CHECK(s.personal.token.empty());
+    CHECK(s.personal.phone.empty());
+    CHECK(s.personal.form.fields.empty());
+    CHECK(s.personal.appointments.empty());
+    CHECK(s.personal.requests.empty());
+    CHECK(s.search_query.empty());
+    CHECK(s.focus.empty());
+    bool removed = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* r = std::get_if<RemoveCache>(&e)) removed |= r->key == "account";
+    CHECK(removed);
+    const nlohmann::json report = ui.app.report();
+    CHECK(report.dump().find("王秀英") == std::string::npos);  // nothing of the visitor anywhere in the state
+    CHECK(report.dump().find("T1") == std::string::npos);
+    CHECK(ui.app.ms_until_idle_deadline() == -1);  // the attract screen waits for the next visitor
+
+    REQUIRE(find_node(ui.app, "attract.touch"));
+    ui.tap(540, 1500);  // anywhere
+    CHECK(ui.app.state().route.screen == Screen::Home);
+}
+
+TEST_CASE("结束 on a kiosk ends the visit at once; TVs and browsers have no idle timer") {
+    HeadlessUi kiosk(Surface::Kiosk, 1920, 1080);
+    ready(kiosk);
+    kiosk.app.dispatch(OpenScreen{Screen::MyAppointments, ""});
+    kiosk.frame();
+    const SemNode* end = find_node(kiosk.app, "session.end");
+    REQUIRE(end);
+    kiosk.tap(end->rect.center_x(), end->rect.center_y());
+    CHECK(kiosk.app.state().route.screen == Screen::Attract);
+    CHECK(kiosk.app.state().personal.token.empty());
+
+    for (Surface surface : {Surface::Tv, Surface::Browser}) {
+        HeadlessUi ui(surface, 1280, 800);
+        ready(ui);
+        ui.app.dispatch(OpenScreen{Screen::MyAppointments, ""});
+        ui.app.tick(10 * 3600 * 1000.0);
+        ui.frame();
+        CHECK(ui.app.state().route.screen == Screen::MyAppointments);
+        CHECK_FALSE(find_node(ui.app, "session.end"));
+    }
 }

@@ -1,0 +1,144 @@
+// A kiosk visit in Chromium against the reference server: sign in on the keypad, open a ticket and
+// print it (the print stylesheet shows only the ticket, with its QR code), then walk away: the idle
+// warning (还需要更多时间吗？) comes, then the session ends, and neither the app's state nor the
+// page's storage nor its DOM keeps anything of the visitor.
+//   node tests/e2e/kiosk_session.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { client } from '../server/api_client.mjs';
+import { startServer } from '../server/server_process.mjs';
+import { Checks, confirmAlerts, launch, nodeById, openPage, report, waitForState, waitReady } from './browser.mjs';
+
+const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'elder-kiosk-session-'));
+const server = await startServer(serverBinary, ['--db', join(dir, 's.db'), '--demo', '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+const api = client(server.url);
+const checks = new Checks();
+const browser = await launch();
+const PHONE = '13800000003', NAME = '李桂兰';
+const IDLE_S = 30;  // the shortest the configuration allows
+
+const { context, page, errors } = await openPage(browser, `${server.url}/?surface=kiosk&idle=${IDLE_S}`,
+  { viewport: { width: 1080, height: 1920 }, hasTouch: true });
+try {
+  await waitReady(page);
+  await confirmAlerts(page);
+  const tap = async (id) => {
+    checks.check(await waitForState(page, (i) => { const n = window.elder.report().nodes.find((x) => x.id === i); return n && n.visible; }, id, 8000),
+      `${id} is on screen`);
+    const n = nodeById(await report(page), id);
+    await page.touchscreen.tap(n.rect[0] + n.rect[2] / 2, n.rect[1] + n.rect[3] / 2);
+  };
+  const digits = async (text) => { for (const c of text) await tap('keypad.' + c); };
+  // A name needs a keyboard: the kiosk's system keyboard types into the input over the box.
+  const typeName = async () => {
+    await tap('field.name');
+    checks.check(await waitForState(page, () => window.elder.report().editing_field === 'name', null, 5000), 'the name box opens the input');
+    await page.keyboard.insertText(NAME);
+    await page.keyboard.press('Enter');
+    checks.check(await waitForState(page, (n) => window.elder.report().account.form.fields.name === n, NAME, 5000), 'a name typed');
+  };
+
+  const pickFirst = async (pattern) => {
+    const handle = await page.waitForFunction((p) => window.elder.report().nodes.find((n) => new RegExp(p).test(n.id) && n.focusable),
+      pattern, { timeout: 8000 });
+    await tap((await handle.jsonValue()).id);
+  };
+  // A visit: a service, a day, a time; sign in on the keypad; who is coming; book.
+  await tap('tile.appointments');
+  await tap('booking.service.1');
+  await pickFirst('^booking\\.day\\.');
+  await pickFirst('^booking\\.slot\\.[0-9]+$');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'sign_in'), 'booking asks who you are');
+  await digits(PHONE);
+  await tap('sign_in.send_code');
+  let code = null;
+  for (let i = 0; i < 100 && !code; i++) {
+    const res = await api.get('/api/v1/dev/otp?phone=' + PHONE);
+    if (res.status === 200 && res.json.code) code = res.json.code;
+    else await page.waitForTimeout(50);
+  }
+  await tap('field.code');
+  await digits(code);
+  await tap('sign_in.submit');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'book_who', null, 8000), 'signed in on the keypad',
+    JSON.stringify((await report(page)).account.form));
+  await typeName();
+  await tap('field.id_number');
+  await digits('11010519491231002X'.replace('X', 'x'));
+  await tap('booking.next');
+  await tap('booking.confirm');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'ticket', null, 8000), 'booked: the ticket');
+  const ticketCode = nodeById(await report(page), 'ticket.code').label.split(' ').pop();
+
+  // Printing: window.print is recorded (a kiosk's Chromium prints it silently with --kiosk-printing).
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed++; }; });
+  await tap('ticket.print');
+  checks.check(await waitForState(page, () => window.__printed === 1, null, 5000), '打印凭证 asks the browser to print once');
+  const printed = await page.evaluate(() => document.getElementById('print-ticket').innerText);
+  checks.check(printed.includes(ticketCode) && printed.includes(NAME) && printed.includes('本人身份证'),
+    'the printout holds the code, the name and the materials', printed.replace(/\n/g, ' / '));
+  await page.emulateMedia({ media: 'print' });
+  const printView = await page.evaluate(() => ({
+    canvas: getComputedStyle(document.getElementById('canvas')).display,
+    ticket: getComputedStyle(document.getElementById('print-ticket')).display,
+    qr: !!document.querySelector('#print-ticket svg.qr path'),
+  }));
+  checks.check(printView.canvas === 'none' && printView.ticket === 'block' && printView.qr,
+    'the print stylesheet shows only the ticket, with its QR code', JSON.stringify(printView));
+  await page.screenshot({ path: join(outDir, 'kiosk-print.png') });
+  let scanned = '';
+  try {
+    scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(outDir, 'kiosk-print.png')], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch { /* nothing readable */ }
+  checks.check(scanned.startsWith('ELDER-APPOINTMENT:') && scanned.endsWith(':' + ticketCode), 'the printed QR code scans to the appointment', scanned);
+  await page.emulateMedia({ media: 'screen' });
+
+  // The visitor starts another booking, types a name, and walks away.
+  await tap('page.back');
+  await tap('booking.service.2');
+  await pickFirst('^booking\\.day\\.');
+  await pickFirst('^booking\\.slot\\.[0-9]+$');
+  await typeName();
+  const left = Date.now();
+
+  checks.check(await waitForState(page, () => window.elder.report().idle_warning > 0, null, (IDLE_S - 20 + 5) * 1000),
+    '还需要更多时间吗？ comes 20 s before the end', `after ${((Date.now() - left) / 1000).toFixed(1)} s`);
+  const warning = await report(page);
+  checks.check(nodeById(warning, 'idle.question') && nodeById(warning, 'idle.continue') &&
+    warning.nodes.filter((n) => n.focusable).length === 1, 'the warning is a full screen with one 继续使用 button');
+  await page.screenshot({ path: join(outDir, 'kiosk-idle-warning.png') });
+
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'attract', null, 25000),
+    'the session ends: the attract screen', `after ${((Date.now() - left) / 1000).toFixed(1)} s`);
+  await page.screenshot({ path: join(outDir, 'kiosk-attract.png') });
+
+  // Privacy: nothing of the visitor in the state, in storage or in the page.
+  const after = await report(page);
+  checks.check(!after.account.signed_in && after.account.phone === '' && Object.keys(after.account.form.fields).length === 0 &&
+    after.account.appointments === 0 && after.account.requests === 0 && after.back_depth === 0 && after.keyword === '',
+    'the state holds no token, phone, form, lists or way back', JSON.stringify(after.account));
+  const traces = [PHONE, NAME, ticketCode, '11010519491231002X'];
+  const stateText = JSON.stringify(after);
+  checks.check(traces.every((t) => !stateText.includes(t)), 'no trace of the visitor anywhere in the state');
+  const storage = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  const storageText = JSON.stringify(storage);
+  checks.check(!('account' in storage) && traces.every((t) => !storageText.includes(t)),
+    'localStorage keeps nothing of the visitor', Object.keys(storage).join(', '));
+  const dom = await page.evaluate(() => document.body.innerHTML + document.getElementById('text-agent').value);
+  checks.check(traces.every((t) => !dom.includes(t)), 'the page (printout, text input) keeps nothing of the visitor');
+
+  const a = nodeById(after, 'attract.alert.0');
+  checks.check(a && a.label.includes('预警'), 'the attract screen shows the alert summary', a ? a.label : '');
+  await page.touchscreen.tap(540, 1500);
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'home'), 'a touch anywhere starts again at home');
+  checks.check(errors.length === 0, 'no console errors', errors.join(' | '));
+} finally {
+  await context.close();
+  await browser.close();
+  await server.stop();
+}
+process.exit(checks.summary());
