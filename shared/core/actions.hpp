@@ -67,6 +67,7 @@ struct SetTextSize { int size; };          // 0 .. kTextSizes-1
 struct SetHighContrast { bool on; };
 struct SetLanguage { std::string language; };
 struct SetVoice { bool on; };
+struct SetChime { bool on; };
 
 // Data
 struct AppStarted {};                                            // read settings and the offline cache, then ask the server
@@ -94,7 +95,7 @@ struct SetToday { std::string date; };                           // the clock pa
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
                             RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, StillHere, AcknowledgeAlert,
-                            SetTextSize, SetHighContrast, SetLanguage, SetVoice, AppStarted, StoredRead, FetchPolicy,
+                            SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;
 

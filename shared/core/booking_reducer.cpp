@@ -210,6 +210,13 @@ bool answered(State& state, const CallDone& done, std::vector<Effect>& effects) 
         case Call::Cancel:
         case Call::Restore: return changed_answered(state, done, effects), true;
         case Call::AckAlert: return true;  // kept on the device either way; the server's record is a bonus
+        case Call::AlertHistory: {
+            std::vector<Alert> list;
+            const bool ok = done.status == 200 && decode_text(done.body, list, error);
+            if (ok) state.alert_history = std::move(list);
+            state.alert_history_load = ok ? Load::Done : Load::Failed;
+            return true;
+        }
         default: return false;
     }
 }
@@ -269,6 +276,12 @@ Route route_opened(State& state, const Route& target, std::vector<Effect>& effec
             if (state.surface == Surface::Tv && !state.device.bound) refresh_device(state, effects);
             break;
         case Screen::MyRequests: fetch_help_requests(state, effects); break;
+        case Screen::Alerts:
+            if (state.alert_history_load != Load::Loading) {
+                state.alert_history_load = Load::Loading;
+                effects.push_back(HttpSend{Call::AlertHistory, "GET", "/api/v1/alerts?history=true&limit=50"});
+            }
+            break;
         default: break;
     }
     return target;

@@ -22,6 +22,7 @@ struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backo
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct Speak { std::string text; };                      // read aloud, replacing what is being said
+struct Chime {};                                         // the severe-alert chime (two tones)
 
 // A document for the browser's printer (a kiosk's ticket printer): a heading, lines, a QR code.
 struct Printout {
@@ -34,7 +35,7 @@ struct Print { Printout printout; };                     // hand it to the platf
 // A request made for the person or the box (signing in, booking, asking for help): never cached,
 // never retried behind their back. Answer: CallDone.
 enum class Call { RegisterDevice, DeviceStatus, SendCode, SignIn, SignOut, Schedules, Slots, Book, Appointments,
-                  Cancel, Restore, AskHelp, HelpRequests, AckAlert };
+                  Cancel, Restore, AskHelp, HelpRequests, AckAlert, AlertHistory };
 struct HttpSend {
     Call call;
     std::string method, path, body;  // body: JSON, or "" for none
@@ -44,6 +45,6 @@ struct HttpSend {
 };
 
 using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
-                            ReconnectStream, Speak, HttpSend, Print>;
+                            ReconnectStream, Speak, Chime, HttpSend, Print>;
 
 }  // namespace elder

@@ -106,7 +106,29 @@ const Alert* interrupting_alert(const State& state) {
     return nullptr;
 }
 
+namespace {
+
+State reduce_action(State state, const Action& action, std::vector<Effect>& effects);
+
+std::int64_t interrupting_id(const State& s) {
+    const Alert* a = interrupting_alert(s);
+    return a ? a->id : 0;
+}
+
+}  // namespace
+
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
+    const std::int64_t before = interrupting_id(state);
+    State next = reduce_action(std::move(state), action, effects);
+    // A severe alert that starts interrupting (arrived, or updated with a new id) chimes once.
+    const std::int64_t after = interrupting_id(next);
+    if (after != 0 && after != before && next.settings.chime) effects.push_back(Chime{});
+    return next;
+}
+
+namespace {
+
+State reduce_action(State state, const Action& action, std::vector<Effect>& effects) {
     if (std::holds_alternative<AppStarted>(action)) started(state, effects);
     if (reduce_data(state.data, action, effects)) return state;
     if (reduce_account(state, action, effects) || reduce_booking(state, action, effects) || reduce_help(state, action, effects))
@@ -184,6 +206,10 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
                 settings.voice = a.on;
                 change_settings(state, settings, effects);
             },
+            [&](const SetChime& a) {
+                settings.chime = a.on;
+                change_settings(state, settings, effects);
+            },
             [&](const StoredRead& a) { read_stored(state, a); },
             [&](const auto&) {},
         },
@@ -191,5 +217,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     if (state.route != before) state.editing.clear();  // leaving the page closes the input
     return state;
 }
+
+}  // namespace
 
 }  // namespace elder

@@ -12,7 +12,8 @@ float text_scale(int text_size) {
 }
 
 std::string encode_settings(const Settings& s) {
-    return json{{"text_size", s.text_size}, {"high_contrast", s.high_contrast}, {"language", s.language}, {"voice", s.voice}}
+    return json{{"text_size", s.text_size}, {"high_contrast", s.high_contrast}, {"language", s.language}, {"voice", s.voice},
+                {"chime", s.chime}}
         .dump();
 }
 
@@ -29,6 +30,7 @@ void apply_stored_settings(const std::string& text, Settings& s) {
         if (lang == "zh-CN" || lang == "en") s.language = lang;
     }
     if (auto it = j.find("voice"); it != j.end() && it->is_boolean()) s.voice = it->get<bool>();
+    if (auto it = j.find("chime"); it != j.end() && it->is_boolean()) s.chime = it->get<bool>();
 }
 
 std::string encode_ids(const std::set<std::int64_t>& ids) { return json(ids).dump(); }

@@ -18,8 +18,10 @@ struct Settings {
     bool high_contrast = false;
     std::string language = "zh-CN";
     bool voice = false;  // read the focused item aloud
+    bool chime = true;   // a two-tone chime when a severe alert interrupts
     bool operator==(const Settings& o) const {
-        return text_size == o.text_size && high_contrast == o.high_contrast && language == o.language && voice == o.voice;
+        return text_size == o.text_size && high_contrast == o.high_contrast && language == o.language && voice == o.voice &&
+               chime == o.chime;
     }
 };
 constexpr int kTextSizes = 3;
@@ -44,6 +46,8 @@ struct State {
     Personal personal;
     DeviceAccount device;
     Booking booking;
+    std::vector<Alert> alert_history;     // past alerts too (通知提醒's 以往的提醒), fetched when the page opens
+    Load alert_history_load = Load::Idle;
 
     int focused() const { return focus_of(route); }
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }

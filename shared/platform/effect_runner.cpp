@@ -32,6 +32,7 @@ void EffectRunner::run(const Effect& effect) {
                 http_->send(std::move(request));
             },
             [&](const Print& e) { print(e.printout); },
+            [&](const Chime&) {},  // sound belongs to the host (SDL audio): Host::pump plays it
             [&](const HttpSend& e) {
                 HttpRequest request;
                 request.id = next_request_id_++;

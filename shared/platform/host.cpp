@@ -8,6 +8,7 @@
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>
 
+#include "chime.hpp"
 #include "clock.hpp"
 #include "keymap.hpp"
 #include "ui/theme.hpp"
@@ -78,7 +79,10 @@ void Host::pump() {
         const std::vector<Action> actions = runner_->poll();
         for (const Action& action : actions) app_.dispatch(action);
         const std::vector<Effect> effects = app_.take_effects();
-        for (const Effect& effect : effects) runner_->run(effect);
+        for (const Effect& effect : effects) {
+            if (std::holds_alternative<Chime>(effect)) play_chime();
+            else runner_->run(effect);
+        }
         if (actions.empty() && effects.empty()) break;
     }
     longest_update_ms_ = std::max(longest_update_ms_, ms_since_start() - start);

@@ -22,6 +22,28 @@ std::vector<CardLine> alert_lines(const PageContext& ctx, const Alert& a) {
     };
 }
 
+// 以往的提醒: what has ended or was called off, newest first, one line each (OK reads it aloud).
+float past_alerts(PageContext& ctx, float y) {
+    const Rect area = ctx.content();
+    const auto& t = ctx.strings;
+    const float top = y;
+    bool heading = false;
+    for (const Alert& a : ctx.state.alert_history) {
+        if (a.active || a.infos.empty()) continue;
+        if (!heading) {
+            y += ctx.profile.gap * 0.5f;
+            y += text_block(ctx, "alerts.past", t.text("alerts.past"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
+                            ctx.palette.accent, ctx.palette.background, "heading") + ctx.profile.body_px * 0.5f;
+            heading = true;
+        }
+        const std::string ended = t.format("alerts.ended", {{"when", format_date_time(t, a.sent)}});
+        const std::string title = alert_title_words(t, a, "alerts.banner_notice");
+        y += list_row(ctx, {"alert.past." + std::to_string(a.id), title, a.infos.front().headline + "  " + ended, "", area.x, y,
+                            area.w, ReadAloud{title + "。" + a.infos.front().headline + "。" + ended}}) + ctx.profile.gap * 0.5f;
+    }
+    return y - top;
+}
+
 }  // namespace
 
 void draw_alerts_page(PageContext& ctx) {
@@ -38,6 +60,7 @@ void draw_alerts_page(PageContext& ctx) {
         y += card(ctx, "alert." + std::to_string(a.id), lines, area.x, y, area.w, ReadAloud{spoken});
         y += ctx.profile.gap * 0.5f;
     }
+    y += past_alerts(ctx, y);
     ctx.end_page(y);
 }
 

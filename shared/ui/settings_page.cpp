@@ -58,6 +58,10 @@ void draw_settings_page(PageContext& ctx) {
                    {{"settings.voice.on", t.text("settings.on"), s.voice, SetVoice{true}},
                     {"settings.voice.off", t.text("settings.off"), !s.voice, SetVoice{false}}},
                    y);
+    y = choice_row(ctx, "settings.chime", t.text("settings.chime"),
+                   {{"settings.chime.on", t.text("settings.on"), s.chime, SetChime{true}},
+                    {"settings.chime.off", t.text("settings.off"), !s.chime, SetChime{false}}},
+                   y);
     const Rect area = ctx.content();
     y += text_block(ctx, "settings.hint", t.text("settings.saved_hint"), ImVec2(area.x, y), area.w, ctx.profile.body_px,
                     ctx.palette.text_muted, ctx.palette.background);

@@ -42,6 +42,19 @@ export class Checks {
 // Opens a page that records console errors and uncaught exceptions.
 export async function openPage(browser, url, contextOptions) {
   const context = await browser.newContext(contextOptions);
+  // Tones the page plays are counted (window.__tones), as a test cannot listen.
+  await context.addInitScript(() => {
+    window.__tones = 0;
+    const Context = window.AudioContext;
+    if (!Context) return;
+    const create = Context.prototype.createOscillator;
+    Context.prototype.createOscillator = function (...a) {
+      const osc = create.apply(this, a);
+      const start = osc.start.bind(osc);
+      osc.start = (...b) => { window.__tones++; return start(...b); };
+      return osc;
+    };
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

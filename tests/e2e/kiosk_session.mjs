@@ -25,7 +25,9 @@ const { context, page, errors } = await openPage(browser, `${server.url}/?surfac
   { viewport: { width: 1080, height: 1920 }, hasTouch: true });
 try {
   await waitReady(page);
+  const chimed = await waitForState(page, () => window.__tones >= 2, null, 15000);
   await confirmAlerts(page);
+  checks.check(chimed, 'the severe alert chimes: two tones through Web Audio', String(await page.evaluate(() => window.__tones)));
   const tap = async (id) => {
     checks.check(await waitForState(page, (i) => { const n = window.elder.report().nodes.find((x) => x.id === i); return n && n.visible; }, id, 8000),
       `${id} is on screen`);

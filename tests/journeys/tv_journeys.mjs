@@ -2,7 +2,7 @@
 // server with demo data; a screenshot at each step.
 //   node tests/journeys/tv_journeys.mjs TVAPP SERVER DEMO_DIR OUTPUT_DIR
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -23,7 +23,9 @@ const server = await startServer(serverBinary, ['--config', join(dir, 'config.js
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
 const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-1', '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
-  '--screenshot-every-frame'], { display: xvfb.display, report: join(dir, 'report.json') });
+  '--screenshot-every-frame'], { display: xvfb.display, report: join(dir, 'report.json'),
+  // SDL's disk driver writes what the box would play: the severe-alert chime must be in it.
+  env: { SDL_AUDIODRIVER: 'disk', SDL_DISKAUDIOFILE: join(dir, 'sound.raw') } });
 const KEYS = { up: 'Up', down: 'Down', left: 'Left', right: 'Right', ok: 'Return', back: 'Escape', page_down: 'Next' };
 let step = 0;
 const driver = {
@@ -48,6 +50,12 @@ const driver = {
 try {
   const ready = await app.waitFor((r) => ['policies', 'guides', 'alerts'].every((k) => r.data.resources[k].freshness === 'current'), 20000);
   checks.check(ready !== null, 'tv: the demo data has arrived');
+  // The demo's severe alert interrupts at start, with the chime (16-bit samples, two tones).
+  const chimed = await app.waitFor(() => existsSync(join(dir, 'sound.raw')) && readFileSync(join(dir, 'sound.raw')).length > 20000, 5000);
+  const sound = existsSync(join(dir, 'sound.raw')) ? readFileSync(join(dir, 'sound.raw')) : Buffer.alloc(0);
+  let peak = 0;
+  for (let i = 0; i + 1 < sound.length; i += 2) peak = Math.max(peak, Math.abs(sound.readInt16LE(i)));
+  checks.check(chimed !== null && peak > 8000, 'tv: the severe alert chimes (recorded through SDL audio)', `peak ${peak} of ${sound.length / 2} samples`);
   // The box registers itself; staff bind it to a household by the number it shows.
   const registered = await app.waitFor((r) => r.account.device.id > 0, 10000);
   checks.check(registered !== null, 'tv: the box has registered itself with the server');

@@ -17,9 +17,10 @@ export async function startXvfb() {
 }
 
 // Starts the TV app; `report` is the path it rewrites after each frame.
-export function startTvApp(binary, args, { display, report }) {
+// `env`: extra environment (SDL_AUDIODRIVER=disk records the app's sound to a file).
+export function startTvApp(binary, args, { display, report, env = {} }) {
   const child = spawn(binary, ['--report', report, ...args], {
-    env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, DISPLAY: display }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   process.on('exit', () => child.kill('SIGKILL'));
   let log = '';

@@ -393,6 +393,30 @@ TEST_CASE("alerts: most severe first, level and severity in words, what to do; O
     CHECK(spoke);
 }
 
+TEST_CASE("alerts: the page asks for past alerts too and lists ended ones under 以往的提醒") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    ui.app.take_effects();
+    ui.key(RemoteKey::Digit4);
+    bool asked = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* h = std::get_if<HttpSend>(&e)) asked |= h->call == Call::AlertHistory && h->path.find("history=true") != std::string::npos;
+    CHECK(asked);
+    auto history = nlohmann::json::parse(fixture("alerts"));
+    auto past = history["items"][1];
+    past["id"] = 99;
+    past["active"] = false;
+    history["items"].push_back(past);
+    ui.app.dispatch(CallDone{Call::AlertHistory, 0, 200, history.dump()});
+    ui.frame();
+    REQUIRE(find_node(ui.app, "alerts.past"));
+    REQUIRE(find_node(ui.app, "alert.past.99.title"));
+    CHECK(find_node(ui.app, "alert.past.99.title")->label == "黄色预警（较重）：停水通知");
+    CHECK(find_node(ui.app, "alert.past.99.detail")->label.find("已结束") != std::string::npos);
+    for (const SemNode& n : ui.app.semantics().nodes())  // active alerts are not repeated as past ones
+        CHECK((n.id.rfind("alert.past.", 0) != 0 || n.id.rfind("alert.past.99", 0) == 0));
+}
+
 TEST_CASE("a severe alert interrupts any page until 我知道了, on every surface; Back confirms too") {
     for (const SurfaceCase& c : surface_cases()) {
         for (bool contrast : {false, true}) {
@@ -449,4 +473,27 @@ TEST_CASE("a confirmed alert is remembered across restarts; a new severe alert i
     ui.frame();
     CHECK(ui.app.report()["interruption"] == 77);
     CHECK(find_node(ui.app, "interrupt.title")->label.find("特别严重") != std::string::npos);
+}
+
+TEST_CASE("a severe alert chimes once when it starts interrupting, and not when the chime is off") {
+    const auto chimes = [](HeadlessUi& ui) {
+        int n = 0;
+        for (const Effect& e : ui.app.take_effects()) n += std::holds_alternative<Chime>(e);
+        return n;
+    };
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    ui.app.take_effects();
+    feed(ui, {Resource::Alerts}, fixture("alerts"));
+    CHECK(chimes(ui) == 1);
+    feed(ui, {Resource::Alerts}, fixture("alerts"));  // the same alert again: no second chime
+    CHECK(chimes(ui) == 0);
+    ui.key(RemoteKey::Ok);  // 我知道了
+    CHECK(chimes(ui) == 0);
+
+    HeadlessUi quiet(Surface::Tv, 1920, 1080);
+    quiet.app.dispatch(SetChime{false});
+    quiet.app.take_effects();
+    feed(quiet, {Resource::Alerts}, fixture("alerts"));
+    CHECK(interrupting_alert(quiet.app.state()));
+    CHECK(chimes(quiet) == 0);
 }
