@@ -7,6 +7,8 @@
 
 #include <qrcodegen.hpp>
 
+#include "alert_words.hpp"
+
 namespace elder {
 namespace {
 
@@ -230,6 +232,24 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     return r.h;
 }
 
+namespace {
+
+// Under every page's title, the most severe active alert in one line of words (the home page has
+// its banner, 通知提醒 the whole list). Not focusable: it informs, and Back stays the first item.
+float alert_line(PageContext& ctx, float y) {
+    const auto& alerts = ctx.state.data.alerts.value;
+    if (alerts.empty() || alerts.front().infos.empty() || ctx.state.route.screen == Screen::Alerts) return y;
+    const Alert& a = alerts.front();
+    const auto& t = ctx.strings;
+    const std::string text = t.format("alerts.line", {{"level", alert_level_words(t, a, "alerts.banner_notice")},
+                                                      {"event", a.infos.front().event}});
+    const Rect area = ctx.content();
+    return y + text_block(ctx, "page.alert", text, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.accent,
+                          ctx.palette.background, "status") + ctx.profile.body_px * 0.3f;
+}
+
+}  // namespace
+
 float page_header(PageContext& ctx, const std::string& title) {
     const Rect area = ctx.content();
     const float top = ctx.top();
@@ -246,7 +266,7 @@ float page_header(PageContext& ctx, const std::string& title) {
     float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), right - x, px, ctx.palette.text,
                          ctx.palette.background, "heading");
     h = std::max(back.h, back.center_y() - px / 2 - top + h);
-    return top + h + ctx.profile.gap;
+    return alert_line(ctx, top + h + ctx.profile.gap * 0.5f) + ctx.profile.gap * 0.5f;
 }
 
 float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px) {

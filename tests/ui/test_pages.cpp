@@ -497,3 +497,21 @@ TEST_CASE("a severe alert chimes once when it starts interrupting, and not when 
     CHECK(interrupting_alert(quiet.app.state()));
     CHECK(chimes(quiet) == 0);
 }
+
+TEST_CASE("every page names the most severe active alert under its title, in words; 通知提醒 lists them all instead") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    load_data(ui);
+    for (const PageCase& page : kPages) {
+        open(ui, page.screen, page.arg);
+        INFO(screen_name(page.screen));
+        const SemNode* line = find_node(ui.app, "page.alert");
+        if (page.screen == Screen::Alerts) {
+            CHECK_FALSE(line);
+        } else {
+            REQUIRE(line);
+            CHECK(line->label == "！橙色预警：寒潮预警。详见「通知提醒」。");
+            CHECK_FALSE(line->action);  // it informs; Back stays the first item
+        }
+        ui.app.dispatch(GoHome{});
+    }
+}
