@@ -146,6 +146,14 @@ void refresh_device(State& state, std::vector<Effect>& effects) {
     else ask_device_status(state, effects);
 }
 
+void sign_in_again(State& state, std::vector<Effect>& effects) {
+    const Route here = state.route;
+    forget_person(state, effects);
+    state.personal.after_sign_in = here;
+    state.personal.form.error = {"sign_in.expired", ""};
+    replace_route(state, {Screen::SignIn, ""}, {});
+}
+
 void forget_person(State& state, std::vector<Effect>& effects) {
     state.personal = Personal{};
     state.editing.clear();

@@ -118,14 +118,6 @@ void keep_appointment(Personal& p, const Appointment& a) {
     else p.appointments.insert(p.appointments.begin(), a);
 }
 
-void signed_out_by_server(State& state, std::vector<Effect>& effects) {
-    const Route here = state.route;
-    forget_person(state, effects);
-    state.personal.after_sign_in = here;
-    state.personal.form.error = {"sign_in.expired", ""};
-    replace_route(state, {Screen::SignIn, ""}, {});
-}
-
 void booked(State& state, const CallDone& done, std::vector<Effect>& effects) {
     Personal& p = state.personal;
     p.form.busy = false;
@@ -139,7 +131,7 @@ void booked(State& state, const CallDone& done, std::vector<Effect>& effects) {
                       {Screen::BookDate, Screen::BookSlot, Screen::BookWho, Screen::BookReview, Screen::SignIn});
         return;
     }
-    if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
+    if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
     Problem problem;
     if (done.status == 409 && decode_text(done.body, problem, error)) {
         start_review(state);  // choosing another time is a new booking
@@ -159,7 +151,7 @@ void appointments_answered(State& state, const CallDone& done, std::vector<Effec
         return;
     }
     p.appointments_load = Load::Failed;
-    if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
+    if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
     p.list_error = failure_message(done);
 }
 
@@ -175,7 +167,7 @@ void changed_answered(State& state, const CallDone& done, std::vector<Effect>& e
         if (state.route.screen == Screen::CancelConfirm) replace_route(state, {Screen::Ticket, std::to_string(a.id)}, {Screen::Ticket});
         return;
     }
-    if (done.status == 401 && !p.token.empty()) return signed_out_by_server(state, effects);
+    if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
     p.form.error = failure_message(done);
 }
 

@@ -41,18 +41,11 @@ void asked(State& state, const CallDone& done, std::vector<Effect>& effects) {
         replace_route(state, {Screen::HelpSent, std::to_string(request.id)}, {Screen::SosConfirm, Screen::HelpForm, Screen::SignIn});
         return;
     }
-    if (done.status == 401 && !p.token.empty()) {
-        const Route here = state.route;
-        forget_person(state, effects);
-        state.personal.after_sign_in = here;
-        state.personal.form.error = {"sign_in.expired", ""};
-        replace_route(state, {Screen::SignIn, ""}, {});
-        return;
-    }
+    if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
     p.form.error = failure_message(done);
 }
 
-void requests_answered(State& state, const CallDone& done) {
+void requests_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
     Personal& p = state.personal;
     std::vector<HelpRequest> list;
     std::string error;
@@ -62,6 +55,7 @@ void requests_answered(State& state, const CallDone& done) {
         return;
     }
     p.requests_load = Load::Failed;
+    if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
     p.list_error = failure_message(done);
 }
 
@@ -80,7 +74,7 @@ bool reduce_help(State& state, const Action& action, std::vector<Effect>& effect
             [&](const AskHelp& a) { return ask(state, a, effects), true; },
             [&](const CallDone& a) {
                 if (a.call == Call::AskHelp) return asked(state, a, effects), true;
-                if (a.call == Call::HelpRequests) return requests_answered(state, a), true;
+                if (a.call == Call::HelpRequests) return requests_answered(state, a, effects), true;
                 return false;
             },
             [&](const auto&) { return false; },

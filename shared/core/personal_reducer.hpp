@@ -29,6 +29,9 @@ void replace_route(State& state, const Route& to, std::initializer_list<Screen> 
 void refresh_device(State& state, std::vector<Effect>& effects);
 // My help requests, for the page that lists them (with the resident's or the bound box's token).
 void fetch_help_requests(State& state, std::vector<Effect>& effects);
+// The server no longer knows the resident's token (expired, signed out elsewhere): forget the
+// person and ask them to sign in, coming back to the page they were on.
+void sign_in_again(State& state, std::vector<Effect>& effects);
 // Wipes what belongs to the resident: tokens, forms, lists (a kiosk visitor leaves, or signs out).
 void forget_person(State& state, std::vector<Effect>& effects);
 

@@ -23,8 +23,8 @@ State step(State s, const Action& a, std::vector<Effect>& effects) {
 TEST_CASE("opening a tile and going back") {
     State s;
     s = step(s, FocusItem{3});
-    s = step(s, OpenScreen{Screen::Alerts});
-    CHECK(s.route.screen == Screen::Alerts);
+    s = step(s, OpenScreen{Screen::Contacts});
+    CHECK(s.route.screen == Screen::Contacts);
     CHECK(s.back_stack.size() == 1);
     s = step(s, GoBack{});
     CHECK(s.route.screen == Screen::Home);
