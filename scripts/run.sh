@@ -18,7 +18,12 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 
 mkdir -p build/run
-build/native/bin/elder-server --db build/run/elder-community.db --demo --demo-dir assets/demo \
+# Staff endpoints (publishing, binding a TV box) need a token: one per checkout, kept beside the data.
+if [ ! -s build/run/server.json ]; then
+  printf '{"staff_token": "%s"}\n' "$(openssl rand -hex 16)" > build/run/server.json
+fi
+STAFF_TOKEN=$(node -e 'console.log(JSON.parse(require("fs").readFileSync("build/run/server.json")).staff_token)')
+build/native/bin/elder-server --config build/run/server.json --db build/run/elder-community.db --demo --demo-dir assets/demo \
   --web-root build/wasm/site --host "$HOST" --port "$PORT" --quiet &
 pids+=($!)
 url="http://127.0.0.1:$PORT/"
@@ -26,11 +31,17 @@ echo
 echo "API (REST, see shared/api/openapi.yaml): ${url}api/v1/site"
 echo "Kiosk (touch, portrait or landscape): $url"
 echo "Resident's browser:                   ${url}?surface=browser"
+echo "Staff token (build/run/server.json):  $STAFF_TOKEN"
+echo "Sign-in codes (no SMS in the demo) are printed here as \"one-time code\" lines."
 if [ -n "${DISPLAY:-}" ]; then
   # shellcheck disable=SC2086
-  build/native/bin/elder-tvapp --server "http://127.0.0.1:$PORT" ${TV_ARGS:-} &
+  build/native/bin/elder-tvapp --server "http://127.0.0.1:$PORT" --device "demo-tv-$(hostname)" \
+    --data-dir build/run/tv-data ${TV_ARGS:-} &
   pids+=($!)
   echo "TV app: started in a window (arrows, Enter = OK, Esc = Back, Home, 1-8)"
+  echo "  To book on it, bind it to a household with the device number its 预约办理 pages show (N):"
+  echo "  curl -X PUT -H 'Authorization: Bearer $STAFF_TOKEN' -H 'Content-Type: application/json' \\"
+  echo "    -d '{\"household_name\": \"王家\", \"phone\": \"13800000009\"}' ${url}api/v1/staff/devices/N/household"
   if [ -z "${NO_BROWSER:-}" ]; then
     browser_args=(--user-data-dir="$ROOT/build/chromium-profile" --no-first-run --disable-background-networking)
     [ "$(id -u)" -eq 0 ] && browser_args+=(--no-sandbox)  # Chromium refuses to run as root otherwise

@@ -44,7 +44,9 @@ void set_field_text(State& state, const std::string& text) {
 void acknowledge(State& state, std::int64_t id, std::vector<Effect>& effects) {
     // Kept on the device, so that a restart does not interrupt again for the same alert.
     if (state.acked_alerts.insert(id).second) effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
-    if (const std::string token = acting_token(state); !token.empty())
+    // The server records who saw it: the signed-in resident, else this box (bound or not).
+    const std::string& token = state.personal.token.empty() ? state.device.token : state.personal.token;
+    if (!token.empty())
         effects.push_back(HttpSend{Call::AckAlert, "POST", "/api/v1/alerts/" + std::to_string(id) + "/ack", "", token});
 }
 

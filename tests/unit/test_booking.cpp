@@ -340,6 +340,12 @@ TEST_CASE("confirming a severe alert tells the server when someone is signed in"
     REQUIRE(sent(fx, Call::AckAlert));
     CHECK(sent(fx, Call::AckAlert)->path == "/api/v1/alerts/6/ack");
     CHECK(sent(fx, Call::AckAlert)->token == "T1");
+
+    State box;  // a registered set-top box confirms as itself, bound or not
+    box.device.token = "D7";
+    box = step(box, AcknowledgeAlert{8}, fx);
+    REQUIRE(sent(fx, Call::AckAlert));
+    CHECK(sent(fx, Call::AckAlert)->token == "D7");
 }
 
 TEST_CASE("help requests: words go with a repair, an SOS is only the call, and the ticket page replaces the form") {
