@@ -89,6 +89,11 @@ void Host::pump() {
     ++updates_;
 }
 
+void Host::activate(const std::string& id) {
+    app_.note_activity();
+    app_.activate(id);
+}
+
 int Host::ms_until_next_timer() const {
     const int services = runner_->ms_until_next_timer(), idle = app_.ms_until_idle_deadline();
     if (services < 0) return idle;
@@ -163,6 +168,7 @@ void Host::draw(const CivilTime& now) {
     ImGui::NewFrame();
     app_.frame(now);
     ImGui::Render();
+    mirror_.update(app_.semantics(), app_.showing_dialog(), app_.state().settings.language);
     // The text agent follows the keyword box (it moves when the page scrolls).
     if (const auto edit = app_.text_edit()) text_agent_->show(edit->rect, edit->text);
     else text_agent_->hide();

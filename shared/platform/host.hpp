@@ -7,6 +7,7 @@
 
 #include <SDL.h>
 
+#include "accessibility.hpp"
 #include "effect_runner.hpp"
 #include "keymap.hpp"
 #include "text_agent.hpp"
@@ -47,6 +48,8 @@ public:
     bool draw_if_needed();
 
     App& app() { return app_; }
+    // A screen reader activated the mirrored item `id` (browsers): as a tap on it.
+    void activate(const std::string& id);
     // The app's report plus how long the loop's steps took (the longest must stay far below a frame).
     nlohmann::json report() const;
     SDL_Window* window() { return window_; }
@@ -60,6 +63,7 @@ private:
     App app_;
     Keymap keymap_;
     std::unique_ptr<TextAgent> text_agent_;
+    AccessibilityMirror mirror_;
     std::unique_ptr<EffectRunner> runner_;
     double longest_update_ms_ = 0, longest_frame_ms_ = 0;
     long updates_ = 0;

@@ -39,6 +39,11 @@ int run_app(const HostOptions& options, const AppParams& params) {
 
 }  // namespace elder
 
+// A screen reader activated a mirrored item (web/a11y-mirror.js): the same as a tap on it.
+extern "C" EMSCRIPTEN_KEEPALIVE void elder_activate(const char* id) {
+    if (elder::g_host && id) elder::g_host->activate(id);
+}
+
 // For tests and diagnostics: the app's state and semantics tree as JSON.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* elder_report_json() {
     static std::string report;

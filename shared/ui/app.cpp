@@ -187,6 +187,17 @@ bool App::keypad_on_screen() const {
     return false;
 }
 
+bool App::activate(const std::string& id) {
+    for (int i = 0; i < tree_.focusable_count(); ++i) {
+        const SemNode& n = tree_.focusable(i);
+        if (n.id != id) continue;
+        dispatch(FocusItem{i});  // the screen reader's cursor is the app's focus from now on
+        dispatch(*n.action);
+        return true;
+    }
+    return false;
+}
+
 void App::on_pointer_input() {
     invalidate();
     note_activity();

@@ -43,6 +43,11 @@ public:
     // Milliseconds until tick() has something to do (a warning to show or a second to count), or -1.
     int ms_until_idle_deadline() const;
     void note_activity();  // the visitor touched, typed or pressed something
+    // Performs the action of the focusable item `id` of the last frame, as a tap would (screen
+    // readers activate items through the browser's mirror of the tree); false if there is none.
+    bool activate(const std::string& id);
+    // The last frame was a modal page of its own: a severe alert or the kiosk's idle warning.
+    bool showing_dialog() const { return interrupting_alert(state_) != nullptr || warning_seconds_ >= 0; }
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
     void redraw_once() { pending_frames_ = std::max(pending_frames_, 1); }  // nothing to settle: the clock
     bool needs_frame() const { return pending_frames_ > 0; }

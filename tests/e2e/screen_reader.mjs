@@ -1,0 +1,110 @@
+// Screen readers on the web build, in Chromium: the page's accessibility tree lists the items of
+// the app's semantics tree with the same roles and names on every page visited; activating a
+// mirrored button performs its action; focus follows the app's focus; a severe alert is a modal
+// dialog and reaches the assertive live region; axe-core finds no violations on the shell page and
+// the mirror.
+//   node tests/e2e/screen_reader.mjs SERVER SITE_DIR DEMO_DIR
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/server_process.mjs';
+import { Checks, launch, openPage, report, waitForState, waitReady } from './browser.mjs';
+
+const [serverBinary, siteDir, demoDir] = process.argv.slice(2);
+const dir = mkdtempSync(join(tmpdir(), 'elder-sr-'));
+const server = await startServer(serverBinary, ['--db', join(dir, 'sr.db'), '--demo', '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const checks = new Checks();
+const browser = await launch();
+
+const ROLE = { button: 'button', heading: 'heading', textbox: 'textbox', image: 'img', status: 'status', alert: 'alert', text: 'paragraph' };
+
+// Every node of the app's tree (with words) is in the browser's accessibility tree, in its role.
+async function sameItems(page, what) {
+  const rep = await report(page);
+  const snapshot = await page.locator('#a11y-mirror').ariaSnapshot();
+  const missing = [];
+  for (const n of rep.nodes) {
+    if (!n.label || !ROLE[n.role] || n.role === 'text') continue;  // paragraphs' text is checked below
+    const name = n.label.replace(/\s+/g, ' ').trim();
+    if (!snapshot.includes(`${ROLE[n.role]} "${name}"`) && !snapshot.includes(`${ROLE[n.role]}: ${name}`)) missing.push(`${n.role} ${name}`);
+  }
+  const texts = rep.nodes.filter((n) => n.role === 'text' && n.label);
+  const squash = (t) => t.replace(/\s+/g, ' ').trim();
+  const mirrorText = squash(await page.locator('#a11y-mirror').innerText());
+  const missingText = texts.filter((n) => !mirrorText.includes(squash(n.label)));
+  checks.check(missing.length === 0 && missingText.length === 0 && rep.nodes.length > 3,
+    `${what}: the accessibility tree has every item of the semantics tree (${rep.nodes.length} nodes)`,
+    missing.concat(missingText.map((n) => 'text ' + n.label)).slice(0, 5).join(' | '));
+}
+
+async function axe(page, what) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  checks.check(result.length === 0, `${what}: axe-core finds no violations`, result.join(' | '));
+}
+
+const { context, page, errors } = await openPage(browser, server.url + '/?surface=browser', { viewport: { width: 1280, height: 800 } });
+try {
+  await waitReady(page);
+  await axe(page, 'the shell page while the app starts');
+  // The demo's severe alert interrupts: a modal dialog, and its words in the assertive live region.
+  checks.check(await waitForState(page, () => window.elder.report().interruption !== null, null, 15000), 'the severe alert interrupts');
+  checks.check(await waitForState(page, () => document.getElementById('a11y-mirror').getAttribute('role') === 'dialog', null, 5000) &&
+    await page.evaluate(() => document.getElementById('a11y-mirror').getAttribute('aria-modal')) === 'true',
+    'the interruption is a modal dialog for screen readers');
+  const live = await page.evaluate(() => ({ text: document.getElementById('a11y-live').textContent,
+    polite: document.getElementById('a11y-live').getAttribute('aria-live') }));
+  checks.check(live.polite === 'assertive' && live.text.includes('寒潮'), 'the alert reaches the assertive live region', live.text);
+  await sameItems(page, 'interruption');
+  await axe(page, 'the interruption');
+
+  // Activating the mirrored 我知道了 (as a screen reader does: a click on the element) confirms it.
+  await page.locator('#a11y-mirror [data-id="interrupt.ack"]').dispatchEvent('click');
+  checks.check(await waitForState(page, () => window.elder.report().interruption === null, null, 5000), 'activating the mirrored 我知道了 confirms the alert');
+  checks.check(await waitForState(page, () => document.getElementById('a11y-mirror').getAttribute('role') !== 'dialog', null, 5000),
+    'the page is no longer a dialog');
+  await sameItems(page, 'home');
+  await axe(page, 'home');
+
+  // A mirrored tile opens its page, as a tap would.
+  await page.getByRole('button', { name: '政策资讯', exact: true }).dispatchEvent('click');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'policies', null, 5000), 'activating the mirrored 政策资讯 opens it');
+  await sameItems(page, 'policy categories');
+  // Focus follows: keys move the app's focus, and the browser's focus is on the same item.
+  await page.keyboard.press('Tab');
+  const followed = await waitForState(page, () => {
+    const r = window.elder.report();
+    const node = r.nodes.find((n) => n.focused);
+    return node && document.activeElement && document.activeElement.dataset.id === node.id;
+  }, null, 5000);
+  checks.check(followed, 'the browser focus follows the app focus', await page.evaluate(() => document.activeElement.dataset.id || document.activeElement.tagName));
+  await page.keyboard.press('Enter');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'policy_list', null, 5000),
+    'Enter on the followed item opens it once (no double activation)', (await report(page)).screen + ' ' + (await report(page)).back_depth);
+  checks.check((await report(page)).back_depth === 2, 'one step deeper, not two', String((await report(page)).back_depth));
+  await sameItems(page, 'a policy list');
+  await axe(page, 'a policy list');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'home', null, 5000), 'Escape goes back to home');
+
+  // A few more pages, by the mirror.
+  for (const [name, screen] of [['办事指南', 'guides'], ['联系我们', 'contacts'], ['设置', 'settings'], ['紧急求助', 'sos']]) {
+    await page.getByRole('button', { name, exact: true }).dispatchEvent('click');
+    checks.check(await waitForState(page, (s) => window.elder.report().screen === s, screen, 5000), `the mirror opens ${name}`);
+    await sameItems(page, name);
+    await page.getByRole('button', { name: '返回', exact: true }).dispatchEvent('click');
+    await waitForState(page, () => window.elder.report().screen === 'home', null, 5000);
+  }
+  checks.check(errors.length === 0, 'no console errors', errors.join(' | '));
+} finally {
+  await context.close();
+  await browser.close();
+  await server.stop();
+}
+process.exit(checks.summary());
