@@ -23,7 +23,14 @@ struct ScrollTo { float offset; };         // the current page scrolled to `offs
 struct GoBack {};
 struct GoHome {};
 struct ReadAloud { std::string text; };
-struct ReloadPage {};                      // 再试一次 on a page of personal data: fetch what it shows again     // OK on an item that only informs (a contact): say it
+struct ReloadPage {};
+// 朗读: the page's words, sentence by sentence (the app fills in the sentences of the page on screen).
+struct ReadPage { std::vector<std::string> sentences; };
+struct PauseReading {};
+struct ResumeReading {};
+struct RestartReading {};                  // from the first sentence again
+struct StopReading {};
+struct SpeechDone {};                      // the speech service finished a sentence of 朗读                      // 再试一次 on a page of personal data: fetch what it shows again     // OK on an item that only informs (a contact): say it
 
 // Search by pinyin initials
 struct SearchType { char letter; };        // a-z or 0-9 from the letter grid or a keyboard
@@ -68,6 +75,8 @@ struct SetHighContrast { bool on; };
 struct SetLanguage { std::string language; };
 struct SetVoice { bool on; };
 struct SetChime { bool on; };
+struct SetSpeechRate { int rate; };        // 0 slow, 1 normal, 2 fast
+struct SetSpeechVolume { int volume; };    // 0 quiet, 1 normal, 2 loud
 
 // Data
 struct AppStarted {};                                            // read settings and the offline cache, then ask the server
@@ -92,10 +101,11 @@ struct CallDone {                                                // the answer t
 };
 struct SetToday { std::string date; };                           // the clock passed midnight (or the app started)
 
-using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, SearchType, SearchErase, SearchClear,
+using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, ReadPage,
+                            PauseReading, ResumeReading, RestartReading, StopReading, SpeechDone, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
                             RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, StillHere, AcknowledgeAlert,
-                            SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, AppStarted, StoredRead, FetchPolicy,
+                            SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, SetSpeechRate, SetSpeechVolume, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;
 

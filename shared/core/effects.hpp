@@ -21,7 +21,12 @@ struct RemoveCache { std::string key; };
 struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
-struct Speak { std::string text; };                      // read aloud, replacing what is being said
+struct Speak {                                           // read aloud, replacing what is being said
+    std::string text;
+    int rate_wpm = 150, volume = 110;                    // from the settings (speech_rate_wpm ...)
+    bool reading = false;  // a sentence of 朗读: answer SpeechDone when it has been said
+};
+struct StopSpeaking {};
 struct Chime {};                                         // the severe-alert chime (two tones)
 
 // A document for the browser's printer (a kiosk's ticket printer): a heading, lines, a QR code.
@@ -45,6 +50,6 @@ struct HttpSend {
 };
 
 using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
-                            ReconnectStream, Speak, Chime, HttpSend, Print>;
+                            ReconnectStream, Speak, StopSpeaking, Chime, HttpSend, Print>;
 
 }  // namespace elder

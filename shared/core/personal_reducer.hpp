@@ -13,6 +13,9 @@ namespace elder {
 bool reduce_account(State& state, const Action& action, std::vector<Effect>& effects);
 bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects);
 bool reduce_help(State& state, const Action& action, std::vector<Effect>& effects);  // help_reducer.cpp
+bool reduce_reading(State& state, const Action& action, std::vector<Effect>& effects);  // reading_reducer.cpp
+// Speech of `text` at the resident's speed and volume (not part of 朗读).
+Speak speak_words(const State& state, const std::string& text);
 
 // Called when a route is opened: fetches what its page shows, sends to sign-in where one is needed.
 // Returns the route to show instead of `target` (the sign-in page), or `target`.

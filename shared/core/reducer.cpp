@@ -133,7 +133,8 @@ namespace {
 State reduce_action(State state, const Action& action, std::vector<Effect>& effects) {
     if (std::holds_alternative<AppStarted>(action)) started(state, effects);
     if (reduce_data(state.data, action, effects)) return state;
-    if (reduce_account(state, action, effects) || reduce_booking(state, action, effects) || reduce_help(state, action, effects))
+    if (reduce_account(state, action, effects) || reduce_booking(state, action, effects) || reduce_help(state, action, effects) ||
+        reduce_reading(state, action, effects))
         return state;
     Settings settings = state.settings;
     const Route before = state.route;
@@ -157,7 +158,7 @@ State reduce_action(State state, const Action& action, std::vector<Effect>& effe
                 state.route = state.back_stack.back();
                 state.back_stack.pop_back();
             },
-            [&](const ReadAloud& a) { effects.push_back(Speak{a.text}); },
+            [&](const ReadAloud& a) { effects.push_back(speak_words(state, a.text)); },
             [&](const EndSession&) { end_session(state, effects); },
             [&](const PrintTicket& a) { effects.push_back(Print{a.printout}); },
             [&](const ReloadPage&) { state.route = route_opened(state, state.route, effects); },
@@ -212,11 +213,25 @@ State reduce_action(State state, const Action& action, std::vector<Effect>& effe
                 settings.chime = a.on;
                 change_settings(state, settings, effects);
             },
+            [&](const SetSpeechRate& a) {
+                settings.speech_rate = std::clamp(a.rate, 0, 2);
+                change_settings(state, settings, effects);
+            },
+            [&](const SetSpeechVolume& a) {
+                settings.speech_volume = std::clamp(a.volume, 0, 2);
+                change_settings(state, settings, effects);
+            },
             [&](const StoredRead& a) { read_stored(state, a); },
             [&](const auto&) {},
         },
         action);
-    if (state.route != before) state.editing.clear();  // leaving the page closes the input
+    if (state.route != before) {
+        state.editing.clear();  // leaving the page closes the input
+        if (state.reading.active()) {  // and ends its reading
+            state.reading = Reading{};
+            effects.push_back(StopSpeaking{});
+        }
+    }
     return state;
 }
 

@@ -11,9 +11,12 @@ float text_scale(int text_size) {
     return scales[text_size < 0 ? 0 : text_size >= kTextSizes ? kTextSizes - 1 : text_size];
 }
 
+int speech_rate_wpm(int r) { return r <= 0 ? 115 : r >= 2 ? 190 : 150; }  // older listeners: normal is slower than espeak's 175
+int speech_volume_level(int v) { return v <= 0 ? 60 : v >= 2 ? 170 : 110; }
+
 std::string encode_settings(const Settings& s) {
     return json{{"text_size", s.text_size}, {"high_contrast", s.high_contrast}, {"language", s.language}, {"voice", s.voice},
-                {"chime", s.chime}}
+                {"chime", s.chime}, {"speech_rate", s.speech_rate}, {"speech_volume", s.speech_volume}}
         .dump();
 }
 
@@ -31,6 +34,9 @@ void apply_stored_settings(const std::string& text, Settings& s) {
     }
     if (auto it = j.find("voice"); it != j.end() && it->is_boolean()) s.voice = it->get<bool>();
     if (auto it = j.find("chime"); it != j.end() && it->is_boolean()) s.chime = it->get<bool>();
+    for (auto [key, field] : {std::pair{"speech_rate", &s.speech_rate}, std::pair{"speech_volume", &s.speech_volume}})
+        if (auto it = j.find(key); it != j.end() && it->is_number_integer() && it->get<int>() >= 0 && it->get<int>() <= 2)
+            *field = it->get<int>();
 }
 
 std::string encode_ids(const std::set<std::int64_t>& ids) { return json(ids).dump(); }

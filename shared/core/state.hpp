@@ -19,13 +19,23 @@ struct Settings {
     std::string language = "zh-CN";
     bool voice = false;  // read the focused item aloud
     bool chime = true;   // a two-tone chime when a severe alert interrupts
+    int speech_rate = 1;    // 0 slow, 1 normal, 2 fast (speech_rate_wpm)
+    int speech_volume = 1;  // 0 quiet, 1 normal, 2 loud (speech_volume_level)
     bool operator==(const Settings& o) const {
         return text_size == o.text_size && high_contrast == o.high_contrast && language == o.language && voice == o.voice &&
-               chime == o.chime;
+               chime == o.chime && speech_rate == o.speech_rate && speech_volume == o.speech_volume;
     }
 };
 constexpr int kTextSizes = 3;
 float text_scale(int text_size);  // 1.0, 1.3, 1.6: the largest is 1.6x the default (ACCESSIBILITY.md)
+
+// 朗读: the page being read aloud, sentence by sentence.
+struct Reading {
+    std::vector<std::string> sentences;
+    int index = 0;         // the sentence being read (== size when done)
+    bool playing = false;  // false: paused or done
+    bool active() const { return !sentences.empty(); }
+};
 
 struct State {
     Route route;
@@ -46,6 +56,7 @@ struct State {
     Personal personal;
     DeviceAccount device;
     Booking booking;
+    Reading reading;
     std::vector<Alert> alert_history;     // past alerts too (通知提醒's 以往的提醒), fetched when the page opens
     Load alert_history_load = Load::Idle;
 

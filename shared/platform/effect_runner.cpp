@@ -63,7 +63,13 @@ void EffectRunner::run(const Effect& effect) {
             },
             [&](const Speak& e) {
                 if (!speech_) speech_ = make_speech(options_.speech);  // boxes without voice never load the engine
+                speech_->configure(e.rate_wpm, e.volume);
                 speech_->speak(e.text);
+                reading_ = e.reading;  // 朗读 goes on when this sentence has been said
+            },
+            [&](const StopSpeaking&) {
+                if (speech_) speech_->stop();
+                reading_ = false;
             },
         },
         effect);
@@ -88,6 +94,10 @@ std::vector<Action> EffectRunner::poll() {
         out.push_back(HttpDone{it->second, r.status, std::move(r.body), std::move(r.etag), std::move(r.error)});
         requests_.erase(it);
     }
+    if (reading_ && speech_ && !speech_->speaking()) {
+        reading_ = false;
+        out.push_back(SpeechDone{});
+    }
     if (stream_) {
         for (SseEvent& e : stream_->poll()) out.push_back(StreamEvent{std::move(e.event), std::move(e.data)});
         const bool open = stream_->state() == StreamState::Open;
@@ -100,9 +110,14 @@ std::vector<Action> EffectRunner::poll() {
 }
 
 int EffectRunner::ms_until_next_timer() const {
-    if (timers_.empty()) return -1;
-    const double wait = timers_.begin()->first - ms_since_start();
-    return wait <= 0 ? 0 : static_cast<int>(std::ceil(wait));
+    int wait = -1;
+    if (!timers_.empty()) {
+        const double w = timers_.begin()->first - ms_since_start();
+        wait = w <= 0 ? 0 : static_cast<int>(std::ceil(w));
+    }
+    constexpr int kSpeechPollMs = 100;  // speech has no wake-up of its own: look again soon while reading
+    if (reading_ && (wait < 0 || wait > kSpeechPollMs)) wait = kSpeechPollMs;
+    return wait;
 }
 
 void EffectRunner::schedule(double delay_ms, Action action) {

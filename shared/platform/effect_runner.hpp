@@ -57,6 +57,7 @@ private:
     std::multimap<double, Action> timers_;           // due time (ms since start) -> action
     std::vector<Action> ready_;                      // answers produced synchronously (cache reads)
     bool stream_open_ = false;
+    bool reading_ = false;  // a sentence of 朗读 is being said: answer SpeechDone when it ends
     std::mt19937 random_{std::random_device{}()};
 };
 

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "speech.hpp"
 
 namespace elder {
@@ -91,7 +93,15 @@ public:
         if (!again.empty()) speak(again);
     }
 
-    bool speaking() const override { return speaking_; }
+    bool speaking() const override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return has_pending_ || speaking_;
+    }
+
+    void configure(int rate_wpm, int volume) override {
+        rate_wpm_ = rate_wpm;
+        volume_ = volume;
+    }
 
 private:
     static int on_samples(short* wav, int count, espeak_EVENT* events) {
@@ -107,8 +117,6 @@ private:
         if (rate <= 0) return;  // no voice data: speech stays silent, the app goes on
         espeak_SetSynthCallback(on_samples);
         espeak_SetVoiceByName(options_.language == "en" ? "en" : "cmn");
-        espeak_SetParameter(espeakRATE, options_.rate_wpm, 0);
-        espeak_SetParameter(espeakVOLUME, options_.volume, 0);
         for (;;) {
             std::string text;
             {
@@ -119,6 +127,8 @@ private:
                 has_pending_ = false;
                 cancel_ = false;
             }
+            espeak_SetParameter(espeakRATE, rate_wpm_, 0);
+            espeak_SetParameter(espeakVOLUME, volume_, 0);
             samples_.clear();
             speaking_ = true;
             espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, this);
@@ -129,7 +139,8 @@ private:
     }
 
     SpeechOptions options_;
-    std::mutex mutex_;
+    std::atomic<int> rate_wpm_{options_.rate_wpm}, volume_{options_.volume};
+    mutable std::mutex mutex_;
     std::condition_variable wanted_;
     std::string pending_, last_;
     bool has_pending_ = false, quitting_ = false;
@@ -138,8 +149,38 @@ private:
     std::thread worker_;
 };
 
+// Records what would be said instead of saying it (tests): one JSON object per line, at once.
+class RecordingSpeech : public Speech {
+public:
+    explicit RecordingSpeech(SpeechOptions options) : options_(std::move(options)) {}
+    void speak(const std::string& text) override {
+        last_ = text;
+        if (std::FILE* f = std::fopen(options_.log_path.c_str(), "a")) {
+            const std::string line = nlohmann::json{{"text", text}, {"rate", options_.rate_wpm}, {"volume", options_.volume}}.dump();
+            std::fprintf(f, "%s\n", line.c_str());
+            std::fclose(f);
+        }
+    }
+    void stop() override {}
+    void repeat() override {
+        if (!last_.empty()) speak(last_);
+    }
+    bool speaking() const override { return false; }
+    void configure(int rate_wpm, int volume) override {
+        options_.rate_wpm = rate_wpm;
+        options_.volume = volume;
+    }
+
+private:
+    SpeechOptions options_;
+    std::string last_;
+};
+
 }  // namespace
 
-std::unique_ptr<Speech> make_speech(const SpeechOptions& options) { return std::make_unique<EspeakSpeech>(options); }
+std::unique_ptr<Speech> make_speech(const SpeechOptions& options) {
+    if (!options.log_path.empty()) return std::make_unique<RecordingSpeech>(options);
+    return std::make_unique<EspeakSpeech>(options);
+}
 
 }  // namespace elder

@@ -30,7 +30,7 @@ EM_JS(void, web_speech_stop, (), {
 });
 
 EM_JS(int, web_speech_speaking, (), {
-    return 'speechSynthesis' in window && window.speechSynthesis.speaking ? 1 : 0;
+    return 'speechSynthesis' in window && (window.speechSynthesis.speaking || window.speechSynthesis.pending) ? 1 : 0;
 });
 
 class WebSpeech : public Speech {
@@ -50,6 +50,10 @@ public:
         if (!last_.empty()) speak(last_);
     }
     bool speaking() const override { return web_speech_speaking() != 0; }
+    void configure(int rate_wpm, int volume) override {
+        options_.rate_wpm = rate_wpm;
+        options_.volume = volume;
+    }
 
 private:
     SpeechOptions options_;

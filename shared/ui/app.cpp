@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/personal_reducer.hpp"
 #include "core/reducer.hpp"
 #include "core/spatial_nav.hpp"
 #include "pages.hpp"
@@ -204,7 +205,35 @@ void App::on_pointer_input() {
     keyboard_mode_ = false;
 }
 
+// The page's words for 朗读, sentence by sentence, in reading order (headings and text; buttons
+// speak through their own words in the text nodes around them).
+std::vector<std::string> App::page_sentences() const {
+    std::vector<std::string> out;
+    for (const SemNode& n : tree_.nodes()) {
+        if (n.label.empty() || n.id.rfind("reading.", 0) == 0) continue;
+        if (n.role != "heading" && n.role != "text" && n.role != "status" && n.role != "alert") continue;
+        size_t start = 0;
+        for (size_t i = 0; i < n.label.size(); ++i) {
+            // A sentence ends after 。！？； (3 bytes each in UTF-8) or a line break.
+            const bool cjk_end = n.label.compare(i, 3, "。") == 0 || n.label.compare(i, 3, "！") == 0 ||
+                                 n.label.compare(i, 3, "？") == 0 || n.label.compare(i, 3, "；") == 0;
+            const size_t end = cjk_end ? i + 3 : n.label[i] == '\n' ? i + 1 : 0;
+            if (!end) continue;
+            const std::string sentence = n.label.substr(start, end - start);
+            if (sentence.find_first_not_of(" \n") != std::string::npos) out.push_back(sentence);
+            start = end;
+            i = end - 1;
+        }
+        if (start < n.label.size() && n.label.find_first_not_of(" \n", start) != std::string::npos) out.push_back(n.label.substr(start));
+    }
+    return out;
+}
+
 void App::dispatch(const Action& action) {
+    if (const auto* read = std::get_if<ReadPage>(&action); read && read->sentences.empty()) {
+        dispatch(ReadPage{page_sentences()});  // the 朗读 button: the words of the page as drawn
+        return;
+    }
     state_ = reduce(std::move(state_), action, effects_);
     invalidate();
 }
@@ -219,7 +248,7 @@ std::vector<Effect> App::take_effects() {
 void App::speak_focused() {
     const int focused = state_.focused();
     if (state_.settings.voice && focused >= 0 && focused < tree_.focusable_count())
-        effects_.push_back(Speak{tree_.focusable(focused).label});
+        effects_.push_back(speak_words(state_, tree_.focusable(focused).label));
 }
 
 void App::scroll_by(float delta) {
@@ -357,7 +386,8 @@ void App::frame(const CivilTime& now) {
     if (!state_.has_focus(state_.route)) {
         int first = 0;
         while (first < tree_.focusable_count() &&
-               (tree_.focusable(first).id == "page.back" || tree_.focusable(first).id == "session.end"))
+               (tree_.focusable(first).id == "page.back" || tree_.focusable(first).id == "session.end" ||
+                tree_.focusable(first).id == "page.read"))
             ++first;
         if (first > 0 && first < tree_.focusable_count()) dispatch(FocusItem{first});
     }
@@ -419,6 +449,8 @@ nlohmann::json App::report() const {
         {"keyword", state_.keyword},
         {"interruption", interruption ? nlohmann::json(interruption->id) : nlohmann::json()},
         {"idle_warning", warning_seconds_},
+        {"reading", {{"sentences", state_.reading.sentences.size()}, {"index", state_.reading.index},
+                     {"playing", state_.reading.playing}}},
         {"editing", !state_.editing.empty()},
         {"editing_field", state_.editing},
         {"account", account_report()},

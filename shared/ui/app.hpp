@@ -83,7 +83,8 @@ private:
     void follow_focus();
     void speak_focused();
     bool keypad_on_screen() const;
-    bool idle_watched() const;       // a kiosk with a visitor's session to end
+    bool idle_watched() const;
+    std::vector<std::string> page_sentences() const;       // a kiosk with a visitor's session to end
     double idle_timeout_ms() const;  // the page shows the on-screen keypad: the remote's digits type
     nlohmann::json account_report() const;
 

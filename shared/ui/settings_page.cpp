@@ -58,6 +58,15 @@ void draw_settings_page(PageContext& ctx) {
                    {{"settings.voice.on", t.text("settings.on"), s.voice, SetVoice{true}},
                     {"settings.voice.off", t.text("settings.off"), !s.voice, SetVoice{false}}},
                    y);
+    std::vector<Choice> rates, volumes;
+    for (int i = 0; i < 3; ++i) {
+        rates.push_back({"settings.rate." + std::to_string(i), t.text("settings.rate." + std::to_string(i)), s.speech_rate == i,
+                         SetSpeechRate{i}});
+        volumes.push_back({"settings.volume." + std::to_string(i), t.text("settings.volume." + std::to_string(i)),
+                           s.speech_volume == i, SetSpeechVolume{i}});
+    }
+    y = choice_row(ctx, "settings.rate", t.text("settings.rate"), rates, y);
+    y = choice_row(ctx, "settings.volume", t.text("settings.volume"), volumes, y);
     y = choice_row(ctx, "settings.chime", t.text("settings.chime"),
                    {{"settings.chime.on", t.text("settings.on"), s.chime, SetChime{true}},
                     {"settings.chime.off", t.text("settings.off"), !s.chime, SetChime{false}}},

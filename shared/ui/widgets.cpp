@@ -248,6 +248,26 @@ float alert_line(PageContext& ctx, float y) {
                           ctx.palette.background, "status") + ctx.profile.body_px * 0.3f;
 }
 
+// While 朗读 goes on: where it is, and 暂停 / 继续, 从头读, 停止.
+float reading_bar(PageContext& ctx, float y) {
+    const Reading& r = ctx.state.reading;
+    if (!r.active()) return y;
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const bool done = r.index >= static_cast<int>(r.sentences.size());
+    const std::string where = done ? t.text("reading.done")
+                                   : t.format(r.playing ? "reading.playing" : "reading.paused",
+                                              {{"n", std::to_string(r.index + 1)}, {"of", std::to_string(r.sentences.size())}});
+    y += text_block(ctx, "reading.where", where, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text,
+                    ctx.palette.background, "status");
+    std::vector<ButtonSpec> buttons;
+    if (r.playing) buttons.push_back({"reading.pause", t.text("reading.pause"), PauseReading{}, ctx.palette.tile});
+    else if (!done) buttons.push_back({"reading.resume", t.text("reading.resume"), ResumeReading{}, ctx.palette.tile});
+    buttons.push_back({"reading.restart", t.text("reading.restart"), RestartReading{}, ctx.palette.tile});
+    buttons.push_back({"reading.stop", t.text("reading.stop"), StopReading{}, ctx.palette.tile});
+    return button_row(ctx, buttons, im(area.x, y)) + ctx.profile.gap * 0.5f;
+}
+
 }  // namespace
 
 float page_header(PageContext& ctx, const std::string& title) {
@@ -257,16 +277,20 @@ float page_header(PageContext& ctx, const std::string& title) {
     const float px = ctx.profile.heading_px;
     const float x = back.right() + ctx.profile.gap;
     float right = area.right();
-    // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
-    if (ctx.state.surface == Surface::Kiosk && !ctx.state.personal.token.empty()) {
-        const std::string label = ctx.strings.text("session.end");
+    const auto header_button = [&](const std::string& id, const std::string& label, const Action& action) {
         const float w = std::max(ctx.profile.min_target_w, text_width(ctx, label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
-        right = button(ctx, "session.end", label, im(area.right() - w, top), EndSession{}, ctx.palette.tile).x - ctx.profile.gap;
-    }
+        right = button(ctx, id, label, im(right - w, top), action, ctx.palette.tile).x - ctx.profile.gap;
+    };
+    // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
+    if (ctx.state.surface == Surface::Kiosk && !ctx.state.personal.token.empty())
+        header_button("session.end", ctx.strings.text("session.end"), EndSession{});
+    // 朗读: the whole page aloud, sentence by sentence (the bar under the title controls it).
+    if (!ctx.state.reading.active()) header_button("page.read", ctx.strings.text("reading.read"), ReadPage{});
     float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), right - x, px, ctx.palette.text,
                          ctx.palette.background, "heading");
     h = std::max(back.h, back.center_y() - px / 2 - top + h);
-    return alert_line(ctx, top + h + ctx.profile.gap * 0.5f) + ctx.profile.gap * 0.5f;
+    const float below = reading_bar(ctx, top + h + ctx.profile.gap * 0.5f);
+    return alert_line(ctx, below) + ctx.profile.gap * 0.5f;
 }
 
 float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px) {

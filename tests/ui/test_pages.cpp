@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/pinyin.hpp"
+#include "core/settings.hpp"
 #include "../unit/fixture.hpp"
 #include "page_checks.hpp"
 
@@ -237,7 +238,11 @@ TEST_CASE("guides: theme -> guide -> every section of the guide, and 预约办�
     const Rect theme = find_node(ui.app, "theme.0")->rect;
     ui.tap(theme.center_x(), theme.center_y());
     REQUIRE(ui.app.state().route.screen == Screen::GuideList);
-    const Rect first = ui.app.semantics().focusable(1).rect;
+    const SemNode* guide = nullptr;
+    for (int i = 0; i < ui.app.semantics().focusable_count() && !guide; ++i)
+        if (ui.app.semantics().focusable(i).id.rfind("guide.", 0) == 0) guide = &ui.app.semantics().focusable(i);
+    REQUIRE(guide);
+    const Rect first = guide->rect;
     ui.tap(first.center_x(), first.center_y());
     REQUIRE(ui.app.state().route.screen == Screen::GuideDetail);
     for (const char* id : {"guide.what.heading", "guide.who.heading", "guide.materials.0", "guide.steps.0", "guide.place.0",
@@ -514,4 +519,60 @@ TEST_CASE("every page names the most severe active alert under its title, in wor
         }
         ui.app.dispatch(GoHome{});
     }
+}
+
+TEST_CASE("朗读 reads a policy sentence by sentence at the chosen speed; pause, continue, from the start, stop") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    ui.app.dispatch(SetSpeechRate{0});
+    ui.app.dispatch(SetSpeechVolume{2});
+    open(ui, Screen::PolicyDetail, "22");
+    ui.app.take_effects();
+    const auto said = [&ui] {
+        std::vector<Speak> out;
+        for (const Effect& e : ui.app.take_effects())
+            if (const auto* s = std::get_if<Speak>(&e)) out.push_back(*s);
+        return out;
+    };
+    const SemNode* read = find_node(ui.app, "page.read");
+    REQUIRE(read);
+    ui.tap(read->rect.center_x(), read->rect.center_y());
+    const Reading& r = ui.app.state().reading;
+    REQUIRE(r.sentences.size() > 30);  // the title, the issuer line, 30 articles of two sentences
+    auto first = said();
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].reading);
+    CHECK(first[0].text == r.sentences[0]);
+    CHECK(first[0].rate_wpm == speech_rate_wpm(0));
+    CHECK(first[0].volume == speech_volume_level(2));
+    bool article = false;  // the body is split at 。 : "第1条 ...提出申请，" and so on, in order
+    for (size_t i = 0; i + 1 < r.sentences.size(); ++i)
+        if (r.sentences[i].rfind("第1条", 0) == 0) article = r.sentences[i + 1].rfind("第1条", 0) != 0;
+    CHECK(article);
+    ui.app.dispatch(SpeechDone{});
+    ui.app.dispatch(SpeechDone{});
+    auto next = said();
+    REQUIRE(next.size() == 2);
+    CHECK(next[0].text == r.sentences[1]);
+    CHECK(next[1].text == r.sentences[2]);
+    ui.frame();
+    REQUIRE(find_node(ui.app, "reading.where"));
+    CHECK(find_node(ui.app, "reading.where")->label.find("第 3 句") != std::string::npos);
+
+    ui.app.dispatch(PauseReading{});
+    bool stopped = false;
+    for (const Effect& e : ui.app.take_effects()) stopped |= std::holds_alternative<StopSpeaking>(e);
+    CHECK(stopped);
+    ui.app.dispatch(SpeechDone{});  // the cut-short sentence ends: nothing more is said while paused
+    CHECK(said().empty());
+    ui.app.dispatch(ResumeReading{});
+    auto again = said();
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].text == r.sentences[2]);  // the interrupted sentence from its start
+    ui.app.dispatch(RestartReading{});
+    auto restart = said();
+    REQUIRE(restart.size() == 1);
+    CHECK(restart[0].text == r.sentences[0]);
+    ui.key(RemoteKey::Back);  // leaving the page stops the reading
+    CHECK_FALSE(ui.app.state().reading.active());
 }
