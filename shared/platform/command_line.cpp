@@ -56,6 +56,8 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
             out.host.keymap_path = value();
         } else if (arg == "--data-dir" && has_value) {
             out.host.data_dir = value();
+        } else if (arg == "--speech-log" && has_value) {
+            out.host.speech_log = value();
         } else if (arg == "--config" && has_value) {
             if (!apply_config_file(value(), out.app.config, error)) return false;
         } else if (arg == "--query" && has_value) {
@@ -91,6 +93,7 @@ std::string command_line_help(const char* program) {
         "  --voice on|off        read the focused item aloud (default off)\n"
         "  --keymap FILE         which remote key is which (default <assets>/keymaps/default.json)\n"
         "  --data-dir DIR        where the offline copy is kept (default ~/.local/share/elder-community)\n"
+        "  --speech-log FILE     record what would be read aloud (one JSON line each) instead of speaking\n"
         "  --assets DIR          folder with strings/ and fonts/\n"
         "  --screenshot FILE     save the last frame as PNG when the app exits\n"
         "  --screenshot-every-frame  rewrite the --screenshot file after every drawn frame\n"

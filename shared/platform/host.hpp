@@ -25,6 +25,7 @@ struct HostOptions {
     int exit_after_frames = 0;    // native: quit after this many drawn frames (0: run until closed)
     std::string data_dir;         // native: the offline cache's folder ("" for the default)
     std::string keymap_path;      // "" for <assets>/keymaps/default.json
+    std::string speech_log;       // native: record speech to this file instead of speaking (tests)
 };
 
 // The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.

@@ -51,6 +51,19 @@ std::string random_nonce() {
     return buf;
 }
 
+// Nothing to say: spaces, line breaks and sentence marks only (the alert line's leading ！).
+bool only_punctuation(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        if (s[i] == ' ' || s[i] == '\n') { ++i; continue; }
+        bool mark = false;
+        for (const char* m : {"。", "！", "？", "；"})
+            if (s.compare(i, 3, m) == 0) mark = true;
+        if (!mark) return false;
+        i += 3;
+    }
+    return true;
+}
+
 constexpr float kCoastDecayPerSecond = 4.0f;  // a flick coasts for about half a second
 constexpr float kCoastStopPxPerSecond = 30.0f;
 
@@ -220,11 +233,11 @@ std::vector<std::string> App::page_sentences() const {
             const size_t end = cjk_end ? i + 3 : n.label[i] == '\n' ? i + 1 : 0;
             if (!end) continue;
             const std::string sentence = n.label.substr(start, end - start);
-            if (sentence.find_first_not_of(" \n") != std::string::npos) out.push_back(sentence);
+            if (!only_punctuation(sentence)) out.push_back(sentence);
             start = end;
             i = end - 1;
         }
-        if (start < n.label.size() && n.label.find_first_not_of(" \n", start) != std::string::npos) out.push_back(n.label.substr(start));
+        if (start < n.label.size() && !only_punctuation(n.label.substr(start))) out.push_back(n.label.substr(start));
     }
     return out;
 }

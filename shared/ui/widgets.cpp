@@ -260,12 +260,23 @@ float reading_bar(PageContext& ctx, float y) {
                                               {{"n", std::to_string(r.index + 1)}, {"of", std::to_string(r.sentences.size())}});
     y += text_block(ctx, "reading.where", where, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text,
                     ctx.palette.background, "status");
-    std::vector<ButtonSpec> buttons;
-    if (r.playing) buttons.push_back({"reading.pause", t.text("reading.pause"), PauseReading{}, ctx.palette.tile});
-    else if (!done) buttons.push_back({"reading.resume", t.text("reading.resume"), ResumeReading{}, ctx.palette.tile});
-    buttons.push_back({"reading.restart", t.text("reading.restart"), RestartReading{}, ctx.palette.tile});
-    buttons.push_back({"reading.stop", t.text("reading.stop"), StopReading{}, ctx.palette.tile});
-    return button_row(ctx, buttons, im(area.x, y)) + ctx.profile.gap * 0.5f;
+    // Three buttons that never move (a finger or the focus may be on one when reading ends): the
+    // first says 暂停, 继续 or 再读一遍 as the reading goes, all as wide as the widest word.
+    const Action first = r.playing ? Action{PauseReading{}} : done ? Action{RestartReading{}} : Action{ResumeReading{}};
+    const std::string first_label = t.text(r.playing ? "reading.pause" : done ? "reading.again" : "reading.resume");
+    float w = ctx.profile.min_target_w;
+    for (const char* key : {"reading.pause", "reading.resume", "reading.again", "reading.restart", "reading.stop"})
+        w = std::max(w, text_width(ctx, t.text(key), ctx.profile.body_px) + 2 * ctx.profile.body_px);
+    const float gap = ctx.profile.gap;
+    const bool one_row = 3 * w + 2 * gap <= area.w;
+    const auto at = [&](int i) { return one_row ? im(area.x + i * (w + gap), y) : im(area.x, y + i * (ctx.profile.min_target_h + gap * 0.5f)); };
+    const float h = std::max(ctx.profile.min_target_h, ctx.profile.body_px * 2.2f);
+    tile(ctx, {"reading.toggle", first_label, "", "", {at(0).x, at(0).y, w, h}, ctx.palette.tile, first, ctx.profile.body_px});
+    tile(ctx, {"reading.restart", t.text("reading.restart"), "", "", {at(1).x, at(1).y, w, h}, ctx.palette.tile, RestartReading{},
+               ctx.profile.body_px});
+    tile(ctx, {"reading.stop", t.text("reading.stop"), "", "", {at(2).x, at(2).y, w, h}, ctx.palette.tile, StopReading{},
+               ctx.profile.body_px});
+    return at(2).y + h + ctx.profile.gap * 0.5f;
 }
 
 }  // namespace

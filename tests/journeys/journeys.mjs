@@ -21,7 +21,7 @@ export const node = (r, id) => r.nodes.find((n) => n.id === id);
 const focused = (r) => r.nodes.find((n) => n.focused);
 
 // Remote and keyboard: walk the focus to `id` with arrow keys, the way a resident would.
-async function focusOn(driver, id) {
+export async function focusOn(driver, id) {
   for (let i = 0; i < 60; i++) {
     const r = await driver.report();
     const at = focused(r), target = node(r, id);

@@ -10,6 +10,7 @@ import { startServer } from '../server/server_process.mjs';
 import { startTvApp, startXvfb } from '../tv/tv_process.mjs';
 import { client } from '../server/api_client.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
+import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [tvapp, serverBinary, demoDir, outDir] = process.argv.slice(2);
@@ -22,7 +23,8 @@ const server = await startServer(serverBinary, ['--config', join(dir, 'config.js
   '--demo-dir', demoDir, '--quiet']);
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
-const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-1', '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
+const speechLog = join(dir, 'speech.jsonl');
+const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-1', '--speech-log', speechLog, '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
   '--screenshot-every-frame'], { display: xvfb.display, report: join(dir, 'report.json'),
   // SDL's disk driver writes what the box would play: the severe-alert chime must be in it.
   env: { SDL_AUDIODRIVER: 'disk', SDL_DISKAUDIOFILE: join(dir, 'sound.raw') } });
@@ -30,6 +32,8 @@ const KEYS = { up: 'Up', down: 'Down', left: 'Left', right: 'Right', ok: 'Return
 let step = 0;
 const driver = {
   name: 'tv', mode: 'remote', checks, serverUrl: server.url, staffToken: STAFF,
+  // The recording speech backend's log: one JSON line per utterance.
+  spoken: async () => (existsSync(speechLog) ? readFileSync(speechLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text) : []),
   report: async () => app.readReport(),
   key: async (k) => app.press(KEYS[k]),
   shot: async (name) => {
@@ -64,7 +68,7 @@ try {
       { token: STAFF, body: { household_name: '王家', phone: '13900139000' } });
     checks.check(bound.status === 200, 'tv: staff bind the box to a household', String(bound.status));
   }
-  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp]) {
+  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud]) {
     try {
       await journey(driver);
     } catch (e) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Checks, launch, report, waitForState, waitReady } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
+import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
@@ -23,6 +24,12 @@ const KEYS = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'Arro
 
 async function run(name, surface, viewport, mode, phone) {
   const context = await browser.newContext({ viewport, hasTouch: mode === 'touch' });
+  // A recording speech backend: what the page asks the browser to say (said at once, in order).
+  await context.addInitScript(() => {
+    window.__spoken = [];
+    if (!window.speechSynthesis) return;
+    window.speechSynthesis.speak = (u) => { window.__spoken.push(u.text); };
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -44,6 +51,7 @@ async function run(name, surface, viewport, mode, phone) {
   };
   const driver = {
     name, mode, checks, serverUrl: server.url, staffToken: STAFF, phone,
+    spoken: () => page.evaluate(() => window.__spoken),
     report: () => report(page),
     // What a keyboard (or an input method, or the kiosk's system keyboard) puts into the input.
     type: async (text) => {
@@ -56,7 +64,7 @@ async function run(name, surface, viewport, mode, phone) {
     swipeDown: () => swipe(h * 0.3, h * 0.75),
     shot: async (label) => page.screenshot({ path: join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`) }),
   };
-  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp]) {
+  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud]) {
     try {
       await journey(driver);
     } catch (e) {

@@ -576,3 +576,20 @@ TEST_CASE("朗读 reads a policy sentence by sentence at the chosen speed; pause
     ui.key(RemoteKey::Back);  // leaving the page stops the reading
     CHECK_FALSE(ui.app.state().reading.active());
 }
+
+TEST_CASE("the 朗读 bar meets the numbers on every surface") {
+    for (const SurfaceCase& c : surface_cases())
+        for (int size : {0, 2}) {
+            INFO(describe(c) << " size " << size);
+            HeadlessUi ui(c.surface, c.w, c.h);
+            load_data(ui);
+            ui.app.dispatch(SetTextSize{size});
+            open(ui, Screen::PolicyDetail, "22");
+            ui.app.dispatch(ReadPage{});
+            ui.frame();
+            ui.frame();
+            REQUIRE(find_node(ui.app, "reading.toggle"));
+            check_numbers(ui, c);
+            check_reachable_by_arrows(ui);
+        }
+}
