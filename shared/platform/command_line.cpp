@@ -58,6 +58,8 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
             out.host.data_dir = value();
         } else if (arg == "--speech-log" && has_value) {
             out.host.speech_log = value();
+        } else if (arg == "--speech-wav" && has_value) {
+            out.host.speech_wav = value();
         } else if (arg == "--config" && has_value) {
             if (!apply_config_file(value(), out.app.config, error)) return false;
         } else if (arg == "--query" && has_value) {
@@ -94,6 +96,7 @@ std::string command_line_help(const char* program) {
         "  --keymap FILE         which remote key is which (default <assets>/keymaps/default.json)\n"
         "  --data-dir DIR        where the offline copy is kept (default ~/.local/share/elder-community)\n"
         "  --speech-log FILE     record what would be read aloud (one JSON line each) instead of speaking\n"
+        "  --speech-wav FILE     write the last thing read aloud to a WAV file instead of the speaker\n"
         "  --assets DIR          folder with strings/ and fonts/\n"
         "  --screenshot FILE     save the last frame as PNG when the app exits\n"
         "  --screenshot-every-frame  rewrite the --screenshot file after every drawn frame\n"

@@ -54,6 +54,7 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     services.storage_dir = options.data_dir;
     services.speech.language = params.config.language;
     services.speech.log_path = options.speech_log;
+    services.speech.wav_path = options.speech_wav;
     // Answers arrive on worker threads; an event ends the loop's wait so that they are taken at once.
     wake_event_ = SDL_RegisterEvents(1);
     runner_ = std::make_unique<EffectRunner>(services, [type = wake_event_] {

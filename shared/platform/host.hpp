@@ -26,6 +26,7 @@ struct HostOptions {
     std::string data_dir;         // native: the offline cache's folder ("" for the default)
     std::string keymap_path;      // "" for <assets>/keymaps/default.json
     std::string speech_log;       // native: record speech to this file instead of speaking (tests)
+    std::string speech_wav;       // native: espeak-ng's samples to this WAV file instead of the speaker
 };
 
 // The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.
