@@ -35,10 +35,12 @@
     return el;
   }
 
-  function place(el, node) {
+  function place(el, node, labels) {
     const [x, y, w, h] = node.rect;
     Object.assign(el.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px' });
     if (node.role === 'image') el.setAttribute('aria-label', node.label);
+    // A text box is named by the words above it (姓名, 手机号码); what it holds is its content.
+    if (node.role === 'textbox') el.setAttribute('aria-label', labels.get(node.id + '.label') || node.label);
     else if (el.textContent !== node.label) el.textContent = node.label;
     el.hidden = false;
   }
@@ -51,6 +53,13 @@
       : (tree.nodes.find((n) => n.id === 'page.alert' || n.id === 'home.alert') || {}).label || '';
     if (words && words !== spokenAlert) live.textContent = words;
     spokenAlert = words;
+  }
+
+  function newList() {
+    const l = document.createElement('div');
+    l.setAttribute('role', 'list');
+    root.appendChild(l);
+    return l;
   }
 
   function update(tree) {
@@ -66,12 +75,34 @@
       root.removeAttribute('aria-label');
     }
     const seen = new Set();
+    const labels = new Map(tree.nodes.map((n) => [n.id, n.label]));
+    for (const l of root.querySelectorAll(':scope > [role="list"]')) l.remove();  // rebuilt below, same elements
+    // Runs of list entries (with the text drawn inside each) become one list of items.
+    const entries = new Set(tree.nodes.filter((n) => n.list_item).map((n) => n.id));
+    const entryOf = (id) => {
+      for (let cut = id; cut; cut = cut.slice(0, Math.max(0, cut.lastIndexOf('.')))) if (entries.has(cut)) return cut;
+      return null;
+    };
+    let list = null, item = null;
     tree.nodes.forEach((node) => {
       const key = node.id + '|' + node.role;
       let el = byId.get(key);
       if (!el) byId.set(key, (el = create(node)));
-      place(el, node);
-      root.appendChild(el);  // in the tree's order: the reading order
+      place(el, node, labels);
+      const entry = entryOf(node.id);
+      if (entry) {
+        if (!list) list = newList();
+        if (!item || item.dataset.entry !== entry) {
+          item = document.createElement('div');
+          item.setAttribute('role', 'listitem');
+          item.dataset.entry = entry;
+          list.appendChild(item);
+        }
+        item.appendChild(el);
+      } else {
+        list = item = null;
+        root.appendChild(el);  // in the tree's order: the reading order
+      }
       seen.add(key);
     });
     for (const [key, el] of byId) if (!seen.has(key)) { el.remove(); byId.delete(key); }
@@ -84,7 +115,8 @@
   function followFocus(tree) {
     const node = tree.nodes.find((n) => n.focused);
     const id = node ? node.id : null;
-    if (id === focusedId) return;
+    // The same item stays focused, unless rebuilding a list took the browser's focus away from it.
+    if (id === focusedId && document.activeElement !== document.body) return;
     focusedId = id;
     const typing = document.activeElement && document.activeElement.id === 'text-agent';
     const el = node && byId.get(node.id + '|' + node.role);

@@ -14,7 +14,8 @@ void AccessibilityMirror::update(const SemanticsTree& tree, bool dialog, const s
         if (n.label.empty() && !n.action) continue;  // nothing to say or do
         nodes.push_back({{"id", n.id}, {"role", n.role}, {"label", n.label},
                          {"rect", {std::round(n.rect.x), std::round(n.rect.y), std::round(n.rect.w), std::round(n.rect.h)}},
-                         {"focusable", n.action.has_value()}, {"focused", n.focused}, {"visible", n.visible}});
+                         {"focusable", n.action.has_value()}, {"focused", n.focused}, {"visible", n.visible},
+                         {"list_item", n.list_item}});
     }
     std::string json = nlohmann::json{{"dialog", dialog}, {"lang", language}, {"nodes", nodes}}.dump();
     if (json == last_) return;

@@ -51,6 +51,7 @@ nlohmann::json SemanticsTree::to_json() const {
             {"focusable", n.action.has_value()},
             {"focused", n.focused},
             {"visible", n.visible},
+            {"list_item", n.list_item},
         });
     }
     return out;

@@ -23,6 +23,7 @@ struct SemNode {
     std::optional<Action> action;  // what OK / a tap does; set for focusable nodes
     bool focused = false;
     bool visible = true;  // inside the viewport; false for parts of a page scrolled out of view
+    bool list_item = false;  // an entry of a list (list_row): screen readers hear "list, N items"
 };
 
 class SemanticsTree {

@@ -226,7 +226,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     ImGui::PopID();
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
-    ctx.tree.add({spec.id, "button", spec.title, r, px, p.text, p.tile, spec.action, focused});
+    ctx.tree.add({spec.id, "button", spec.title, r, px, p.text, p.tile, spec.action, focused, true, true});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
     return r.h;

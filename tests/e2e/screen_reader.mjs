@@ -29,7 +29,8 @@ async function lacking(page) {
   const missing = [];
   for (const n of rep.nodes) {
     if (!n.label || !ROLE[n.role]) continue;
-    const name = squash(n.label);
+    const labelNode = rep.nodes.find((x) => x.id === n.id + '.label');
+    const name = squash(n.role === 'textbox' && labelNode ? labelNode.label : n.label);  // a box is named by its label
     if (n.role === 'text') {  // a paragraph's words are its content, not a name
       if (!mirrorText.includes(name)) missing.push('text ' + name);
     } else if (!snapshot.includes(`${ROLE[n.role]} "${name}"`) && !snapshot.includes(`${ROLE[n.role]}: ${name}`)) {
@@ -100,19 +101,31 @@ try {
     'Enter on the followed item opens it once (no double activation)', (await report(page)).screen + ' ' + (await report(page)).back_depth);
   checks.check((await report(page)).back_depth === 2, 'one step deeper, not two', String((await report(page)).back_depth));
   await sameItems(page, 'a policy list');
+  const rows = (await report(page)).nodes.filter((n) => n.list_item).length;
+  const items = await page.locator('#a11y-mirror [role="list"] > [role="listitem"]').count();
+  checks.check(rows > 0 && items === rows && await page.locator('#a11y-mirror [role="list"]').count() === 1,
+    'the policies are one list of items, one per row', `${items} items for ${rows} rows`);
   await axe(page, 'a policy list');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   checks.check(await waitForState(page, () => window.elder.report().screen === 'home', null, 5000), 'Escape goes back to home');
 
   // A few more pages, by the mirror.
-  for (const [name, screen] of [['办事指南', 'guides'], ['联系我们', 'contacts'], ['设置', 'settings'], ['紧急求助', 'sos']]) {
+  for (const [name, screen] of [['办事指南', 'guides'], ['联系我们', 'contacts'], ['设置', 'settings'], ['紧急求助', 'sos'],
+    ['通知提醒', 'alerts'], ['社区活动', 'activities'], ['预约办理', 'appointments']]) {
     await page.getByRole('button', { name, exact: true }).dispatchEvent('click');
     checks.check(await waitForState(page, (s) => window.elder.report().screen === s, screen, 5000), `the mirror opens ${name}`);
     await sameItems(page, name);
     await page.getByRole('button', { name: '返回', exact: true }).dispatchEvent('click');
     await waitForState(page, () => window.elder.report().screen === 'home', null, 5000);
   }
+  // A form: the sign-in page's boxes are text boxes.
+  await page.getByRole('button', { name: '预约办理', exact: true }).dispatchEvent('click');
+  await page.locator('#a11y-mirror [data-id="booking.mine"]').dispatchEvent('click');
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'sign_in', null, 5000), 'the mirror opens 我的预约 -> 登录');
+  await sameItems(page, 'sign-in');
+  checks.check(await page.getByRole('textbox').count() === 2, 'phone and code are text boxes for screen readers');
+  await axe(page, 'the sign-in form');
   checks.check(errors.length === 0, 'no console errors', errors.join(' | '));
 } finally {
   await context.close();
