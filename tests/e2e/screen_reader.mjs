@@ -127,6 +127,22 @@ try {
   checks.check(await page.getByRole('textbox').count() === 2, 'phone and code are text boxes for screen readers');
   await axe(page, 'the sign-in form');
   checks.check(errors.length === 0, 'no console errors', errors.join(' | '));
+
+  // The remaining screens, opened as a scanned QR code opens them (?open=), each compared and checked.
+  const policy = (await (await fetch(server.url + '/api/v1/policies?limit=1')).json()).items[0].id;
+  for (const open of [`policy_detail/${policy}`, 'search', 'guide_list/养老', 'guide_detail/1', 'guide_qr/1', 'activity_detail/1',
+    'book_date/1']) {
+    const other = await openPage(browser, `${server.url}/?surface=browser&open=${encodeURIComponent(open)}`, { viewport: { width: 1280, height: 800 } });
+    await waitReady(other.page);
+    await waitForState(other.page, () => window.elder.report().interruption !== null, null, 10000);
+    await other.page.locator('#a11y-mirror [data-id="interrupt.ack"]').dispatchEvent('click');
+    await waitForState(other.page, (o) => window.elder.report().interruption === null && window.elder.report().screen === o.split('/')[0], open, 5000);
+    await other.page.waitForTimeout(500);  // the page's data (a policy's text, the slots) arrives
+    await sameItems(other.page, open);
+    await axe(other.page, open);
+    checks.check(other.errors.length === 0, `${open}: no console errors`, other.errors.join(' | '));
+    await other.context.close();
+  }
 } finally {
   await context.close();
   await browser.close();
