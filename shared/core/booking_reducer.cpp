@@ -49,14 +49,6 @@ void fetch_appointments(State& state, std::vector<Effect>& effects) {
     effects.push_back(HttpSend{Call::Appointments, "GET", "/api/v1/appointments", "", token});
 }
 
-const Slot* find_slot(const State& state, std::int64_t id) {
-    for (const Slot& s : state.booking.slots)
-        if (s.id == id) return &s;
-    for (const Slot& s : state.personal.alternatives)
-        if (s.id == id) return &s;
-    return nullptr;
-}
-
 void start_who(State& state) {
     Form& form = state.personal.form;
     form.error = form.notice = {};
@@ -77,7 +69,7 @@ void submit_who(State& state, std::vector<Effect>& effects) {
     if (state.personal.token.empty()) {
         if (!state.device.bound) return;  // the page says how to get the box bound instead
     } else {
-        const Slot* slot = find_slot(state, slot_id);
+        const Slot* slot = booking_slot(state, slot_id);
         const Schedule* schedule = slot ? booking_schedule(state, slot->schedule_id) : nullptr;
         const bool needs_id = schedule && schedule->needs_id_number;
         Form& form = state.personal.form;
@@ -214,6 +206,14 @@ bool answered(State& state, const CallDone& done, std::vector<Effect>& effects) 
 }
 
 }  // namespace
+
+const Slot* booking_slot(const State& state, std::int64_t id) {
+    for (const Slot& s : state.booking.slots)
+        if (s.id == id) return &s;
+    for (const Slot& s : state.personal.alternatives)
+        if (s.id == id) return &s;
+    return nullptr;
+}
 
 const Schedule* booking_schedule(const State& state, std::int64_t id) {
     for (const Schedule& s : state.booking.schedules)

@@ -59,11 +59,15 @@ void press_key(Form& form, char key) {
     form.error = {};
 }
 
-void set_field_text(Form& form, const std::string& field, const std::string& text) {
+std::string fit_field(const std::string& field, const std::string& text) {
     std::string value = text;
     if (field == "id_number")
         for (char& c : value) c = c == 'x' ? 'X' : c;
-    form.fields[field] = cut_utf8(value, max_length(field));
+    return cut_utf8(value, max_length(field));
+}
+
+void set_field_text(Form& form, const std::string& field, const std::string& text) {
+    form.fields[field] = fit_field(field, text);
     form.error = {};
 }
 

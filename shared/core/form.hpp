@@ -13,7 +13,9 @@ bool is_keypad_field(std::string_view field);
 
 // A keypad key ('0'-'9', 'X', '<' delete, 'C' clear) into the active field, within its length.
 void press_key(Form& form, char key);
-// Text typed in the browser's input into `field`, cut to the field's length (never mid-character).
+// Text typed in the browser's input for `field`, cut to the field's length (never mid-character).
+std::string fit_field(const std::string& field, const std::string& text);
+// ... and put into the form (the search keyword lives outside forms and uses fit_field alone).
 void set_field_text(Form& form, const std::string& field, const std::string& text);
 
 // The first field that is not right, with what is wrong (an i18n key); {"", ""} when all are right.

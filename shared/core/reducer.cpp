@@ -33,9 +33,7 @@ void change_settings(State& state, const Settings& next, std::vector<Effect>& ef
 
 void set_field_text(State& state, const std::string& text) {
     if (state.editing == "keyword") {
-        Form scratch;  // the keyword's length rule is a field rule like the others
-        elder::set_field_text(scratch, "keyword", text);
-        state.keyword = scratch.fields["keyword"];
+        state.keyword = fit_field("keyword", text);  // its length rule is a field rule like the others
     } else if (!state.editing.empty()) {
         elder::set_field_text(state.personal.form, state.editing, text);
     }

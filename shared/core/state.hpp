@@ -80,6 +80,8 @@ const Alert* interrupting_alert(const State& state);
 std::string acting_token(const State& state);
 // A bookable service by id, from the schedules fetched; nothing if unknown.
 const Schedule* booking_schedule(const State& state, std::int64_t id);
+// A slot by id, from the date page's slots or the alternatives a full slot offered; nothing if unknown.
+const Slot* booking_slot(const State& state, std::int64_t id);
 
 
 }  // namespace elder

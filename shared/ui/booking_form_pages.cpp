@@ -10,14 +10,6 @@
 namespace elder {
 namespace {
 
-const Slot* slot_of(const PageContext& ctx, std::int64_t id) {
-    for (const Slot& s : ctx.state.booking.slots)
-        if (s.id == id) return &s;
-    for (const Slot& s : ctx.state.personal.alternatives)
-        if (s.id == id) return &s;
-    return nullptr;
-}
-
 const Schedule* schedule_of(const PageContext& ctx, const Slot* slot) {
     return slot ? booking_schedule(ctx.state, slot->schedule_id) : nullptr;
 }
@@ -57,7 +49,7 @@ void draw_book_who_page(PageContext& ctx) {
         const Rect next = button(ctx, "booking.next", t.text("booking.next"), ImVec2(area.x, y), SubmitWho{}, ctx.palette.tile);
         return ctx.end_page(next.bottom());
     }
-    const Schedule* schedule = schedule_of(ctx, slot_of(ctx, slot_id));
+    const Schedule* schedule = schedule_of(ctx, booking_slot(ctx.state, slot_id));
     std::vector<std::pair<std::string, std::string>> fields{{"name", t.text("booking.name")}, {"phone", t.text("booking.phone")}};
     if (schedule && schedule->needs_id_number) fields.push_back({"id_number", t.text("booking.id_number")});
     y = form_with_keypad(ctx, y, fields, [&](float x, float fy, float) {
@@ -71,7 +63,7 @@ void draw_book_review_page(PageContext& ctx) {
     const auto& t = ctx.strings;
     const Rect area = ctx.content();
     const Personal& p = ctx.state.personal;
-    const Slot* slot = slot_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
+    const Slot* slot = booking_slot(ctx.state, std::atoll(ctx.state.route.arg.c_str()));
     const Schedule* schedule = schedule_of(ctx, slot);
     float y = page_header(ctx, t.text("booking.review"));
     if (schedule) y += fact_line(ctx, "review.service", t.text("booking.service"), schedule->service, y);
