@@ -23,8 +23,9 @@ if [ ! -s build/run/server.json ]; then
   printf '{"staff_token": "%s"}\n' "$(openssl rand -hex 16)" > build/run/server.json
 fi
 STAFF_TOKEN=$(node -e 'console.log(JSON.parse(require("fs").readFileSync("build/run/server.json")).staff_token)')
-build/native/bin/elder-server --config build/run/server.json --db build/run/elder-community.db --demo --demo-dir assets/demo \
-  --web-root build/wasm/site --host "$HOST" --port "$PORT" --quiet &
+# The server is started again if it ever ends by itself (scripts/supervise.sh).
+scripts/supervise.sh build/native/bin/elder-server --config build/run/server.json --db build/run/elder-community.db \
+  --demo --demo-dir assets/demo --web-root build/wasm/site --host "$HOST" --port "$PORT" --quiet &
 pids+=($!)
 url="http://127.0.0.1:$PORT/"
 echo

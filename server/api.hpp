@@ -11,7 +11,8 @@ void add_site_routes(Router& router, Database& db);
 void add_policy_routes(Router& router, Database& db);
 void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
 void add_schedule_routes(Router& router, Database& db);  // schedules and slots
-void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo);
+// `dev_otp`: also GET /api/v1/dev/otp, which tells the last code sent to a phone (tests only).
+void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp);
 // A cancellation can be restored for `undo_window_s` seconds (0: never).
 void add_appointment_routes(Router& router, Database& db, Auth& auth, int undo_window_s);
 void add_alert_routes(Router& router, Alerts& alerts, Auth& auth);

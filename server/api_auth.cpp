@@ -28,7 +28,7 @@ json device_json(Database& db, std::int64_t id, bool with_phone = false) {
 
 }  // namespace
 
-void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
+void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
     router.add(http::verb::post, "/api/v1/auth/otp", [&auth](const Call& call) {
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
@@ -59,7 +59,7 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool demo) {
         return no_content(call.request);
     });
 
-    if (demo) {  // documented development endpoint: only a server started with --demo has it
+    if (dev_otp) {  // documented development endpoint: only a server started with --dev-otp has it
         router.add(http::verb::get, "/api/v1/dev/otp", [&auth](const Call& call) {
             const auto phone = call.query.find("phone");
             const auto code = phone == call.query.end() ? auth.last_codes.end() : auth.last_codes.find(phone->second);

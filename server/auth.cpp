@@ -86,7 +86,7 @@ std::optional<Response> Auth::send_code(const Call& call, const std::string& pho
         .bind(4, static_cast<std::int64_t>(settings_.code_tries)).run();
     tx.commit();
     sender_(phone, code);
-    last_codes[phone] = code;
+    if (settings_.remember_codes) last_codes[phone] = code;
     return std::nullopt;
 }
 

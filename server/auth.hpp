@@ -33,6 +33,7 @@ struct AuthSettings {
     int codes_per_ip_per_hour = 30;
     int token_ttl_s = 30 * 24 * 3600;
     int device_token_ttl_s = 5 * 365 * 24 * 3600;  // a set-top box is not signed in again by anyone
+    bool remember_codes = false;  // keep the last code per phone for GET /api/v1/dev/otp (--dev-otp)
 };
 
 class Auth {
@@ -51,7 +52,7 @@ public:
     void revoke(const Request& request);
     std::string issue_device_token(std::int64_t device_id, std::int64_t& expires_at);
 
-    // Development only (--demo): the last code sent to each phone.
+    // Development only (--dev-otp): the last code sent to each phone.
     std::map<std::string, std::string> last_codes;
 
 private:

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <boost/asio/ip/address.hpp>
 #include <nlohmann/json.hpp>
 
 namespace elder::server {
@@ -47,6 +48,12 @@ bool parse_int(const std::string& text, long min, long max, int& out) {
     return true;
 }
 
+bool is_loopback(const std::string& host) {
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(host, ec);
+    return !ec && address.is_loopback();
+}
+
 }  // namespace
 
 bool load_config(int argc, char** argv, Config& c, std::string& error, bool& show_help) {
@@ -58,6 +65,7 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
         const bool has_value = i + 1 < argc;
         if (arg == "--help" || arg == "-h") show_help = true;
         else if (arg == "--demo") c.demo = true;
+        else if (arg == "--dev-otp") c.dev_otp = true;
         else if (arg == "--quiet") c.log_requests = false;
         else if (arg == "--config" && has_value) ++i;
         else if (arg == "--db" && has_value) c.db_path = argv[++i];
@@ -76,6 +84,9 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
     if (c.undo_window_s < 0 || c.undo_window_s > kMaxUndoWindowS)  // the flag is checked above: the file's value
         return error = "undo_window_s needs 0.." + std::to_string(kMaxUndoWindowS) + " seconds", false;
     if (c.demo && c.demo_dir.empty()) return error = "--demo needs --demo-dir (the assets/demo folder)", false;
+    if (c.dev_otp && !is_loopback(c.host))
+        return error = "--dev-otp lets anyone sign in as any phone; it only runs on a loopback address "
+                       "(127.0.0.1 or ::1), not on " + c.host, false;
     return true;
 }
 
@@ -90,6 +101,8 @@ std::string config_help() {
            "  --port N          port (default 8080; 0 picks a free one and logs it)\n"
            "  --web-root DIR    serve the kiosk site from DIR at /\n"
            "  --demo            seed demo content on first start (needs --demo-dir)\n"
+           "  --dev-otp         GET /api/v1/dev/otp tells any phone's sign-in code: for\n"
+           "                    automated tests, and only on a loopback --host\n"
            "  --demo-dir DIR    the demo content folder (assets/demo)\n"
            "  --undo-window-s S how long a cancelled appointment can be restored\n"
            "                    (default 600 = 10 minutes; 0 turns restoring off)\n"

@@ -11,7 +11,9 @@ struct Config {
     std::string db_path = "elder-community.db";
     std::string web_root;      // kiosk site to serve at /; empty: API only
     std::string demo_dir;      // assets/demo, seeded on first start with --demo
-    bool demo = false;
+    bool demo = false;         // seed demo content
+    // GET /api/v1/dev/otp hands out any phone's code: for tests on one machine only (loopback).
+    bool dev_otp = false;
     std::string staff_token;   // required for staff endpoints; empty disables them
     std::vector<std::string> cors_origins;
     std::uint64_t max_body_bytes = 1024 * 1024;  // a large CAP message is ~60 KB

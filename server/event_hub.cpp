@@ -30,9 +30,7 @@ EventHub::EventHub(net::io_context& io, Alerts& alerts, int heartbeat_s)
     heartbeat();
 }
 
-void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request) {
-    auto s = std::make_shared<Subscriber>(std::move(socket));
-    std::int64_t last = -1;
+std::optional<std::int64_t> resume_point(const Request& request) {
     // Browsers' EventSource cannot set headers on a fresh connection, so the id may also come as
     // ?last_event_id=N; the header wins when both are present.
     std::optional<std::string> resume;
@@ -41,30 +39,34 @@ void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request) {
     if (parse_target(std::string(request.target()), segments, query))
         if (const auto q = query.find("last_event_id"); q != query.end()) resume = q->second;
     if (const auto it = request.find("Last-Event-ID"); it != request.end()) resume = std::string(it->value());
-    if (resume) {
-        static const std::regex digits("[0-9]{1,18}");
-        const std::string value = *resume;
-        if (!std::regex_match(value, digits)) {
-            Response res = problem(http::status::bad_request, "Bad Last-Event-ID", "重新连接的编号不对。", request);
-            res.keep_alive(false);
-            auto text = std::make_shared<std::string>();
-            std::ostringstream out;
-            out << res;
-            *text = out.str();
-            net::async_write(s->socket, net::buffer(*text), [s, text](boost::system::error_code, size_t) {
-                boost::system::error_code ignored;
-                s->socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-            });
-            return;
-        }
-        last = std::stoll(value);
+    if (!resume) return -1;
+    static const std::regex digits("[0-9]{1,18}");
+    if (!std::regex_match(*resume, digits)) return std::nullopt;
+    return std::stoll(*resume);
+}
+
+void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request) {
+    auto s = std::make_shared<Subscriber>(std::move(socket));
+    const std::optional<std::int64_t> last = resume_point(request);
+    if (!last) {
+        Response res = problem(http::status::bad_request, "Bad Last-Event-ID", "重新连接的编号不对。", request);
+        res.keep_alive(false);
+        auto text = std::make_shared<std::string>();
+        std::ostringstream out;
+        out << res;
+        *text = out.str();
+        net::async_write(s->socket, net::buffer(*text), [s, text](boost::system::error_code, size_t) {
+            boost::system::error_code ignored;
+            s->socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+        });
+        return;
     }
     subscribers_.insert(s);
     send(s, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
             "Connection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 3000\n\n");
     // A client that reconnects gets what it missed; a new one starts from now.
-    if (last >= 0)
-        for (const AlertEvent& e : alerts_.events_after(last)) send(s, format_event(e));
+    if (*last >= 0)
+        for (const AlertEvent& e : alerts_.events_after(*last)) send(s, format_event(e));
     // Reading only tells us when the client goes away.
     s->socket.async_read_some(net::buffer(s->read_buffer), [this, s](boost::system::error_code ec, size_t) {
         if (ec) drop(s);

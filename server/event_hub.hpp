@@ -3,6 +3,7 @@
 // reconnecting client missed (Last-Event-ID), pushes new events to all, and sends a heartbeat
 // comment every 15 s so that proxies and clients know the connection is alive.
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <boost/asio/io_context.hpp>
@@ -37,5 +38,9 @@ private:
 };
 
 std::string format_event(const AlertEvent& e);  // "id: ..\nevent: ..\ndata: ..\n\n"
+
+// The last event a reconnecting client has seen (Last-Event-ID or ?last_event_id=): -1 for a new
+// client, nothing when the id is malformed (answer 400).
+std::optional<std::int64_t> resume_point(const Request& request);
 
 }  // namespace elder::server

@@ -27,8 +27,7 @@ public:
 private:
     void read() {
         parser_.emplace();
-        parser_->body_limit(limits_.max_body_bytes);
-        parser_->header_limit(16 * 1024);
+        apply_limits(*parser_, limits_);
         stream_.expires_after(std::chrono::seconds(limits_.read_timeout_s));
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
@@ -36,36 +35,42 @@ private:
     void on_read(beast::error_code ec, std::size_t) {
         if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset)
             return close();
-        if (ec == http::error::body_limit) {
-            Request head = parser_->release();
-            head.keep_alive(false);
-            return write(problem(http::status::payload_too_large, "Request body too large",
-                                 "提交的内容太大了。", head,
-                                 {{"max_bytes", limits_.max_body_bytes}}));
-        }
-        if (ec) {
-            Request bad;
-            bad.version(11);
-            bad.keep_alive(false);
-            return write(problem(http::status::bad_request, "Malformed HTTP request", "请求格式不对。", bad));
-        }
+        if (ec) return write(unreadable_request(ec, limits_));
         const Request request = parser_->release();
+        if (auto refused = refused_request(request)) return write(std::move(*refused));
         if (*stream_taker_) {
             stream_.expires_never();  // event streams stay open; the hub watches them
-            if ((*stream_taker_)(request, stream_.socket())) return;
+            if (guarded(request, [&] { return (*stream_taker_)(request, stream_.socket()); })) return;
         }
         const auto started = std::chrono::steady_clock::now();
         beast::error_code ignored;
         const auto remote = stream_.socket().remote_endpoint(ignored);
-        Response response = (*handler_)(request, ignored ? std::string() : remote.address().to_string());
+        const std::string peer = ignored ? std::string() : remote.address().to_string();
+        std::optional<Response> response;
+        guarded(request, [&] { return response.emplace((*handler_)(request, peer)), true; });
+        if (!response) response = internal_error(request.version());
         if (log_requests_)
-            log_request(request, static_cast<int>(response.result_int()),
+            log_request(request, static_cast<int>(response->result_int()),
                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
-        write(std::move(response));
+        write(std::move(*response));
+    }
+
+    // Runs `f`; whatever it throws is logged and ends here, so no request can stop the server.
+    template <class F> static bool guarded(const Request& request, F f) {
+        try {
+            return f();
+        } catch (const std::exception& e) {
+            log_event("error", "request failed", {{"method", std::string(request.method_string())},
+                                                  {"path", request_path(request)}, {"error", e.what()}});
+        } catch (...) {
+            log_event("error", "request failed", {{"path", request_path(request)}, {"error", "unknown exception"}});
+        }
+        return false;
     }
 
     void write(Response response) {
         response_ = std::make_shared<Response>(std::move(response));
+        stream_.expires_after(std::chrono::seconds(limits_.write_timeout_s));  // a client that stops reading is cut
         http::async_write(stream_, *response_, beast::bind_front_handler(&Session::on_write, shared_from_this()));
     }
 

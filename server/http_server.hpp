@@ -8,14 +8,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
-#include "http_types.hpp"
+#include "http_rules.hpp"
 
 namespace elder::server {
-
-struct HttpLimits {
-    std::uint64_t max_body_bytes = 1024 * 1024;
-    int read_timeout_s = 30;
-};
 
 // Gets the request and the client's IP address.
 using RequestHandler = std::function<Response(const Request&, const std::string& peer)>;

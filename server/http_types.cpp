@@ -1,6 +1,20 @@
 #include "http_types.hpp"
 
 namespace elder::server {
+namespace {
+
+// Answers are built on the error path too, so serialising must not throw: a byte that is not
+// UTF-8 (only possible from a handler's bug, since requests are checked) becomes U+FFFD.
+std::string dump(const nlohmann::json& body) {
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string request_path(const Request& request) {
+    const std::string_view target(request.target().data(), request.target().size());
+    return std::string(target.substr(0, target.find('?')));
+}
 
 Response problem(http::status status, const std::string& title, const std::string& detail,
                  const Request& request, nlohmann::json extra) {
@@ -9,10 +23,10 @@ Response problem(http::status status, const std::string& title, const std::strin
     body["title"] = title;
     body["status"] = static_cast<int>(status);
     body["detail"] = detail;
-    body["instance"] = std::string(request.target());
+    body["instance"] = request_path(request);
     Response res{status, request.version()};
     res.set(http::field::content_type, "application/problem+json");
-    res.body() = body.dump();
+    res.body() = dump(body);
     res.keep_alive(request.keep_alive());
     res.prepare_payload();
     return res;
@@ -21,7 +35,7 @@ Response problem(http::status status, const std::string& title, const std::strin
 Response json_response(http::status status, const nlohmann::json& body, const Request& request) {
     Response res{status, request.version()};
     res.set(http::field::content_type, "application/json");
-    res.body() = body.dump();
+    res.body() = dump(body);
     res.keep_alive(request.keep_alive());
     res.prepare_payload();
     return res;

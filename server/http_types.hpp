@@ -27,6 +27,10 @@ Response problem(http::status status, const std::string& title, const std::strin
 
 Response json_response(http::status status, const nlohmann::json& body, const Request& request);
 
+// The target without its query: what problem+json's `instance` and the logs show (a query may
+// hold personal data, such as a phone number).
+std::string request_path(const Request& request);
+
 }  // namespace elder::server
 
 namespace elder::server {

@@ -7,6 +7,8 @@
 namespace elder::server {
 namespace {
 
+bool enabled = true;
+
 std::string utc_now() {
     const auto now = std::chrono::system_clock::now();
     const std::time_t t = std::chrono::system_clock::to_time_t(now);
@@ -21,7 +23,10 @@ std::string utc_now() {
 
 }  // namespace
 
+void set_log_enabled(bool on) { enabled = on; }
+
 void log_event(const std::string& level, const std::string& message, nlohmann::json fields) {
+    if (!enabled) return;
     fields["ts"] = utc_now();
     fields["level"] = level;
     fields["msg"] = message;
@@ -30,7 +35,7 @@ void log_event(const std::string& level, const std::string& message, nlohmann::j
 
 void log_request(const Request& request, int status, double ms) {
     log_event("info", "request", {{"method", std::string(request.method_string())},
-                                  {"target", std::string(request.target())},
+                                  {"path", request_path(request)},
                                   {"status", status},
                                   {"ms", static_cast<int>(ms * 1000) / 1000.0}});
 }

@@ -8,6 +8,9 @@
 
 namespace elder::server {
 
+// On by default; the fuzzer turns logging off (millions of requests).
+void set_log_enabled(bool enabled);
+
 void log_event(const std::string& level, const std::string& message, nlohmann::json fields = nlohmann::json::object());
 void log_request(const Request& request, int status, double ms);
 

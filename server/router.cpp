@@ -1,5 +1,7 @@
 #include "router.hpp"
 
+#include "core/validators.hpp"
+
 namespace elder::server {
 namespace {
 
@@ -11,13 +13,13 @@ bool percent_decode(const std::string& in, std::string& out, bool plus_is_space)
             if (i + 2 >= in.size() || !isxdigit(static_cast<unsigned char>(in[i + 1])) ||
                 !isxdigit(static_cast<unsigned char>(in[i + 2])))
                 return false;
-            out.push_back(static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16)));
+            out.push_back(static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16)));  // two hex digits: no throw
             i += 2;
         } else {
             out.push_back(plus_is_space && c == '+' ? ' ' : c);
         }
     }
-    return true;
+    return valid_utf8(out);  // handlers may echo or store what they are given
 }
 
 std::vector<std::string> split(const std::string& s, char sep) {

@@ -27,7 +27,7 @@ private:
 };
 
 // Splits "/a/b?x=1&y=%E4" into path segments and decoded query parameters.
-// Returns false for malformed percent-encoding.
+// Returns false for malformed percent-encoding or a decoded part that is not UTF-8.
 bool parse_target(const std::string& target, std::vector<std::string>& segments,
                   std::map<std::string, std::string>& query);
 

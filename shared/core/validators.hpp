@@ -20,6 +20,8 @@ enum class InputError {
 InputError check_mobile(std::string_view phone);
 InputError check_id_number(std::string_view id);  // lower-case x accepted
 InputError check_name(std::string_view utf8_name, size_t max_chars = 30);
+// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+bool valid_utf8(std::string_view text);
 
 // The i18n key of an error's message ("input.bad_phone", ...); "" for None.
 std::string_view input_error_key(InputError error);

@@ -14,7 +14,7 @@ import { Checks, confirmAlerts, launch, nodeById, openPage, report, waitForState
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-kiosk-session-'));
-const server = await startServer(serverBinary, ['--db', join(dir, 's.db'), '--demo', '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 's.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
 const api = client(server.url);
 const checks = new Checks();
 const browser = await launch();

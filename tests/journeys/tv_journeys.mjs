@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'elder-journeys-'));
 const checks = new Checks();
 const STAFF = 'journey-staff-token-0001';
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'j.db'), '--demo',
+const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'j.db'), '--demo', '--dev-otp',
   '--demo-dir', demoDir, '--quiet']);
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');

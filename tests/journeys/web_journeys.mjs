@@ -15,7 +15,7 @@ mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-journeys-'));
 const STAFF = 'journey-staff-token-0001';
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'w.db'), '--demo', '--demo-dir', demoDir,
+const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'w.db'), '--demo', '--dev-otp', '--demo-dir', demoDir,
   '--web-root', siteDir, '--quiet']);
 const checks = new Checks();
 const browser = await launch();

@@ -17,7 +17,7 @@ const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-alerts-'));
 const STAFF = 'staff-test-token-alerts-0001';
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet']);
 const api = client(server.url);
 
 // A minimal SSE reader: collects events until stopped.

@@ -19,7 +19,7 @@ const config = join(dir, 'config.json');
 // A short undo window, so that the test can wait past it.
 const UNDO_S = 3;
 writeFileSync(config, JSON.stringify({ staff_token: 'staff-test-token-0123456789', undo_window_s: UNDO_S }));
-const args = ['--config', config, '--db', join(dir, 'test.db'), '--demo', '--demo-dir', demoDir, '--quiet'];
+const args = ['--config', config, '--db', join(dir, 'test.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet'];
 let server = await startServer(binary, args);
 let api = client(server.url);
 const STAFF = 'staff-test-token-0123456789';

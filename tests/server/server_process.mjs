@@ -27,6 +27,7 @@ export async function startServer(binary, args) {
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    exited,  // resolves with { code, signal } when the process ends, for whatever reason
     async stop(signal = 'SIGTERM') {
       child.kill(signal);
       return exited;

@@ -15,7 +15,7 @@ const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-staff-'));
 const STAFF = 'staff-test-token-staff-0001';
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, resident_token_ttl_s: 3, heartbeat_s: 1 }));
-const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet']);
 const api = client(server.url);
 const staff = { token: STAFF };
 

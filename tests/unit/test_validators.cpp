@@ -52,3 +52,18 @@ TEST_CASE("every input error has a message key") {
                          InputError::BadIdFormat, InputError::BadIdBirthDate, InputError::BadIdCheckDigit})
         CHECK_FALSE(input_error_key(e).empty());
 }
+
+TEST_CASE("well-formed UTF-8 only") {
+    CHECK(valid_utf8(""));
+    CHECK(valid_utf8("plain ascii"));
+    CHECK(valid_utf8("社区养老服务 玥喆"));
+    CHECK(valid_utf8("\xF0\x9F\x98\x80"));          // U+1F600, four bytes
+    CHECK_FALSE(valid_utf8("\xFF"));                 // never valid
+    CHECK_FALSE(valid_utf8("/\xC3"));                // cut short
+    CHECK_FALSE(valid_utf8("\xC0\xAF"));             // overlong '/'
+    CHECK_FALSE(valid_utf8("\xE0\x80\xAF"));         // overlong, three bytes
+    CHECK_FALSE(valid_utf8("\xED\xA0\x80"));         // a UTF-16 surrogate
+    CHECK_FALSE(valid_utf8("\xF4\x90\x80\x80"));     // above U+10FFFF
+    CHECK_FALSE(valid_utf8("\xE4\xB8"));             // a CJK character missing its last byte
+    CHECK_FALSE(valid_utf8("a\x80" "b"));            // a lone continuation byte
+}

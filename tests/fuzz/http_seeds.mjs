@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Seeds for fuzz_http: raw requests, as bytes arrive on a connection, for every route of the server
+// with good and hostile input, including the cases of issue 12 that once stopped the server.
+// @RESIDENT@, @DEVICE@ and @STAFF@ are replaced by the fuzzer with live tokens.
+//   http_seeds.mjs CORPUS_DIR
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const out = process.argv[2];
+const here = dirname(fileURLToPath(import.meta.url));
+const seeds = [];
+const add = (bytes) => seeds.push(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'latin1'));
+
+const request = (method, target, { token, body, type = 'application/json', headers = '' } = {}) => {
+  const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+  const head = `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+    (token ? `Authorization: Bearer @${token}@\r\n` : '') +
+    (body !== undefined ? `Content-Type: ${type}\r\nContent-Length: ${payload.length}\r\n` : '') + headers + '\r\n';
+  return Buffer.concat([Buffer.from(head, 'latin1'), payload]);
+};
+
+// Every route, as a client that means well calls it.
+const slot = { slot_id: 1, name: '王秀兰', phone: '13800000001', id_number: '11010519491231002X' };
+for (const [method, target, options] of [
+  ['GET', '/api/v1/health'], ['GET', '/api/v1/site'], ['GET', '/api/v1/policy-categories'],
+  ['GET', '/api/v1/policies?limit=5'], ['GET', '/api/v1/policies?category=yanglao&cursor=2026-01-01_3'],
+  ['GET', '/api/v1/policies?since=1'], ['GET', '/api/v1/policies/1'], ['GET', '/api/v1/guides'], ['GET', '/api/v1/guides/1'],
+  ['GET', '/api/v1/contacts'], ['GET', '/api/v1/activities'], ['GET', '/api/v1/activities/1'],
+  ['GET', '/api/v1/schedules'], ['GET', '/api/v1/schedules/1/slots?from=2026-11-25&to=2026-12-09'],
+  ['GET', '/api/v1/alerts'], ['GET', '/api/v1/alerts?history=true&limit=10'], ['GET', '/api/v1/alerts/1'],
+  ['GET', '/api/v1/alerts/stream?last_event_id=1'], ['POST', '/api/v1/alerts/1/ack', { token: 'RESIDENT' }],
+  ['POST', '/api/v1/auth/otp', { body: { phone: '13800000001' } }],
+  ['POST', '/api/v1/auth/token', { body: { phone: '13800000001', code: '123456' } }],
+  ['POST', '/api/v1/auth/logout', { token: 'RESIDENT' }], ['GET', '/api/v1/dev/otp?phone=13800000001'],
+  ['POST', '/api/v1/devices', { body: { kind: 'stb', serial: 'STB-1' } }], ['GET', '/api/v1/devices/me', { token: 'DEVICE' }],
+  ['PUT', '/api/v1/staff/devices/1/household', { token: 'STAFF', body: { household_name: '3 号楼 201', phone: '13800000009' } }],
+  ['POST', '/api/v1/appointments', { token: 'RESIDENT', body: slot, headers: 'Idempotency-Key: fuzz-key-0001\r\n' }],
+  ['GET', '/api/v1/appointments', { token: 'RESIDENT' }], ['GET', '/api/v1/appointments/1', { token: 'RESIDENT' }],
+  ['POST', '/api/v1/appointments/1/cancel', { token: 'RESIDENT' }], ['POST', '/api/v1/appointments/1/restore', { token: 'RESIDENT' }],
+  ['PATCH', '/api/v1/staff/appointments/1', { token: 'STAFF', body: { status: 'fulfilled' } }],
+  ['POST', '/api/v1/help-requests', { token: 'RESIDENT', body: { kind: 'sos', message: '摔倒了' } }],
+  ['GET', '/api/v1/help-requests', { token: 'DEVICE' }], ['GET', '/api/v1/staff/help-requests', { token: 'STAFF' }],
+  ['PATCH', '/api/v1/staff/help-requests/1', { token: 'STAFF', body: { status: 'done', note: '已上门' } }],
+  ['POST', '/api/v1/staff/policies', { token: 'STAFF', body: { category_id: 'yanglao', title: 't', summary: 's', body: 'b', issuer: 'i', published_on: '2026-11-25', tags: [] } }],
+  ['PUT', '/api/v1/staff/policies/1', { token: 'STAFF', body: { category_id: 'yanglao', title: 't', summary: 's', body: 'b', issuer: 'i', published_on: '2026-11-25' } }],
+  ['DELETE', '/api/v1/staff/policies/2', { token: 'STAFF' }],
+  ['POST', '/api/v1/staff/schedules/1/slots', { token: 'STAFF', body: { slots: [{ start: '2026-12-20T09:00:00+08:00', end: '2026-12-20T10:00:00+08:00', capacity: 5 }] } }],
+  ['POST', '/api/v1/staff/alerts', { token: 'STAFF', body: { msgType: 'Alert', colour_level: '橙', info: [{ event: '暴雨', headline: '暴雨橙色预警', area: [{ areaDesc: '幸福里' }] }] } }],
+  ['GET', '/'], ['GET', '/index.html'], ['HEAD', '/kiosk.js'], ['OPTIONS', '/api/v1/site'],
+]) add(request(method, target, options));
+
+// CAP messages from the shared test data, imported by staff.
+const cap = join(here, '../../../shared/testdata/cap');
+for (const sub of ['valid', 'invalid']) {
+  let files = [];
+  try { files = readdirSync(join(cap, sub)).filter((f) => f.endsWith('.xml')).slice(0, 6); } catch { /* checked below */ }
+  for (const f of files) add(request('POST', '/api/v1/staff/alerts/cap', { token: 'STAFF', type: 'application/cap+xml', body: readFileSync(join(cap, sub, f), 'utf8') }));
+}
+
+// Hostile input (issue 12): each of these once ended the process or misread a request.
+add(Buffer.concat([Buffer.from('GET /'), Buffer.from([0xff]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+add(Buffer.concat([Buffer.from('POST /'), Buffer.from([0xc3]), Buffer.from(' HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n')]));
+add(Buffer.concat([Buffer.from('GET /api/v1/alerts?limit='), Buffer.from([0xff]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+add('GET /api/v1/alerts?limit=%FF%FE HTTP/1.1\r\nHost: x\r\n\r\n');
+add(Buffer.concat([Buffer.from('GET /api/v1/alerts/stream?last_event_id='), Buffer.from([0xe4, 0xb8]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+add(Buffer.concat([Buffer.from('GET /api/v1/alerts/stream HTTP/1.1\r\nHost: x\r\nLast-Event-ID: '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\n\r\n')]));
+add('POST /api/v1/help-requests HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\nContent-Type: application/json\r\n\r\n5\r\n{"a":\r\n0\r\n\r\nGET /api/v1/health HTTP/1.1\r\n\r\n');
+add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\nContent-Type: application/json\r\n\r\n13\r\n{"phone":"13800000001"}\r\n0\r\n\r\n');
+add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n17\r\n{"phone":"13800000001"}\r\n0\r\n\r\n');
+add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain; x=application/json\r\nContent-Length: 23\r\n\r\n{"phone":"13800000001"}');
+add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n');
+add('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ' + 'a'.repeat(17000) + '\r\n\r\n');
+add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{');
+add('GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/site HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+add('GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n');
+add('GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n');
+add('GET /api/v1/policies/99999999999999999999 HTTP/1.1\r\nHost: x\r\n\r\n');
+add('GET /api/v1/policies?cursor=' + 'x_'.repeat(2000) + ' HTTP/1.1\r\nHost: x\r\n\r\n');
+add('POST /api/v1/staff/alerts/cap HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer @STAFF@\r\nContent-Type: application/cap+xml\r\nContent-Length: 60\r\n\r\n<!DOCTYPE a [<!ENTITY b "c">]><alert xmlns="x">&b;</alert>');
+add(request('POST', '/api/v1/staff/alerts/cap', { token: 'STAFF', type: 'application/cap+xml',
+  body: '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">' + '<info>'.repeat(200) + '</info>'.repeat(200) + '</alert>' }));
+add(Buffer.concat([request('POST', '/api/v1/staff/alerts/cap', { token: 'STAFF', type: 'application/cap+xml',
+  body: '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</identifier></alert>' }).subarray(0, 200), Buffer.from([0xc3, 0x28])]));
+
+seeds.forEach((bytes, i) => writeFileSync(join(out, `seed-${String(i).padStart(3, '0')}`), bytes));
+if (seeds.length < 60) throw new Error(`only ${seeds.length} seeds: the CAP test data is missing`);

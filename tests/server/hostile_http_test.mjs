@@ -1,0 +1,78 @@
+// Hostile bytes over real HTTP (issue 12): requests that once ended the server process, broken
+// framing, oversized headers, lying media types. After each, the server must still answer and
+// still be running.
+//   node tests/server/hostile_http_test.mjs SERVER_BINARY DEMO_DIR
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Checks } from '../e2e/browser.mjs';
+import { bytes, problemOf, rawRequest } from './raw_http.mjs';
+import { startServer } from './server_process.mjs';
+
+const [binary, demoDir] = process.argv.slice(2);
+const checks = new Checks();
+const dir = mkdtempSync(join(tmpdir(), 'elder-hostile-'));
+const server = await startServer(binary, ['--db', join(dir, 'h.db'), '--demo', '--demo-dir', demoDir]);
+let exited = null;
+server.exited.then((how) => { exited = how; });
+
+const alive = async () => {
+  const health = await fetch(server.url + '/api/v1/health').then((r) => r.status).catch(() => 0);
+  return health === 200 && exited === null;
+};
+const CRLF = '\r\n';
+// A refused connection (the server is gone) is an answer with status 0, so every check still runs.
+const send = (request) => rawRequest(server.url, request).catch((e) => ({ status: 0, headers: {}, body: String(e), raw: Buffer.alloc(0) }));
+const get = (target, headers = '') => bytes('GET ', target, ` HTTP/1.1${CRLF}Host: x${CRLF}${headers}Connection: close${CRLF}${CRLF}`);
+
+// Each of these stopped the server on 2026-11-25 (nlohmann's dump() threw on the echoed bytes).
+for (const [what, request] of [
+  ['a request target with the byte 0xFF', get(bytes('/', [0xff]))],
+  ['POST to a target cut inside a UTF-8 character', bytes('POST /', [0xc3], ` HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 0${CRLF}Connection: close${CRLF}${CRLF}`)],
+  ['a raw bad byte in a query parameter of an error answer', get(bytes('/api/v1/alerts?limit=', [0xff]))],
+  ['a percent-encoded bad byte in a query parameter', get('/api/v1/alerts?limit=%FF%FE')],
+  ['a percent-encoded bad byte in a path segment', get('/api/v1/policies/%C3')],
+  ['a bad byte in last_event_id', get(bytes('/api/v1/alerts/stream?last_event_id=', [0xe4, 0xb8]))],
+  ['a bad byte in the Last-Event-ID header', get('/api/v1/alerts/stream', bytes('Last-Event-ID: ', [0xff, 0xfe], CRLF))],
+  ['a percent-encoded bad byte on the site', get('/index%FF.html')],
+]) {
+  const res = await send(request);
+  const body = problemOf(res);
+  checks.check(res.status === 400 && body?.status === 400 && typeof body.detail === 'string', `${what}: 400 problem+json`,
+    `${res.status} ${res.body.slice(0, 120)}`);
+  checks.check(await alive(), `${what}: the server still answers`);
+}
+
+// problem+json's `instance` is the path only: a query may hold a phone number.
+{
+  const res = await send(get('/api/v1/alerts?limit=999&phone=13800000001'));
+  checks.check(res.status === 400 && problemOf(res)?.instance === '/api/v1/alerts', 'instance names the path without the query',
+    problemOf(res)?.instance);
+}
+
+// Framing (RFC 9112 section 6.1): a Transfer-Encoding the server cannot read is a 400 and the
+// connection closes, so the body is never read as a second request.
+for (const te of ['xchunked', 'chunked, identity', 'gzip']) {
+  const smuggled = `GET /api/v1/dev/otp?phone=13800000001 HTTP/1.1${CRLF}Host: x${CRLF}${CRLF}`;
+  const res = await send(`POST /api/v1/auth/otp HTTP/1.1${CRLF}Host: x${CRLF}Transfer-Encoding: ${te}${CRLF}` +
+    `Content-Type: application/json${CRLF}${CRLF}${smuggled}`);
+  const answers = (res.raw.toString('latin1').match(/HTTP\/1\.1 \d{3}/g) ?? []).length;
+  checks.check(res.status === 400 && res.closed && answers === 1, `Transfer-Encoding: ${te} is refused with 400 and the connection closed`,
+    `${res.status}, ${answers} answers`);
+}
+{
+  const body = '{"phone":"13800000001"}';
+  const res = await send(`POST /api/v1/auth/otp HTTP/1.1${CRLF}Host: x${CRLF}Transfer-Encoding: chunked${CRLF}` +
+    `Content-Type: application/json${CRLF}Connection: close${CRLF}${CRLF}${body.length.toString(16)}${CRLF}${body}${CRLF}0${CRLF}${CRLF}`);
+  checks.check(res.status === 202, 'a chunked body is still read', String(res.status));
+}
+
+// Headers over the limit: 431, not a generic 400.
+{
+  const res = await send(get('/api/v1/health', `X-Padding: ${'a'.repeat(20000)}${CRLF}`));
+  checks.check(res.status === 431 && problemOf(res)?.status === 431, 'headers over 16 KB answer 431', String(res.status));
+}
+
+checks.check(await alive(), 'the server is still running at the end');
+await server.stop();
+process.exit(checks.summary());
