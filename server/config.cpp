@@ -28,11 +28,17 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.demo_dir = j.value("demo_dir", c.demo_dir);
         c.staff_token = j.value("staff_token", c.staff_token);
         c.cors_origins = j.value("cors_origins", c.cors_origins);
-        c.max_body_bytes = j.value("max_body_bytes", c.max_body_bytes);
+        c.http.max_body_bytes = j.value("max_body_bytes", c.http.max_body_bytes);
+        c.http.write_timeout_s = j.value("write_timeout_s", c.http.write_timeout_s);
         c.log_requests = j.value("log_requests", c.log_requests);
         c.resident_token_ttl_s = j.value("resident_token_ttl_s", c.resident_token_ttl_s);
         c.heartbeat_s = j.value("heartbeat_s", c.heartbeat_s);
         c.undo_window_s = j.value("undo_window_s", c.undo_window_s);
+        c.connections.max_connections = j.value("max_connections", c.connections.max_connections);
+        c.connections.per_address = j.value("connections_per_address", c.connections.per_address);
+        c.streams.max_streams = j.value("max_streams", c.streams.max_streams);
+        c.streams.per_address = j.value("streams_per_address", c.streams.per_address);
+        c.streams.per_device = j.value("streams_per_device", c.streams.per_device);
     } catch (const nlohmann::json::exception& e) {
         return error = path + ": a setting has the wrong type (" + e.what() + ")", false;
     }
@@ -84,6 +90,15 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
     if (c.undo_window_s < 0 || c.undo_window_s > kMaxUndoWindowS)  // the flag is checked above: the file's value
         return error = "undo_window_s needs 0.." + std::to_string(kMaxUndoWindowS) + " seconds", false;
     if (c.demo && c.demo_dir.empty()) return error = "--demo needs --demo-dir (the assets/demo folder)", false;
+    for (const auto& [name, value] : {std::pair<const char*, int>{"max_connections", c.connections.max_connections},
+                                      {"max_streams", c.streams.max_streams}})
+        if (value < 0) return error = std::string(name) + " must be 0 (fit to the descriptor limit) or more", false;
+    for (const auto& [name, value] : {std::pair<const char*, int>{"connections_per_address", c.connections.per_address},
+                                      {"streams_per_address", c.streams.per_address},
+                                      {"streams_per_device", c.streams.per_device},
+                                      {"write_timeout_s", c.http.write_timeout_s}})
+        if (value < 1) return error = std::string(name) + " must be 1 or more", false;
+    c.streams.write_timeout_s = c.http.write_timeout_s;
     if (c.dev_otp && !is_loopback(c.host))
         return error = "--dev-otp lets anyone sign in as any phone; it only runs on a loopback address "
                        "(127.0.0.1 or ::1), not on " + c.host, false;
@@ -94,7 +109,8 @@ std::string config_help() {
     return "Usage: elder-server [options]\n"
            "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
            "                    cors_origins, max_body_bytes, log_requests, resident_token_ttl_s,\n"
-           "                    heartbeat_s, undo_window_s);\n"
+           "                    heartbeat_s, undo_window_s, max_connections, connections_per_address,\n"
+           "                    max_streams, streams_per_address, streams_per_device, write_timeout_s);\n"
            "                    flags override it\n"
            "  --db PATH         SQLite database (created and migrated on start)\n"
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"

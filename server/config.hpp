@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "limits.hpp"
+
 namespace elder::server {
 
 struct Config {
@@ -16,12 +18,15 @@ struct Config {
     bool dev_otp = false;
     std::string staff_token;   // required for staff endpoints; empty disables them
     std::vector<std::string> cors_origins;
-    std::uint64_t max_body_bytes = 1024 * 1024;  // a large CAP message is ~60 KB
     bool log_requests = true;
     int resident_token_ttl_s = 30 * 24 * 3600;
     int heartbeat_s = 15;  // alert stream keep-alive comment
     // How long after cancelling a resident may take it back (a wrong button on the remote).
     int undo_window_s = 600;
+    // 0 for max_connections and max_streams: fitted to the descriptor limit at start.
+    HttpLimits http;
+    ConnectionLimits connections{0, 100};
+    StreamLimits streams{0};
 };
 
 // Reads flags (and the --config file they name). Returns false with a sentence in `error`.

@@ -1,33 +1,61 @@
 #include "event_hub.hpp"
 
+#include <algorithm>
 #include <deque>
-#include <optional>
 #include <regex>
+#include <sstream>
 
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 
 #include "router.hpp"
 
 namespace elder::server {
 
 namespace net = boost::asio;
+namespace beast = boost::beast;
+
+namespace {
+
+constexpr std::int64_t kLive = -1;          // not replaying
+constexpr std::int64_t kReplayBatch = 16;   // events read from the database at a time
+constexpr std::uint64_t kMaxReceived = 4096;  // a stream client has nothing to say
+
+// Writes a whole answer to a connection that is then closed (a refused stream).
+void answer_and_close(net::ip::tcp::socket socket, Response res) {
+    res.keep_alive(false);
+    std::ostringstream out;
+    out << res;
+    auto text = std::make_shared<std::string>(out.str());
+    auto s = std::make_shared<beast::tcp_stream>(std::move(socket));
+    s->expires_after(std::chrono::seconds(5));
+    net::async_write(*s, net::buffer(*text), [s, text](boost::system::error_code, size_t) {
+        boost::system::error_code ignored;
+        s->socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+    });
+}
+
+}  // namespace
 
 struct EventHub::Subscriber {
-    explicit Subscriber(net::ip::tcp::socket s) : socket(std::move(s)) {}
-    net::ip::tcp::socket socket;
+    Subscriber(net::ip::tcp::socket s, std::shared_ptr<ConnectionTable::Slot> slot, std::string address,
+               std::int64_t device)
+        : stream(std::move(s)), slot(std::move(slot)), address(std::move(address)), device(device) {}
+    beast::tcp_stream stream;
+    std::shared_ptr<ConnectionTable::Slot> slot;  // counts this socket among the server's connections
+    std::string address;
+    std::int64_t device;
     std::deque<std::string> queue;
+    std::size_t queued_bytes = 0;
+    std::int64_t replay_after = kLive;  // replaying: the last event id sent
     bool writing = false;
     bool closed = false;
+    std::uint64_t received = 0;
     char read_buffer[256];
 };
 
 std::string format_event(const AlertEvent& e) {
     return "id: " + std::to_string(e.id) + "\nevent: " + e.kind + "\ndata: " + e.data + "\n\n";
-}
-
-EventHub::EventHub(net::io_context& io, Alerts& alerts, int heartbeat_s)
-    : alerts_(alerts), timer_(io), heartbeat_s_(heartbeat_s) {
-    heartbeat();
 }
 
 std::optional<std::int64_t> resume_point(const Request& request) {
@@ -39,43 +67,71 @@ std::optional<std::int64_t> resume_point(const Request& request) {
     if (parse_target(std::string(request.target()), segments, query))
         if (const auto q = query.find("last_event_id"); q != query.end()) resume = q->second;
     if (const auto it = request.find("Last-Event-ID"); it != request.end()) resume = std::string(it->value());
-    if (!resume) return -1;
+    if (!resume) return kLive;
     static const std::regex digits("[0-9]{1,18}");
     if (!std::regex_match(*resume, digits)) return std::nullopt;
     return std::stoll(*resume);
 }
 
-void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request) {
-    auto s = std::make_shared<Subscriber>(std::move(socket));
-    const std::optional<std::int64_t> last = resume_point(request);
-    if (!last) {
-        Response res = problem(http::status::bad_request, "Bad Last-Event-ID", "重新连接的编号不对。", request);
-        res.keep_alive(false);
-        auto text = std::make_shared<std::string>();
-        std::ostringstream out;
-        out << res;
-        *text = out.str();
-        net::async_write(s->socket, net::buffer(*text), [s, text](boost::system::error_code, size_t) {
-            boost::system::error_code ignored;
-            s->socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-        });
-        return;
+EventHub::EventHub(net::io_context& io, Alerts& alerts, int heartbeat_s, StreamLimits limits)
+    : alerts_(alerts), timer_(io), heartbeat_s_(heartbeat_s), limits_(limits) {
+    heartbeat();
+}
+
+std::optional<Response> EventHub::refusal(const Request& request, const std::string& address, std::int64_t device_id) {
+    if (!resume_point(request))
+        return problem(http::status::bad_request, "Bad Last-Event-ID", "重新连接的编号不对。", request);
+    if (static_cast<int>(subscribers_.size()) >= limits_.max_streams) {
+        Response res = problem(http::status::service_unavailable, "Too many streams",
+                               "现在连接的设备太多了，请稍后再试。", request, {{"retry_after_s", 30}});
+        res.set(http::field::retry_after, "30");
+        return res;
     }
+    const auto it = per_address_.find(address);
+    if (!device_id && it != per_address_.end() && it->second >= limits_.per_address) {
+        Response res = problem(http::status::too_many_requests, "Too many streams from this address",
+                               "这个网络连接的设备太多了，请稍后再试。", request, {{"retry_after_s", 30}});
+        res.set(http::field::retry_after, "30");
+        return res;
+    }
+    return std::nullopt;
+}
+
+void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
+                         std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address,
+                         std::int64_t device_id) {
+    if (auto refused = refusal(request, address, device_id)) return answer_and_close(std::move(socket), *refused);
+    // A device's newest stream wins: the older one is most likely a connection its box has given up.
+    if (device_id) {
+        auto& mine = per_device_[device_id];
+        while (static_cast<int>(mine.size()) >= limits_.per_device) drop(mine.front());
+    }
+    boost::system::error_code ignored;
+    socket.set_option(net::socket_base::send_buffer_size(limits_.send_buffer_bytes), ignored);
+    auto s = std::make_shared<Subscriber>(std::move(socket), std::move(slot), address, device_id);
     subscribers_.insert(s);
+    ++per_address_[address];
+    if (device_id) per_device_[device_id].push_back(s);
+    // A reconnecting client gets what it missed, read as it takes it; a new one starts from now.
+    s->replay_after = *resume_point(request);
     send(s, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
             "Connection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 3000\n\n");
-    // A client that reconnects gets what it missed; a new one starts from now.
-    if (*last >= 0)
-        for (const AlertEvent& e : alerts_.events_after(*last)) send(s, format_event(e));
-    // Reading only tells us when the client goes away.
-    s->socket.async_read_some(net::buffer(s->read_buffer), [this, s](boost::system::error_code ec, size_t) {
-        if (ec) drop(s);
+    read_until_closed(s);
+}
+
+// Reading only tells us when the client goes away; a client that sends much is let go.
+void EventHub::read_until_closed(const std::shared_ptr<Subscriber>& s) {
+    s->stream.socket().async_read_some(net::buffer(s->read_buffer), [this, s](boost::system::error_code ec, size_t n) {
+        s->received += n;
+        if (ec || s->received > kMaxReceived) return drop(s);
+        read_until_closed(s);
     });
 }
 
 void EventHub::publish(const AlertEvent& event) {
     const std::string text = format_event(event);
-    for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_)) send(s, text);
+    for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_))
+        if (s->replay_after == kLive) send(s, text);  // a replaying client reads it from the database
 }
 
 void EventHub::heartbeat() {
@@ -89,19 +145,41 @@ void EventHub::heartbeat() {
 
 void EventHub::send(const std::shared_ptr<Subscriber>& s, std::string text) {
     if (s->closed) return;
-    if (s->queue.size() > 1000) return drop(s);  // a client that stopped reading is let go
+    if (s->queued_bytes + text.size() > limits_.queue_bytes) return drop(s);  // it stopped reading
+    s->queued_bytes += text.size();
     s->queue.push_back(std::move(text));
     if (!s->writing) write_next(s);
 }
 
+// Queues the next few missed events; false when the replay has caught up (the client is live).
+bool EventHub::replay_some(const std::shared_ptr<Subscriber>& s) {
+    if (s->replay_after == kLive) return false;
+    const auto events = alerts_.events_after(s->replay_after, kReplayBatch);
+    if (events.empty()) {
+        s->replay_after = kLive;
+        return false;
+    }
+    for (const AlertEvent& e : events) {  // up to half the budget, leaving room for live heartbeats
+        std::string text = format_event(e);
+        s->queued_bytes += text.size();
+        s->queue.push_back(std::move(text));
+        s->replay_after = e.id;
+        if (s->queued_bytes >= limits_.queue_bytes / 2) break;
+    }
+    return true;
+}
+
 void EventHub::write_next(const std::shared_ptr<Subscriber>& s) {
-    if (s->queue.empty() || s->closed) {
+    if (s->closed || (s->queue.empty() && !replay_some(s))) {
         s->writing = false;
+        s->stream.expires_never();
         return;
     }
     s->writing = true;
-    net::async_write(s->socket, net::buffer(s->queue.front()), [this, s](boost::system::error_code ec, size_t) {
+    s->stream.expires_after(std::chrono::seconds(limits_.write_timeout_s));
+    net::async_write(s->stream, net::buffer(s->queue.front()), [this, s](boost::system::error_code ec, size_t) {
         if (ec) return drop(s);
+        s->queued_bytes -= s->queue.front().size();
         s->queue.pop_front();
         write_next(s);
     });
@@ -111,9 +189,15 @@ void EventHub::drop(const std::shared_ptr<Subscriber>& s) {
     if (s->closed) return;
     s->closed = true;
     boost::system::error_code ignored;
-    s->socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-    s->socket.close(ignored);
+    s->stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+    s->stream.socket().close(ignored);
     subscribers_.erase(s);
+    if (const auto it = per_address_.find(s->address); it != per_address_.end() && --it->second <= 0) per_address_.erase(it);
+    if (s->device) {
+        auto& mine = per_device_[s->device];
+        mine.erase(std::remove(mine.begin(), mine.end(), s), mine.end());
+        if (mine.empty()) per_device_.erase(s->device);
+    }
 }
 
 }  // namespace elder::server

@@ -2,6 +2,12 @@
 // The alert stream (server-sent events): keeps every subscriber's connection, replays what a
 // reconnecting client missed (Last-Event-ID), pushes new events to all, and sends a heartbeat
 // comment every 15 s so that proxies and clients know the connection is alive.
+// A stream costs little and nothing unbounded: streams are capped in all, per client address and
+// per device; what waits to be written to one is capped in bytes; a write that does not finish
+// in time ends the stream; a replay is read from the database a few events at a time, as the
+// client takes them, instead of all at once.
+#include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -11,15 +17,19 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "alerts.hpp"
+#include "connection_table.hpp"
 #include "http_types.hpp"
 
 namespace elder::server {
 
 class EventHub {
 public:
-    EventHub(boost::asio::io_context& io, Alerts& alerts, int heartbeat_s = 15);
-    // Takes over the connection of a stream request; answers 400 itself for a bad Last-Event-ID.
-    void subscribe(boost::asio::ip::tcp::socket socket, const Request& request);
+    EventHub(boost::asio::io_context& io, Alerts& alerts, int heartbeat_s = 15, StreamLimits limits = {});
+    // Takes over the connection of a stream request; answers 400 itself for a bad Last-Event-ID,
+    // 429 when the client's address holds its share of streams, 503 when the server holds all it
+    // can. `device_id` (0 for none) is the device whose token came with the request.
+    void subscribe(boost::asio::ip::tcp::socket socket, const Request& request,
+                   std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address, std::int64_t device_id);
     void publish(const AlertEvent& event);
     size_t subscribers() const { return subscribers_.size(); }
 
@@ -29,12 +39,18 @@ private:
     void heartbeat();
     void send(const std::shared_ptr<Subscriber>& s, std::string text);
     void write_next(const std::shared_ptr<Subscriber>& s);
+    bool replay_some(const std::shared_ptr<Subscriber>& s);
+    void read_until_closed(const std::shared_ptr<Subscriber>& s);
     void drop(const std::shared_ptr<Subscriber>& s);
+    std::optional<Response> refusal(const Request& request, const std::string& address, std::int64_t device_id);
 
     Alerts& alerts_;
     boost::asio::steady_timer timer_;
     int heartbeat_s_;
+    StreamLimits limits_;
     std::set<std::shared_ptr<Subscriber>> subscribers_;
+    std::map<std::string, int> per_address_;
+    std::map<std::int64_t, std::deque<std::shared_ptr<Subscriber>>> per_device_;  // oldest first
 };
 
 std::string format_event(const AlertEvent& e);  // "id: ..\nevent: ..\ndata: ..\n\n"

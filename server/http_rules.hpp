@@ -8,15 +8,9 @@
 #include <boost/beast/http/parser.hpp>
 
 #include "http_types.hpp"
+#include "limits.hpp"
 
 namespace elder::server {
-
-struct HttpLimits {
-    std::uint64_t max_body_bytes = 1024 * 1024;
-    std::uint32_t max_header_bytes = 16 * 1024;
-    int read_timeout_s = 30;
-    int write_timeout_s = 30;
-};
 
 using RequestParser = http::request_parser<http::string_body>;
 

@@ -1,5 +1,6 @@
 #include "http_server.hpp"
 
+#include <cerrno>
 #include <optional>
 
 #include <boost/asio/strand.hpp>
@@ -15,17 +16,28 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-class Session : public std::enable_shared_from_this<Session> {
+class Session : public Evictable, public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket socket, HttpLimits limits, std::shared_ptr<RequestHandler> handler, bool log_requests,
+    Session(tcp::socket socket, std::shared_ptr<ConnectionTable::Slot> slot, std::shared_ptr<ConnectionTable> table,
+            HttpLimits limits, std::shared_ptr<RequestHandler> handler, bool log_requests,
             std::shared_ptr<StreamTaker> stream_taker)
-        : stream_(std::move(socket)), limits_(limits), handler_(std::move(handler)), log_requests_(log_requests),
+        : stream_(std::move(socket)), slot_(std::move(slot)), table_(std::move(table)), ticket_(table_->no_ticket()),
+          limits_(limits), handler_(std::move(handler)), log_requests_(log_requests),
           stream_taker_(std::move(stream_taker)) {}
+    ~Session() override { table_->done_waiting(ticket_); }
 
     void start() { read(); }
 
+    // The table has already dropped this connection's ticket.
+    void evict() override {
+        ticket_ = table_->no_ticket();
+        beast::error_code ignored;
+        stream_.socket().close(ignored);  // the pending read ends with operation_aborted
+    }
+
 private:
     void read() {
+        ticket_ = table_->waiting(weak_from_this(), slot_->address());
         parser_.emplace();
         apply_limits(*parser_, limits_);
         stream_.expires_after(std::chrono::seconds(limits_.read_timeout_s));
@@ -33,21 +45,21 @@ private:
     }
 
     void on_read(beast::error_code ec, std::size_t) {
-        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset)
+        table_->done_waiting(ticket_);
+        ticket_ = table_->no_ticket();
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset ||
+            ec == net::error::operation_aborted || !stream_.socket().is_open())
             return close();
         if (ec) return write(unreadable_request(ec, limits_));
         const Request request = parser_->release();
         if (auto refused = refused_request(request)) return write(std::move(*refused));
         if (*stream_taker_) {
             stream_.expires_never();  // event streams stay open; the hub watches them
-            if (guarded(request, [&] { return (*stream_taker_)(request, stream_.socket()); })) return;
+            if (guarded(request, [&] { return (*stream_taker_)(request, stream_.socket(), slot_); })) return;
         }
         const auto started = std::chrono::steady_clock::now();
-        beast::error_code ignored;
-        const auto remote = stream_.socket().remote_endpoint(ignored);
-        const std::string peer = ignored ? std::string() : remote.address().to_string();
         std::optional<Response> response;
-        guarded(request, [&] { return response.emplace((*handler_)(request, peer)), true; });
+        guarded(request, [&] { return response.emplace((*handler_)(request, slot_->address())), true; });
         if (!response) response = internal_error(request.version());
         if (log_requests_)
             log_request(request, static_cast<int>(response->result_int()),
@@ -96,6 +108,9 @@ private:
     }
 
     beast::tcp_stream stream_;
+    std::shared_ptr<ConnectionTable::Slot> slot_;
+    std::shared_ptr<ConnectionTable> table_;
+    ConnectionTable::WaitTicket ticket_;
     beast::flat_buffer buffer_;
     HttpLimits limits_;
     std::shared_ptr<RequestHandler> handler_;
@@ -106,12 +121,30 @@ private:
     char drain_buffer_[16 * 1024];
 };
 
+// Written without waiting to a connection refused at the door (its address holds its whole
+// allowance of busy connections); the client learns why and when to come back.
+const std::string& busy_answer() {
+    static const std::string body =
+        R"({"type":"about:blank","title":"Too many connections","status":503,"detail":"连接太多了，请稍后再试。"})";
+    static const std::string text = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+                                    "Retry-After: 10\r\nConnection: close\r\nContent-Length: " +
+                                    std::to_string(body.size()) + "\r\n\r\n" + body;
+    return text;
+}
+
+bool lack_of_descriptors(const beast::error_code& ec) {
+    return ec == net::error::no_descriptors || ec == net::error::no_buffer_space || ec == net::error::no_memory ||
+           ec.value() == ENFILE;
+}
+
 }  // namespace
 
-HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, HttpLimits limits, RequestHandler handler,
-                       bool log_requests, StreamTaker stream_taker)
-    : io_(io), acceptor_(io), limits_(limits), handler_(std::make_shared<RequestHandler>(std::move(handler))),
-      log_requests_(log_requests), stream_taker_(std::make_shared<StreamTaker>(std::move(stream_taker))) {
+HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, HttpLimits limits,
+                       ConnectionLimits connections, RequestHandler handler, bool log_requests,
+                       StreamTaker stream_taker)
+    : io_(io), acceptor_(io), limits_(limits), table_(std::make_shared<ConnectionTable>(connections)),
+      handler_(std::make_shared<RequestHandler>(std::move(handler))), log_requests_(log_requests),
+      stream_taker_(std::make_shared<StreamTaker>(std::move(stream_taker))), accept_retry_(io) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -124,13 +157,49 @@ unsigned short HttpServer::port() const { return acceptor_.local_endpoint().port
 void HttpServer::stop() {
     beast::error_code ignored;
     acceptor_.close(ignored);
+    accept_retry_.cancel();
 }
 
 void HttpServer::accept() {
     acceptor_.async_accept(io_, [this](beast::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted) return;  // stopped
-        if (!ec) std::make_shared<Session>(std::move(socket), limits_, handler_, log_requests_, stream_taker_)->start();
+        if (lack_of_descriptors(ec)) return out_of_descriptors();
+        if (!ec) admit(std::move(socket));
         accept();
+    });
+}
+
+void HttpServer::admit(tcp::socket socket) {
+    beast::error_code ec;
+    const auto remote = socket.remote_endpoint(ec);
+    if (ec) return;  // already gone
+    auto slot = table_->admit(remote.address().to_string());
+    if (!slot) {
+        socket.non_blocking(true, ec);
+        socket.write_some(net::buffer(busy_answer()), ec);  // best effort: never wait for this client
+        socket.close(ec);
+        return;
+    }
+    std::make_shared<Session>(std::move(socket), std::move(slot), table_, limits_, handler_, log_requests_,
+                              stream_taker_)->start();
+}
+
+// accept() failing for lack of descriptors would fail again at once (the connection stays in the
+// kernel's queue), spinning the only thread. Instead: let go of the connection that waited longest,
+// and try again shortly; the queued client is served then.
+void HttpServer::out_of_descriptors() {
+    ++failed_accepts_;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_failure_log_ > std::chrono::seconds(10)) {
+        log_event("warning", "out of file descriptors: accepting again shortly",
+                  {{"failed_accepts", failed_accepts_}, {"open_connections", table_->open()}});
+        failed_accepts_ = 0;
+        last_failure_log_ = now;
+    }
+    for (int i = 0; i < 4; ++i) table_->evict_oldest_waiting();  // room for the next few in the queue
+    accept_retry_.expires_after(std::chrono::milliseconds(50));
+    accept_retry_.async_wait([this](beast::error_code ec) {
+        if (!ec) accept();
     });
 }
 

@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "capacity.hpp"
 #include "config.hpp"
 #include "http_server.hpp"
 #include "log.hpp"
@@ -45,15 +46,18 @@ int main(int argc, char** argv) {
         std::printf("%s", config_help().c_str());
         return 0;
     }
+    const int descriptors = raise_descriptor_limit();
+    for (const std::string& note : fit_to_descriptors(config, descriptors)) log_event("warning", note);
     try {
         net::io_context io;
         Service service(config, io);
         HttpServer server(
             io, {net::ip::make_address(config.host), static_cast<unsigned short>(config.port)},
-            HttpLimits{config.max_body_bytes},
+            config.http, config.connections,
             [&](const Request& request, const std::string& peer) { return service.handle(request, peer); },
             config.log_requests,
-            [&](const Request& request, net::ip::tcp::socket& socket) { return service.take_stream(request, socket); });
+            [&](const Request& request, net::ip::tcp::socket& socket,
+                const std::shared_ptr<ConnectionTable::Slot>& slot) { return service.take_stream(request, socket, slot); });
         net::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([&](const boost::system::error_code&, int signal) {
             log_event("info", "stopping", {{"signal", signal}});
@@ -61,7 +65,10 @@ int main(int argc, char** argv) {
             io.stop();  // handlers run to completion on this thread, so no write is cut in half
         });
         log_event("info", "listening", {{"host", config.host}, {"port", server.port()}, {"pid", getpid()}, {"db", config.db_path},
-                                        {"schema_version", service.schema_version()}, {"web_root", config.web_root}});
+                                        {"schema_version", service.schema_version()}, {"web_root", config.web_root},
+                                        {"descriptors", descriptors},
+                                        {"max_connections", config.connections.max_connections},
+                                        {"max_streams", config.streams.max_streams}});
         run_forever(io);
         log_event("info", "stopped");
         return 0;

@@ -43,7 +43,7 @@ AuthSettings auth_settings(const Config& config) {
 Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), db_(config.db_path), schema_version_(migrate(db_)),
       alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
-      event_hub_(io, alerts_, std::max(1, config.heartbeat_s)),
+      event_hub_(io, alerts_, std::max(1, config.heartbeat_s), config.streams),
       auth_(db_, auth_settings(config), log_code, config.staff_token), site_(config.web_root) {
     if (config.dev_otp)
         log_event("warning", "--dev-otp is on: GET /api/v1/dev/otp tells anyone any phone's sign-in code. "
@@ -83,13 +83,15 @@ Response Service::handle(const Request& request, const std::string& peer) {
     return res;
 }
 
-bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& socket) {
+bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,
+                          const std::shared_ptr<ConnectionTable::Slot>& slot) {
     constexpr std::string_view path = "/api/v1/alerts/stream";
     const std::string_view target(request.target().data(), request.target().size());
     if (request.method() != http::verb::get || target.substr(0, path.size()) != path ||
         (target.size() > path.size() && target[path.size()] != '?'))
         return false;
-    event_hub_.subscribe(std::move(socket), request);
+    const auto who = auth_.principal(request);  // a box may say which device it is, capping its streams
+    event_hub_.subscribe(std::move(socket), request, slot, slot->address(), who ? who->device_id : 0);
     return true;
 }
 

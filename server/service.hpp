@@ -22,8 +22,10 @@ public:
     // The answer to one request: API paths go to the router, the rest to the site; CORS only for
     // configured origins. Throws only on a bug; the connection turns that into a 500.
     Response handle(const Request& request, const std::string& peer);
-    // Takes over the connection of an alert stream request (GET /api/v1/alerts/stream).
-    bool take_stream(const Request& request, boost::asio::ip::tcp::socket& socket);
+    // Takes over the connection of an alert stream request (GET /api/v1/alerts/stream), with the
+    // slot it holds among the server's connections.
+    bool take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,
+                     const std::shared_ptr<ConnectionTable::Slot>& slot);
 
     int schema_version() const { return schema_version_; }
 

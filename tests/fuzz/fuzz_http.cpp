@@ -13,6 +13,7 @@
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "capacity.hpp"
 #include "http_rules.hpp"
 #include "log.hpp"
 #include "service.hpp"
@@ -116,6 +117,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     c.demo_dir = ELDER_DEMO_DIR;
     c.staff_token = world->staff;
     c.log_requests = false;
+    fit_to_descriptors(c, 1024);
     world->service = std::make_unique<Service>(c, world->io);
     call("POST", "/api/v1/auth/otp", R"({"phone":"13800000001"})");
     const auto code = nlohmann::json::parse(call("GET", "/api/v1/dev/otp?phone=13800000001", "").body());

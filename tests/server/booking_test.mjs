@@ -18,7 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'elder-booking-'));
 const config = join(dir, 'config.json');
 // A short undo window, so that the test can wait past it.
 const UNDO_S = 3;
-writeFileSync(config, JSON.stringify({ staff_token: 'staff-test-token-0123456789', undo_window_s: UNDO_S }));
+// The races below stand for hundreds of residents at once; here they all come from 127.0.0.1.
+writeFileSync(config, JSON.stringify({ staff_token: 'staff-test-token-0123456789', undo_window_s: UNDO_S, connections_per_address: 1000 }));
 const args = ['--config', config, '--db', join(dir, 'test.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet'];
 let server = await startServer(binary, args);
 let api = client(server.url);

@@ -1,8 +1,10 @@
 // Starts the reference server as a real process on 127.0.0.1 (a free port) and stops it.
 import { spawn } from 'node:child_process';
 
-export async function startServer(binary, args) {
-  const child = spawn(binary, ['--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+// `prefix`: a command that runs the server, e.g. ['prlimit', '--nofile=1024:1024', '--'].
+export async function startServer(binary, args, { prefix = [] } = {}) {
+  const command = [...prefix, binary, '--port', '0', ...args];
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   process.on('exit', () => child.kill('SIGKILL'));  // a test that fails half-way leaves no server behind
   const log = [];
   const port = await new Promise((resolve, reject) => {
