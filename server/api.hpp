@@ -3,6 +3,7 @@
 #include "alerts.hpp"
 #include "auth.hpp"
 #include "database.hpp"
+#include "offload.hpp"
 #include "router.hpp"
 
 namespace elder::server {
@@ -15,7 +16,8 @@ void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp);
 // A cancellation can be restored for `undo_window_s` seconds (0: never).
 void add_appointment_routes(Router& router, Database& db, Auth& auth, int undo_window_s);
-void add_alert_routes(Router& router, Alerts& alerts, Auth& auth);
+// CAP documents are parsed on `offload`'s worker.
+void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offload);
 void add_help_routes(Router& router, Database& db, Auth& auth);
 void add_staff_content_routes(Router& router, Database& db, Auth& auth);  // policies and slots
 

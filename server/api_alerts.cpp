@@ -23,7 +23,7 @@ Response published(const Call& call, Alerts& alerts, const CapAlert& alert) {
 
 }  // namespace
 
-void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
+void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offload) {
     router.add(http::verb::get, "/api/v1/alerts", [&alerts](const Call& call) {
         json invalid = json::array();
         std::int64_t limit = 50;
@@ -66,13 +66,36 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth) {
         return published(call, alerts, alert);
     });
 
-    router.add(http::verb::post, "/api/v1/staff/alerts/cap", [&alerts, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
-        CapAlert alert;
-        std::string error;
-        if (!parse_cap_xml(call.request.body(), alert, error))
-            return problem(http::status::bad_request, "Invalid CAP message", "CAP 文件不能导入：" + error, call.request);
-        return published(call, alerts, alert);
+    // A CAP document may be up to the body limit: it is parsed on a worker, then stored here.
+    router.add_deferred(http::verb::post, "/api/v1/staff/alerts/cap", [&alerts, &auth, &offload](const Call& call, Respond respond) {
+        if (!auth.is_staff(call.request)) return respond(staff_required(call));
+        struct Parsed {
+            CapAlert alert;
+            std::string error;
+            bool ok = false;
+        };
+        const Request& request = call.request;  // kept alive by the connection until it answers
+        const bool queued = offload.run(
+            [xml = request.body()] {
+                Parsed p;
+                p.ok = parse_cap_xml(xml, p.alert, p.error);
+                return p;
+            },
+            [&alerts, &request, respond](std::optional<Parsed> p) {
+                const Call again{request, {}, {}, {}};
+                if (!p) return respond(problem(http::status::internal_server_error, "Internal error",
+                                               "服务器出了点问题，请稍后再试。", request));
+                if (!p->ok)
+                    return respond(problem(http::status::bad_request, "Invalid CAP message",
+                                           "CAP 文件不能导入：" + p->error, request));
+                respond(published(again, alerts, p->alert));
+            });
+        if (!queued) {
+            Response busy = problem(http::status::service_unavailable, "Importer busy",
+                                    "正在导入其他预警，请稍后再试。", request, {{"retry_after_s", 5}});
+            busy.set(http::field::retry_after, "5");
+            respond(std::move(busy));
+        }
     });
 }
 

@@ -51,20 +51,28 @@ private:
             ec == net::error::operation_aborted || !stream_.socket().is_open())
             return close();
         if (ec) return write(unreadable_request(ec, limits_));
-        const Request request = parser_->release();
-        if (auto refused = refused_request(request)) return write(std::move(*refused));
+        request_ = parser_->release();
+        if (auto refused = refused_request(request_)) return write(std::move(*refused));
         if (*stream_taker_) {
             stream_.expires_never();  // event streams stay open; the hub watches them
-            if (guarded(request, [&] { return (*stream_taker_)(request, stream_.socket(), slot_); })) return;
+            if (guarded(request_, [&] { return (*stream_taker_)(request_, stream_.socket(), slot_); })) return;
         }
-        const auto started = std::chrono::steady_clock::now();
-        std::optional<Response> response;
-        guarded(request, [&] { return response.emplace((*handler_)(request, slot_->address())), true; });
-        if (!response) response = internal_error(request.version());
+        started_ = std::chrono::steady_clock::now();
+        answered_ = false;
+        const bool handled = guarded(request_, [&] {
+            (*handler_)(request_, slot_->address(), [self = shared_from_this()](Response r) { self->answer(std::move(r)); });
+            return true;
+        });
+        if (!handled && !answered_) answer(internal_error(request_.version()));
+    }
+
+    void answer(Response response) {
+        if (answered_) return;  // a handler that threw after answering
+        answered_ = true;
         if (log_requests_)
-            log_request(request, static_cast<int>(response->result_int()),
-                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
-        write(std::move(*response));
+            log_request(request_, static_cast<int>(response.result_int()),
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count());
+        write(std::move(response));
     }
 
     // Runs `f`; whatever it throws is logged and ends here, so no request can stop the server.
@@ -117,6 +125,9 @@ private:
     bool log_requests_;
     std::shared_ptr<StreamTaker> stream_taker_;
     std::optional<http::request_parser<http::string_body>> parser_;
+    Request request_;  // until it is answered: a deferred handler reads it later
+    std::chrono::steady_clock::time_point started_;
+    bool answered_ = false;
     std::shared_ptr<Response> response_;
     char drain_buffer_[16 * 1024];
 };

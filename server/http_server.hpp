@@ -15,8 +15,9 @@
 
 namespace elder::server {
 
-// Gets the request and the client's IP address.
-using RequestHandler = std::function<Response(const Request&, const std::string& peer)>;
+// Gets the request and the client's IP address, and answers through the callback, at once or
+// later (the request stays alive until then).
+using RequestHandler = std::function<void(const Request&, const std::string& peer, std::function<void(Response)>)>;
 // Offered every request first; returns true when it took over the connection (event streams),
 // keeping the connection's slot for as long as it keeps the socket.
 using StreamTaker = std::function<bool(const Request&, boost::asio::ip::tcp::socket&,

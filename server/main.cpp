@@ -54,7 +54,9 @@ int main(int argc, char** argv) {
         HttpServer server(
             io, {net::ip::make_address(config.host), static_cast<unsigned short>(config.port)},
             config.http, config.connections,
-            [&](const Request& request, const std::string& peer) { return service.handle(request, peer); },
+            [&](const Request& request, const std::string& peer, Respond respond) {
+                service.handle(request, peer, std::move(respond));
+            },
             config.log_requests,
             [&](const Request& request, net::ip::tcp::socket& socket,
                 const std::shared_ptr<ConnectionTable::Slot>& slot) { return service.take_stream(request, socket, slot); });

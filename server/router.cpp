@@ -56,6 +56,12 @@ bool parse_target(const std::string& target, std::vector<std::string>& segments,
 }
 
 void Router::add(http::verb method, const std::string& pattern, Handler handler) {
+    add_deferred(method, pattern, [handler = std::move(handler)](const Call& call, const Respond& respond) {
+        respond(handler(call));
+    });
+}
+
+void Router::add_deferred(http::verb method, const std::string& pattern, DeferredHandler handler) {
     std::vector<std::string> segments;
     std::map<std::string, std::string> unused;
     parse_target(pattern, segments, unused);
@@ -75,20 +81,22 @@ bool Router::match(const Route& route, const std::vector<std::string>& path,
     return true;
 }
 
-Response Router::route(const Request& request, const std::string& peer) const {
+void Router::route(const Request& request, const std::string& peer, const Respond& respond) const {
     std::vector<std::string> segments;
     std::map<std::string, std::string> query;
     if (!parse_target(std::string(request.target()), segments, query))
-        return problem(http::status::bad_request, "Malformed URL", "网址格式不对。", request);
+        return respond(problem(http::status::bad_request, "Malformed URL", "网址格式不对。", request));
     bool path_known = false;
     for (const Route& r : routes_) {
         std::map<std::string, std::string> params;
         if (!match(r, segments, params)) continue;
         path_known = true;
-        if (r.method == request.method()) return r.handler(Call{request, std::move(params), std::move(query), peer});
+        if (r.method == request.method())
+            return r.handler(Call{request, std::move(params), std::move(query), peer}, respond);
     }
-    if (path_known) return problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request);
-    return problem(http::status::not_found, "Not found", "没有找到您要的内容。", request);
+    if (path_known)
+        return respond(problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request));
+    respond(problem(http::status::not_found, "Not found", "没有找到您要的内容。", request));
 }
 
 }  // namespace elder::server

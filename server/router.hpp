@@ -9,18 +9,24 @@
 namespace elder::server {
 
 using Handler = std::function<Response(const Call&)>;
+// Answers later, exactly once, on the I/O thread (work done elsewhere: see offload.hpp). The
+// request the Call refers to stays alive until then.
+using Respond = std::function<void(Response)>;
+using DeferredHandler = std::function<void(const Call&, Respond)>;
 
 class Router {
 public:
     void add(http::verb method, const std::string& pattern, Handler handler);
-    // Returns the handler's response, or a problem+json 400/404/405.
-    Response route(const Request& request, const std::string& peer) const;
+    void add_deferred(http::verb method, const std::string& pattern, DeferredHandler handler);
+    // Calls `respond` with the handler's response, or a problem+json 400/404/405; at once for
+    // everything but deferred handlers.
+    void route(const Request& request, const std::string& peer, const Respond& respond) const;
 
 private:
     struct Route {
         http::verb method;
         std::vector<std::string> segments;  // "{name}" segments capture
-        Handler handler;
+        DeferredHandler handler;
     };
     static bool match(const Route& route, const std::vector<std::string>& path, std::map<std::string, std::string>& params);
     std::vector<Route> routes_;

@@ -44,7 +44,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), db_(config.db_path), schema_version_(migrate(db_)),
       alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
       event_hub_(io, alerts_, std::max(1, config.heartbeat_s), config.streams),
-      auth_(db_, auth_settings(config), log_code, config.staff_token), site_(config.web_root) {
+      auth_(db_, auth_settings(config), log_code, config.staff_token), offload_(io), site_(config.web_root) {
     if (config.dev_otp)
         log_event("warning", "--dev-otp is on: GET /api/v1/dev/otp tells anyone any phone's sign-in code. "
                              "Never use it where real residents sign in.");
@@ -59,28 +59,27 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_schedule_routes(router_, db_);
     add_auth_routes(router_, db_, auth_, config.dev_otp);
     add_appointment_routes(router_, db_, auth_, config.undo_window_s);
-    add_alert_routes(router_, alerts_, auth_);
+    add_alert_routes(router_, alerts_, auth_, offload_);
     add_help_routes(router_, db_, auth_);
     add_staff_content_routes(router_, db_, auth_);
 }
 
-Response Service::handle(const Request& request, const std::string& peer) {
+void Service::handle(const Request& request, const std::string& peer, Respond respond) {
     const std::string_view target(request.target().data(), request.target().size());
     const bool api = target.rfind("/api/", 0) == 0;
     std::string origin;
-    const bool cors = api && origin_allowed(config_, request, origin);
-    if (cors && request.method() == http::verb::options) return preflight(request, origin);
-    Response res = [&] {
-        if (api) return router_.route(request, peer);
-        if (request.method() != http::verb::get && request.method() != http::verb::head)
-            return problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request);
-        return site_.serve(request);
-    }();
-    if (cors) {
-        res.set(http::field::access_control_allow_origin, origin);
-        res.set(http::field::vary, "Origin");
+    if (api && origin_allowed(config_, request, origin)) {
+        if (request.method() == http::verb::options) return respond(preflight(request, origin));
+        respond = [respond = std::move(respond), origin](Response res) {
+            res.set(http::field::access_control_allow_origin, origin);
+            res.set(http::field::vary, "Origin");
+            respond(std::move(res));
+        };
     }
-    return res;
+    if (api) return router_.route(request, peer, respond);
+    if (request.method() != http::verb::get && request.method() != http::verb::head)
+        return respond(problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request));
+    respond(site_.serve(request));
 }
 
 bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,

@@ -19,9 +19,10 @@ public:
     // Throws when the database cannot be opened or the demo content is malformed.
     Service(const Config& config, boost::asio::io_context& io);
 
-    // The answer to one request: API paths go to the router, the rest to the site; CORS only for
-    // configured origins. Throws only on a bug; the connection turns that into a 500.
-    Response handle(const Request& request, const std::string& peer);
+    // Answers one request through `respond` (at once, or later for work done off the I/O thread;
+    // `request` must live until then): API paths go to the router, the rest to the site; CORS only
+    // for configured origins. Throws only on a bug; the connection turns that into a 500.
+    void handle(const Request& request, const std::string& peer, Respond respond);
     // Takes over the connection of an alert stream request (GET /api/v1/alerts/stream), with the
     // slot it holds among the server's connections.
     bool take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,
@@ -37,6 +38,7 @@ private:
     Alerts alerts_;
     EventHub event_hub_;
     Auth auth_;
+    Offload offload_;
     Router router_;
     StaticFiles site_;
 };
