@@ -19,11 +19,9 @@ namespace {
 class Session : public Evictable, public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket socket, std::shared_ptr<ConnectionTable::Slot> slot, std::shared_ptr<ConnectionTable> table,
-            HttpLimits limits, std::shared_ptr<RequestHandler> handler, bool log_requests,
-            std::shared_ptr<StreamTaker> stream_taker)
+            HttpLimits limits, std::shared_ptr<RequestHandler> handler, std::shared_ptr<StreamTaker> stream_taker)
         : stream_(std::move(socket)), slot_(std::move(slot)), table_(std::move(table)), ticket_(table_->no_ticket()),
-          limits_(limits), handler_(std::move(handler)), log_requests_(log_requests),
-          stream_taker_(std::move(stream_taker)) {}
+          limits_(limits), handler_(std::move(handler)), stream_taker_(std::move(stream_taker)) {}
     ~Session() override { table_->done_waiting(ticket_); }
 
     void start() { read(); }
@@ -57,7 +55,6 @@ private:
             stream_.expires_never();  // event streams stay open; the hub watches them
             if (guarded(request_, [&] { return (*stream_taker_)(request_, stream_.socket(), slot_); })) return;
         }
-        started_ = std::chrono::steady_clock::now();
         answered_ = false;
         const bool handled = guarded(request_, [&] {
             (*handler_)(request_, slot_->address(), [self = shared_from_this()](Response r) { self->answer(std::move(r)); });
@@ -69,9 +66,6 @@ private:
     void answer(Response response) {
         if (answered_) return;  // a handler that threw after answering
         answered_ = true;
-        if (log_requests_)
-            log_request(request_, static_cast<int>(response.result_int()),
-                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count());
         write(std::move(response));
     }
 
@@ -122,11 +116,9 @@ private:
     beast::flat_buffer buffer_;
     HttpLimits limits_;
     std::shared_ptr<RequestHandler> handler_;
-    bool log_requests_;
     std::shared_ptr<StreamTaker> stream_taker_;
     std::optional<http::request_parser<http::string_body>> parser_;
     Request request_;  // until it is answered: a deferred handler reads it later
-    std::chrono::steady_clock::time_point started_;
     bool answered_ = false;
     std::shared_ptr<Response> response_;
     char drain_buffer_[16 * 1024];
@@ -151,10 +143,9 @@ bool lack_of_descriptors(const beast::error_code& ec) {
 }  // namespace
 
 HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, HttpLimits limits,
-                       ConnectionLimits connections, RequestHandler handler, bool log_requests,
-                       StreamTaker stream_taker)
+                       ConnectionLimits connections, RequestHandler handler, StreamTaker stream_taker)
     : io_(io), acceptor_(io), limits_(limits), table_(std::make_shared<ConnectionTable>(connections)),
-      handler_(std::make_shared<RequestHandler>(std::move(handler))), log_requests_(log_requests),
+      handler_(std::make_shared<RequestHandler>(std::move(handler))),
       stream_taker_(std::make_shared<StreamTaker>(std::move(stream_taker))), accept_retry_(io) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
@@ -191,8 +182,7 @@ void HttpServer::admit(tcp::socket socket) {
         socket.close(ec);
         return;
     }
-    std::make_shared<Session>(std::move(socket), std::move(slot), table_, limits_, handler_, log_requests_,
-                              stream_taker_)->start();
+    std::make_shared<Session>(std::move(socket), std::move(slot), table_, limits_, handler_, stream_taker_)->start();
 }
 
 // accept() failing for lack of descriptors would fail again at once (the connection stays in the

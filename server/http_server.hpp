@@ -26,8 +26,7 @@ using StreamTaker = std::function<bool(const Request&, boost::asio::ip::tcp::soc
 class HttpServer {
 public:
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, HttpLimits limits,
-               ConnectionLimits connections, RequestHandler handler, bool log_requests = true,
-               StreamTaker stream_taker = nullptr);
+               ConnectionLimits connections, RequestHandler handler, StreamTaker stream_taker = nullptr);
     unsigned short port() const;
     void stop();  // stops accepting; open connections finish their current request
     const ConnectionTable& connections() const { return *table_; }
@@ -42,7 +41,6 @@ private:
     HttpLimits limits_;
     std::shared_ptr<ConnectionTable> table_;
     std::shared_ptr<RequestHandler> handler_;
-    bool log_requests_;
     std::shared_ptr<StreamTaker> stream_taker_;
     boost::asio::steady_timer accept_retry_;
     std::uint64_t failed_accepts_ = 0;   // for lack of descriptors, since the last log line

@@ -33,11 +33,15 @@ void log_event(const std::string& level, const std::string& message, nlohmann::j
     std::fprintf(stderr, "%s\n", fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
-void log_request(const Request& request, int status, double ms) {
-    log_event("info", "request", {{"method", std::string(request.method_string())},
-                                  {"path", request_path(request)},
-                                  {"status", status},
-                                  {"ms", static_cast<int>(ms * 1000) / 1000.0}});
+void log_request(const Request& request, int status, double ms, const std::string& client,
+                 const std::string& principal) {
+    nlohmann::json fields = {{"method", std::string(request.method_string())},
+                             {"path", request_path(request)},
+                             {"status", status},
+                             {"ms", static_cast<int>(ms * 1000) / 1000.0},
+                             {"client", client}};
+    if (!principal.empty()) fields["principal"] = principal;
+    log_event("info", "request", std::move(fields));
 }
 
 }  // namespace elder::server

@@ -12,6 +12,10 @@ namespace elder::server {
 void set_log_enabled(bool enabled);
 
 void log_event(const std::string& level, const std::string& message, nlohmann::json fields = nlohmann::json::object());
-void log_request(const Request& request, int status, double ms);
+// One line per answered request: method, path (never the query: it may hold a phone number),
+// status, time, the client's address and who called ("staff", "resident:12", "device:7"; never a
+// name or phone).
+void log_request(const Request& request, int status, double ms, const std::string& client,
+                 const std::string& principal);
 
 }  // namespace elder::server

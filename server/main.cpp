@@ -57,7 +57,6 @@ int main(int argc, char** argv) {
             [&](const Request& request, const std::string& peer, Respond respond) {
                 service.handle(request, peer, std::move(respond));
             },
-            config.log_requests,
             [&](const Request& request, net::ip::tcp::socket& socket,
                 const std::shared_ptr<ConnectionTable::Slot>& slot) { return service.take_stream(request, socket, slot); });
         net::signal_set signals(io, SIGINT, SIGTERM);

@@ -31,6 +31,10 @@ void log_code(const std::string& phone, const std::string& code) {
     log_event("info", "one-time code", {{"phone", phone}, {"code", code}});
 }
 
+// Every answer: browsers must not guess another type than the one given (a JSON answer run as a
+// script, an upload shown as HTML).
+void secure(Response& res) { res.set("X-Content-Type-Options", "nosniff"); }
+
 AuthSettings auth_settings(const Config& config) {
     AuthSettings s;
     s.token_ttl_s = config.resident_token_ttl_s;
@@ -64,7 +68,26 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_content_routes(router_, db_, auth_);
 }
 
+std::string Service::principal_label(const Request& request) {
+    if (!bearer_token(request)) return "";
+    if (auth_.is_staff(request)) return "staff";
+    const auto who = auth_.principal(request);
+    if (!who) return "invalid token";
+    return who->resident_id ? "resident:" + std::to_string(who->resident_id) : "device:" + std::to_string(who->device_id);
+}
+
 void Service::handle(const Request& request, const std::string& peer, Respond respond) {
+    respond = [respond = std::move(respond)](Response res) {
+        secure(res);
+        respond(std::move(res));
+    };
+    if (config_.log_requests)  // who called is read now: a sign-out ends the token it came with
+        respond = [respond = std::move(respond), &request, peer, who = principal_label(request),
+                   started = std::chrono::steady_clock::now()](Response res) {
+            const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - started;
+            log_request(request, static_cast<int>(res.result_int()), ms.count(), peer, who);
+            respond(std::move(res));
+        };
     const std::string_view target(request.target().data(), request.target().size());
     const bool api = target.rfind("/api/", 0) == 0;
     std::string origin;

@@ -31,6 +31,9 @@ public:
     int schema_version() const { return schema_version_; }
 
 private:
+    // Who called, for the request log: "staff", "resident:12", "device:7", "invalid token" or "".
+    std::string principal_label(const Request& request);
+
     const Config& config_;
     Database db_;
     int schema_version_;

@@ -37,6 +37,13 @@ std::string gzip(const std::string& data) {
     return out;
 }
 
+// The kiosk page runs only its own scripts and WebAssembly: an injected script or a page framing
+// it to catch taps has nowhere to come from. The API may be on another origin (`server=`).
+constexpr const char* kPagePolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self' http: https:; media-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'none'";
+
 bool accepts_gzip(const Request& request) {
     const auto it = request.find(http::field::accept_encoding);
     return it != request.end() && std::string(it->value()).find("gzip") != std::string::npos;
@@ -84,6 +91,7 @@ Response StaticFiles::serve(const Request& request) {
     // Names are not content-hashed yet, so browsers revalidate every time (a cheap 304).
     res.set(http::field::cache_control, "no-cache");
     res.set(http::field::vary, "Accept-Encoding");
+    if (entry->type.rfind("text/html", 0) == 0) res.set("Content-Security-Policy", kPagePolicy);
     if (!entry->gzipped.empty() && accepts_gzip(request)) {
         res.set(http::field::content_encoding, "gzip");
         res.body() = entry->gzipped;
