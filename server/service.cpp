@@ -34,6 +34,7 @@ void log_code(const std::string& phone, const std::string& code) {
 AuthSettings auth_settings(const Config& config) {
     AuthSettings s;
     s.token_ttl_s = config.resident_token_ttl_s;
+    s.kiosk_token_ttl_s = config.kiosk_token_ttl_s;
     s.remember_codes = config.dev_otp;
     return s;
 }
@@ -41,7 +42,7 @@ AuthSettings auth_settings(const Config& config) {
 }  // namespace
 
 Service::Service(const Config& config, boost::asio::io_context& io)
-    : config_(config), db_(config.db_path), schema_version_(migrate(db_)),
+    : config_(config), proxies_(config.trusted_proxies), db_(config.db_path), schema_version_(migrate(db_)),
       alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
       event_hub_(io, alerts_, std::max(1, config.heartbeat_s)),
       auth_(db_, auth_settings(config), log_code, config.staff_token), site_(config.web_root) {
@@ -64,14 +65,26 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_content_routes(router_, db_, auth_);
 }
 
+std::optional<Response> Service::guard_staff(const Request& request, const std::string& client) {
+    const std::string_view target(request.target().data(), request.target().size());
+    if (target.rfind("/api/v1/staff/", 0) != 0) return std::nullopt;
+    if (auto wait = auth_.staff_wait(request, client)) return wait;  // even the right token waits: no oracle
+    if (bearer_token(request) && !auth_.is_staff(request)) auth_.failed_staff_auth(client);
+    return std::nullopt;
+}
+
 Response Service::handle(const Request& request, const std::string& peer) {
     const std::string_view target(request.target().data(), request.target().size());
     const bool api = target.rfind("/api/", 0) == 0;
+    const std::string client = client_address(request, peer, proxies_);  // the one place it is decided
     std::string origin;
     const bool cors = api && origin_allowed(config_, request, origin);
     if (cors && request.method() == http::verb::options) return preflight(request, origin);
     Response res = [&] {
-        if (api) return router_.route(request, peer);
+        if (api) {
+            if (auto wait = guard_staff(request, client)) return std::move(*wait);
+            return router_.route(request, client);
+        }
         if (request.method() != http::verb::get && request.method() != http::verb::head)
             return problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request);
         return site_.serve(request);

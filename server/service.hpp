@@ -7,6 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "api.hpp"
+#include "client_address.hpp"
 #include "config.hpp"
 #include "event_hub.hpp"
 #include "static_files.hpp"
@@ -20,7 +21,8 @@ public:
     Service(const Config& config, boost::asio::io_context& io);
 
     // The answer to one request: API paths go to the router, the rest to the site; CORS only for
-    // configured origins. Throws only on a bug; the connection turns that into a 500.
+    // configured origins. `peer` is the TCP peer; the client is found from it (client_address()).
+    // Throws only on a bug; the connection turns that into a 500.
     Response handle(const Request& request, const std::string& peer);
     // Takes over the connection of an alert stream request (GET /api/v1/alerts/stream).
     bool take_stream(const Request& request, boost::asio::ip::tcp::socket& socket);
@@ -28,7 +30,11 @@ public:
     int schema_version() const { return schema_version_; }
 
 private:
+    // Staff endpoints: an address that keeps presenting wrong staff tokens is made to wait.
+    std::optional<Response> guard_staff(const Request& request, const std::string& client);
+
     const Config& config_;
+    TrustedProxies proxies_;
     Database db_;
     int schema_version_;
     EventHub* hub_ = nullptr;  // set once built: alerts published while seeding reach no one
