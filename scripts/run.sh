@@ -20,7 +20,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
 mkdir -p build/run
 # Staff endpoints (publishing, binding a TV box) need a token: one per checkout, kept beside the data.
 if [ ! -s build/run/server.json ]; then
-  printf '{"staff_token": "%s"}\n' "$(openssl rand -hex 16)" > build/run/server.json
+  printf '{"staff_token": "%s"}\n' "$(openssl rand -hex 32)" > build/run/server.json
 fi
 STAFF_TOKEN=$(node -e 'console.log(JSON.parse(require("fs").readFileSync("build/run/server.json")).staff_token)')
 # The server is started again if it ever ends by itself (scripts/supervise.sh).
@@ -35,8 +35,19 @@ echo "Resident's browser:                   ${url}?surface=browser"
 echo "Staff token (build/run/server.json):  $STAFF_TOKEN"
 echo "Sign-in codes (no SMS in the demo) are printed here as \"one-time code\" lines."
 if [ -n "${DISPLAY:-}" ]; then
+  # A box registers once, with a one-time enrolment code from staff (as an installer would set up
+  # a real one); afterwards its device token is kept in its data folder and no code is needed.
+  enrolment=()
+  if [ ! -s build/run/tv-data/device ]; then
+    for _ in $(seq 50); do  # the supervised server may still be starting
+      code=$(curl -sf -X POST -H "Authorization: Bearer $STAFF_TOKEN" "http://127.0.0.1:$PORT/api/v1/staff/enrolment-codes" |
+        node -e 'let s="";process.stdin.on("data",(d)=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).code)}catch{}})') && [ -n "$code" ] && break
+      sleep 0.2
+    done
+    [ -n "${code:-}" ] && enrolment=(--enrolment-code "$code")
+  fi
   # shellcheck disable=SC2086
-  build/native/bin/elder-tvapp --server "http://127.0.0.1:$PORT" --device "demo-tv-$(hostname)" \
+  build/native/bin/elder-tvapp --server "http://127.0.0.1:$PORT" --device "demo-tv-$(hostname)" "${enrolment[@]}" \
     --data-dir build/run/tv-data ${TV_ARGS:-} &
   pids+=($!)
   echo "TV app: started in a window (arrows, Enter = OK, Esc = Back, Home, 1-8)"

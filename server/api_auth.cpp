@@ -5,6 +5,7 @@
 #include "api.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
+#include "enrolment.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
 
@@ -12,6 +13,9 @@ namespace elder::server {
 namespace {
 
 using nlohmann::json;
+
+constexpr int kEnrolmentCodeHours = 24;     // an installer's working day
+constexpr int kMaxEnrolmentCodeHours = 72;  // a code waiting longer is a code lying about
 
 // `with_phone` adds the household's phone: only the box itself is told it (it books with it, since
 // a TV remote cannot type one), not whoever registers a serial.
@@ -43,12 +47,15 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
         if (auto error = read_json_body(call, body)) return *error;
         const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
         const std::string code = string_field(body, "code", true, 6, 6, invalid);
+        const auto kiosk = body.find("kiosk");
+        if (kiosk != body.end() && !kiosk->is_boolean()) invalid.push_back({{"name", "kiosk"}, {"reason", "must be true or false"}});
         if (!invalid.empty() || check_mobile(phone) != InputError::None)
             return invalid_body(call, invalid.empty() ? json::array({{{"name", "phone"}, {"reason", "not a mobile number"}}}) : invalid,
                                 "请填写 11 位手机号码和 6 位验证码。");
         std::string token;
         std::int64_t expires = 0;
-        if (auto refused = auth.exchange(call, phone, code, token, expires)) return *refused;
+        const bool on_kiosk = kiosk != body.end() && kiosk->is_boolean() && kiosk->get<bool>();
+        if (auto refused = auth.exchange(call, phone, code, on_kiosk, token, expires)) return *refused;
         return json_response(http::status::ok, {{"token", token}, {"expires_at", iso_from_epoch(expires)}}, call.request);
     });
 
@@ -56,6 +63,15 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
         if (!auth.principal(call.request))
             return problem(http::status::unauthorized, "Not signed in", "您还没有登录。", call.request);
         auth.revoke(call.request);
+        return no_content(call.request);
+    });
+
+    // Signing out everywhere: a lost phone, a kiosk left signed in, a token that was shown to someone.
+    router.add(http::verb::post, "/api/v1/auth/logout/all", [&auth](const Call& call) {
+        const auto who = auth.principal(call.request);
+        if (!who || !who->resident_id)
+            return problem(http::status::unauthorized, "Not signed in", "您还没有登录。", call.request);
+        auth.revoke_resident(who->resident_id);
         return no_content(call.request);
     });
 
@@ -69,13 +85,28 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
         });
     }
 
+    // Registration needs the staff token or a live enrolment code: otherwise anyone could register
+    // a real box's serial first, and the box would get 409 for its own serial.
     router.add(http::verb::post, "/api/v1/devices", [&db, &auth](const Call& call) {
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
         const std::string kind = string_field(body, "kind", true, 1, 10, invalid);
         const std::string serial = string_field(body, "serial", true, 1, 100, invalid);
+        const std::string code = string_field(body, "enrolment_code", false, 1, 40, invalid);
         if (invalid.empty() && kind != "stb" && kind != "kiosk") invalid.push_back({{"name", "kind"}, {"reason", "must be stb or kiosk"}});
         if (!invalid.empty()) return invalid_body(call, invalid);
+        // The staff token and enrolment codes are secrets: guessing them here is slowed like anywhere.
+        if (auto wait = auth.staff_wait(call.request, call.peer)) return *wait;
+        const bool staff = auth.is_staff(call.request);
+        if (!staff && bearer_token(call.request)) auth.failed_staff_auth(call.peer);
+        if (!staff && code.empty())
+            return problem(http::status::unauthorized, "Enrolment code required",
+                           "这台设备还没有登记码。请联系社区工作人员要一个登记码，填到设备设置里。", call.request);
+        if (!staff && !enrolment_code_live(db, code)) {
+            auth.failed_staff_auth(call.peer);  // guessing codes is guessing a staff secret
+            return problem(http::status::forbidden, "Enrolment code not valid",
+                           "登记码不对，或者已经用过、过期了。请联系社区工作人员重新要一个登记码。", call.request);
+        }
         Transaction tx(db);
         // A serial registers once: otherwise anyone who reads a box's label could act for its household.
         if (db.prepare("SELECT 1 FROM devices WHERE kind = ? AND serial = ?").bind(1, kind).bind(2, serial).step())
@@ -83,12 +114,30 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
                            "这台设备已经登记过了，请联系社区工作人员重新登记。", call.request);
         db.prepare("INSERT INTO devices (kind, serial, created) VALUES (?, ?, ?)").bind(1, kind).bind(2, serial).bind(3, now_iso()).run();
         const std::int64_t id = db.last_insert_id();
+        if (!staff) spend_enrolment_code(db, code, id);
         std::int64_t expires = 0;
         const std::string token = auth.issue_device_token(id, expires);
         tx.commit();
         json out = device_json(db, id);
         out["token"] = token;
         return json_response(http::status::created, out, call.request);
+    });
+
+    // Staff hand an installer a code to register one box with (typed into its box.json).
+    router.add(http::verb::post, "/api/v1/staff/enrolment-codes", [&db, &auth](const Call& call) {
+        if (!auth.is_staff(call.request)) return staff_required(call);
+        int hours = kEnrolmentCodeHours;
+        if (!call.request.body().empty()) {
+            json body;
+            if (auto error = read_json_body(call, body)) return *error;
+            const auto it = body.find("valid_hours");
+            if (it != body.end() && (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > kMaxEnrolmentCodeHours))
+                return invalid_body(call, json::array({{{"name", "valid_hours"}, {"reason", "must be 1 to 72"}}}));
+            if (it != body.end()) hours = it->get<int>();
+        }
+        const EnrolmentCode issued = issue_enrolment_code(db, hours * 3600);
+        return json_response(http::status::created, {{"code", issued.code}, {"expires_at", iso_from_epoch(issued.expires_at)}},
+                             call.request);
     });
 
     // A set-top box asks whether staff have bound it yet, and which name and phone to book with.
@@ -98,6 +147,32 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
             return problem(http::status::unauthorized, "Device token required", "这个接口只供登记过的设备使用。",
                            call.request);
         return json_response(http::status::ok, device_json(db, who->device_id, true), call.request);
+    });
+
+    // A box that was stolen or given away: its token stops working; it must be enrolled again.
+    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/token", [&db, &auth](const Call& call) {
+        if (!auth.is_staff(call.request)) return staff_required(call);
+        std::int64_t id;
+        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
+            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+        auth.revoke_device(id);
+        return no_content(call.request);
+    });
+
+    // A resident's lost phone or a sign-in left open: staff end all of their sign-ins. The phone is
+    // in the body, not the path, so that it never reaches a request log.
+    router.add(http::verb::post, "/api/v1/staff/residents/sign-out", [&db, &auth](const Call& call) {
+        if (!auth.is_staff(call.request)) return staff_required(call);
+        json body, invalid = json::array();
+        if (auto error = read_json_body(call, body)) return *error;
+        const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
+        if (!invalid.empty() || check_mobile(phone) != InputError::None)
+            return invalid_body(call, json::array({{{"name", "phone"}, {"reason", "not a mainland mobile number"}}}), "请填写 11 位手机号码。");
+        Statement r = db.prepare("SELECT id FROM residents WHERE phone = ?");
+        if (!r.bind(1, phone).step())
+            return problem(http::status::not_found, "Not found", "这个号码还没有登录过。", call.request);
+        auth.revoke_resident(r.integer(0));
+        return no_content(call.request);
     });
 
     router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &auth](const Call& call) {

@@ -15,13 +15,17 @@ std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 std::string code_hash(const std::string& phone, const std::string& code) { return sha256_hex(phone + ":" + code); }
 
 Response too_many(const Call& call, const std::string& detail, int retry_after_s) {
-    Response res = problem(http::status::too_many_requests, "Too many requests", detail, call.request,
+    return too_many_requests(call.request, detail, retry_after_s);
+}
+
+}  // namespace
+
+Response too_many_requests(const Request& request, const std::string& detail, int retry_after_s) {
+    Response res = problem(http::status::too_many_requests, "Too many requests", detail, request,
                            {{"retry_after_s", retry_after_s}});
     res.set(http::field::retry_after, std::to_string(retry_after_s));
     return res;
 }
-
-}  // namespace
 
 std::optional<std::string> bearer_token(const Request& request) {
     const auto it = request.find(http::field::authorization);
@@ -42,13 +46,14 @@ std::optional<Principal> Auth::principal(const Request& request) {
     const auto token = bearer_token(request);
     if (!token) return std::nullopt;
     Statement s = db_.prepare(
-        "SELECT t.resident_id, t.device_id, d.household_id FROM tokens t LEFT JOIN devices d ON d.id = t.device_id "
+        "SELECT t.resident_id, t.device_id, d.household_id, d.kind FROM tokens t LEFT JOIN devices d ON d.id = t.device_id "
         "WHERE t.hash = ? AND t.expires_at > ?");
     if (!s.bind(1, sha256_hex(*token)).bind(2, now_s()).step()) return std::nullopt;
     Principal p;
     p.resident_id = s.integer(0);
     p.device_id = s.integer(1);
     p.household_id = s.integer(2);
+    if (!s.is_null(3)) p.device_kind = s.text(3);
     if (p.resident_id) p.owner = "r:" + std::to_string(p.resident_id);
     else if (p.household_id) p.owner = "h:" + std::to_string(p.household_id);
     return p;
@@ -57,6 +62,28 @@ std::optional<Principal> Auth::principal(const Request& request) {
 bool Auth::is_staff(const Request& request) const {
     const auto token = bearer_token(request);
     return token && !staff_token_.empty() && constant_time_equal(*token, staff_token_);
+}
+
+std::optional<Response> Auth::staff_wait(const Request& request, const std::string& address) const {
+    const int wait = staff_guard_.wait_s(address, now_s());
+    if (wait == 0) return std::nullopt;
+    return too_many_requests(request, "工作人员口令输错的次数太多了，请稍等 " + std::to_string(wait) + " 秒再试。", wait);
+}
+
+void Auth::failed_staff_auth(const std::string& address) {
+    staff_guard_.failed(address, now_s());
+}
+
+std::string Auth::rate_subject(const Call& call, int& allowance) {
+    allowance = 1;
+    if (bearer_token(call.request)) {
+        const auto who = principal(call.request);
+        if (who && who->device_kind == "kiosk") {
+            allowance = settings_.kiosk_allowance;
+            return "kiosk:" + std::to_string(who->device_id);
+        }
+    }
+    return "ip:" + call.peer;
 }
 
 int Auth::recent_events(const std::string& key, int window_s) {
@@ -69,37 +96,51 @@ std::optional<Response> Auth::send_code(const Call& call, const std::string& pho
     if (check_mobile(phone) != InputError::None)
         return problem(http::status::bad_request, "Invalid phone number", "手机号码应该是 11 位数字，以 1 开头。",
                        call.request, {{"invalid_params", {{{"name", "phone"}, {"reason", "not a mainland mobile number"}}}}});
-    if (recent_events("otp-phone:" + phone, settings_.code_interval_s) > 0)
+    int allowance = 1;
+    const std::string subject = rate_subject(call, allowance);
+    const std::string phone_here = "otp-phone-at:" + phone + "|" + subject;
+    if (recent_events(phone_here, settings_.code_interval_s) > 0)
         return too_many(call, "验证码刚发过，请等一分钟再试。", settings_.code_interval_s);
-    if (recent_events("otp-phone:" + phone, 3600) >= settings_.codes_per_phone_per_hour)
+    if (recent_events(phone_here, 3600) >= settings_.codes_per_phone_per_hour)
         return too_many(call, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
-    if (recent_events("otp-ip:" + call.peer, 3600) >= settings_.codes_per_ip_per_hour)
+    if (recent_events("otp-phone:" + phone, 3600) >= settings_.codes_per_phone_all_per_hour)
+        return too_many(call, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
+    if (recent_events("otp-from:" + subject, 3600) >= settings_.codes_per_ip_per_hour * allowance)
         return too_many(call, "获取验证码的次数太多了，请一小时后再试。", 3600);
 
     const std::string code = random_digits(6);
     Transaction tx(db_);
     db_.prepare("DELETE FROM rate_events WHERE at < ?").bind(1, now_s() - 3600).run();
-    for (const std::string& key : {"otp-phone:" + phone, "otp-ip:" + call.peer})
+    for (const std::string& key : {phone_here, "otp-phone:" + phone, "otp-from:" + subject})
         db_.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, key).bind(2, now_s()).run();
-    db_.prepare("INSERT OR REPLACE INTO otp_codes (phone, code_hash, expires_at, tries_left) VALUES (?, ?, ?, ?)")
-        .bind(1, phone).bind(2, code_hash(phone, code)).bind(3, now_s() + settings_.code_ttl_s)
-        .bind(4, static_cast<std::int64_t>(settings_.code_tries)).run();
+    // A code is only good where it was asked for: a request from elsewhere makes its own code and
+    // leaves this one alone.
+    db_.prepare("INSERT OR REPLACE INTO otp_codes (phone, address, code_hash, expires_at, tries_left) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, phone).bind(2, subject).bind(3, code_hash(phone, code)).bind(4, now_s() + settings_.code_ttl_s)
+        .bind(5, static_cast<std::int64_t>(settings_.code_tries)).run();
     tx.commit();
     sender_(phone, code);
     if (settings_.remember_codes) last_codes[phone] = code;
     return std::nullopt;
 }
 
-std::optional<Response> Auth::exchange(const Call& call, const std::string& phone, const std::string& code,
+std::optional<Response> Auth::exchange(const Call& call, const std::string& phone, const std::string& code, bool kiosk,
                                        std::string& token, std::int64_t& expires_at) {
-    Statement s = db_.prepare("SELECT code_hash, expires_at, tries_left FROM otp_codes WHERE phone = ?");
-    if (!s.bind(1, phone).step() || s.integer(1) <= now_s())
+    int allowance = 1;
+    const std::string subject = rate_subject(call, allowance);
+    const std::string wrong_key = "otp-wrong:" + subject;
+    if (recent_events(wrong_key, 3600) >= settings_.wrong_codes_per_ip_per_hour * allowance)
+        return too_many(call, "验证码输错的次数太多了，请一小时后再试。", 3600);
+    Statement s = db_.prepare("SELECT code_hash, expires_at, tries_left FROM otp_codes WHERE phone = ? AND address = ?");
+    if (!s.bind(1, phone).bind(2, subject).step() || s.integer(1) <= now_s())
         return problem(http::status::unauthorized, "Code expired", "验证码已过期或还没有获取，请重新获取。", call.request);
     if (s.integer(2) <= 0)
         return too_many(call, "验证码输错次数太多，已经作废，请重新获取。", settings_.code_interval_s);
     if (!constant_time_equal(s.text(0), code_hash(phone, code))) {
         const std::int64_t left = s.integer(2) - 1;
-        db_.prepare("UPDATE otp_codes SET tries_left = ? WHERE phone = ?").bind(1, left).bind(2, phone).run();
+        db_.prepare("UPDATE otp_codes SET tries_left = ? WHERE phone = ? AND address = ?")
+            .bind(1, left).bind(2, phone).bind(3, subject).run();
+        db_.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, wrong_key).bind(2, now_s()).run();
         if (left <= 0) return too_many(call, "验证码输错 5 次，已经作废，请重新获取。", settings_.code_interval_s);
         return problem(http::status::unauthorized, "Wrong code",
                        "验证码不对，还可以再试 " + std::to_string(left) + " 次。", call.request);
@@ -109,7 +150,8 @@ std::optional<Response> Auth::exchange(const Call& call, const std::string& phon
     db_.prepare("INSERT OR IGNORE INTO residents (phone, created) VALUES (?, ?)").bind(1, phone).bind(2, now_iso()).run();
     Statement r = db_.prepare("SELECT id FROM residents WHERE phone = ?");
     r.bind(1, phone).step();
-    token = issue_token(r.integer(0), std::nullopt, expires_at, settings_.token_ttl_s);
+    const bool on_kiosk = kiosk || allowance > 1;
+    token = issue_token(r.integer(0), std::nullopt, expires_at, on_kiosk ? settings_.kiosk_token_ttl_s : settings_.token_ttl_s);
     tx.commit();
     return std::nullopt;
 }
@@ -117,6 +159,14 @@ std::optional<Response> Auth::exchange(const Call& call, const std::string& phon
 void Auth::revoke(const Request& request) {
     if (const auto token = bearer_token(request))
         db_.prepare("DELETE FROM tokens WHERE hash = ?").bind(1, sha256_hex(*token)).run();
+}
+
+void Auth::revoke_resident(std::int64_t resident_id) {
+    db_.prepare("DELETE FROM tokens WHERE resident_id = ?").bind(1, resident_id).run();
+}
+
+void Auth::revoke_device(std::int64_t device_id) {
+    db_.prepare("DELETE FROM tokens WHERE device_id = ?").bind(1, device_id).run();
 }
 
 std::string Auth::issue_device_token(std::int64_t device_id, std::int64_t& expires_at) {

@@ -9,6 +9,7 @@
 
 #include "database.hpp"
 #include "http_types.hpp"
+#include "staff_guard.hpp"
 
 namespace elder::server {
 
@@ -16,6 +17,7 @@ struct Principal {
     std::int64_t resident_id = 0;
     std::int64_t device_id = 0;
     std::int64_t household_id = 0;  // for devices bound to a household
+    std::string device_kind;        // "stb" or "kiosk" for a device's token
     // The owner of appointments and help requests: "r:<resident>" or "h:<household>";
     // empty for an unbound device, which may read but not act.
     std::string owner;
@@ -25,13 +27,20 @@ struct Principal {
 // implements the same function.
 using OtpSender = std::function<void(const std::string& phone, const std::string& code)>;
 
+// Limits on one-time codes. They count per phone *and* address together, so that nobody can use up
+// a resident's allowance from elsewhere; a registered kiosk counts as itself, not as the address it
+// shares with every other kiosk behind one NAT.
 struct AuthSettings {
     int code_ttl_s = 300;
     int code_tries = 5;
-    int codes_per_phone_per_hour = 5;
-    int code_interval_s = 60;         // at most one code per phone per minute
+    int codes_per_phone_per_hour = 5;  // per phone and address
+    int code_interval_s = 60;          // at most one code per phone and address per minute
+    int codes_per_phone_all_per_hour = 20;  // per phone from anywhere: SMS bombing, distributed guessing
     int codes_per_ip_per_hour = 30;
+    int wrong_codes_per_ip_per_hour = 10;   // then the guessing address waits, not the phone
+    int kiosk_allowance = 10;               // a kiosk's own limits are this many times an address's
     int token_ttl_s = 30 * 24 * 3600;
+    int kiosk_token_ttl_s = 15 * 60;  // a sign-in on a kiosk: the next visitor must not inherit it
     int device_token_ttl_s = 5 * 365 * 24 * 3600;  // a set-top box is not signed in again by anyone
     bool remember_codes = false;  // keep the last code per phone for GET /api/v1/dev/otp (--dev-otp)
 };
@@ -47,10 +56,19 @@ public:
     // Issues a code. On refusal returns a problem response (400 bad phone, 429 with retry_after_s).
     std::optional<Response> send_code(const Call& call, const std::string& phone);
     // Exchanges phone + code for a token; on failure returns a problem (401 wrong/expired, 429 locked).
-    std::optional<Response> exchange(const Call& call, const std::string& phone, const std::string& code,
+    // `kiosk`: the sign-in is on a kiosk (the app says so, or it sent a kiosk's device token), so the
+    // token lives minutes.
+    std::optional<Response> exchange(const Call& call, const std::string& phone, const std::string& code, bool kiosk,
                                      std::string& token, std::int64_t& expires_at);
     void revoke(const Request& request);
+    void revoke_resident(std::int64_t resident_id);  // every token of one resident
+    void revoke_device(std::int64_t device_id);
     std::string issue_device_token(std::int64_t device_id, std::int64_t& expires_at);
+
+    // Failed staff authentication (a wrong staff token or enrolment code) per client address:
+    // 429 while the address must wait, else nothing. `failed_staff_auth` counts one more failure.
+    std::optional<Response> staff_wait(const Request& request, const std::string& address) const;
+    void failed_staff_auth(const std::string& address);
 
     // Development only (--dev-otp): the last code sent to each phone.
     std::map<std::string, std::string> last_codes;
@@ -59,6 +77,11 @@ private:
     std::string issue_token(std::optional<std::int64_t> resident, std::optional<std::int64_t> device,
                             std::int64_t& expires_at, int ttl_s);
     int recent_events(const std::string& key, int window_s);
+    // Whom code limits count against: "kiosk:<id>" for a registered kiosk's device token, else the
+    // client address. `allowance` multiplies the limits of that subject.
+    std::string rate_subject(const Call& call, int& allowance);
+
+    StaffGuard staff_guard_;
 
     Database& db_;
     AuthSettings settings_;
@@ -70,5 +93,8 @@ std::optional<std::string> bearer_token(const Request& request);
 
 // The 401 for staff endpoints called without the staff token.
 Response staff_required(const Call& call);
+
+// A 429 problem with Retry-After and `retry_after_s`.
+Response too_many_requests(const Request& request, const std::string& detail, int retry_after_s);
 
 }  // namespace elder::server

@@ -7,6 +7,9 @@
 #include <boost/asio/ip/address.hpp>
 #include <nlohmann/json.hpp>
 
+#include "client_address.hpp"
+#include "token_strength.hpp"
+
 namespace elder::server {
 namespace {
 
@@ -27,11 +30,13 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.web_root = j.value("web_root", c.web_root);
         c.demo_dir = j.value("demo_dir", c.demo_dir);
         c.staff_token = j.value("staff_token", c.staff_token);
+        c.trusted_proxies = j.value("trusted_proxies", c.trusted_proxies);
         c.cors_origins = j.value("cors_origins", c.cors_origins);
         c.http.max_body_bytes = j.value("max_body_bytes", c.http.max_body_bytes);
         c.http.write_timeout_s = j.value("write_timeout_s", c.http.write_timeout_s);
         c.log_requests = j.value("log_requests", c.log_requests);
         c.resident_token_ttl_s = j.value("resident_token_ttl_s", c.resident_token_ttl_s);
+        c.kiosk_token_ttl_s = j.value("kiosk_token_ttl_s", c.kiosk_token_ttl_s);
         c.heartbeat_s = j.value("heartbeat_s", c.heartbeat_s);
         c.undo_window_s = j.value("undo_window_s", c.undo_window_s);
         c.connections.max_connections = j.value("max_connections", c.connections.max_connections);
@@ -89,6 +94,14 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
     }
     if (c.undo_window_s < 0 || c.undo_window_s > kMaxUndoWindowS)  // the flag is checked above: the file's value
         return error = "undo_window_s needs 0.." + std::to_string(kMaxUndoWindowS) + " seconds", false;
+    if (!c.staff_token.empty())
+        if (const auto weak = weak_token_reason(c.staff_token))
+            return error = "staff_token is too weak: " + *weak + ". Make one with: openssl rand -hex 32", false;
+    for (const std::string& proxy : c.trusted_proxies)
+        if (!parse_network(proxy))
+            return error = "trusted_proxies: '" + proxy + "' is neither an IP address nor a CIDR range (10.0.0.0/8)", false;
+    if (c.kiosk_token_ttl_s < 60 || c.kiosk_token_ttl_s > 3600)
+        return error = "kiosk_token_ttl_s needs 60..3600 seconds (a kiosk sign-in lives minutes)", false;
     if (c.demo && c.demo_dir.empty()) return error = "--demo needs --demo-dir (the assets/demo folder)", false;
     for (const auto& [name, value] : {std::pair<const char*, int>{"max_connections", c.connections.max_connections},
                                       {"max_streams", c.streams.max_streams}})
@@ -108,9 +121,10 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
 std::string config_help() {
     return "Usage: elder-server [options]\n"
            "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
-           "                    cors_origins, max_body_bytes, log_requests, resident_token_ttl_s,\n"
-           "                    heartbeat_s, undo_window_s, max_connections, connections_per_address,\n"
-           "                    max_streams, streams_per_address, streams_per_device, write_timeout_s);\n"
+           "                    trusted_proxies, cors_origins, max_body_bytes, log_requests,\n"
+           "                    resident_token_ttl_s, kiosk_token_ttl_s, heartbeat_s, undo_window_s,\n"
+           "                    max_connections, connections_per_address, max_streams,\n"
+           "                    streams_per_address, streams_per_device, write_timeout_s);\n"
            "                    flags override it\n"
            "  --db PATH         SQLite database (created and migrated on start)\n"
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"

@@ -16,10 +16,14 @@ struct Config {
     bool demo = false;         // seed demo content
     // GET /api/v1/dev/otp hands out any phone's code: for tests on one machine only (loopback).
     bool dev_otp = false;
-    std::string staff_token;   // required for staff endpoints; empty disables them
+    std::string staff_token;   // required for staff endpoints; empty disables them; weak ones refused
+    // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; nobody else's.
+    std::vector<std::string> trusted_proxies;
     std::vector<std::string> cors_origins;
     bool log_requests = true;
     int resident_token_ttl_s = 30 * 24 * 3600;
+    // A sign-in on a kiosk is someone else's screen minutes later: its token lives minutes.
+    int kiosk_token_ttl_s = 15 * 60;
     int heartbeat_s = 15;  // alert stream keep-alive comment
     // How long after cancelling a resident may take it back (a wrong button on the remote).
     int undo_window_s = 600;

@@ -19,10 +19,10 @@ int ConnectionTable::open_from(const std::string& address) const {
     return it == per_address_.end() ? 0 : it->second;
 }
 
-std::shared_ptr<ConnectionTable::Slot> ConnectionTable::admit(const std::string& address) {
+std::shared_ptr<ConnectionTable::Slot> ConnectionTable::admit(const std::string& address, bool shared) {
     // Evicted connections close asynchronously, so the counts drop a moment later; until then the
     // server may be over its limit by the few connections just admitted.
-    if (open_from(address) >= limits_.per_address && !evict_oldest_waiting(address)) return nullptr;
+    if (!shared && open_from(address) >= limits_.per_address && !evict_oldest_waiting(address)) return nullptr;
     if (open_ >= limits_.max_connections) evict_oldest_waiting();
     return std::make_shared<Slot>(shared_from_this(), address);
 }

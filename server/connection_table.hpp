@@ -40,7 +40,8 @@ public:
 
     // A slot for a new connection from `address`, after letting go of a waiting connection if the
     // server or the address is full; nothing when the address is full of busy connections.
-    std::shared_ptr<Slot> admit(const std::string& address);
+    // `shared`: the address speaks for many clients (a trusted proxy): no per-address limit.
+    std::shared_ptr<Slot> admit(const std::string& address, bool shared = false);
 
     // A connection waits for its next request from now on / no longer (it got one, or closed).
     using WaitTicket = std::list<std::pair<std::weak_ptr<Evictable>, std::string>>::iterator;

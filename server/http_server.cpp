@@ -143,10 +143,12 @@ bool lack_of_descriptors(const beast::error_code& ec) {
 }  // namespace
 
 HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, HttpLimits limits,
-                       ConnectionLimits connections, RequestHandler handler, StreamTaker stream_taker)
+                       ConnectionLimits connections, RequestHandler handler, StreamTaker stream_taker,
+                       SharedPeer shared_peer)
     : io_(io), acceptor_(io), limits_(limits), table_(std::make_shared<ConnectionTable>(connections)),
       handler_(std::make_shared<RequestHandler>(std::move(handler))),
-      stream_taker_(std::make_shared<StreamTaker>(std::move(stream_taker))), accept_retry_(io) {
+      stream_taker_(std::make_shared<StreamTaker>(std::move(stream_taker))), shared_peer_(std::move(shared_peer)),
+      accept_retry_(io) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -175,7 +177,8 @@ void HttpServer::admit(tcp::socket socket) {
     beast::error_code ec;
     const auto remote = socket.remote_endpoint(ec);
     if (ec) return;  // already gone
-    auto slot = table_->admit(remote.address().to_string());
+    const std::string address = remote.address().to_string();
+    auto slot = table_->admit(address, shared_peer_ && shared_peer_(address));
     if (!slot) {
         socket.non_blocking(true, ec);
         socket.write_some(net::buffer(busy_answer()), ec);  // best effort: never wait for this client

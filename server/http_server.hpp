@@ -22,11 +22,14 @@ using RequestHandler = std::function<void(const Request&, const std::string& pee
 // keeping the connection's slot for as long as it keeps the socket.
 using StreamTaker = std::function<bool(const Request&, boost::asio::ip::tcp::socket&,
                                        const std::shared_ptr<ConnectionTable::Slot>&)>;
+// True for a peer that speaks for many clients (a trusted reverse proxy): no per-address limit.
+using SharedPeer = std::function<bool(const std::string& address)>;
 
 class HttpServer {
 public:
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, HttpLimits limits,
-               ConnectionLimits connections, RequestHandler handler, StreamTaker stream_taker = nullptr);
+               ConnectionLimits connections, RequestHandler handler, StreamTaker stream_taker = nullptr,
+               SharedPeer shared_peer = nullptr);
     unsigned short port() const;
     void stop();  // stops accepting; open connections finish their current request
     const ConnectionTable& connections() const { return *table_; }
@@ -42,6 +45,7 @@ private:
     std::shared_ptr<ConnectionTable> table_;
     std::shared_ptr<RequestHandler> handler_;
     std::shared_ptr<StreamTaker> stream_taker_;
+    SharedPeer shared_peer_;
     boost::asio::steady_timer accept_retry_;
     std::uint64_t failed_accepts_ = 0;   // for lack of descriptors, since the last log line
     std::chrono::steady_clock::time_point last_failure_log_{};

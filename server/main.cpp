@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
                 service.handle(request, peer, std::move(respond));
             },
             [&](const Request& request, net::ip::tcp::socket& socket,
-                const std::shared_ptr<ConnectionTable::Slot>& slot) { return service.take_stream(request, socket, slot); });
+                const std::shared_ptr<ConnectionTable::Slot>& slot) { return service.take_stream(request, socket, slot); },
+            [&](const std::string& address) { return service.is_trusted_proxy(address); });
         net::signal_set signals(io, SIGINT, SIGTERM);
         signals.async_wait([&](const boost::system::error_code&, int signal) {
             log_event("info", "stopping", {{"signal", signal}});

@@ -168,6 +168,29 @@ const char* const kSteps[] = {
     );
     CREATE INDEX help_requests_by_owner ON help_requests(owner, id);
     )sql",
+    // 6 (issue 12): one-time enrolment codes that staff issue for a box to register with, stored hashed.
+    R"sql(
+    CREATE TABLE enrolment_codes (
+        hash TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL,
+        used_by_device INTEGER REFERENCES devices(id),
+        created TEXT NOT NULL
+    );
+    )sql",
+    // 7 (issue 12): a one-time code belongs to the phone *and* the address that asked for it, so that
+    // nobody elsewhere can replace or burn a resident's live code with requests or wrong guesses.
+    // Live codes (five minutes) are dropped by the change.
+    R"sql(
+    DROP TABLE otp_codes;
+    CREATE TABLE otp_codes (
+        phone TEXT NOT NULL,
+        address TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        tries_left INTEGER NOT NULL,
+        PRIMARY KEY (phone, address)
+    );
+    )sql",
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "request_body.hpp"
 
+#include "media_type.hpp"
+
 namespace elder::server {
 namespace {
 
@@ -13,8 +15,8 @@ size_t utf8_chars(const std::string& s) {
 
 std::optional<Response> read_json_body(const Call& call, nlohmann::json& out) {
     const auto type = call.request.find(http::field::content_type);
-    if (type == call.request.end() || std::string(type->value()).find("application/json") == std::string::npos)
-        return problem(http::status::bad_request, "JSON expected",
+    if (type == call.request.end() || media_type(std::string_view(type->value().data(), type->value().size())) != "application/json")
+        return problem(http::status::unsupported_media_type, "JSON expected",
                        "请求格式不对（需要 JSON）。", call.request);
     out = nlohmann::json::parse(call.request.body(), nullptr, false);
     if (out.is_discarded() || !out.is_object())

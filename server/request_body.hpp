@@ -9,7 +9,8 @@
 
 namespace elder::server {
 
-// Parses a JSON object body (Content-Type application/json); on failure returns the 400 to send.
+// Parses a JSON object body (media type application/json); on failure returns the 415 (another
+// media type, or none) or 400 (not a JSON object) to send.
 std::optional<Response> read_json_body(const Call& call, nlohmann::json& out);
 
 // A string field; records a problem in `invalid` when missing (if required), not a string, or

@@ -38,6 +38,7 @@ void secure(Response& res) { res.set("X-Content-Type-Options", "nosniff"); }
 AuthSettings auth_settings(const Config& config) {
     AuthSettings s;
     s.token_ttl_s = config.resident_token_ttl_s;
+    s.kiosk_token_ttl_s = config.kiosk_token_ttl_s;
     s.remember_codes = config.dev_otp;
     return s;
 }
@@ -45,7 +46,7 @@ AuthSettings auth_settings(const Config& config) {
 }  // namespace
 
 Service::Service(const Config& config, boost::asio::io_context& io)
-    : config_(config), db_(config.db_path), schema_version_(migrate(db_)),
+    : config_(config), proxies_(config.trusted_proxies), db_(config.db_path), schema_version_(migrate(db_)),
       alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
       event_hub_(io, alerts_, std::max(1, config.heartbeat_s), config.streams),
       auth_(db_, auth_settings(config), log_code, config.staff_token), offload_(io), site_(config.web_root) {
@@ -68,6 +69,14 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_content_routes(router_, db_, auth_);
 }
 
+std::optional<Response> Service::guard_staff(const Request& request, const std::string& client) {
+    const std::string_view target(request.target().data(), request.target().size());
+    if (target.rfind("/api/v1/staff/", 0) != 0) return std::nullopt;
+    if (auto wait = auth_.staff_wait(request, client)) return wait;  // even the right token waits: no oracle
+    if (bearer_token(request) && !auth_.is_staff(request)) auth_.failed_staff_auth(client);
+    return std::nullopt;
+}
+
 std::string Service::principal_label(const Request& request) {
     if (!bearer_token(request)) return "";
     if (auth_.is_staff(request)) return "staff";
@@ -77,15 +86,16 @@ std::string Service::principal_label(const Request& request) {
 }
 
 void Service::handle(const Request& request, const std::string& peer, Respond respond) {
+    const std::string client = client_address(request, peer, proxies_);  // the one place it is decided
     respond = [respond = std::move(respond)](Response res) {
         secure(res);
         respond(std::move(res));
     };
     if (config_.log_requests)  // who called is read now: a sign-out ends the token it came with
-        respond = [respond = std::move(respond), &request, peer, who = principal_label(request),
+        respond = [respond = std::move(respond), &request, client, who = principal_label(request),
                    started = std::chrono::steady_clock::now()](Response res) {
             const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - started;
-            log_request(request, static_cast<int>(res.result_int()), ms.count(), peer, who);
+            log_request(request, static_cast<int>(res.result_int()), ms.count(), client, who);
             respond(std::move(res));
         };
     const std::string_view target(request.target().data(), request.target().size());
@@ -99,10 +109,19 @@ void Service::handle(const Request& request, const std::string& peer, Respond re
             respond(std::move(res));
         };
     }
-    if (api) return router_.route(request, peer, respond);
+    if (api) {
+        if (auto wait = guard_staff(request, client)) return respond(std::move(*wait));
+        return router_.route(request, client, respond);
+    }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
         return respond(problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request));
     respond(site_.serve(request));
+}
+
+bool Service::is_trusted_proxy(const std::string& address) const {
+    boost::system::error_code ec;
+    const auto parsed = boost::asio::ip::make_address(address, ec);
+    return !ec && proxies_.contains(parsed);
 }
 
 bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,
@@ -113,7 +132,8 @@ bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& 
         (target.size() > path.size() && target[path.size()] != '?'))
         return false;
     const auto who = auth_.principal(request);  // a box may say which device it is, capping its streams
-    event_hub_.subscribe(std::move(socket), request, slot, slot->address(), who ? who->device_id : 0);
+    event_hub_.subscribe(std::move(socket), request, slot, client_address(request, slot->address(), proxies_),
+                         who ? who->device_id : 0);
     return true;
 }
 

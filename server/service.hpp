@@ -7,6 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "api.hpp"
+#include "client_address.hpp"
 #include "config.hpp"
 #include "event_hub.hpp"
 #include "static_files.hpp"
@@ -22,6 +23,7 @@ public:
     // Answers one request through `respond` (at once, or later for work done off the I/O thread;
     // `request` must live until then): API paths go to the router, the rest to the site; CORS only
     // for configured origins. Throws only on a bug; the connection turns that into a 500.
+    // `peer` is the TCP peer; the client is found from it (client_address()).
     void handle(const Request& request, const std::string& peer, Respond respond);
     // Takes over the connection of an alert stream request (GET /api/v1/alerts/stream), with the
     // slot it holds among the server's connections.
@@ -29,12 +31,17 @@ public:
                      const std::shared_ptr<ConnectionTable::Slot>& slot);
 
     int schema_version() const { return schema_version_; }
+    // A reverse proxy from config `trusted_proxies`: it speaks for many clients.
+    bool is_trusted_proxy(const std::string& address) const;
 
 private:
     // Who called, for the request log: "staff", "resident:12", "device:7", "invalid token" or "".
     std::string principal_label(const Request& request);
+    // Staff endpoints: an address that keeps presenting wrong staff tokens is made to wait.
+    std::optional<Response> guard_staff(const Request& request, const std::string& client);
 
     const Config& config_;
+    TrustedProxies proxies_;
     Database db_;
     int schema_version_;
     EventHub* hub_ = nullptr;  // set once built: alerts published while seeding reach no one

@@ -19,8 +19,9 @@ constexpr const char* kDeviceKey = "device";
 
 void register_device(State& state, std::vector<Effect>& effects) {
     state.device.load = Load::Loading;
-    effects.push_back(HttpSend{Call::RegisterDevice, "POST", "/api/v1/devices",
-                               json{{"kind", "stb"}, {"serial", state.device.serial}}.dump()});
+    json body{{"kind", "stb"}, {"serial", state.device.serial}};
+    if (!state.device.enrolment_code.empty()) body["enrolment_code"] = state.device.enrolment_code;
+    effects.push_back(HttpSend{Call::RegisterDevice, "POST", "/api/v1/devices", body.dump()});
 }
 
 void ask_device_status(State& state, std::vector<Effect>& effects) {
@@ -36,6 +37,10 @@ void device_answered(State& state, const CallDone& done, std::vector<Effect>& ef
     if (!ok) {
         d.load = Load::Failed;
         d.problem = failure_message(done);
+        // Registration refused for want of a (valid) enrolment code: our own sentence, in the
+        // resident's language, says who can fix it.
+        if (done.call == Call::RegisterDevice && (done.status == 401 || done.status == 403))
+            d.problem = {"device.enrolment_needed", ""};
         if (done.call == Call::DeviceStatus && done.status == 401) {  // the server no longer knows this token
             d.token.clear();
             effects.push_back(RemoveCache{kDeviceKey});
@@ -94,8 +99,10 @@ void sign_in(State& state, std::vector<Effect>& effects) {
     }
     form.busy = true;
     form.error = {};
-    effects.push_back(HttpSend{Call::SignIn, "POST", "/api/v1/auth/token",
-                               json{{"phone", form.fields["phone"]}, {"code", form.fields["code"]}}.dump()});
+    json body{{"phone", form.fields["phone"]}, {"code", form.fields["code"]}};
+    // The next visitor stands here minutes later: the server gives a kiosk's sign-in minutes, not weeks.
+    if (state.surface == Surface::Kiosk) body["kiosk"] = true;
+    effects.push_back(HttpSend{Call::SignIn, "POST", "/api/v1/auth/token", body.dump()});
 }
 
 void code_sent(State& state, const CallDone& done) {
@@ -131,8 +138,7 @@ void signed_in(State& state, const CallDone& done, std::vector<Effect>& effects)
 }
 
 void sign_out(State& state, std::vector<Effect>& effects) {
-    if (!state.personal.token.empty())
-        effects.push_back(HttpSend{Call::SignOut, "POST", "/api/v1/auth/logout", "", state.personal.token});
+    revoke_sign_in(state, effects);
     forget_person(state, effects);
     state.back_stack.clear();
     state.route = Route{};
@@ -152,6 +158,11 @@ void sign_in_again(State& state, std::vector<Effect>& effects) {
     state.personal.after_sign_in = here;
     state.personal.form.error = {"sign_in.expired", ""};
     replace_route(state, {Screen::SignIn, ""}, {});
+}
+
+void revoke_sign_in(const State& state, std::vector<Effect>& effects) {
+    if (!state.personal.token.empty())
+        effects.push_back(HttpSend{Call::SignOut, "POST", "/api/v1/auth/logout", "", state.personal.token});
 }
 
 void forget_person(State& state, std::vector<Effect>& effects) {

@@ -28,6 +28,12 @@ bool set_server(std::string url, AppConfig& c, std::string& error) {
     return true;
 }
 
+bool set_enrolment_code(const std::string& code, AppConfig& c, std::string& error) {
+    if (code.size() > 40) return error = "enrolment_code is longer than 40 characters", false;
+    c.enrolment_code = code;
+    return true;
+}
+
 bool set_device(const std::string& id, AppConfig& c, std::string& error) {
     if (id.size() > 100) return error = "device_id is longer than 100 characters", false;
     c.device_id = id;
@@ -86,6 +92,7 @@ bool apply_config_json(std::string_view text, AppConfig& c, std::string& error) 
         Setter set = nullptr;
         if (key == "server_url") set = [](std::string v, AppConfig& a, std::string& e) { return set_server(v, a, e); };
         else if (key == "device_id") set = [](std::string v, AppConfig& a, std::string& e) { return set_device(v, a, e); };
+        else if (key == "enrolment_code") set = [](std::string v, AppConfig& a, std::string& e) { return set_enrolment_code(v, a, e); };
         else if (key == "surface") set = [](std::string v, AppConfig& a, std::string& e) { return set_surface(v, a, e); };
         else if (key == "language") set = [](std::string v, AppConfig& a, std::string& e) { return set_language(v, a, e); };
         if (key == "voice") {
@@ -121,6 +128,7 @@ bool apply_config_query(std::string_view query, AppConfig& c, std::string& error
         else if (key == "surface") ok = set_surface(value, next, error);
         else if (key == "lang") ok = set_language(value, next, error);
         else if (key == "device") ok = set_device(value, next, error);
+        else if (key == "enrolment_code") ok = set_enrolment_code(value, next, error);
         else if (key == "voice") ok = set_voice(value, next, error);
         else if (key == "idle") ok = set_idle(value, next, error);
         else if (key == "open") {

@@ -45,6 +45,7 @@ struct Personal {
 // A set-top box: registered with the server under its serial, bound by staff to a household.
 struct DeviceAccount {
     std::string serial;  // from the configuration; "" when the box has none
+    std::string enrolment_code;  // from the configuration: lets the server register the serial
     std::string token;
     std::int64_t id = 0;
     Load load = Load::Idle;

@@ -37,5 +37,7 @@ void fetch_help_requests(State& state, std::vector<Effect>& effects);
 void sign_in_again(State& state, std::vector<Effect>& effects);
 // Wipes what belongs to the resident: tokens, forms, lists (a kiosk visitor leaves, or signs out).
 void forget_person(State& state, std::vector<Effect>& effects);
+// Ends the resident's sign-in on the server too (POST /auth/logout), if there is one.
+void revoke_sign_in(const State& state, std::vector<Effect>& effects);
 
 }  // namespace elder

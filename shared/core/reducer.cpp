@@ -58,6 +58,7 @@ void read_stored(State& state, const StoredRead& a) {
 // The next visitor finds nothing of the last one: no token, no form, no lists, no search, no
 // remembered places; the kiosk shows its attract screen.
 void end_session(State& state, std::vector<Effect>& effects) {
+    revoke_sign_in(state, effects);  // a token copied off this screen must not outlive the visit
     forget_person(state, effects);
     state.back_stack.clear();
     state.focus.clear();

@@ -65,9 +65,9 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
         } else if (arg == "--query" && has_value) {
             if (!apply_config_query(value(), out.app.config, error)) return false;
         } else if ((arg == "--lang" || arg == "--surface" || arg == "--server" || arg == "--device" ||
-                    arg == "--voice") && has_value) {
+                    arg == "--enrolment-code" || arg == "--voice") && has_value) {
             static const std::map<std::string, std::string> keys{{"--lang", "lang"}, {"--surface", "surface"},
-                {"--server", "server"}, {"--device", "device"}, {"--voice", "voice"}};
+                {"--server", "server"}, {"--device", "device"}, {"--enrolment-code", "enrolment_code"}, {"--voice", "voice"}};
             std::string encoded;
             for (const char* c = value(); *c; ++c) {  // one query parameter, whatever characters it holds
                 char hex[4];
@@ -87,9 +87,11 @@ std::string command_line_help(const char* program) {
     return std::string("Usage: ") + program + " [options]\n"
         "  --fullscreen          fill the screen (set-top boxes)\n"
         "  --width N --height N  window size (default 1920x1080)\n"
-        "  --config FILE         settings as JSON: server_url, device_id, surface, language, voice\n"
+        "  --config FILE         settings as JSON: server_url, device_id, enrolment_code, surface,\n"
+        "                        language, voice\n"
         "  --server URL          the community server (default http://127.0.0.1:8080)\n"
         "  --device ID           this box's serial number\n"
+        "  --enrolment-code CODE the one-time code staff gave for registering this box (first start)\n"
         "  --surface NAME        tv, kiosk or browser layout (default: tv)\n"
         "  --lang zh-CN|en       interface language (default zh-CN)\n"
         "  --voice on|off        read the focused item aloud (default off)\n"

@@ -77,7 +77,10 @@ bool App::init(const AppParams& params, std::string& error) {
     state_.settings.language = params.config.language;
     state_.settings.voice = params.config.voice;
     state_.surface = params.config.surface;
-    if (params.config.surface == Surface::Tv) state_.device.serial = params.config.device_id;
+    if (params.config.surface == Surface::Tv) {
+        state_.device.serial = params.config.device_id;
+        state_.device.enrolment_code = params.config.enrolment_code;
+    }
     state_.client_nonce = random_nonce();
 
     const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";

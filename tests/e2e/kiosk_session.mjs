@@ -1,7 +1,8 @@
 // A kiosk visit in Chromium against the reference server: sign in on the keypad, open a ticket and
 // print it (the print stylesheet shows only the ticket, with its QR code), then walk away: the idle
 // warning (还需要更多时间吗？) comes, then the session ends, and neither the app's state nor the
-// page's storage nor its DOM keeps anything of the visitor.
+// page's storage nor its DOM keeps anything of the visitor, and the server no longer honours the
+// visitor's token (which lived minutes, not weeks, to begin with).
 //   node tests/e2e/kiosk_session.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -65,7 +66,11 @@ try {
   }
   await tap('field.code');
   await digits(code);
+  const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/token') && r.status() === 200, { timeout: 8000 });
   await tap('sign_in.submit');
+  const issued = await (await signedIn).json();
+  const minutes = (Date.parse(issued.expires_at) - Date.now()) / 60e3;
+  checks.check(minutes > 5 && minutes <= 15, "a kiosk's sign-in lives minutes, not weeks", `${minutes.toFixed(1)} minutes`);
   checks.check(await waitForState(page, () => window.elder.report().screen === 'book_who', null, 8000), 'signed in on the keypad',
     JSON.stringify((await report(page)).account.form));
   await typeName();
@@ -117,6 +122,14 @@ try {
   checks.check(await waitForState(page, () => window.elder.report().screen === 'attract', null, 25000),
     'the session ends: the attract screen', `after ${((Date.now() - left) / 1000).toFixed(1)} s`);
   await page.screenshot({ path: join(outDir, 'kiosk-attract.png') });
+
+  // The sign-in ended on the server too: a token copied off the screen or the network is useless.
+  let revoked = false;
+  for (let i = 0; i < 50 && !revoked; i++) {
+    revoked = (await api.get('/api/v1/appointments', { token: issued.token })).status === 401;
+    if (!revoked) await page.waitForTimeout(100);
+  }
+  checks.check(revoked, "the idle reset also ends the visitor's sign-in on the server");
 
   // Privacy: nothing of the visitor in the state, in storage or in the page.
   const after = await report(page);

@@ -16,7 +16,9 @@ import { FAULT_MODES, startFaultProxy } from './fault_proxy.mjs';
 const [tvapp, serverBinary, demoDir] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'elder-fault-'));
 const checks = new Checks();
-const server = await startServer(serverBinary, ['--db', join(dir, 'f.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const STAFF = 'fault-test-staff-token-0c4e8a1f';
+writeFileSync(join(dir, 'server.json'), JSON.stringify({ staff_token: STAFF }));
+const server = await startServer(serverBinary, ['--config', join(dir, 'server.json'), '--db', join(dir, 'f.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
 const proxy = await startFaultProxy(server.url);
 const xvfb = await startXvfb();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -26,7 +28,10 @@ const allCurrent = (r) => r.data.online && r.data.stream_open &&
   resources(r).every(([, v]) => v.freshness === 'current' && v.error === 'none' && v.phase === 'idle');
 const counts = (r) => Object.fromEntries(resources(r).map(([k, v]) => [k, v.count]));
 // The box's settings file, as an operator writes it.
-writeFileSync(join(dir, 'box.json'), JSON.stringify({ server_url: proxy.url + '/', device_id: 'STB-TEST-1' }));
+// The installer's enrolment code from staff registers the box on its first start.
+const enrolment = await fetch(server.url + '/api/v1/staff/enrolment-codes', { method: 'POST', headers: { Authorization: 'Bearer ' + STAFF } });
+if (enrolment.status !== 201) throw new Error('no enrolment code: ' + enrolment.status);
+writeFileSync(join(dir, 'box.json'), JSON.stringify({ server_url: proxy.url + '/', device_id: 'STB-TEST-1', enrolment_code: (await enrolment.json()).code }));
 const launch = () => rmSync(join(dir, 'report.json'), { force: true }) ||
   startTvApp(tvapp, ['--config', join(dir, 'box.json'), '--data-dir', join(dir, 'data')],
     { display: xvfb.display, report: join(dir, 'report.json') });

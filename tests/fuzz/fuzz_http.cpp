@@ -34,11 +34,19 @@ struct World {
 
 World* world = nullptr;
 
+// Each address sends 16 inputs: enough to reach the wait for wrong staff tokens (429), few enough
+// that the staff endpoints stay open to the inputs after it.
+std::string next_peer() {
+    static std::uint32_t n = 0;
+    const std::uint32_t a = (n++ / 16) & 0xFFFFFF;
+    return "10." + std::to_string(a >> 16) + "." + std::to_string((a >> 8) & 0xFF) + "." + std::to_string(a & 0xFF);
+}
+
 // The answer, waiting on the event loop for one that is computed off the I/O thread.
 Response must_handle(const Request& request) {
     std::optional<Response> answer;
     try {
-        world->service->handle(request, "198.51.100.7", [&answer](Response r) { answer = std::move(r); });
+        world->service->handle(request, next_peer(), [&answer](Response r) { answer = std::move(r); });
         world->io.restart();
         while (!answer) world->io.run_one();
     } catch (const std::exception& e) {
@@ -133,7 +141,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     const auto code = nlohmann::json::parse(call("GET", "/api/v1/dev/otp?phone=13800000001", "").body());
     world->resident = token_of(call("POST", "/api/v1/auth/token",
                                     R"({"phone":"13800000001","code":")" + code["code"].get<std::string>() + "\"}"));
-    world->device = token_of(call("POST", "/api/v1/devices", R"({"kind":"stb","serial":"FUZZ-BOX-1"})"));
+    world->device = token_of(call("POST", "/api/v1/devices", R"({"kind":"stb","serial":"FUZZ-BOX-1"})", world->staff));
     call("PUT", "/api/v1/staff/devices/1/household", R"({"household_name":"3 号楼 201","phone":"13800000009"})",
          world->staff);
     return 0;

@@ -33,7 +33,13 @@ for (const [method, target, options] of [
   ['POST', '/api/v1/auth/otp', { body: { phone: '13800000001' } }],
   ['POST', '/api/v1/auth/token', { body: { phone: '13800000001', code: '123456' } }],
   ['POST', '/api/v1/auth/logout', { token: 'RESIDENT' }], ['GET', '/api/v1/dev/otp?phone=13800000001'],
-  ['POST', '/api/v1/devices', { body: { kind: 'stb', serial: 'STB-1' } }], ['GET', '/api/v1/devices/me', { token: 'DEVICE' }],
+  ['POST', '/api/v1/devices', { body: { kind: 'stb', serial: 'STB-1' } }],
+  ['POST', '/api/v1/devices', { body: { kind: 'kiosk', serial: 'K-1', enrolment_code: 'ABCDEFGHJKLM' } }],
+  ['POST', '/api/v1/devices', { token: 'STAFF', body: { kind: 'stb', serial: 'STB-2' } }],
+  ['POST', '/api/v1/staff/enrolment-codes', { token: 'STAFF', body: { valid_hours: 2 } }],
+  ['DELETE', '/api/v1/staff/devices/1/token', { token: 'STAFF' }],
+  ['POST', '/api/v1/staff/residents/sign-out', { token: 'STAFF', body: { phone: '13800000001' } }],
+  ['POST', '/api/v1/auth/logout/all', { token: 'RESIDENT' }], ['GET', '/api/v1/devices/me', { token: 'DEVICE' }],
   ['PUT', '/api/v1/staff/devices/1/household', { token: 'STAFF', body: { household_name: '3 号楼 201', phone: '13800000009' } }],
   ['POST', '/api/v1/appointments', { token: 'RESIDENT', body: slot, headers: 'Idempotency-Key: fuzz-key-0001\r\n' }],
   ['GET', '/api/v1/appointments', { token: 'RESIDENT' }], ['GET', '/api/v1/appointments/1', { token: 'RESIDENT' }],
@@ -70,6 +76,7 @@ add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, id
 add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n17\r\n{"phone":"13800000001"}\r\n0\r\n\r\n');
 add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain; x=application/json\r\nContent-Length: 23\r\n\r\n{"phone":"13800000001"}');
 add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n');
+add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.1, ::ffff:10.0.0.2, not-an-address\r\nX-Forwarded-For: fe80::1%eth0\r\nContent-Type: Application/JSON ; charset=utf-8\r\nContent-Length: 23\r\n\r\n{"phone":"13800000001"}');
 add('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ' + 'a'.repeat(17000) + '\r\n\r\n');
 add('POST /api/v1/auth/otp HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{');
 add('GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/site HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');

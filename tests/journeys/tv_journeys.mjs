@@ -24,7 +24,11 @@ const server = await startServer(serverBinary, ['--config', join(dir, 'config.js
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
 const speechLog = join(dir, 'speech.jsonl');
-const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-1', '--speech-log', speechLog, '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
+// The box registers with a one-time enrolment code from staff, as an installer would set it up.
+const enrolment = await fetch(server.url + '/api/v1/staff/enrolment-codes', { method: 'POST', headers: { Authorization: 'Bearer ' + STAFF } });
+if (enrolment.status !== 201) throw new Error('no enrolment code: ' + enrolment.status);
+const enrolmentCode = (await enrolment.json()).code;
+const app = startTvApp(tvapp, ['--server', server.url, '--device', 'JOURNEY-STB-1', '--enrolment-code', enrolmentCode, '--speech-log', speechLog, '--data-dir', join(dir, 'data'), '--screenshot', screenshot,
   '--screenshot-every-frame'], { display: xvfb.display, report: join(dir, 'report.json'),
   // SDL's disk driver writes what the box would play: the severe-alert chime must be in it.
   env: { SDL_AUDIODRIVER: 'disk', SDL_DISKAUDIOFILE: join(dir, 'sound.raw') } });

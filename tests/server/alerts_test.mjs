@@ -118,7 +118,7 @@ second.stop();
 
 // Acknowledgement by a device
 {
-  const device = (await api.post('/api/v1/devices', { kind: 'kiosk', serial: 'KIOSK-1' })).json;
+  const device = (await api.post('/api/v1/devices', { kind: 'kiosk', serial: 'KIOSK-1' }, { token: STAFF })).json;
   const id = (await api.get('/api/v1/alerts')).json.items[0].id;
   const ack = await api.post(`/api/v1/alerts/${id}/ack`, undefined, { token: device.token });
   const again = await api.post(`/api/v1/alerts/${id}/ack`, undefined, { token: device.token });

@@ -126,9 +126,10 @@ checks.check(/^[0-9a-f]{64}$/.test(alice), 'tokens are 256 random bits');
 
 // --- Devices: an unbound box reads but cannot book; staff binding makes it act for the household
 {
-  const reg = await api.post('/api/v1/devices', { kind: 'stb', serial: 'STB-0001' });
-  checks.check(reg.status === 201 && reg.json.bound === false && reg.json.token, 'a set-top box registers');
-  const dup = await api.post('/api/v1/devices', { kind: 'stb', serial: 'STB-0001' });
+  const code = (await api.post('/api/v1/staff/enrolment-codes', undefined, { token: STAFF })).json.code;
+  const reg = await api.post('/api/v1/devices', { kind: 'stb', serial: 'STB-0001', enrolment_code: code });
+  checks.check(reg.status === 201 && reg.json.bound === false && reg.json.token, 'a set-top box registers with an enrolment code');
+  const dup = await api.post('/api/v1/devices', { kind: 'stb', serial: 'STB-0001' }, { token: STAFF });
   checks.check(dup.status === 409, 'a serial cannot be registered twice');
   const unbound = await api.post('/api/v1/appointments', bookingBody(slots[3], '13800000009'), { token: reg.json.token, headers: { 'Idempotency-Key': key() } });
   checks.check(unbound.status === 403 && unbound.json.detail.includes('绑定'), 'an unbound box is told how to get bound');
