@@ -2,7 +2,7 @@
 // framing, oversized headers, lying media types. After each, the server must still answer and
 // still be running.
 //   node tests/server/hostile_http_test.mjs SERVER_BINARY DEMO_DIR
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -12,7 +12,11 @@ import { startServer } from './server_process.mjs';
 const [binary, demoDir] = process.argv.slice(2);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-hostile-'));
-const server = await startServer(binary, ['--db', join(dir, 'h.db'), '--demo', '--demo-dir', demoDir]);
+const site = join(dir, 'site');
+mkdirSync(site);
+writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title>');
+// Not --quiet: the request log is checked too.
+const server = await startServer(binary, ['--db', join(dir, 'h.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--web-root', site]);
 let exited = null;
 server.exited.then((how) => { exited = how; });
 
@@ -71,6 +75,38 @@ for (const te of ['xchunked', 'chunked, identity', 'gzip']) {
 {
   const res = await send(get('/api/v1/health', `X-Padding: ${'a'.repeat(20000)}${CRLF}`));
   checks.check(res.status === 431 && problemOf(res)?.status === 431, 'headers over 16 KB answer 431', String(res.status));
+}
+
+// Headers on every answer; the page may run only its own scripts.
+{
+  const api = await fetch(server.url + '/api/v1/health');
+  const page = await fetch(server.url + '/');
+  checks.check(api.headers.get('x-content-type-options') === 'nosniff' && page.headers.get('x-content-type-options') === 'nosniff',
+    'X-Content-Type-Options: nosniff on API answers and pages');
+  const csp = page.headers.get('content-security-policy') ?? '';
+  checks.check(/script-src 'self' 'wasm-unsafe-eval'/.test(csp) && /frame-ancestors 'none'/.test(csp) && /object-src 'none'/.test(csp),
+    'the page has a Content-Security-Policy: own scripts and WebAssembly only, no framing', csp);
+}
+
+// The request log names the client's address and who called, never the query or a phone number.
+{
+  const phone = '13800000077';
+  await fetch(server.url + '/api/v1/auth/otp', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phone }) });
+  const { code } = await (await fetch(server.url + '/api/v1/dev/otp?phone=' + phone)).json();
+  const { token } = await (await fetch(server.url + '/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ phone, code }) })).json();
+  await fetch(server.url + '/api/v1/appointments?mark=log-check', { headers: { Authorization: 'Bearer ' + token } });
+  await fetch(server.url + '/api/v1/appointments?mark=log-check', { headers: { Authorization: 'Bearer not-a-token' } });
+  await new Promise((r) => setTimeout(r, 200));
+  const lines = server.log.map((l) => { try { return JSON.parse(l); } catch { return {}; } });
+  const mine = lines.filter((l) => l.msg === 'request' && l.path === '/api/v1/appointments');
+  checks.check(mine.length === 2 && mine.every((l) => l.client === '127.0.0.1'), 'request lines name the client address', JSON.stringify(mine));
+  checks.check(/^resident:\d+$/.test(mine[0]?.principal ?? '') && mine[1]?.principal === 'invalid token',
+    'and who called: a resident by number, or a token that is not valid', `${mine[0]?.principal}, ${mine[1]?.principal}`);
+  const whole = server.log.join('\n');
+  checks.check(!whole.includes(phone) && !whole.includes('mark=log-check') && !whole.includes(token),
+    'no phone number, query or token anywhere in the log');
+  checks.check(lines.some((l) => l.msg === 'one-time code' && l.phone === '138****0077'), 'the code line shows the phone masked');
 }
 
 checks.check(await alive(), 'the server is still running at the end');
