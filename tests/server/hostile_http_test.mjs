@@ -5,6 +5,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Checks } from '../e2e/browser.mjs';
 import { bytes, problemOf, rawRequest } from './raw_http.mjs';
 import { startServer } from './server_process.mjs';
@@ -110,5 +111,19 @@ for (const te of ['xchunked', 'chunked, identity', 'gzip']) {
 }
 
 checks.check(await alive(), 'the server is still running at the end');
+checks.check(server.log.some((l) => l.includes('"level":"warning"') && l.includes('--dev-otp is on')), 'a server with --dev-otp warns in its log');
+
+// The code endpoint is its own switch: --demo alone does not open it, and it never runs off loopback.
+{
+  const demoOnly = await startServer(binary, ['--db', join(dir, 'd.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+  await fetch(demoOnly.url + '/api/v1/auth/otp', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"phone":"13800000078"}' });
+  const leak = await fetch(demoOnly.url + '/api/v1/dev/otp?phone=13800000078');
+  checks.check(leak.status === 404, 'with --demo alone nobody can read sign-in codes', String(leak.status));
+  await demoOnly.stop();
+  for (const host of ['0.0.0.0', '192.0.2.10', '::']) {
+    const lan = spawnSync(binary, ['--db', join(dir, 'e.db'), '--dev-otp', '--host', host, '--port', '0'], { encoding: 'utf8', timeout: 10000 });
+    checks.check(lan.status === 2 && /loopback/.test(lan.stderr), `--dev-otp refuses to start on ${host}`, `${lan.status} ${lan.stderr.split('\n')[0]}`);
+  }
+}
 await server.stop();
 process.exit(checks.summary());
