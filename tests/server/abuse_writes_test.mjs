@@ -1,14 +1,14 @@
 // Writes a hostile client once flooded (issue 12, "no limits on writes" and "bookings"), over real
 // HTTP: repeated SOS folded into the open one, per-account and per-address quotas on help requests
 // that never refuse a first SOS, the staff list a page at a time; bookings only for the signed-in
-// resident, a cap on open appointments, no past or closed slots; ID numbers never shown whole;
-// no-store on personal answers.
+// resident, a cap on open appointments, no past or closed slots.
 //   node tests/server/abuse_writes_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
-import { client } from './api_client.mjs';
+import { client, dayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { startServer } from './server_process.mjs';
 
@@ -18,8 +18,10 @@ const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-abuse-'));
 const STAFF = 'staff-test-token-abuse-0001';
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet']);
-const api = client(server.url);
+const args = ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir];
+let server = await startServer(binary, args);
+let api = client(server.url);
+const sql = (statement) => execFileSync('sqlite3', [join(dir, 'a.db'), statement], { encoding: 'utf8' }).trim();
 const staff = { token: STAFF };
 const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests/${id}`, { body: { status }, ...staff });
 
@@ -96,6 +98,52 @@ const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests
   checks.check(first.json.items.length === 20 && typeof first.json.next_cursor === 'string', 'without a limit a page holds 20', String(first.json.items.length));
   const bad = await api.get('/api/v1/staff/help-requests?cursor=9_1&limit=0', staff);
   checks.check(bad.status === 400 && bad.json.invalid_params.length === 2, 'a made-up cursor and a bad limit give 400', String(bad.status));
+}
+
+let carol, dave;
+// --- Bookings: for the signed-in phone only, one seat per slot, at most 10 to come, no past or closed slots
+{
+  [carol, dave] = await api.residents('1381000', 2, 12);
+  const schedule = (await api.get('/api/v1/schedules')).json.items.find((x) => x.guide_id && !x.needs_id_number);
+  const slots = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${dayInChina(0)}&to=${dayInChina(20)}`)).json.items;
+  let n = 0;
+  const book = (slot, who, phone = who.phone) => api.post('/api/v1/appointments', { slot_id: slot.id, name: '李桂兰', ...(phone ? { phone } : {}) },
+    { token: who.token, headers: { 'Idempotency-Key': `abuse-key-${Date.now()}-${n++}` } });
+  const forOther = await book(slots[0], carol, dave.phone);
+  checks.check(forOther.status === 403 && forOther.json.detail === '只能用您登录的手机号预约。替家人预约，请用家人的手机号登录。',
+    "a resident cannot book with someone else's phone", `${forOther.status} ${forOther.json?.detail}`);
+  const owners = await book(slots[0], dave);
+  const noPhone = await book(slots[0], carol, null);
+  checks.check(owners.status === 201 && noPhone.status === 201, "the phone's owner books it; without a phone the signed-in one is used",
+    `${owners.status} ${noPhone.status}`);
+  const twice = await book(slots[0], carol, null);
+  checks.check(twice.status === 409 && twice.json.detail.includes('一个时间段只能约一次'), 'one seat per slot per account', `${twice.status} ${twice.json?.detail}`);
+  const more = [];
+  for (const slot of slots.slice(1, 10)) more.push(await book(slot, carol));
+  const eleventh = await book(slots[10], carol);
+  checks.check(more.every((r) => r.status === 201) && eleventh.status === 409 &&
+    eleventh.json.detail === '您已经有 10 个还没办理的预约了，一个人最多同时预约 10 个。请先办理或取消一个，再预约新的。',
+    'an account holds at most 10 appointments still to come', `${more.map((r) => r.status).join(' ')}; ${eleventh.status} ${eleventh.json?.detail}`);
+  await api.post(`/api/v1/appointments/${more[0].json.id}/cancel`, undefined, { token: carol.token });
+  checks.check((await book(slots[10], carol)).status === 201, 'after cancelling one, another can be booked');
+
+  // Slots that have started or ended, opened by staff for the test.
+  const chinaTime = (ms) => new Date(Date.now() + 8 * 3600e3 + ms).toISOString().slice(0, 19) + '+08:00';
+  const opened = await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`, { slots: [
+    { start: chinaTime(-26 * 3600e3), end: chinaTime(-25 * 3600e3), capacity: 5 },
+    { start: chinaTime(-3600e3), end: chinaTime(3600e3), capacity: 5 }] }, staff);
+  const pastSlots = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${dayInChina(-2)}&to=${dayInChina(0)}`)).json.items;
+  const refused = await Promise.all(pastSlots.map((slot) => book(slot, dave)));
+  checks.check(opened.status === 201 && pastSlots.length === 2 && refused.every((r) => r.status === 409 &&
+    r.json.detail === '这个时间段已经开始或过去了，不能再预约，请选择以后的时间。'), 'slots that have ended or started cannot be booked',
+    refused.map((r) => `${r.status} ${r.json?.detail}`).join(' | '));
+
+  // A service staff have closed (schedules.active; no endpoint changes it yet, so the test does).
+  sql(`UPDATE schedules SET active = 0 WHERE id = ${schedule.id}`);
+  const closed = await book(slots[12], dave);
+  sql(`UPDATE schedules SET active = 1 WHERE id = ${schedule.id}`);
+  checks.check(closed.status === 409 && closed.json.detail === '这项服务现在不接受预约，请联系社区工作人员。', 'a closed service cannot be booked',
+    `${closed.status} ${closed.json?.detail}`);
 }
 
 await server.stop();

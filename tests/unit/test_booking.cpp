@@ -169,6 +169,19 @@ TEST_CASE("who is booking is checked before the review, in plain words") {
     CHECK(s.personal.form.error.empty());
 }
 
+TEST_CASE("a booking is for the signed-in phone, whatever the form holds") {
+    std::vector<Effect> fx;
+    State s = signed_in_kiosk_on_who(fx);
+    s.personal.form.fields["phone"] = "13900000000";  // not something the page lets anyone type
+    s.personal.form.fields["name"] = "王秀英";
+    s.personal.form.fields["id_number"] = "11010519491231002X";
+    s = step(s, SubmitWho{}, fx);
+    REQUIRE(s.route.screen == Screen::BookReview);
+    s = step(s, Book{}, fx);
+    REQUIRE(sent(fx, Call::Book));
+    CHECK(json::parse(sent(fx, Call::Book)->body)["phone"] == "13800138000");
+}
+
 TEST_CASE("booking sends once with one key, offers other times when full, and ends on the ticket") {
     std::vector<Effect> fx;
     State s = signed_in_kiosk_on_who(fx);
