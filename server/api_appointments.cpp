@@ -27,14 +27,15 @@ using nlohmann::json;
 
 const std::string kAppointmentSelect =
     std::string("SELECT a.id, a.code, a.status, a.name, a.created, a.cancelled_at, sc.service, sc.place, sc.materials, ") +
-    "s.id, s.schedule_id, s.start, s.end, s.capacity, s.booked "
+    "s.id, s.schedule_id, s.start, s.end, s.capacity, s.booked, a.id_number_last4 "
     "FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN schedules sc ON sc.id = s.schedule_id";
 
 json appointment_json(const Statement& s) {
     return {{"id", s.integer(0)},         {"code", s.text(1)},  {"status", s.text(2)}, {"name", s.text(3)},
             {"created", s.text(4)},       {"cancelled_at", s.is_null(5) ? json(nullptr) : json(s.text(5))},
             {"service", s.text(6)},       {"place", s.text(7)}, {"materials", json::parse(s.text(8))},
-            {"slot", slot_json(s, 9)}};
+            {"slot", slot_json(s, 9)},
+            {"id_number", s.is_null(15) ? json(nullptr) : json(IdNumbers::masked(s.text(15)))}};
 }
 
 std::optional<json> load_appointment(Database& db, std::int64_t id, const std::string& owner) {
@@ -142,7 +143,7 @@ std::optional<Response> parse_booking(const Call& call, Database& db, const Prin
 }
 
 // Takes a seat and writes the appointment, inside the caller's transaction. A refusal changes nothing.
-Response book(const Call& call, Database& db, const Booking& b, const std::string& owner) {
+Response book(const Call& call, Database& db, const IdNumbers& id_numbers, const Booking& b, const std::string& owner) {
     if (db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND (phone = ? OR owner = ?) AND status = 'booked'")
             .bind(1, b.slot_id).bind(2, b.phone).bind(3, owner).step())
         return problem(http::status::conflict, "Already booked", "您已经约过这个时间段了，一个时间段只能约一次。", call.request);
@@ -152,15 +153,16 @@ Response book(const Call& call, Database& db, const Booking& b, const std::strin
         return problem(http::status::conflict, "Slot full", "这个时间段已经约满了，请选择其他时间。", call.request,
                        {{"alternatives", alternatives(db, b.slot_id)}});
     Statement ins = db.prepare(
-        "INSERT INTO appointments (code, slot_id, owner, name, phone, id_number, status, created) "
-        "VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)");
+        "INSERT INTO appointments (code, slot_id, owner, name, phone, id_number_hmac, id_number_last4, status, created) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?)");
     ins.bind(1, random_code(6)).bind(2, b.slot_id).bind(3, owner).bind(4, b.name).bind(5, b.phone);
-    if (b.id_number.empty()) ins.bind_null(6); else ins.bind(6, b.id_number);
-    ins.bind(7, now_iso()).run();
+    if (b.id_number.empty()) ins.bind_null(6).bind_null(7);
+    else ins.bind(6, id_numbers.hmac(b.id_number)).bind(7, IdNumbers::last4(b.id_number));
+    ins.bind(8, now_iso()).run();
     return json_response(http::status::created, *load_appointment(db, db.last_insert_id(), owner), call.request);
 }
 
-Response handle_booking(const Call& call, Database& db, Auth& auth) {
+Response handle_booking(const Call& call, Database& db, Auth& auth, const IdNumbers& id_numbers) {
     const auto who = auth.principal(call.request);
     if (!who) return not_signed_in(call);
     if (who->owner.empty()) return unbound_device(call);
@@ -186,7 +188,7 @@ Response handle_booking(const Call& call, Database& db, Auth& auth) {
     Booking b;
     Response res = [&] {
         if (auto bad = parse_booking(call, db, *who, b)) return *bad;
-        return book(call, db, b, who->owner);
+        return book(call, db, id_numbers, b, who->owner);
     }();
     // Every answer is kept under its key, so a retry (a lost response, a double tap) gets the same one.
     db.prepare("INSERT INTO idempotency (owner, key, request_hash, status, body, created) VALUES (?, ?, ?, ?, ?, ?)")
@@ -252,8 +254,9 @@ Response handle_restore(const Call& call, Database& db, Auth& auth, int undo_win
 
 }  // namespace
 
-void add_appointment_routes(Router& router, Database& db, Auth& auth, int undo_window_s) {
-    router.add(http::verb::post, "/api/v1/appointments", [&db, &auth](const Call& call) { return handle_booking(call, db, auth); });
+void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNumbers& id_numbers, int undo_window_s) {
+    router.add(http::verb::post, "/api/v1/appointments",
+               [&db, &auth, &id_numbers](const Call& call) { return handle_booking(call, db, auth, id_numbers); });
 
     router.add(http::verb::get, "/api/v1/appointments", [&db, &auth](const Call& call) {
         const auto who = auth.principal(call.request);

@@ -33,6 +33,7 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.resident_token_ttl_s = j.value("resident_token_ttl_s", c.resident_token_ttl_s);
         c.heartbeat_s = j.value("heartbeat_s", c.heartbeat_s);
         c.undo_window_s = j.value("undo_window_s", c.undo_window_s);
+        c.id_number_key = j.value("id_number_key", c.id_number_key);
     } catch (const nlohmann::json::exception& e) {
         return error = path + ": a setting has the wrong type (" + e.what() + ")", false;
     }
@@ -94,7 +95,7 @@ std::string config_help() {
     return "Usage: elder-server [options]\n"
            "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
            "                    cors_origins, max_body_bytes, log_requests, resident_token_ttl_s,\n"
-           "                    heartbeat_s, undo_window_s);\n"
+           "                    heartbeat_s, undo_window_s, id_number_key);\n"
            "                    flags override it\n"
            "  --db PATH         SQLite database (created and migrated on start)\n"
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"

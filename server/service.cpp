@@ -3,6 +3,7 @@
 #include "demo_seed.hpp"
 #include "log.hpp"
 #include "migrations.hpp"
+#include "personal_answers.hpp"
 
 namespace elder::server {
 namespace {
@@ -44,7 +45,10 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), db_(config.db_path), schema_version_(migrate(db_)),
       alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
       event_hub_(io, alerts_, std::max(1, config.heartbeat_s)),
-      auth_(db_, auth_settings(config), log_code, config.staff_token), site_(config.web_root) {
+      auth_(db_, auth_settings(config), log_code, config.staff_token), id_numbers_(db_, config.id_number_key),
+      site_(config.web_root) {
+    if (const int converted = id_numbers_.protect_plain_rows(db_))  // the data half of migration 6
+        log_event("info", "ID numbers stored in plain text replaced by their keyed hash", {{"rows", converted}});
     if (config.dev_otp)
         log_event("warning", "--dev-otp is on: GET /api/v1/dev/otp tells anyone any phone's sign-in code. "
                              "Never use it where real residents sign in.");
@@ -58,7 +62,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_content_routes(router_, db_);
     add_schedule_routes(router_, db_);
     add_auth_routes(router_, db_, auth_, config.dev_otp);
-    add_appointment_routes(router_, db_, auth_, config.undo_window_s);
+    add_appointment_routes(router_, db_, auth_, id_numbers_, config.undo_window_s);
     add_alert_routes(router_, alerts_, auth_);
     add_help_routes(router_, db_, auth_);
     add_staff_content_routes(router_, db_, auth_);
@@ -76,6 +80,7 @@ Response Service::handle(const Request& request, const std::string& peer) {
             return problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request);
         return site_.serve(request);
     }();
+    mark_personal(request, res);
     if (cors) {
         res.set(http::field::access_control_allow_origin, origin);
         res.set(http::field::vary, "Origin");

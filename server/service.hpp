@@ -35,6 +35,7 @@ private:
     Alerts alerts_;
     EventHub event_hub_;
     Auth auth_;
+    IdNumbers id_numbers_;
     Router router_;
     StaticFiles site_;
 };

@@ -1,10 +1,12 @@
 // Writes a hostile client once flooded (issue 12, "no limits on writes" and "bookings"), over real
 // HTTP: repeated SOS folded into the open one, per-account and per-address quotas on help requests
 // that never refuse a first SOS, the staff list a page at a time; bookings only for the signed-in
-// resident, a cap on open appointments, no past or closed slots.
+// resident, a cap on open appointments, no past or closed slots; ID numbers never shown whole;
+// no-store on personal answers.
 //   node tests/server/abuse_writes_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -22,6 +24,7 @@ const args = ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '
 let server = await startServer(binary, args);
 let api = client(server.url);
 const sql = (statement) => execFileSync('sqlite3', [join(dir, 'a.db'), statement], { encoding: 'utf8' }).trim();
+const ID = '11010519491231002X';
 const staff = { token: STAFF };
 const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests/${id}`, { body: { status }, ...staff });
 
@@ -144,6 +147,52 @@ let carol, dave;
   sql(`UPDATE schedules SET active = 1 WHERE id = ${schedule.id}`);
   checks.check(closed.status === 409 && closed.json.detail === '这项服务现在不接受预约，请联系社区工作人员。', 'a closed service cannot be booked',
     `${closed.status} ${closed.json?.detail}`);
+}
+
+// --- ID numbers: a keyed hash and the last four are stored, and only the last four are shown
+{
+  const schedule = (await api.get('/api/v1/schedules')).json.items.find((x) => x.guide_id && x.needs_id_number);
+  const slots = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${dayInChina(0)}&to=${dayInChina(20)}`)).json.items;
+  const booked = await api.post('/api/v1/appointments', { slot_id: slots[0].id, name: '李桂兰', id_number: ID.toLowerCase() },
+    { token: dave.token, headers: { 'Idempotency-Key': 'abuse-id-number-1' } });
+  const listed = (await api.get('/api/v1/appointments', { token: dave.token })).json.items.find((a) => a.id === booked.json?.id);
+  checks.check(booked.status === 201 && booked.json.id_number === '**************002X' && listed?.id_number === '**************002X',
+    'answers show only the last four characters of an ID number', `${booked.status} ${booked.json?.id_number} ${listed?.id_number}`);
+  const key = sql("SELECT value FROM settings WHERE key = 'id_number_key'");
+  const row = sql(`SELECT coalesce(id_number, 'NULL') || '|' || id_number_hmac || '|' || id_number_last4 FROM appointments WHERE id = ${booked.json?.id}`);
+  checks.check(/^[0-9a-f]{64}$/.test(key) && row === `NULL|${createHmac('sha256', key).update(ID).digest('hex')}|002X`,
+    'the database keeps an HMAC-SHA-256 under a generated key and the last four, not the number', row);
+
+  // A row written before: converted when the server starts, shown masked.
+  const logBefore = server.log.join('\n');
+  await server.stop();
+  sql(`INSERT INTO appointments (code, slot_id, owner, name, phone, id_number, status, created) VALUES ('OLD001', ${slots[1].id}, ` +
+    `'r:' || (SELECT id FROM residents WHERE phone = '${dave.phone}'), '李桂兰', '${dave.phone}', '${ID}', 'booked', '2026-11-20T10:00:00+08:00')`);
+  server = await startServer(binary, args);
+  api = client(server.url);
+  const old = (await api.get('/api/v1/appointments', { token: dave.token })).json.items.find((a) => a.code === 'OLD001');
+  const oldRow = sql("SELECT coalesce(id_number, 'NULL') || '|' || id_number_hmac || '|' || id_number_last4 FROM appointments WHERE code = 'OLD001'");
+  checks.check(old?.id_number === '**************002X' && oldRow === `NULL|${createHmac('sha256', key).update(ID).digest('hex')}|002X` &&
+    sql('SELECT COUNT(*) FROM appointments WHERE id_number IS NOT NULL') === '0', 'ID numbers stored in plain text before are converted at start', oldRow);
+  const everything = readdirSync(dir).filter((f) => f.startsWith('a.db')).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
+  checks.check(!everything.includes(ID) && !everything.includes(ID.toLowerCase()), 'the database files hold no whole ID number');
+  checks.check(!server.log.join('\n').includes(ID.slice(0, 14)) && !logBefore.includes(ID.slice(0, 14)), 'the log holds no ID number');
+}
+
+// --- Cache-Control: no-store on every answer holding personal data, not on public content
+{
+  const staffList = await api.get('/api/v1/staff/help-requests', staff);
+  const mine = await api.get('/api/v1/appointments', { token: carol.token });
+  const help = await api.get('/api/v1/help-requests', { token: carol.token });
+  const code = await api.post('/api/v1/auth/otp', { phone: '13810009999' });
+  const token = await api.post('/api/v1/auth/token', { phone: '13810009999', code: (await api.get('/api/v1/dev/otp?phone=13810009999')).json.code });
+  const device = await api.post('/api/v1/devices', { kind: 'stb', serial: 'STB-NO-STORE-1' });
+  const me = device.json?.token ? await api.get('/api/v1/devices/me', { token: device.json.token }) : device;
+  const personal = { staffList, mine, help, code, token, device, me };
+  const missing = Object.entries(personal).filter(([, r]) => r.headers.get('cache-control') !== 'no-store').map(([n, r]) => `${n} ${r.status} ${r.headers.get('cache-control')}`);
+  checks.check(missing.length === 0, 'personal answers (lists, sign-in, tokens, devices, staff) carry Cache-Control: no-store', missing.join(', '));
+  const policies = await api.get('/api/v1/policies?limit=5');
+  checks.check(policies.headers.get('cache-control') === 'no-cache', 'public content stays cacheable with revalidation', policies.headers.get('cache-control'));
 }
 
 await server.stop();
