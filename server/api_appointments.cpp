@@ -2,6 +2,12 @@
 // transaction, guarded by the slot's CHECK booked <= capacity), idempotent (Idempotency-Key),
 // 409 with the day's other free slots when full; cancelling frees the seat, and restoring a
 // cancellation within the undo window takes it again under the same rules.
+//
+// A booking is for the account that makes it: the phone on it is the one the resident signed in
+// with (a bound box: its household's), each account holds one seat per slot and at most
+// kMaxOpenAppointments appointments still to come, and slots that have started or whose service
+// is closed are not booked. (One account once took every seat of a slot with five phones, and the
+// owner of one of them could then neither book nor see nor cancel it.)
 #include <ctime>
 
 #include <nlohmann/json.hpp>
@@ -21,14 +27,15 @@ using nlohmann::json;
 
 const std::string kAppointmentSelect =
     std::string("SELECT a.id, a.code, a.status, a.name, a.created, a.cancelled_at, sc.service, sc.place, sc.materials, ") +
-    "s.id, s.schedule_id, s.start, s.end, s.capacity, s.booked "
+    "s.id, s.schedule_id, s.start, s.end, s.capacity, s.booked, a.id_number_last4 "
     "FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN schedules sc ON sc.id = s.schedule_id";
 
 json appointment_json(const Statement& s) {
     return {{"id", s.integer(0)},         {"code", s.text(1)},  {"status", s.text(2)}, {"name", s.text(3)},
             {"created", s.text(4)},       {"cancelled_at", s.is_null(5) ? json(nullptr) : json(s.text(5))},
             {"service", s.text(6)},       {"place", s.text(7)}, {"materials", json::parse(s.text(8))},
-            {"slot", slot_json(s, 9)}};
+            {"slot", slot_json(s, 9)},
+            {"id_number", s.is_null(15) ? json(nullptr) : json(IdNumbers::masked(s.text(15)))}};
 }
 
 std::optional<json> load_appointment(Database& db, std::int64_t id, const std::string& owner) {
@@ -67,20 +74,64 @@ struct Booking {
     std::string name, phone, id_number;
 };
 
-// Checks the body; returns the 400 to send, or nothing.
-// `by_device`: a bound set-top box books for the household staff verified when binding it, and a
-// remote has no letters: the ID number is checked at the counter instead.
-std::optional<Response> parse_booking(const Call& call, Database& db, Booking& b, bool by_device) {
+constexpr int kMaxOpenAppointments = 10;
+
+// The phone an account books with: the resident's own, or the household's a box is bound to.
+std::string account_phone(Database& db, const Principal& who) {
+    Statement s = db.prepare(who.resident_id ? "SELECT phone FROM residents WHERE id = ?" : "SELECT phone FROM households WHERE id = ?");
+    return s.bind(1, who.resident_id ? who.resident_id : who.household_id).step() ? s.text(0) : "";
+}
+
+Response not_your_phone(const Call& call, bool by_device) {
+    return problem(http::status::forbidden, "Not the signed-in phone",
+                   by_device ? "这台电视只能用绑定家庭的手机号预约。"
+                             : "只能用您登录的手机号预约。替家人预约，请用家人的手机号登录。",
+                   call.request);
+}
+
+// Why the slot cannot be booked (or taken again) by `owner` now, if it cannot: it has started or
+// ended, its service is closed, or the account already holds the most appointments still to come.
+std::optional<Response> slot_refusal(const Call& call, Database& db, std::int64_t slot_id, const std::string& owner) {
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    Statement slot = db.prepare("SELECT CAST(strftime('%s', s.start) AS INTEGER), sc.active FROM slots s "
+                                "JOIN schedules sc ON sc.id = s.schedule_id WHERE s.id = ?");
+    if (!slot.bind(1, slot_id).step())
+        return problem(http::status::not_found, "No such slot", "这个时间段不存在，请重新选择。", call.request);
+    if (slot.integer(0) <= now)
+        return problem(http::status::conflict, "Slot started", "这个时间段已经开始或过去了，不能再预约，请选择以后的时间。", call.request);
+    if (!slot.integer(1))
+        return problem(http::status::conflict, "Service closed", "这项服务现在不接受预约，请联系社区工作人员。", call.request);
+    Statement open = db.prepare("SELECT COUNT(*) FROM appointments a JOIN slots s ON s.id = a.slot_id "
+                                "WHERE a.owner = ? AND a.status = 'booked' AND CAST(strftime('%s', s.end) AS INTEGER) > ?");
+    open.bind(1, owner).bind(2, now).step();
+    if (open.integer(0) >= kMaxOpenAppointments)
+        return problem(http::status::conflict, "Too many open appointments",
+                       "您已经有 " + std::to_string(kMaxOpenAppointments) +
+                           " 个还没办理的预约了，一个人最多同时预约 " + std::to_string(kMaxOpenAppointments) +
+                           " 个。请先办理或取消一个，再预约新的。",
+                       call.request);
+    return std::nullopt;
+}
+
+// Checks the body; returns the 400 (403 for someone else's phone) to send, or nothing. `phone`
+// may be left out: the account's is used.
+// A bound set-top box books for the household staff verified when binding it, and a remote has no
+// letters: the ID number is checked at the counter instead.
+std::optional<Response> parse_booking(const Call& call, Database& db, const Principal& who, Booking& b) {
+    const bool by_device = who.device_id != 0;
     json body, invalid = json::array();
     if (auto error = read_json_body(call, body)) return error;
     b.slot_id = id_field(body, "slot_id", invalid);
     b.name = string_field(body, "name", true, 1, 30, invalid);
-    b.phone = string_field(body, "phone", true, 1, 20, invalid);
+    b.phone = string_field(body, "phone", false, 1, 20, invalid);
     b.id_number = string_field(body, "id_number", false, 18, 18, invalid);
     if (!invalid.empty()) return invalid_body(call, invalid);
     if (check_name(b.name) != InputError::None) return invalid_body(call, {{{"name", "name"}, {"reason", "not a name"}}}, "请填写姓名。");
-    if (check_mobile(b.phone) != InputError::None)
+    if (!b.phone.empty() && check_mobile(b.phone) != InputError::None)
         return invalid_body(call, {{{"name", "phone"}, {"reason", "not a mobile number"}}}, "手机号码应该是 11 位数字，以 1 开头。");
+    const std::string own = account_phone(db, who);
+    if (!b.phone.empty() && b.phone != own) return not_your_phone(call, by_device);
+    b.phone = own;
     Statement need = db.prepare("SELECT sc.needs_id_number FROM slots s JOIN schedules sc ON sc.id = s.schedule_id WHERE s.id = ?");
     if (!need.bind(1, b.slot_id).step())
         return problem(http::status::not_found, "No such slot", "这个时间段不存在，请重新选择。", call.request);
@@ -92,24 +143,26 @@ std::optional<Response> parse_booking(const Call& call, Database& db, Booking& b
 }
 
 // Takes a seat and writes the appointment, inside the caller's transaction. A refusal changes nothing.
-Response book(const Call& call, Database& db, const Booking& b, const std::string& owner) {
-    if (db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND phone = ? AND status = 'booked'")
-            .bind(1, b.slot_id).bind(2, b.phone).step())
-        return problem(http::status::conflict, "Already booked", "这个手机号已经约过这个时间段了。", call.request);
+Response book(const Call& call, Database& db, const IdNumbers& id_numbers, const Booking& b, const std::string& owner) {
+    if (db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND (phone = ? OR owner = ?) AND status = 'booked'")
+            .bind(1, b.slot_id).bind(2, b.phone).bind(3, owner).step())
+        return problem(http::status::conflict, "Already booked", "您已经约过这个时间段了，一个时间段只能约一次。", call.request);
+    if (auto refused = slot_refusal(call, db, b.slot_id, owner)) return *refused;
     db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity").bind(1, b.slot_id).run();
     if (db.changes() == 0)
         return problem(http::status::conflict, "Slot full", "这个时间段已经约满了，请选择其他时间。", call.request,
                        {{"alternatives", alternatives(db, b.slot_id)}});
     Statement ins = db.prepare(
-        "INSERT INTO appointments (code, slot_id, owner, name, phone, id_number, status, created) "
-        "VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)");
+        "INSERT INTO appointments (code, slot_id, owner, name, phone, id_number_hmac, id_number_last4, status, created) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?)");
     ins.bind(1, random_code(6)).bind(2, b.slot_id).bind(3, owner).bind(4, b.name).bind(5, b.phone);
-    if (b.id_number.empty()) ins.bind_null(6); else ins.bind(6, b.id_number);
-    ins.bind(7, now_iso()).run();
+    if (b.id_number.empty()) ins.bind_null(6).bind_null(7);
+    else ins.bind(6, id_numbers.hmac(b.id_number)).bind(7, IdNumbers::last4(b.id_number));
+    ins.bind(8, now_iso()).run();
     return json_response(http::status::created, *load_appointment(db, db.last_insert_id(), owner), call.request);
 }
 
-Response handle_booking(const Call& call, Database& db, Auth& auth) {
+Response handle_booking(const Call& call, Database& db, Auth& auth, const IdNumbers& id_numbers) {
     const auto who = auth.principal(call.request);
     if (!who) return not_signed_in(call);
     if (who->owner.empty()) return unbound_device(call);
@@ -134,8 +187,8 @@ Response handle_booking(const Call& call, Database& db, Auth& auth) {
     }
     Booking b;
     Response res = [&] {
-        if (auto bad = parse_booking(call, db, b, who->device_id != 0)) return *bad;
-        return book(call, db, b, who->owner);
+        if (auto bad = parse_booking(call, db, *who, b)) return *bad;
+        return book(call, db, id_numbers, b, who->owner);
     }();
     // Every answer is kept under its key, so a retry (a lost response, a double tap) gets the same one.
     db.prepare("INSERT INTO idempotency (owner, key, request_hash, status, body, created) VALUES (?, ?, ?, ?, ?, ?)")
@@ -189,6 +242,7 @@ Response handle_restore(const Call& call, Database& db, Auth& auth, int undo_win
     if (booked_again(db, id))
         return problem(http::status::conflict, "Already booked", "这个时间段您已经重新约上了，不用再撤销。", call.request);
     const std::int64_t slot_id = (*found)["slot"]["id"];
+    if (auto refused = slot_refusal(call, db, slot_id, who->owner)) return *refused;
     db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity").bind(1, slot_id).run();
     if (db.changes() == 0)
         return problem(http::status::conflict, "Slot full", "这个时间段已经被别人约走了，请重新预约。", call.request,
@@ -200,8 +254,9 @@ Response handle_restore(const Call& call, Database& db, Auth& auth, int undo_win
 
 }  // namespace
 
-void add_appointment_routes(Router& router, Database& db, Auth& auth, int undo_window_s) {
-    router.add(http::verb::post, "/api/v1/appointments", [&db, &auth](const Call& call) { return handle_booking(call, db, auth); });
+void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNumbers& id_numbers, int undo_window_s) {
+    router.add(http::verb::post, "/api/v1/appointments",
+               [&db, &auth, &id_numbers](const Call& call) { return handle_booking(call, db, auth, id_numbers); });
 
     router.add(http::verb::get, "/api/v1/appointments", [&db, &auth](const Call& call) {
         const auto who = auth.principal(call.request);

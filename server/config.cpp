@@ -44,6 +44,7 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.streams.max_streams = j.value("max_streams", c.streams.max_streams);
         c.streams.per_address = j.value("streams_per_address", c.streams.per_address);
         c.streams.per_device = j.value("streams_per_device", c.streams.per_device);
+        c.id_number_key = j.value("id_number_key", c.id_number_key);
     } catch (const nlohmann::json::exception& e) {
         return error = path + ": a setting has the wrong type (" + e.what() + ")", false;
     }
@@ -124,7 +125,8 @@ std::string config_help() {
            "                    trusted_proxies, cors_origins, max_body_bytes, log_requests,\n"
            "                    resident_token_ttl_s, kiosk_token_ttl_s, heartbeat_s, undo_window_s,\n"
            "                    max_connections, connections_per_address, max_streams,\n"
-           "                    streams_per_address, streams_per_device, write_timeout_s);\n"
+           "                    streams_per_address, streams_per_device, write_timeout_s,\n"
+           "                    id_number_key);\n"
            "                    flags override it\n"
            "  --db PATH         SQLite database (created and migrated on start)\n"
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"

@@ -27,6 +27,9 @@ struct Config {
     int heartbeat_s = 15;  // alert stream keep-alive comment
     // How long after cancelling a resident may take it back (a wrong button on the remote).
     int undo_window_s = 600;
+    // The secret ID numbers are hashed with (HMAC-SHA-256). Empty: one is generated on the first
+    // start and kept in the database's settings. Losing it only stops matching old hashes.
+    std::string id_number_key;
     // 0 for max_connections and max_streams: fitted to the descriptor limit at start.
     HttpLimits http;
     ConnectionLimits connections{0, 100};

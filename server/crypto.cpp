@@ -1,6 +1,8 @@
 #include "crypto.hpp"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -52,6 +54,15 @@ std::string sha256_hex(const std::string& data) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
     return hex(digest, sizeof digest);
+}
+
+std::string hmac_sha256_hex(const std::string& key, const std::string& data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+              data.size(), digest, &size))
+        throw std::runtime_error("HMAC-SHA-256 failed");
+    return hex(digest, size);
 }
 
 bool constant_time_equal(const std::string& a, const std::string& b) {

@@ -24,8 +24,9 @@ nlohmann::json read_json(const std::string& path) {
     return j;
 }
 
+// The site settings, not any setting: the server keeps its own keys there too (id_number_key).
 bool has_content(Database& db) {
-    Statement s = db.prepare("SELECT (SELECT COUNT(*) FROM policies) + (SELECT COUNT(*) FROM settings)");
+    Statement s = db.prepare("SELECT (SELECT COUNT(*) FROM policies) + (SELECT COUNT(*) FROM settings WHERE key = 'site')");
     s.step();
     return s.integer(0) > 0;
 }

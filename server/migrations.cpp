@@ -191,6 +191,13 @@ const char* const kSteps[] = {
         PRIMARY KEY (phone, address)
     );
     )sql",
+    // 8 (issue 12): ID numbers kept as a keyed hash and the last four characters (id_numbers.cpp); the column
+    // id_number stays NULL. Rows from before are converted at start (IdNumbers::protect_plain_rows),
+    // since the key is not known to SQL.
+    R"sql(
+    ALTER TABLE appointments ADD COLUMN id_number_hmac TEXT;
+    ALTER TABLE appointments ADD COLUMN id_number_last4 TEXT;
+    )sql",
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "demo_seed.hpp"
 #include "log.hpp"
 #include "migrations.hpp"
+#include "personal_answers.hpp"
 
 namespace elder::server {
 namespace {
@@ -52,7 +53,10 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), proxies_(config.trusted_proxies), db_(config.db_path), schema_version_(migrate(db_)),
       alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
       event_hub_(io, alerts_, std::max(1, config.heartbeat_s), config.streams),
-      auth_(db_, auth_settings(config), log_code, config.staff_token), offload_(io), site_(config.web_root) {
+      auth_(db_, auth_settings(config), log_code, config.staff_token), offload_(io), id_numbers_(db_, config.id_number_key),
+      site_(config.web_root) {
+    if (const int converted = id_numbers_.protect_plain_rows(db_))  // the data half of migration 8
+        log_event("info", "ID numbers stored in plain text replaced by their keyed hash", {{"rows", converted}});
     if (config.dev_otp)
         log_event("warning", "--dev-otp is on: GET /api/v1/dev/otp tells anyone any phone's sign-in code. "
                              "Never use it where real residents sign in.");
@@ -66,7 +70,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_content_routes(router_, db_);
     add_schedule_routes(router_, db_);
     add_auth_routes(router_, db_, auth_, config.dev_otp);
-    add_appointment_routes(router_, db_, auth_, config.undo_window_s);
+    add_appointment_routes(router_, db_, auth_, id_numbers_, config.undo_window_s);
     add_alert_routes(router_, alerts_, auth_, offload_);
     add_help_routes(router_, db_, auth_);
     add_staff_content_routes(router_, db_, auth_);
@@ -90,8 +94,9 @@ std::string Service::principal_label(const Request& request) {
 
 void Service::handle(const Request& request, const std::string& peer, Respond respond) {
     const std::string client = client_address(request, peer, proxies_);  // the one place it is decided
-    respond = [respond = std::move(respond)](Response res) {
+    respond = [respond = std::move(respond), &request](Response res) {
         secure(res);
+        mark_personal(request, res);
         respond(std::move(res));
     };
     if (config_.log_requests)  // who called is read now: a sign-out ends the token it came with

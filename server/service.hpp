@@ -49,6 +49,7 @@ private:
     EventHub event_hub_;
     Auth auth_;
     Offload offload_;
+    IdNumbers id_numbers_;
     Router router_;
     StaticFiles site_;
 };

@@ -53,8 +53,10 @@ void start_who(State& state) {
     Form& form = state.personal.form;
     form.error = form.notice = {};
     form.busy = false;
-    if (form.fields["phone"].empty()) form.fields["phone"] = state.personal.phone;
-    form.active = form.fields["phone"].size() == 11 ? "id_number" : "phone";
+    // A booking is for the phone the resident signed in with (the server refuses any other), so
+    // the page shows it and nobody types one.
+    form.fields["phone"] = state.personal.phone;
+    form.active = "id_number";
 }
 
 void start_review(State& state) {
@@ -73,7 +75,7 @@ void submit_who(State& state, std::vector<Effect>& effects) {
         const Schedule* schedule = slot ? booking_schedule(state, slot->schedule_id) : nullptr;
         const bool needs_id = schedule && schedule->needs_id_number;
         Form& form = state.personal.form;
-        const FieldProblem p = needs_id ? check_fields(form, {"name", "phone", "id_number"}) : check_fields(form, {"name", "phone"});
+        const FieldProblem p = needs_id ? check_fields(form, {"name", "id_number"}) : check_fields(form, {"name"});
         if (!p.field.empty()) {
             form.error = {p.key, ""};
             form.active = p.field;
@@ -91,7 +93,7 @@ void book(State& state, std::vector<Effect>& effects) {
     json body{{"slot_id", arg_id(state.route)}};
     if (!p.token.empty()) {
         body["name"] = p.form.fields["name"];
-        body["phone"] = p.form.fields["phone"];
+        body["phone"] = p.phone;
         if (!p.form.fields["id_number"].empty()) body["id_number"] = p.form.fields["id_number"];
     } else {  // a bound set-top box books for its household, with no typing
         if (!state.device.bound) return;

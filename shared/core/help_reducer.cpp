@@ -35,7 +35,10 @@ void asked(State& state, const CallDone& done, std::vector<Effect>& effects) {
     p.form.busy = false;
     HelpRequest request;
     std::string error;
-    if (done.status == 201 && decode_text(done.body, request, error)) {
+    // 200: an SOS pressed again while the first is still open; the server answers with that one.
+    if ((done.status == 201 || done.status == 200) && decode_text(done.body, request, error)) {
+        p.requests.erase(std::remove_if(p.requests.begin(), p.requests.end(), [&](const HelpRequest& r) { return r.id == request.id; }),
+                         p.requests.end());
         p.requests.insert(p.requests.begin(), request);
         p.form = Form{};  // what was typed is sent: not kept
         replace_route(state, {Screen::HelpSent, std::to_string(request.id)}, {Screen::SosConfirm, Screen::HelpForm, Screen::SignIn});

@@ -50,7 +50,9 @@ void draw_book_who_page(PageContext& ctx) {
         return ctx.end_page(next.bottom());
     }
     const Schedule* schedule = schedule_of(ctx, booking_slot(ctx.state, slot_id));
-    std::vector<std::pair<std::string, std::string>> fields{{"name", t.text("booking.name")}, {"phone", t.text("booking.phone")}};
+    // The phone is the one signed in with: shown, not typed (the server books for no other).
+    y += fact_line(ctx, "booking.who.phone", t.text("booking.phone"), masked_phone(ctx.state.personal.phone), y);
+    std::vector<std::pair<std::string, std::string>> fields{{"name", t.text("booking.name")}};
     if (schedule && schedule->needs_id_number) fields.push_back({"id_number", t.text("booking.id_number")});
     y = form_with_keypad(ctx, y, fields, [&](float x, float fy, float) {
         return button(ctx, "booking.next", t.text("booking.next"), ImVec2(x, fy), SubmitWho{}, ctx.palette.tile).bottom() +
@@ -75,7 +77,7 @@ void draw_book_review_page(PageContext& ctx) {
         return it == p.form.fields.end() ? std::string() : it->second;
     };
     y += fact_line(ctx, "review.name", t.text("booking.name"), box ? ctx.state.device.household_name : field("name"), y);
-    y += fact_line(ctx, "review.phone", t.text("booking.phone"), masked_phone(box ? ctx.state.device.household_phone : field("phone")), y);
+    y += fact_line(ctx, "review.phone", t.text("booking.phone"), masked_phone(box ? ctx.state.device.household_phone : p.phone), y);
     if (!field("id_number").empty() && !box)
         y += fact_line(ctx, "review.id_number", t.text("booking.id_number"), field("id_number").substr(0, 6) + "********" +
                        field("id_number").substr(14), y);

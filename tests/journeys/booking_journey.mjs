@@ -71,14 +71,15 @@ async function signIn(driver, api) {
   await activate(driver, 'sign_in.submit');
 }
 
-// Someone else takes every seat left in `slot` (while our resident is on the review page).
-async function fillUp(api, slot, date, neighbour) {
-  const token = await api.signIn(neighbour);
+// Neighbours take every seat left in `slot` (while our resident is on the review page), each for
+// their own phone (phones `${prefix}0000`, `${prefix}0001`, ...), as the server only books that.
+async function fillUp(api, slot, date, prefix) {
   const left = await seatsLeft(api, slot, date);
+  const neighbours = await api.residents(prefix, left, 20);
   for (let i = 0; i < left; i++) {
     const res = await api.post('/api/v1/appointments',
-      { slot_id: slot, name: '邻居', phone: '1370000' + String(1000 + i), id_number: '11010519491231002X' },
-      { token, headers: { 'Idempotency-Key': `filler-${slot}-${i}-${Date.now()}` } });
+      { slot_id: slot, name: '邻居', phone: neighbours[i].phone, id_number: '11010519491231002X' },
+      { token: neighbours[i].token, headers: { 'Idempotency-Key': `filler-${slot}-${i}-${Date.now()}` } });
     if (res.status !== 201) throw new Error(`filling slot ${slot}: ${res.status} ${JSON.stringify(res.json)}`);
   }
 }
@@ -122,7 +123,7 @@ export async function bookCancelAndUndo(driver) {
   await expectScreen(driver, 'book_review', String(slot), 'shows the review');
   await driver.shot('review');
 
-  await fillUp(api, slot, date, '1370000' + (driver.phone || '0000').slice(-4));
+  await fillUp(api, slot, date, '137' + (driver.phone || '0000').slice(-4));
   await activate(driver, 'booking.confirm');
   const full = await waitFor(driver, (r) => node(r, 'form.error') && r.nodes.some((n) => n.id.startsWith('review.alternative.')), 8000);
   driver.checks.check(full && node(full, 'form.error').label.includes('约满'), `${driver.name}: a full slot says so plainly and offers other times`,

@@ -169,6 +169,29 @@ second.stop();
   checks.check(wrapped.status === 201, 'a CAP alert inside an EDXL-DE envelope is imported');
 }
 
+// Hostile CAP documents (issue 12): bounded work on the I/O thread, 400 and never 500.
+{
+  const post = (xml) => api.call('POST', '/api/v1/staff/alerts/cap', { body: xml, token: STAFF, headers: { 'Content-Type': 'application/cap+xml' } });
+  const nest = (n, name) => `<${name}>`.repeat(n) + `</${name}>`.repeat(n);
+  const alert = (note, headline) => '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>hostile-1</identifier>' +
+    '<sender>test@example.cn</sender><sent>2026-11-25T10:00:00+08:00</sent><status>Actual</status><msgType>Alert</msgType>' +
+    `<scope>Public</scope>${note}<info><category>Met</category><event>大风</event><urgency>Expected</urgency>` +
+    `<severity>Moderate</severity><certainty>Likely</certainty><headline>${headline}</headline></info></alert>`;
+  // The document that once held the only I/O thread for 32.8 s: 60,000 nested <alert> elements.
+  const deep = await post('<EDXLDistribution>' + nest(60000, 'alert') + '</EDXLDistribution>');
+  checks.check(deep.status === 400 && deep.json.detail === 'CAP 文件不能导入：elements are nested more than 32 deep; CAP alerts need far fewer',
+    '60,000 nested elements are refused by the depth limit', `${deep.status} ${deep.json?.detail}`);
+  const many = await post(alert('<note>' + '<x/>'.repeat(5001) + '</note>', '大风'));
+  checks.check(many.status === 400 && many.json.detail === 'CAP 文件不能导入：the document has more than 5000 elements; a CAP alert needs far fewer',
+    'more than 5,000 elements are refused', `${many.status} ${many.json?.detail}`);
+  const [before, after] = alert('', 'HEADLINE').split('HEADLINE');
+  const badText = await post(Buffer.concat([Buffer.from(before), Buffer.from([0xe5, 0xa4]), Buffer.from(after)]));  // a cut-off 大
+  checks.check(badText.status === 400 && badText.json.detail === 'CAP 文件不能导入：the document is not valid UTF-8 (in <headline>)',
+    'a headline that is not UTF-8 gives 400, not 500', `${badText.status} ${badText.json?.detail}`);
+  const health = await api.get('/api/v1/health');
+  checks.check(health.status === 200, 'the server still answers after the hostile documents', String(health.status));
+}
+
 const stopped = await server.stop();
 checks.check(stopped.code === 0, 'the server stops cleanly with streams open');
 checkContract(checks);

@@ -1,4 +1,22 @@
 // Small helpers for talking to the reference server in tests: JSON requests and signing in.
+import { request } from 'node:http';
+
+// One JSON POST from a chosen local address (127.0.0.2, ...: every loopback address reaches the
+// server), for tests that need many residents and so more sign-ins than one address may ask for.
+function postFrom(baseUrl, localAddress, path, body) {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = request(baseUrl + path, { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => resolve({ status: res.statusCode, json: text ? JSON.parse(text) : null }));
+      });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
 export function client(baseUrl) {
   const call = async (method, path, { body, token, headers = {} } = {}) => {
     const res = await fetch(baseUrl + path, {
@@ -27,6 +45,25 @@ export function client(baseUrl) {
       const res = await call('POST', '/api/v1/auth/token', { body: { phone, code } });
       if (res.status !== 200) throw new Error(`token for ${phone}: ${res.status}`);
       return res.json.token;
+    },
+    // The same, with the code asked for and exchanged from `localAddress`.
+    async signInFrom(localAddress, phone) {
+      const sent = await postFrom(baseUrl, localAddress, '/api/v1/auth/otp', { phone });
+      if (sent.status !== 202) throw new Error(`otp for ${phone} from ${localAddress}: ${sent.status} ${JSON.stringify(sent.json)}`);
+      const { json: { code } } = await call('GET', '/api/v1/dev/otp?phone=' + phone);
+      const res = await postFrom(baseUrl, localAddress, '/api/v1/auth/token', { phone, code });
+      if (res.status !== 200) throw new Error(`token for ${phone}: ${res.status}`);
+      return res.json.token;
+    },
+    // `count` residents with phones `${prefix}0000`, `${prefix}0001`, ..., signed in from loopback
+    // addresses 127.0.<block>.x, 20 per address (under the per-address limit on codes).
+    async residents(prefix, count, block = 9) {
+      const out = [];
+      for (let i = 0; i < count; i++) {
+        const phone = prefix + String(i).padStart(4, '0');
+        out.push({ phone, token: await this.signInFrom(`127.0.${block}.${1 + Math.floor(i / 20)}`, phone) });
+      }
+      return out;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Sign-in, devices and booking over real HTTP: one-time codes with tries and rate limits, privacy
 // between residents, idempotent atomic booking, 409 with alternatives, cancel and its undo window,
-// what a box learns about itself, 500 requests racing for 20 seats, and kill -9 during a booking storm.
+// what a box learns about itself, 500 requests from 100 residents racing for 20 seats, and kill -9
+// during a booking storm of 60 residents.
 //   node tests/server/booking_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -113,12 +114,14 @@ checks.check(/^[0-9a-f]{64}$/.test(alice), 'tokens are 256 random bits');
   }
 }
 
+// Residents of their own (a booking is for the signed-in phone), signed in from other loopback addresses.
+const crowd = await api.residents('1370000', 12, 9);
+
 // --- A full slot: 409 with other times the same day
 {
   const slot = slots[2];
-  for (let i = 0; i < slot.seats_left; i++)
-    await api.post('/api/v1/appointments', bookingBody(slot, `1370000${String(i).padStart(4, '0')}`), { token: alice, headers: { 'Idempotency-Key': key() } });
-  const full = await api.post('/api/v1/appointments', bookingBody(slot, '13711112222'), { token: alice, headers: { 'Idempotency-Key': key() } });
+  for (const r of crowd.slice(0, slot.seats_left)) await book(slot, r.phone, r.token);
+  const full = await book(slot, '13800000001', alice);
   checks.check(full.status === 409 && full.json.detail.includes('约满') && full.json.alternatives.length > 0 &&
     full.json.alternatives.every((s) => s.start.slice(0, 10) === slot.start.slice(0, 10) && s.seats_left > 0),
     'a full slot gives 409 and offers other times that day');
@@ -196,8 +199,7 @@ checks.check(/^[0-9a-f]{64}$/.test(alice), 'tokens are 256 random bits');
   const full = slots[5];
   const mine = await book(full, '13800000001', alice);
   await api.post(`/api/v1/appointments/${mine.json.id}/cancel`, undefined, { token: alice });
-  const others = await Promise.all(Array.from({ length: await seatsLeft(full) }, (_, i) =>
-    book(full, `1370001${String(i).padStart(4, '0')}`, bob)));
+  const others = await Promise.all(crowd.slice(0, await seatsLeft(full)).map((r) => book(full, r.phone, r.token)));
   const taken = await api.post(`/api/v1/appointments/${mine.json.id}/restore`, undefined, { token: alice });
   checks.check(others.every((r) => r.status === 201) && taken.status === 409 &&
     taken.json.detail === '这个时间段已经被别人约走了，请重新预约。' && taken.json.alternatives.length > 0 &&
@@ -239,20 +241,24 @@ checks.check(/^[0-9a-f]{64}$/.test(alice), 'tokens are 256 random bits');
   checks.check(bad.status === 2 && bad.stderr.includes('--undo-window-s needs'), 'a bad --undo-window-s is refused', `${bad.status}`);
 }
 
-// --- 500 simultaneous requests for a slot with 20 seats
+// --- 500 simultaneous requests from 100 residents (5 each) for a slot with 20 seats
 const activity = (await api.get('/api/v1/activities?limit=100')).json.items.find((a) => a.capacity === 20);
 const activitySlot = (await api.get(`/api/v1/schedules/${activity.schedule_id}/slots?from=${activity.start.slice(0, 10)}&to=${activity.start.slice(0, 10)}`)).json.items[0];
 {
-  const results = await Promise.all(Array.from({ length: 500 }, (_, i) =>
-    api.post('/api/v1/appointments', { slot_id: activitySlot.id, name: `居民${i}`, phone: `1360000${String(i).padStart(4, '0')}` },
-      { token: alice, headers: { 'Idempotency-Key': key() } })));
+  const racers = await api.residents('1360000', 100, 10);
+  const results = await Promise.all(Array.from({ length: 500 }, (_, i) => {
+    const r = racers[i % racers.length];
+    return api.post('/api/v1/appointments', { slot_id: activitySlot.id, name: `居民${i % racers.length}`, phone: r.phone },
+      { token: r.token, headers: { 'Idempotency-Key': key() } });
+  }));
   const booked = results.filter((r) => r.status === 201).length;
   const refused = results.filter((r) => r.status === 409).length;
   checks.check(booked === 20 && refused === 480, '500 racing requests for 20 seats: exactly 20 booked, 480 refused', `${booked} booked, ${refused} refused`);
   const slotAfter = (await api.get(`/api/v1/schedules/${activity.schedule_id}/slots?from=${activity.start.slice(0, 10)}&to=${activity.start.slice(0, 10)}`)).json.items[0];
-  const mine = (await api.get('/api/v1/appointments', { token: alice })).json.items.filter((a) => a.slot.id === activitySlot.id && a.status === 'booked');
-  checks.check(slotAfter.seats_left === 0 && mine.length === 20 && new Set(mine.map((a) => a.code)).size === 20,
-    'the slot shows 0 seats and 20 distinct appointments');
+  const lists = await Promise.all(racers.map((r) => api.get('/api/v1/appointments', { token: r.token })));
+  const held = lists.map((l) => l.json.items.filter((a) => a.slot.id === activitySlot.id && a.status === 'booked'));
+  checks.check(slotAfter.seats_left === 0 && held.flat().length === 20 && new Set(held.flat().map((a) => a.code)).size === 20 &&
+    held.every((h) => h.length <= 1), 'the slot shows 0 seats and 20 distinct appointments, at most one per resident');
 }
 
 // --- kill -9 during a booking storm: every confirmed booking survives, none twice
@@ -263,27 +269,32 @@ const activitySlot = (await api.get(`/api/v1/schedules/${activity.schedule_id}/s
     const day = a.start.slice(0, 10);
     stormSlots.push((await api.get(`/api/v1/schedules/${a.schedule_id}/slots?from=${day}&to=${day}`)).json.items[0]);
   }
+  // Every resident of the storm books every storm slot once: more bookings than seats.
+  const stormers = await api.residents('1350000', 60, 11);
+  const pairs = stormers.flatMap((r) => stormSlots.map((slot) => ({ r, slot })));
   const confirmed = [];
   let stop = false;
-  const worker = async (w) => {
-    for (let i = 0; !stop && i < 200; i++) {
-      const slot = stormSlots[(w + i) % stormSlots.length];
+  let next = 0;
+  const worker = async () => {
+    while (!stop && next < pairs.length) {
+      const { r, slot } = pairs[next++];
       try {
-        const res = await api.post('/api/v1/appointments',
-          { slot_id: slot.id, name: '风暴测试', phone: `135${String(w).padStart(2, '0')}${String(i).padStart(6, '0')}` },
-          { token: alice, headers: { 'Idempotency-Key': key() } });
+        const res = await api.post('/api/v1/appointments', { slot_id: slot.id, name: '风暴测试', phone: r.phone },
+          { token: r.token, headers: { 'Idempotency-Key': key() } });
         if (res.status === 201) confirmed.push(res.json);
       } catch { return; }  // the server died under us
     }
   };
-  const workers = Array.from({ length: 16 }, (_, w) => worker(w));
+  const workers = Array.from({ length: 16 }, () => worker());
   await new Promise((r) => setTimeout(r, 250));
   await server.stop('SIGKILL');
   stop = true;
   await Promise.all(workers);
   server = await startServer(binary, [...args, '--undo-window-s', '600']);  // the flag wins over the file's 3 s
   api = client(server.url);
-  const all = (await api.get('/api/v1/appointments', { token: alice })).json.items;
+  const lists = await Promise.all(stormers.map((r) => api.get('/api/v1/appointments', { token: r.token })));
+  const all = lists.flatMap((l) => l.json.items);
+  const ownerOf = new Map(lists.flatMap((l, i) => l.json.items.map((a) => [a.id, stormers[i]])));
   const byId = new Map(all.map((a) => [a.id, a]));
   const lost = confirmed.filter((c) => !byId.has(c.id) || byId.get(c.id).code !== c.code);
   const seats = stormSlots.reduce((n, x) => n + x.capacity, 0);
@@ -301,9 +312,10 @@ const activitySlot = (await api.get(`/api/v1/schedules/${activity.schedule_id}/s
   checks.check(consistent && keys.length > 0, 'seat counts match the appointments after the crash');
 
   const one = all.find((a) => a.status === 'booked');
-  await api.post(`/api/v1/appointments/${one.id}/cancel`, undefined, { token: alice });
+  const owner = ownerOf.get(one.id).token;
+  await api.post(`/api/v1/appointments/${one.id}/cancel`, undefined, { token: owner });
   await sleep((UNDO_S + 1.5) * 1000);
-  const longer = await api.post(`/api/v1/appointments/${one.id}/restore`, undefined, { token: alice });
+  const longer = await api.post(`/api/v1/appointments/${one.id}/restore`, undefined, { token: owner });
   checks.check(longer.status === 200 && longer.json.status === 'booked', '--undo-window-s overrides undo_window_s from the config file',
     `${longer.status} ${longer.json?.detail ?? ''}`);
   await server.stop();

@@ -155,6 +155,10 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     ui.frame();
     ui.frame();
     REQUIRE(ui.app.state().route == (Route{Screen::BookWho, "1"}));
+    // The booking is for the phone just signed in with: shown, with nothing to type it into.
+    REQUIRE(find_node(ui.app, "booking.who.phone"));
+    CHECK(find_node(ui.app, "booking.who.phone")->label.find("138****0001") != std::string::npos);
+    CHECK_FALSE(find_node(ui.app, "field.phone"));
 
     tap(ui, "booking.next");  // nothing filled in: said in plain words, nothing sent
     REQUIRE(find_node(ui.app, "form.error"));

@@ -169,6 +169,19 @@ TEST_CASE("who is booking is checked before the review, in plain words") {
     CHECK(s.personal.form.error.empty());
 }
 
+TEST_CASE("a booking is for the signed-in phone, whatever the form holds") {
+    std::vector<Effect> fx;
+    State s = signed_in_kiosk_on_who(fx);
+    s.personal.form.fields["phone"] = "13900000000";  // not something the page lets anyone type
+    s.personal.form.fields["name"] = "王秀英";
+    s.personal.form.fields["id_number"] = "11010519491231002X";
+    s = step(s, SubmitWho{}, fx);
+    REQUIRE(s.route.screen == Screen::BookReview);
+    s = step(s, Book{}, fx);
+    REQUIRE(sent(fx, Call::Book));
+    CHECK(json::parse(sent(fx, Call::Book)->body)["phone"] == "13800138000");
+}
+
 TEST_CASE("booking sends once with one key, offers other times when full, and ends on the ticket") {
     std::vector<Effect> fx;
     State s = signed_in_kiosk_on_who(fx);
@@ -377,4 +390,21 @@ TEST_CASE("help requests: words go with a repair, an SOS is only the call, and t
 
     s = step(s, AskHelp{"fire"}, fx);
     CHECK(fx.empty());  // only the kinds the server knows
+}
+
+TEST_CASE("an SOS pressed again while the first is open shows the same ticket once") {
+    std::vector<Effect> fx;
+    State s;
+    s.personal.token = "T1";
+    const std::string open = R"({"id":4,"ticket":"H7654321","kind":"sos","message":"","status":"accepted","note":"","created":"2026-11-23T10:00:00+08:00","updated":"2026-11-23T10:01:00+08:00"})";
+    s = step(s, CallDone{Call::HelpRequests, 0, 200, std::string(R"({"items":[)") + open + "]}"}, fx);
+    REQUIRE(s.personal.requests.size() == 1);
+    s = step(s, OpenScreen{Screen::SosConfirm, ""}, fx);
+    s = step(s, AskHelp{"sos"}, fx);
+    REQUIRE(sent(fx, Call::AskHelp));
+    s = step(s, CallDone{Call::AskHelp, 0, 200, open}, fx);
+    CHECK(s.route == Route{Screen::HelpSent, "4"});
+    REQUIRE(s.personal.requests.size() == 1);
+    CHECK(s.personal.requests[0].ticket == "H7654321");
+    CHECK(s.personal.requests[0].status == "accepted");
 }

@@ -126,3 +126,87 @@ TEST_CASE("CAP date-times with offsets") {
     CHECK_FALSE(cap_time_to_epoch("2003-06-17 14:57:00", t));
     CHECK_FALSE(cap_time_to_epoch("2003-06-17T14:57:00Z", t));
 }
+
+namespace {
+
+const std::string kAlertXml =
+    "<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'><identifier>limits-1</identifier>"
+    "<sender>test@example.cn</sender><sent>2026-11-25T10:00:00+08:00</sent><status>Actual</status>"
+    "<msgType>Alert</msgType><scope>Public</scope>NOTE<info><category>Met</category><event>大风</event>"
+    "<urgency>Expected</urgency><severity>Moderate</severity><certainty>Likely</certainty>"
+    "<headline>HEADLINE</headline><area><areaDesc>本社区</areaDesc></area></info></alert>";
+
+// The test alert with `note` in place of NOTE and `headline` as the headline.
+std::string alert_with(const std::string& note, const std::string& headline = "大风蓝色预警") {
+    std::string xml = kAlertXml;
+    xml.replace(xml.find("NOTE"), 4, note);
+    xml.replace(xml.find("HEADLINE"), 8, headline);
+    return xml;
+}
+
+std::string nested(int depth, const std::string& name) {
+    std::string out;
+    for (int i = 0; i < depth; ++i) out += "<" + name + ">";
+    for (int i = 0; i < depth; ++i) out += "</" + name + ">";
+    return out;
+}
+
+bool refused_with(const std::string& xml, const std::string& words) {
+    CapAlert a;
+    std::string error;
+    const bool ok = parse_cap_xml(xml, a, error);
+    INFO(error);
+    return !ok && error.find(words) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("elements nested deeper than 32 are refused") {
+    CapAlert a;
+    std::string error;
+    // <alert> is level 1 and <note> level 2: 30 more make 32, the limit.
+    REQUIRE(parse_cap_xml(alert_with("<note>" + nested(30, "x") + "</note>"), a, error));
+    CHECK(refused_with(alert_with("<note>" + nested(31, "x") + "</note>"), "nested more than 32 deep"));
+    CHECK(refused_with(alert_with("<note>" + nested(60000, "x") + "</note>"), "nested more than 32 deep"));
+}
+
+TEST_CASE("60,000 nested alert elements in an envelope are refused") {
+    const std::string envelope = "<EDXLDistribution>" + nested(60000, "alert") + "</EDXLDistribution>";
+    CHECK(envelope.size() > 850 * 1024);
+    CHECK(refused_with(envelope, "nested more than 32 deep"));
+}
+
+TEST_CASE("more than 5,000 elements are refused") {
+    std::string flat, over;
+    for (int i = 0; i < 4980; ++i) flat += "<x/>";
+    CapAlert a;
+    std::string error;
+    REQUIRE(parse_cap_xml(alert_with("<note>" + flat + "</note>"), a, error));
+    for (int i = 0; i < 5000; ++i) over += "<x/>";
+    CHECK(refused_with(alert_with("<note>" + over + "</note>"), "more than 5000 elements"));
+}
+
+TEST_CASE("namespaces are resolved per scope") {
+    CapAlert a;
+    std::string error;
+    // A prefix declared on a sibling does not reach the next one, and an inner default wins.
+    const std::string prefixed =
+        "<c:alert xmlns:c='urn:oasis:names:tc:emergency:cap:1.2'><c:identifier>ns-1</c:identifier>"
+        "<c:sender>a@example.cn</c:sender><c:sent>2026-11-25T10:00:00+08:00</c:sent><c:status>Actual</c:status>"
+        "<c:msgType>Cancel</c:msgType><c:scope>Public</c:scope><c:references>a@example.cn,x,2026-11-25T09:00:00+08:00</c:references>"
+        "<sig xmlns='urn:example:signature'><identifier>not CAP</identifier></sig></c:alert>";
+    REQUIRE(parse_cap_xml(prefixed, a, error));
+    CHECK(a.identifier == "ns-1");
+    CHECK(refused_with("<alert xmlns='urn:example:other'/>", "namespace 'urn:example:other'"));
+    CHECK(refused_with("<EDXLDistribution><a xmlns:c='urn:oasis:names:tc:emergency:cap:1.2'/><c:alert/></EDXLDistribution>",
+                       "holds 0 CAP alerts"));
+}
+
+TEST_CASE("text that is not UTF-8 is refused, wherever it is") {
+    CHECK(refused_with(alert_with("", "\xff\xfe"), "not valid UTF-8 (in <headline>)"));
+    CHECK(refused_with(alert_with("<note>\xc3</note>"), "not valid UTF-8"));
+    CHECK(refused_with(alert_with("<x a='\xed\xa0\x80'/>"), "not valid UTF-8"));
+    CapAlert a;
+    std::string error;
+    CHECK(parse_cap_xml(alert_with("", "大风蓝色预警 ✓"), a, error));
+}

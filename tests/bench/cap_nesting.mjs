@@ -1,0 +1,41 @@
+// How long the CAP importer takes for deeply nested documents (issue 12: 60,000 nested elements
+// once took 32.8 s on the single I/O thread). Prints one line per shape; no pass/fail.
+//   node tests/bench/cap_nesting.mjs SERVER_BINARY [DEPTH]
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/server_process.mjs';
+
+const [binary, depthArg] = process.argv.slice(2);
+const depth = Number(depthArg ?? 60000);
+const STAFF = 'bench-staff-token-0123456789';
+const dir = mkdtempSync(join(tmpdir(), 'elder-cap-bench-'));
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, max_body_bytes: 16 * 1024 * 1024 }));
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'b.db'), '--quiet']);
+
+const CAP = 'urn:oasis:names:tc:emergency:cap:1.2';
+const alert = `<alert xmlns="${CAP}"><identifier>bench-1</identifier><sender>bench@example.cn</sender>` +
+  '<sent>2026-11-25T10:00:00+08:00</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope>' +
+  '<info><category>Met</category><event>大风</event><urgency>Expected</urgency><severity>Moderate</severity>' +
+  '<certainty>Likely</certainty><headline>大风蓝色预警</headline><area><areaDesc>本社区</areaDesc></area></info></alert>';
+const nest = (open, close, inner) => open.repeat(depth) + inner + close.repeat(depth);
+const shapes = {
+  'EDXL envelope, alert under nested elements': `<EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0">` +
+    nest('<x:e xmlns:x="urn:x">', '</x:e>', alert) + '</EDXLDistribution>',
+  'EDXL envelope, nested prefixed elements': `<EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0">` +
+    nest('<c:e>', '</c:e>', '') + alert + '</EDXLDistribution>',
+  // The issue's document: 60,000 nested <alert> elements (900 KB) in an envelope.
+  'EDXL envelope, nested <alert> elements': '<EDXLDistribution>' + nest('<alert>', '</alert>', '') + '</EDXLDistribution>',
+  'EDXL envelope, nested <c:alert> elements of an undeclared prefix': `<EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0">` +
+    nest('<c:alert>', '</c:alert>', '') + alert + '</EDXLDistribution>',
+  'nested elements inside <note>': alert.replace('<scope>Public</scope>', '<scope>Public</scope><note>' + nest('<e>', '</e>', '') + '</note>'),
+};
+for (const [name, body] of Object.entries(shapes)) {
+  const started = process.hrtime.bigint();
+  const res = await fetch(server.url + '/api/v1/staff/alerts/cap', {
+    method: 'POST', body, headers: { Authorization: 'Bearer ' + STAFF, 'Content-Type': 'application/cap+xml' } });
+  const text = await res.text();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`${name}: ${(body.length / 1024).toFixed(0)} KB, ${depth} nested, ${ms.toFixed(1)} ms, ${res.status} ${text.slice(0, 160)}`);
+}
+await server.stop();
