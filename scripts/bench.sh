@@ -12,7 +12,7 @@ bash scripts/build.sh
 names=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do names+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
-[ ${#names[@]} -eq 0 ] && names=(startup server_bench hostile_load alert_latency ui_bench)
+[ ${#names[@]} -eq 0 ] && names=(startup server_bench hostile_load cap_nesting alert_latency ui_bench)
 mkdir -p build/bench
 status=0
 for name in "${names[@]}"; do

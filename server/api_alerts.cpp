@@ -90,12 +90,9 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offlo
                                            "CAP 文件不能导入：" + p->error, request));
                 respond(published(again, alerts, p->alert));
             });
-        if (!queued) {
-            Response busy = problem(http::status::service_unavailable, "Importer busy",
-                                    "正在导入其他预警，请稍后再试。", request, {{"retry_after_s", 5}});
-            busy.set(http::field::retry_after, "5");
-            respond(std::move(busy));
-        }
+        if (!queued)
+            respond(retry_later(http::status::service_unavailable, "Importer busy", "正在导入其他预警，请稍后再试。",
+                                request, 5));
     });
 }
 

@@ -68,10 +68,10 @@ std::optional<Response> over_quota(const Call& call, Database& db, const std::st
     if (kind == "sos" && quota_wait_s(db, "help-sos:" + owner, 1) == 0) return std::nullopt;
     const std::string urgent = "紧急情况请直接拨打 120 或 110。";
     if (const int wait = quota_wait_s(db, "help-owner:" + owner, kRequestsPerOwnerPerHour))
-        return too_many_requests(call, "您这一小时提交的求助已经有 " + std::to_string(kRequestsPerOwnerPerHour) +
+        return too_many_requests(call.request, "您这一小时提交的求助已经有 " + std::to_string(kRequestsPerOwnerPerHour) +
                                            " 个了，工作人员会逐个处理。请 " + minutes_words(wait) + "后再提交。" + urgent, wait);
     if (const int wait = quota_wait_s(db, "help-ip:" + call.peer, kRequestsPerAddressPerHour))
-        return too_many_requests(call, "这里这一小时提交的求助太多了，请 " + minutes_words(wait) + "后再提交。" + urgent, wait);
+        return too_many_requests(call.request, "这里这一小时提交的求助太多了，请 " + minutes_words(wait) + "后再提交。" + urgent, wait);
     return std::nullopt;
 }
 

@@ -14,18 +14,8 @@ std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 std::string code_hash(const std::string& phone, const std::string& code) { return sha256_hex(phone + ":" + code); }
 
-Response too_many(const Call& call, const std::string& detail, int retry_after_s) {
-    return too_many_requests(call.request, detail, retry_after_s);
-}
 
 }  // namespace
-
-Response too_many_requests(const Request& request, const std::string& detail, int retry_after_s) {
-    Response res = problem(http::status::too_many_requests, "Too many requests", detail, request,
-                           {{"retry_after_s", retry_after_s}});
-    res.set(http::field::retry_after, std::to_string(retry_after_s));
-    return res;
-}
 
 std::optional<std::string> bearer_token(const Request& request) {
     const auto it = request.find(http::field::authorization);
@@ -100,13 +90,13 @@ std::optional<Response> Auth::send_code(const Call& call, const std::string& pho
     const std::string subject = rate_subject(call, allowance);
     const std::string phone_here = "otp-phone-at:" + phone + "|" + subject;
     if (recent_events(phone_here, settings_.code_interval_s) > 0)
-        return too_many(call, "验证码刚发过，请等一分钟再试。", settings_.code_interval_s);
+        return too_many_requests(call.request, "验证码刚发过，请等一分钟再试。", settings_.code_interval_s);
     if (recent_events(phone_here, 3600) >= settings_.codes_per_phone_per_hour)
-        return too_many(call, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
+        return too_many_requests(call.request, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
     if (recent_events("otp-phone:" + phone, 3600) >= settings_.codes_per_phone_all_per_hour)
-        return too_many(call, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
+        return too_many_requests(call.request, "这个号码获取验证码的次数太多了，请一小时后再试。", 3600);
     if (recent_events("otp-from:" + subject, 3600) >= settings_.codes_per_ip_per_hour * allowance)
-        return too_many(call, "获取验证码的次数太多了，请一小时后再试。", 3600);
+        return too_many_requests(call.request, "获取验证码的次数太多了，请一小时后再试。", 3600);
 
     const std::string code = random_digits(6);
     Transaction tx(db_);
@@ -130,18 +120,18 @@ std::optional<Response> Auth::exchange(const Call& call, const std::string& phon
     const std::string subject = rate_subject(call, allowance);
     const std::string wrong_key = "otp-wrong:" + subject;
     if (recent_events(wrong_key, 3600) >= settings_.wrong_codes_per_ip_per_hour * allowance)
-        return too_many(call, "验证码输错的次数太多了，请一小时后再试。", 3600);
+        return too_many_requests(call.request, "验证码输错的次数太多了，请一小时后再试。", 3600);
     Statement s = db_.prepare("SELECT code_hash, expires_at, tries_left FROM otp_codes WHERE phone = ? AND address = ?");
     if (!s.bind(1, phone).bind(2, subject).step() || s.integer(1) <= now_s())
         return problem(http::status::unauthorized, "Code expired", "验证码已过期或还没有获取，请重新获取。", call.request);
     if (s.integer(2) <= 0)
-        return too_many(call, "验证码输错次数太多，已经作废，请重新获取。", settings_.code_interval_s);
+        return too_many_requests(call.request, "验证码输错次数太多，已经作废，请重新获取。", settings_.code_interval_s);
     if (!constant_time_equal(s.text(0), code_hash(phone, code))) {
         const std::int64_t left = s.integer(2) - 1;
         db_.prepare("UPDATE otp_codes SET tries_left = ? WHERE phone = ? AND address = ?")
             .bind(1, left).bind(2, phone).bind(3, subject).run();
         db_.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, wrong_key).bind(2, now_s()).run();
-        if (left <= 0) return too_many(call, "验证码输错 5 次，已经作废，请重新获取。", settings_.code_interval_s);
+        if (left <= 0) return too_many_requests(call.request, "验证码输错 5 次，已经作废，请重新获取。", settings_.code_interval_s);
         return problem(http::status::unauthorized, "Wrong code",
                        "验证码不对，还可以再试 " + std::to_string(left) + " 次。", call.request);
     }

@@ -94,7 +94,5 @@ std::optional<std::string> bearer_token(const Request& request);
 // The 401 for staff endpoints called without the staff token.
 Response staff_required(const Call& call);
 
-// A 429 problem with Retry-After and `retry_after_s`.
-Response too_many_requests(const Request& request, const std::string& detail, int retry_after_s);
 
 }  // namespace elder::server

@@ -81,19 +81,13 @@ EventHub::EventHub(net::io_context& io, Alerts& alerts, int heartbeat_s, StreamL
 std::optional<Response> EventHub::refusal(const Request& request, const std::string& address, std::int64_t device_id) {
     if (!resume_point(request))
         return problem(http::status::bad_request, "Bad Last-Event-ID", "重新连接的编号不对。", request);
-    if (static_cast<int>(subscribers_.size()) >= limits_.max_streams) {
-        Response res = problem(http::status::service_unavailable, "Too many streams",
-                               "现在连接的设备太多了，请稍后再试。", request, {{"retry_after_s", 30}});
-        res.set(http::field::retry_after, "30");
-        return res;
-    }
+    if (static_cast<int>(subscribers_.size()) >= limits_.max_streams)
+        return retry_later(http::status::service_unavailable, "Too many streams", "现在连接的设备太多了，请稍后再试。",
+                           request, 30);
     const auto it = per_address_.find(address);
-    if (!device_id && it != per_address_.end() && it->second >= limits_.per_address) {
-        Response res = problem(http::status::too_many_requests, "Too many streams from this address",
-                               "这个网络连接的设备太多了，请稍后再试。", request, {{"retry_after_s", 30}});
-        res.set(http::field::retry_after, "30");
-        return res;
-    }
+    if (!device_id && it != per_address_.end() && it->second >= limits_.per_address)
+        return retry_later(http::status::too_many_requests, "Too many streams from this address",
+                           "这个网络连接的设备太多了，请稍后再试。", request, 30);
     return std::nullopt;
 }
 

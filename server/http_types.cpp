@@ -11,6 +11,13 @@ std::string dump(const nlohmann::json& body) {
 
 }  // namespace
 
+Response retry_later(http::status status, const std::string& title, const std::string& detail,
+                     const Request& request, int retry_after_s) {
+    Response res = problem(status, title, detail, request, {{"retry_after_s", retry_after_s}});
+    res.set(http::field::retry_after, std::to_string(retry_after_s));
+    return res;
+}
+
 std::string request_path(const Request& request) {
     const std::string_view target(request.target().data(), request.target().size());
     return std::string(target.substr(0, target.find('?')));

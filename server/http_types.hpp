@@ -27,6 +27,14 @@ Response problem(http::status status, const std::string& title, const std::strin
 
 Response json_response(http::status status, const nlohmann::json& body, const Request& request);
 
+// A problem that says when to come back: 429 (this client asks too often) or 503 (the server is
+// full), with Retry-After and `retry_after_s`.
+Response retry_later(http::status status, const std::string& title, const std::string& detail,
+                     const Request& request, int retry_after_s);
+inline Response too_many_requests(const Request& request, const std::string& detail, int retry_after_s) {
+    return retry_later(http::status::too_many_requests, "Too many requests", detail, request, retry_after_s);
+}
+
 // The target without its query: what problem+json's `instance` and the logs show (a query may
 // hold personal data, such as a phone number).
 std::string request_path(const Request& request);

@@ -32,13 +32,6 @@ void record_write(Database& db, const std::string& key) {
     db.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, key).bind(2, now_s()).run();
 }
 
-Response too_many_requests(const Call& call, const std::string& detail, int retry_after_s) {
-    Response res = problem(http::status::too_many_requests, "Too many requests", detail, call.request,
-                           {{"retry_after_s", retry_after_s}});
-    res.set(http::field::retry_after, std::to_string(retry_after_s));
-    return res;
-}
-
 std::string minutes_words(int seconds) { return std::to_string(std::max(1, (seconds + 59) / 60)) + " 分钟"; }
 
 }  // namespace elder::server

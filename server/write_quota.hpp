@@ -14,8 +14,6 @@ constexpr int kQuotaWindowS = 3600;
 int quota_wait_s(Database& db, const std::string& key, int per_hour);
 // Counts one accepted write under `key` (and forgets this family's rows older than the window).
 void record_write(Database& db, const std::string& key);
-// 429 problem+json with Retry-After and `retry_after_s`.
-Response too_many_requests(const Call& call, const std::string& detail, int retry_after_s);
 // "3 分钟" (at least 1): a wait as a resident is told it.
 std::string minutes_words(int seconds);
 
