@@ -65,9 +65,10 @@ const rssIdle = rss();
 const baseline = await measure(`idle server (baseline), ${probes} probes`);
 
 const slow = Array.from({ length: slowCount }, (_, i) => hold(attacker(i), 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: '));
+await sleep(1500);
+const slowHeld = slow.filter((h) => !h.closed).length;
 const streams = Array.from({ length: streamCount }, (_, i) => hold(attacker(i + 7), 'GET /api/v1/alerts/stream HTTP/1.1\r\nHost: x\r\n\r\n'));
 await sleep(2000);
-const slowBeforeFlood = slow.filter((h) => !h.closed).length;
 const luaPath = join(dir, 'bad.lua');
 writeFileSync(luaPath, [
   'local bad = { "GET /\\255 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n", "GET /api/v1/alerts?limit=%FF HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n",',
@@ -88,7 +89,7 @@ const attacked = await measure(`${slowCount} slow-header sockets + ${streamCount
 flood.kill('SIGINT');
 await new Promise((r) => flood.on('exit', r));
 const floodRps = /Requests\/sec:\s+([\d.]+)/.exec(floodOut)?.[1] ?? '?';
-console.log(`attackers: ${slowBeforeFlood} of ${slowCount} slow sockets held before the flood, ${heldSlow} after 1 s of it (the oldest waiting are let go for new connections), ${liveStreams} streams open, ${refusedStreams} refused (429/503); ` +
+console.log(`attackers: ${slowHeld} of ${slowCount} slow sockets held by the server, ${heldSlow} once the streams and 1 s of flood came (the longest waiting are let go for new connections), ${liveStreams} streams open, ${refusedStreams} refused (429/503); ` +
   `flood ${floodRps} bad requests/s (wrk, 1 thread, 20 connections)`);
 console.log(`server RSS: ${rssIdle.toFixed(1)} MB idle, ${rssAttacked.toFixed(1)} MB under attack`);
 console.log(`p99 under attack ${attacked.p99.toFixed(2)} ms (goal < 100 ms), ${(attacked.p99 / baseline.p99).toFixed(1)}x the baseline; failed probes ${attacked.failed}`);
