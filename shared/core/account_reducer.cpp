@@ -19,7 +19,7 @@ constexpr const char* kDeviceKey = "device";
 
 void register_device(State& state, std::vector<Effect>& effects) {
     state.device.load = Load::Loading;
-    json body{{"kind", "stb"}, {"serial", state.device.serial}};
+    json body{{"kind", state.surface == Surface::Kiosk ? "kiosk" : "stb"}, {"serial", state.device.serial}};
     if (!state.device.enrolment_code.empty()) body["enrolment_code"] = state.device.enrolment_code;
     effects.push_back(HttpSend{Call::RegisterDevice, "POST", "/api/v1/devices", body.dump()});
 }
@@ -76,6 +76,10 @@ void stored_account(State& state, const StoredRead& read) {
     state.personal.phone = j.value("phone", "");
 }
 
+// A registered kiosk signs its visitors in under its own name: the server then counts their codes
+// against the kiosk's allowance, not the address that many kiosks may share.
+std::string kiosk_token(const State& state) { return state.surface == Surface::Kiosk ? state.device.token : ""; }
+
 void send_code(State& state, std::vector<Effect>& effects) {
     Form& form = state.personal.form;
     if (form.busy) return;
@@ -86,7 +90,8 @@ void send_code(State& state, std::vector<Effect>& effects) {
     }
     form.busy = true;
     form.error = form.notice = {};
-    effects.push_back(HttpSend{Call::SendCode, "POST", "/api/v1/auth/otp", json{{"phone", form.fields["phone"]}}.dump()});
+    effects.push_back(HttpSend{Call::SendCode, "POST", "/api/v1/auth/otp", json{{"phone", form.fields["phone"]}}.dump(),
+                               kiosk_token(state)});
 }
 
 void sign_in(State& state, std::vector<Effect>& effects) {
@@ -102,7 +107,7 @@ void sign_in(State& state, std::vector<Effect>& effects) {
     json body{{"phone", form.fields["phone"]}, {"code", form.fields["code"]}};
     // The next visitor stands here minutes later: the server gives a kiosk's sign-in minutes, not weeks.
     if (state.surface == Surface::Kiosk) body["kiosk"] = true;
-    effects.push_back(HttpSend{Call::SignIn, "POST", "/api/v1/auth/token", body.dump()});
+    effects.push_back(HttpSend{Call::SignIn, "POST", "/api/v1/auth/token", body.dump(), kiosk_token(state)});
 }
 
 void code_sent(State& state, const CallDone& done) {

@@ -77,7 +77,9 @@ bool App::init(const AppParams& params, std::string& error) {
     state_.settings.language = params.config.language;
     state_.settings.voice = params.config.voice;
     state_.surface = params.config.surface;
-    if (params.config.surface == Surface::Tv) {
+    // A box registers to act for its household; a kiosk given a device_id registers too, so that its
+    // visitors' sign-ins count against its own allowance, not the address it shares with others.
+    if (params.config.surface == Surface::Tv || params.config.surface == Surface::Kiosk) {
         state_.device.serial = params.config.device_id;
         state_.device.enrolment_code = params.config.enrolment_code;
     }

@@ -5,7 +5,7 @@
 // visitor's token (which lived minutes, not weeks, to begin with).
 //   node tests/e2e/kiosk_session.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
@@ -15,15 +15,28 @@ import { Checks, confirmAlerts, launch, nodeById, openPage, report, waitForState
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-kiosk-session-'));
-const server = await startServer(serverBinary, ['--db', join(dir, 's.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+const STAFF = 'kiosk-session-staff-token-7d1f0c93b2a4e865';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--dev-otp',
+  '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
 const api = client(server.url);
+// The kiosk enrols as a kiosk with a code staff issued, so its visitors' sign-ins count against
+// its own allowance rather than the address it shares with other kiosks.
+const enrolment = await api.post('/api/v1/staff/enrolment-codes', {}, { token: STAFF });
+if (enrolment.status !== 201) throw new Error(`enrolment code: ${enrolment.status} ${JSON.stringify(enrolment.json)}`);
 const checks = new Checks();
 const browser = await launch();
 const PHONE = '13800000003', NAME = '李桂兰';
 const IDLE_S = 30;  // the shortest the configuration allows
 
-const { context, page, errors } = await openPage(browser, `${server.url}/?surface=kiosk&idle=${IDLE_S}`,
+const { context, page, errors } = await openPage(browser,
+  `${server.url}/?surface=kiosk&idle=${IDLE_S}&device=KIOSK-SESSION-1&enrolment_code=${enrolment.json.code}`,
   { viewport: { width: 1080, height: 1920 }, hasTouch: true });
+const signInAuth = {};  // what the kiosk sent with its sign-in requests
+page.on('request', (r) => {
+  const path = new URL(r.url()).pathname;
+  if (path === '/api/v1/auth/otp' || path === '/api/v1/auth/token') signInAuth[path] = r.headers().authorization ?? '';
+});
 try {
   await waitReady(page);
   const chimed = await waitForState(page, () => window.__tones >= 2, null, 15000);
@@ -64,6 +77,9 @@ try {
     if (res.status === 200 && res.json.code) code = res.json.code;
     else await page.waitForTimeout(50);
   }
+  const registered = await page.evaluate(() => JSON.parse(localStorage.getItem('elder.device') ?? 'null'));
+  checks.check(registered?.token?.length > 0 && signInAuth['/api/v1/auth/otp'] === `Bearer ${registered.token}`,
+    "the kiosk enrolled as a kiosk and asked for the code under its own token", signInAuth['/api/v1/auth/otp']);
   await tap('field.code');
   await digits(code);
   const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/token') && r.status() === 200, { timeout: 8000 });
@@ -71,6 +87,7 @@ try {
   const issued = await (await signedIn).json();
   const minutes = (Date.parse(issued.expires_at) - Date.now()) / 60e3;
   checks.check(minutes > 5 && minutes <= 15, "a kiosk's sign-in lives minutes, not weeks", `${minutes.toFixed(1)} minutes`);
+  checks.check(signInAuth['/api/v1/auth/token'] === signInAuth['/api/v1/auth/otp'], 'and signed the visitor in under it too');
   checks.check(await waitForState(page, () => window.elder.report().screen === 'book_who', null, 8000), 'signed in on the keypad',
     JSON.stringify((await report(page)).account.form));
   await typeName();
@@ -141,8 +158,9 @@ try {
   checks.check(traces.every((t) => !stateText.includes(t)), 'no trace of the visitor anywhere in the state');
   const storage = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
   const storageText = JSON.stringify(storage);
-  checks.check(!('account' in storage) && traces.every((t) => !storageText.includes(t)),
+  checks.check(!('elder.account' in storage) && traces.every((t) => !storageText.includes(t)),
     'localStorage keeps nothing of the visitor', Object.keys(storage).join(', '));
+  checks.check('elder.device' in storage, "it keeps the kiosk's own registration for the next visitor");
   const dom = await page.evaluate(() => document.body.innerHTML + document.getElementById('text-agent').value);
   checks.check(traces.every((t) => !dom.includes(t)), 'the page (printout, text input) keeps nothing of the visitor');
 

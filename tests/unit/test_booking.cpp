@@ -408,3 +408,32 @@ TEST_CASE("an SOS pressed again while the first is open shows the same ticket on
     CHECK(s.personal.requests[0].ticket == "H7654321");
     CHECK(s.personal.requests[0].status == "accepted");
 }
+
+TEST_CASE("a kiosk given a device id enrols as a kiosk and signs its visitors in under its own token") {
+    std::vector<Effect> fx;
+    State s;
+    s.surface = Surface::Kiosk;
+    s.device.serial = "KIOSK-7";
+    s.device.enrolment_code = "ABCDEFGH2345";
+    s = step(s, AppStarted{}, fx);
+    s = step(s, StoredRead{"device", std::nullopt}, fx);
+    const HttpSend* reg = sent(fx, Call::RegisterDevice);
+    REQUIRE(reg);
+    CHECK(json::parse(reg->body) == json{{"kind", "kiosk"}, {"serial", "KIOSK-7"}, {"enrolment_code", "ABCDEFGH2345"}});
+    s = step(s, CallDone{Call::RegisterDevice, 0, 201,
+                         R"({"id":9,"kind":"kiosk","serial":"KIOSK-7","bound":false,"household_name":null,"token":"K9"})"}, fx);
+    s = step(s, OpenScreen{Screen::SignIn, ""}, fx);
+    for (char c : std::string("13800138000")) s = step(s, KeypadPress{c}, fx);
+    s = step(s, SendCode{}, fx);
+    REQUIRE(sent(fx, Call::SendCode));
+    CHECK(sent(fx, Call::SendCode)->token == "K9");  // counted against this kiosk, not the shared address
+    CHECK(acting_token(s).empty());  // but a kiosk books for nobody by itself
+
+    State browser;  // a browser at home has no device: its requests carry no token
+    browser.surface = Surface::Browser;
+    browser = step(browser, OpenScreen{Screen::SignIn, ""}, fx);
+    browser.personal.form.fields["phone"] = "13800138000";
+    browser = step(browser, SendCode{}, fx);
+    REQUIRE(sent(fx, Call::SendCode));
+    CHECK(sent(fx, Call::SendCode)->token.empty());
+}
