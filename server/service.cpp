@@ -140,8 +140,12 @@ bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& 
         (target.size() > path.size() && target[path.size()] != '?'))
         return false;
     const auto who = auth_.principal(request);  // a box may say which device it is, capping its streams
-    event_hub_.subscribe(std::move(socket), request, slot, client_address(request, slot->address(), proxies_),
-                         who ? who->device_id : 0);
+    const std::string client = client_address(request, slot->address(), proxies_);
+    const std::int64_t device = who ? who->device_id : 0;
+    if (config_.log_requests)
+        log_event("info", "stream opened",
+                  {{"client", client}, {"principal", device ? "device:" + std::to_string(device) : std::string()}});
+    event_hub_.subscribe(std::move(socket), request, slot, client, device);
     return true;
 }
 

@@ -21,6 +21,9 @@ struct RemoveCache { std::string key; };
 struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
+struct IdentifyStream {     // the alert stream says which device this is ("" for none)
+    std::string token;
+};
 struct Speak {                                           // read aloud, replacing what is being said
     std::string text;
     int rate_wpm = 150, volume = 110;                    // from the settings (speech_rate_wpm ...)
@@ -50,6 +53,6 @@ struct HttpSend {
 };
 
 using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
-                            ReconnectStream, Speak, StopSpeaking, Chime, HttpSend, Print>;
+                            ReconnectStream, IdentifyStream, Speak, StopSpeaking, Chime, HttpSend, Print>;
 
 }  // namespace elder

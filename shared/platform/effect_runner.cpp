@@ -61,6 +61,9 @@ void EffectRunner::run(const Effect& effect) {
             [&](const ReconnectStream&) {
                 if (stream_) stream_->reconnect_now();
             },
+            [&](const IdentifyStream& e) {
+                if (stream_) stream_->set_token(e.token);
+            },
             [&](const Speak& e) {
                 if (!speech_) speech_ = make_speech(options_.speech);  // boxes without voice never load the engine
                 speech_->configure(e.rate_wpm, e.volume);

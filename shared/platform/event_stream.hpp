@@ -23,6 +23,10 @@ public:
     // Drops the current connection or waiting time and connects again at once, with the backoff
     // reset (the app has seen the server answer again while this stream seemed stuck).
     virtual void reconnect_now() = 0;
+    // The device's token, sent as Authorization from the next connection on (a new one reconnects
+    // at once), so that the server counts this box's streams as its own, not its address's.
+    // Browsers' EventSource cannot send it: there it is ignored.
+    virtual void set_token(const std::string& token) = 0;
 };
 
 // `wake` is called from any thread when events arrive or the state changes.

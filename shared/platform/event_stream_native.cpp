@@ -40,6 +40,15 @@ public:
 
     StreamState state() const override { return state_; }
 
+    void set_token(const std::string& token) override {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (token_ == token) return;
+            token_ = token;
+        }
+        reconnect_now();
+    }
+
     void reconnect_now() override {
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -88,11 +97,12 @@ private:
 
     // One connection, until it ends or fails.
     void connect_once(CURL* curl) {
-        std::string last_id;
+        std::string last_id, token;
         {
             std::lock_guard<std::mutex> lock(mutex_);
             parser_.reset_partial();
             last_id = parser_.last_event_id();
+            token = token_;
         }
         curl_easy_reset(curl);
         curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
@@ -111,6 +121,7 @@ private:
         curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
         curl_slist* headers = curl_slist_append(nullptr, "Accept: text/event-stream");
         if (!last_id.empty()) headers = curl_slist_append(headers, ("Last-Event-ID: " + last_id).c_str());
+        if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
         set_state(StreamState::Connecting);
         curl_easy_perform(curl);
@@ -149,6 +160,7 @@ private:
     std::condition_variable stop_wait_;
     SseParser parser_;
     std::vector<SseEvent> events_;
+    std::string token_;
     std::atomic<StreamState> state_{StreamState::Connecting};
     bool stopping_ = false;
     bool kick_ = false;               // reconnect_now() was called

@@ -53,6 +53,7 @@ public:
         : url_(std::move(url)), last_id_(std::move(last_id)), backoff_(backoff) {
         connect();
     }
+    void set_token(const std::string&) override {}  // EventSource sends no headers; kiosks are few
     ~WebEventStream() override { web_stream_close(handle_); }
 
     std::vector<SseEvent> poll() override {

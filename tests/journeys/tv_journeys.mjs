@@ -19,8 +19,9 @@ const dir = mkdtempSync(join(tmpdir(), 'elder-journeys-'));
 const checks = new Checks();
 const STAFF = 'journey-staff-token-0001';
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+// Not --quiet: the log tells which device each alert stream came from.
 const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'j.db'), '--demo', '--dev-otp',
-  '--demo-dir', demoDir, '--quiet']);
+  '--demo-dir', demoDir]);
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
 const speechLog = join(dir, 'speech.jsonl');
@@ -71,6 +72,14 @@ try {
     const bound = await client(server.url).call('PUT', `/api/v1/staff/devices/${registered.account.device.id}/household`,
       { token: STAFF, body: { household_name: '王家', phone: '13900139000' } });
     checks.check(bound.status === 200, 'tv: staff bind the box to a household', String(bound.status));
+    // Its alert stream now carries its token: the server caps streams per box, not per address.
+    const device = `device:${registered.account.device.id}`;
+    let named = false;
+    for (let i = 0; i < 100 && !named; i++) {
+      named = server.log.some((l) => l.includes('"stream opened"') && l.includes(`"principal":"${device}"`));
+      if (!named) await new Promise((r) => setTimeout(r, 50));
+    }
+    checks.check(named, "tv: the box's alert stream says which box it is", device);
   }
   for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud]) {
     try {

@@ -285,6 +285,8 @@ TEST_CASE("a set-top box registers itself, waits to be bound, then books for its
                          R"({"id":7,"kind":"stb","serial":"STB-001","bound":false,"household_name":null,"token":"D7"})"}, fx);
     REQUIRE(all_of<WriteCache>(fx).size() == 1);
     CHECK(json::parse(all_of<WriteCache>(fx)[0].text) == json{{"token", "D7"}, {"id", 7}});
+    REQUIRE(all_of<IdentifyStream>(fx).size() == 1);
+    CHECK(all_of<IdentifyStream>(fx)[0].token == "D7");  // its alert stream now says which box it is
     CHECK(acting_token(s).empty());  // not bound: reads everything, acts for nobody
 
     s = step(s, OpenScreen{Screen::BookWho, "11"}, fx);
@@ -422,6 +424,8 @@ TEST_CASE("a kiosk given a device id enrols as a kiosk and signs its visitors in
     CHECK(json::parse(reg->body) == json{{"kind", "kiosk"}, {"serial", "KIOSK-7"}, {"enrolment_code", "ABCDEFGH2345"}});
     s = step(s, CallDone{Call::RegisterDevice, 0, 201,
                          R"({"id":9,"kind":"kiosk","serial":"KIOSK-7","bound":false,"household_name":null,"token":"K9"})"}, fx);
+    CHECK(all_of<WriteCache>(fx).size() == 1);  // registered and kept
+    CHECK(all_of<IdentifyStream>(fx).empty());  // its browser stream cannot carry a token
     s = step(s, OpenScreen{Screen::SignIn, ""}, fx);
     for (char c : std::string("13800138000")) s = step(s, KeypadPress{c}, fx);
     s = step(s, SendCode{}, fx);

@@ -87,3 +87,26 @@ TEST_CASE("a stream started while the server is down connects once it is back") 
     CHECK(seconds < 5.0);  // backoff is capped at 4 s
     CHECK(wakes > 0);
 }
+
+TEST_CASE("a box's token goes with its stream from the moment it is known") {
+    std::mutex m;
+    std::vector<std::string> requests;
+    FakeServer server([&](int fd, const std::string& request) {
+        {
+            std::lock_guard<std::mutex> lock(m);
+            requests.push_back(request);
+        }
+        reply(fd, kHeaders);
+        reply(fd, ": heartbeat\n\n");
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));  // open until the client reconnects
+    });
+    auto stream = open_event_stream(server.url("/api/v1/alerts/stream"), "", nullptr, Backoff{50, 200});
+    const auto count = [&] { std::lock_guard<std::mutex> lock(m); return requests.size(); };
+    for (int i = 0; i < 300 && count() < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    stream->set_token("D7-token");  // registered: the stream reconnects under the box's name
+    for (int i = 0; i < 300 && count() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::lock_guard<std::mutex> lock(m);
+    REQUIRE(requests.size() >= 2);
+    CHECK(requests[0].find("Authorization") == std::string::npos);
+    CHECK(requests.back().find("Authorization: Bearer D7-token") != std::string::npos);
+}
