@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "http_rules.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
 
@@ -11,14 +12,14 @@ namespace {
 
 using nlohmann::json;
 
-Response published(const Call& call, Alerts& alerts, const CapAlert& alert) {
+Response published(const Request& request, Alerts& alerts, const CapAlert& alert) {
     std::string error;
     bool conflict = false;
     const auto stored = alerts.publish(alert, error, conflict);
     if (!stored)
         return problem(conflict ? http::status::conflict : http::status::bad_request, "Alert not published",
-                       "预警没有发布：" + error, call.request);
-    return json_response(http::status::created, *stored, call.request);
+                       "预警没有发布：" + error, request);
+    return json_response(http::status::created, *stored, request);
 }
 
 }  // namespace
@@ -63,7 +64,7 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offlo
         std::string error;
         if (!parse_alert_input(body, alert, error))
             return problem(http::status::bad_request, "Invalid alert", "预警内容不完整：" + error, call.request);
-        return published(call, alerts, alert);
+        return published(call.request, alerts, alert);
     });
 
     // A CAP document may be up to the body limit: it is parsed on a worker, then stored here.
@@ -82,13 +83,11 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offlo
                 return p;
             },
             [&alerts, &request, respond](std::optional<Parsed> p) {
-                const Call again{request, {}, {}, {}};
-                if (!p) return respond(problem(http::status::internal_server_error, "Internal error",
-                                               "服务器出了点问题，请稍后再试。", request));
+                if (!p) return respond(internal_error(request.version()));
                 if (!p->ok)
                     return respond(problem(http::status::bad_request, "Invalid CAP message",
                                            "CAP 文件不能导入：" + p->error, request));
-                respond(published(again, alerts, p->alert));
+                respond(published(request, alerts, p->alert));
             });
         if (!queued)
             respond(retry_later(http::status::service_unavailable, "Importer busy", "正在导入其他预警，请稍后再试。",

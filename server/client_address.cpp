@@ -84,6 +84,11 @@ bool TrustedProxies::contains(const ip::address& address) const {
     return std::any_of(networks_.begin(), networks_.end(), [&](const Network& n) { return n.contains(address); });
 }
 
+bool TrustedProxies::contains(const std::string& address) const {
+    const auto parsed = parse_address(address);
+    return parsed && contains(*parsed);
+}
+
 std::string client_address(const Request& request, const std::string& peer, const TrustedProxies& proxies) {
     const auto peer_address = parse_address(peer);
     if (!peer_address) return peer;

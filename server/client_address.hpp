@@ -18,6 +18,7 @@ struct Network {
     boost::asio::ip::address base;
     unsigned prefix = 0;
     bool contains(const boost::asio::ip::address& address) const;
+    bool contains(const std::string& address) const;  // false for text that is no address
 };
 
 std::optional<Network> parse_network(const std::string& text);
@@ -26,6 +27,7 @@ class TrustedProxies {
 public:
     explicit TrustedProxies(const std::vector<std::string>& networks);  // already checked by load_config
     bool contains(const boost::asio::ip::address& address) const;
+    bool contains(const std::string& address) const;  // false for text that is no address
     bool empty() const { return networks_.empty(); }
 
 private:

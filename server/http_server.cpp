@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <optional>
+#include <sstream>
 
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
@@ -127,11 +128,15 @@ private:
 // Written without waiting to a connection refused at the door (its address holds its whole
 // allowance of busy connections); the client learns why and when to come back.
 const std::string& busy_answer() {
-    static const std::string body =
-        R"({"type":"about:blank","title":"Too many connections","status":503,"detail":"连接太多了，请稍后再试。"})";
-    static const std::string text = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
-                                    "Retry-After: 10\r\nConnection: close\r\nContent-Length: " +
-                                    std::to_string(body.size()) + "\r\n\r\n" + body;
+    static const std::string text = [] {
+        Request at_the_door{http::verb::get, "/", 11};
+        Response res = retry_later(http::status::service_unavailable, "Too many connections", "连接太多了，请稍后再试。",
+                                   at_the_door, 10);
+        res.keep_alive(false);
+        std::ostringstream out;
+        out << res;
+        return out.str();
+    }();
     return text;
 }
 

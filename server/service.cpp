@@ -126,11 +126,7 @@ void Service::handle(const Request& request, const std::string& peer, Respond re
     respond(site_.serve(request));
 }
 
-bool Service::is_trusted_proxy(const std::string& address) const {
-    boost::system::error_code ec;
-    const auto parsed = boost::asio::ip::make_address(address, ec);
-    return !ec && proxies_.contains(parsed);
-}
+bool Service::is_trusted_proxy(const std::string& address) const { return proxies_.contains(address); }
 
 bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,
                           const std::shared_ptr<ConnectionTable::Slot>& slot) {
