@@ -54,7 +54,6 @@ public:
 
     int open() const { return open_; }
     int open_from(const std::string& address) const;
-    const ConnectionLimits& limits() const { return limits_; }
 
 private:
     ConnectionLimits limits_;

@@ -32,7 +32,6 @@ public:
                SharedPeer shared_peer = nullptr);
     unsigned short port() const;
     void stop();  // stops accepting; open connections finish their current request
-    const ConnectionTable& connections() const { return *table_; }
 
 private:
     void accept();
