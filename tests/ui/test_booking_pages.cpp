@@ -214,7 +214,7 @@ TEST_CASE("cancelling asks first, keeps the safe choice first, and offers the un
     CHECK_FALSE(find_node(ui.app, "ticket.restore"));
 }
 
-TEST_CASE("a TV box books with no typing once bound; unbound it says how to get bound") {
+TEST_CASE("a TV box books with no typing once bound, unbound it says how to get bound") {
     HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
     ui.app.dispatch(CallDone{Call::RegisterDevice, 0, 201,
                              R"({"id":7,"kind":"stb","serial":"STB-1","bound":false,"household_name":null,"token":"D7"})"});
@@ -341,7 +341,7 @@ TEST_CASE("a kiosk asks 还需要更多时间吗 20 s before the idle end, then 
     CHECK(ui.app.state().route.screen == Screen::Home);
 }
 
-TEST_CASE("结束 on a kiosk ends the visit at once; TVs and browsers have no idle timer") {
+TEST_CASE("结束 on a kiosk ends the visit at once, TVs and browsers have no idle timer") {
     HeadlessUi kiosk(Surface::Kiosk, 1920, 1080);
     ready(kiosk);
     kiosk.app.dispatch(OpenScreen{Screen::MyAppointments, ""});

@@ -257,7 +257,7 @@ TEST_CASE("guides: theme -> guide -> every section of the guide, and 预约办�
     CHECK(ui.app.state().route.screen == Screen::BookDate);  // the guide's own service: straight to its days
 }
 
-TEST_CASE("contacts: phone numbers in large digits; OK reads a contact aloud") {
+TEST_CASE("contacts: phone numbers in large digits, OK reads a contact aloud") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     load_data(ui);
     open(ui, Screen::Contacts);
@@ -273,7 +273,7 @@ TEST_CASE("contacts: phone numbers in large digits; OK reads a contact aloud") {
     CHECK(spoke);
 }
 
-TEST_CASE("activities: time in words, place and seats left; the detail leads to signing up") {
+TEST_CASE("activities: time in words, place and seats left, the detail leads to signing up") {
     HeadlessUi ui(Surface::Browser, 1280, 800);
     load_data(ui);
     open(ui, Screen::Activities);
@@ -373,7 +373,7 @@ TEST_CASE("Tab and Shift+Tab walk every item in reading order, wrapping around")
     CHECK(ui.app.semantics().focused()->id == first);
 }
 
-TEST_CASE("alerts: most severe first, level and severity in words, what to do; OK reads one aloud") {
+TEST_CASE("alerts: most severe first, level and severity in words, what to do, OK reads one aloud") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     load_data(ui);
     ui.key(RemoteKey::Digit4);
@@ -422,7 +422,7 @@ TEST_CASE("alerts: the page asks for past alerts too and lists ended ones under 
         CHECK((n.id.rfind("alert.past.", 0) != 0 || n.id.rfind("alert.past.99", 0) == 0));
 }
 
-TEST_CASE("a severe alert interrupts any page until 我知道了, on every surface; Back confirms too") {
+TEST_CASE("a severe alert interrupts any page until 我知道了, on every surface, Back confirms too") {
     for (const SurfaceCase& c : surface_cases()) {
         for (bool contrast : {false, true}) {
             INFO(describe(c) << " contrast " << contrast);
@@ -454,7 +454,7 @@ TEST_CASE("a severe alert interrupts any page until 我知道了, on every surfa
     }
 }
 
-TEST_CASE("a confirmed alert is remembered across restarts; a new severe alert interrupts again") {
+TEST_CASE("a confirmed alert is remembered across restarts, a new severe alert interrupts again") {
     std::string saved;
     {
         HeadlessUi ui(Surface::Tv, 1920, 1080);
@@ -503,7 +503,7 @@ TEST_CASE("a severe alert chimes once when it starts interrupting, and not when 
     CHECK(chimes(quiet) == 0);
 }
 
-TEST_CASE("every page names the most severe active alert under its title, in words; 通知提醒 lists them all instead") {
+TEST_CASE("every page names the most severe active alert under its title, in words, 通知提醒 lists them all instead") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     load_data(ui);
     for (const PageCase& page : kPages) {
@@ -521,7 +521,7 @@ TEST_CASE("every page names the most severe active alert under its title, in wor
     }
 }
 
-TEST_CASE("朗读 reads a policy sentence by sentence at the chosen speed; pause, continue, from the start, stop") {
+TEST_CASE("朗读 reads a policy sentence by sentence at the chosen speed, pause, continue, from the start, stop") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     load_data(ui);
     ui.app.dispatch(SetSpeechRate{0});

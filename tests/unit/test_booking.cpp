@@ -119,7 +119,7 @@ TEST_CASE("signing in on the kiosk: phone, code, then back to where booking was 
     CHECK(s.personal.form.fields["phone"] == "13800138000"); // the who page starts with the phone just proven
 }
 
-TEST_CASE("a browser keeps its sign-in; signing out forgets it") {
+TEST_CASE("a browser keeps its sign-in, signing out forgets it") {
     std::vector<Effect> fx;
     State s;
     s.surface = Surface::Browser;

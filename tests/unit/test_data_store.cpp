@@ -86,7 +86,7 @@ TEST_CASE("a server answer is shown, saved, and on the next start shown at once 
     CHECK(next.effects.empty());  // nothing to save again
 }
 
-TEST_CASE("a damaged offline copy is never shown; the server is asked without an ETag") {
+TEST_CASE("a damaged offline copy is never shown, the server is asked without an ETag") {
     for (const std::string& damaged : {std::string("{"), std::string("{\"etag\":\"x\",\"pages\":[\"{\\\"items\\\":7}\"]}"),
                                        std::string("{\"etag\":1,\"pages\":[]}"), std::string("\xff\xfe")}) {
         Store s;
@@ -167,7 +167,7 @@ TEST_CASE("failures keep the data, retry with growing attempts, and any answer b
     CHECK(s.state.data.policies.fetch.failures == 0);
 }
 
-TEST_CASE("a retry timer for a fetch that already succeeded does nothing; late answers are ignored") {
+TEST_CASE("a retry timer for a fetch that already succeeded does nothing, late answers are ignored") {
     Store s;
     fetch_policies_once(s);
     s(RetryDue{kPolicies});

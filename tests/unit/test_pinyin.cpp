@@ -17,7 +17,7 @@ TEST_CASE("initials of characters, with every reading of heteronyms") {
     CHECK(initials_of(U'😀').empty());
 }
 
-TEST_CASE("YL finds 养老 anywhere in a title; case, spaces and punctuation do not matter") {
+TEST_CASE("YL finds 养老 anywhere in a title, case, spaces and punctuation do not matter") {
     CHECK(matches_initials("城乡居民养老保险", "YL"));
     CHECK(matches_initials("养老金资格认证", "ylj"));
     CHECK(matches_initials("老旧小区加装电梯补贴", "jzdt"));
@@ -31,7 +31,7 @@ TEST_CASE("YL finds 养老 anywhere in a title; case, spaces and punctuation do 
     CHECK(matches_initials("\xff\xfe养老", "yl"));
 }
 
-TEST_CASE("keywords typed in browsers: every word must occur; Latin letters in any case") {
+TEST_CASE("keywords typed in browsers: every word must occur, Latin letters in any case") {
     CHECK(matches_keyword("高龄老人津贴发放办法", "津贴"));
     CHECK(matches_keyword("高龄老人津贴发放办法", "高龄 津贴"));
     CHECK_FALSE(matches_keyword("高龄老人津贴发放办法", "高龄 医保"));

@@ -109,7 +109,7 @@ TEST_CASE("opening a policy fetches its text and marks it read, once") {
     for (const Effect& e : effects) CHECK_FALSE(std::holds_alternative<WriteCache>(e));  // already read
 }
 
-TEST_CASE("settings change, are saved, and come back from storage; damaged values are ignored") {
+TEST_CASE("settings change, are saved, and come back from storage, damaged values are ignored") {
     State s;
     std::vector<Effect> effects;
     s = step(s, SetTextSize{2}, effects);

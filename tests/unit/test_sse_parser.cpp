@@ -31,7 +31,7 @@ TEST_CASE("events split across chunks at any byte, with CRLF or CR line ends") {
     }
 }
 
-TEST_CASE("an event without data is not dispatched; a half event is dropped on reconnect") {
+TEST_CASE("an event without data is not dispatched, a half event is dropped on reconnect") {
     SseParser p;
     CHECK(p.feed("event: alert\n\n").empty());
     CHECK(p.feed("id: 5\ndata: half").empty());
