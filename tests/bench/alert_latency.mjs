@@ -9,6 +9,7 @@ import { launch, report, waitForState, waitReady, confirmAlerts } from '../e2e/b
 import { client } from '../server/api_client.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { startTvApp, startXvfb } from '../tv/tv_process.mjs';
+import { figure, saveFigures } from './figures.mjs';
 
 const count = Number(process.argv[2] || 20);
 const root = new URL('../..', import.meta.url).pathname;
@@ -58,13 +59,21 @@ try {
       severity: 'Minor', urgency: 'Future', certainty: 'Likely', headline: `延迟测试 ${i}`, description: '基准测试。' }] },
       { token: STAFF });
     if (res.status !== 201) throw new Error('publish failed: ' + res.status);
+    // An alert that never arrives is a failure of the run, not a 10 s sample.
     const [tvDone, webDone] = await Promise.all([
-      tv.waitFor((r) => r.data.resources.alerts.count > before.tv, 10000).then(() => Date.now()),
-      waitForState(page, (n) => window.elder.report().data.resources.alerts.count > n, before.web, 10000).then(() => Date.now()),
+      tv.waitFor((r) => r.data.resources.alerts.count > before.tv, 10000).then((r) => {
+        if (!r) throw new Error(`alert ${i} did not reach the TV app within 10 s`);
+        return Date.now();
+      }),
+      waitForState(page, (n) => window.elder.report().data.resources.alerts.count > n, before.web, 10000).then((ok) => {
+        if (!ok) throw new Error(`alert ${i} did not reach the kiosk page within 10 s`);
+        return Date.now();
+      }),
     ]);
     tvMs.push(tvDone - t0);
     webMs.push(webDone - t0);
-    if (seen.has(String(i))) rawMs.push(seen.get(String(i)) - t0);
+    if (!seen.has(String(i))) throw new Error(`alert ${i} did not reach the bare stream client by the time both apps showed it`);
+    rawMs.push(seen.get(String(i)) - t0);
     await sleep(300);
   }
   const line = (name, xs) => console.log(`${name.padEnd(36)} p50 ${pct(xs, 50)} ms   p99 ${pct(xs, 99)} ms   max ${Math.max(...xs)} ms   (${xs.length})`);
@@ -72,6 +81,11 @@ try {
   line('bare event-stream client (baseline)', rawMs);
   line('TV app under Xvfb', tvMs);
   line('kiosk page in Chromium', webMs);
+  // Goal: the 1 s that issue 3 set for an alert to reach every stream, held here to the drawn screen.
+  const bare = { name: 'a bare event-stream client, p99', value: pct(rawMs, 99) };
+  figure({ name: `alert publish -> on screen, TV app, p99 of ${count}`, value: pct(tvMs, 99), unit: 'ms', baseline: bare, goal: { at_most: 1000 } });
+  figure({ name: `alert publish -> on screen, kiosk page, p99 of ${count}`, value: pct(webMs, 99), unit: 'ms', baseline: bare, goal: { at_most: 1000 } });
+  saveFigures('alert_latency');
 } finally {
   controller.abort();
   await browser.close();

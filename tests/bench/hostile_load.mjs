@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/server_process.mjs';
+import { figure, saveFigures } from './figures.mjs';
 
 const probes = Number(process.argv[2] || 2000);
 const slowCount = Number(process.argv[3] || 2000);
@@ -93,8 +94,13 @@ console.log(`attackers: ${slowHeld} of ${slowCount} slow sockets held by the ser
   `flood ${floodRps} bad requests/s (wrk, 1 thread, 20 connections)`);
 console.log(`server RSS: ${rssIdle.toFixed(1)} MB idle, ${rssAttacked.toFixed(1)} MB under attack`);
 console.log(`p99 under attack ${attacked.p99.toFixed(2)} ms (goal < 100 ms), ${(attacked.p99 / baseline.p99).toFixed(1)}x the baseline; failed probes ${attacked.failed}`);
+figure({ name: '/health p99 under slow sockets, streams and a bad-request flood', value: attacked.p99, unit: 'ms',
+  baseline: { name: 'the idle server', value: baseline.p99 }, goal: { at_most: 100 } });
+figure({ name: '/health probes failed under that load', value: attacked.failed, unit: '', goal: { at_most: 0 } });
+figure({ name: 'server RSS under that load', value: rssAttacked, unit: 'MB', baseline: { name: 'the idle server', value: rssIdle } });
 for (const h of [...slow, ...streams]) h.socket.destroy();
 const alive = await probe();
 await server.stop();
+saveFigures('hostile_load');
 if (alive === null) throw new Error('the server did not answer after the attack');
 process.exit(attacked.p99 < 100 && attacked.failed === 0 ? 0 : 1);

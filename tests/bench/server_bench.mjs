@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
 import { startServer } from '../server/server_process.mjs';
+import { figure, saveFigures } from './figures.mjs';
 
 const clients = Number(process.argv[2] || 5000);
 const seconds = Number(process.argv[3] || 10);
@@ -43,6 +44,9 @@ const notModified = wrk(list, [`If-None-Match: ${etag}`]);
 for (const [name, r] of [['GET /health (baseline)', health], ['GET policies, 200', ok], ['GET policies, 304', notModified]])
   console.log(`${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99.toFixed(2)} ms` + (r.non2xx ? `, ${r.non2xx} non-2xx/3xx` : ''));
 console.log(`ratios to baseline: 200 ${(ok.rps / health.rps).toFixed(2)}x, 304 ${(notModified.rps / health.rps).toFixed(2)}x`);
+const healthBase = { name: 'GET /health', value: health.rps };
+figure({ name: 'GET policies?limit=20, 200', value: ok.rps, unit: 'req/s', baseline: healthBase, goal: { at_least: 2000 } });
+figure({ name: 'GET policies?limit=20, 304', value: notModified.rps, unit: 'req/s', baseline: healthBase, goal: { at_least: 5000 } });
 
 // Idle stream clients over raw sockets (cheap enough to hold thousands in one process).
 function openStreams(n) {
@@ -90,12 +94,19 @@ for (let i = 0; i < 5; i++) base.push((await deliver(one, 'one' + i)).p50);
 console.log(`1 client (baseline): median ${pct(base, 0.5).toFixed(1)} ms over 5 publishes`);
 const t0 = performance.now();
 const many = await openStreams(clients);
-console.log(`${clients} clients connected in ${((performance.now() - t0) / 1000).toFixed(1)} s; server RSS ${rssBefore.toFixed(1)} MB before, ${rss().toFixed(1)} MB with them`);
+const rssWith = rss();
+console.log(`${clients} clients connected in ${((performance.now() - t0) / 1000).toFixed(1)} s; server RSS ${rssBefore.toFixed(1)} MB before, ${rssWith.toFixed(1)} MB with them`);
+figure({ name: `server RSS with ${clients} idle streams`, value: rssWith, unit: 'MB', baseline: { name: 'the same server before them', value: rssBefore } });
+figure({ name: 'server memory per idle stream', value: ((rssWith - rssBefore) * 1024) / clients, unit: 'KB' });
 const runs = [];
 for (let i = 0; i < 5; i++) runs.push(await deliver(many, 'many' + i));
 for (const [i, r] of runs.entries())
   console.log(`publish ${i + 1}: p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, missed ${r.missed}`);
 const worstP99 = Math.max(...runs.map((r) => r.p99));
 console.log(`worst p99 ${worstP99.toFixed(0)} ms (goal <= 1000 ms); ratio to 1 client ${(pct(runs.map((r) => r.p50), 0.5) / pct(base, 0.5)).toFixed(1)}x at p50`);
+figure({ name: `alert to ${clients} streams, worst p99 of 5 publishes`, value: worstP99, unit: 'ms',
+  baseline: { name: '1 stream, median', value: pct(base, 0.5) }, goal: { at_most: 1000 } });
+figure({ name: `alerts missed by ${clients} streams`, value: runs.reduce((n, r) => n + r.missed, 0), unit: '', goal: { at_most: 0 } });
+saveFigures('server_bench');
 for (const s of [...one, ...many]) s.socket.destroy();
 await server.stop();

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, serve, waitReady } from '../e2e/browser.mjs';
+import { figure, saveFigures } from './figures.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const root = new URL('../..', import.meta.url).pathname;
@@ -25,24 +26,45 @@ for (const [name, file] of [['kiosk.wasm', 'kiosk.wasm'], ['kiosk.js', 'kiosk.js
 }
 const subset = statSync(join(site, 'assets/fonts/elder-cjk.ttf')).size;
 console.log(`font subset / whole font: ${(subset / statSync(fontSource).size).toFixed(2)}`);
+const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
+const wholeFontKb = gzipKb(readFileSync(fontSource));
+figure({ name: 'font subset, gzip -9', value: gzipKb(readFileSync(join(site, 'assets/fonts/elder-cjk.ttf'))), unit: 'KB',
+  baseline: { name: 'the whole font', value: wholeFontKb } });
 
 console.log(`\n## Kiosk time to first frame, headless Chromium (SwiftShader), ${runs} runs, 1080x1920`);
 const { server, url } = await serve(site);
 const browser = await launch();
 const app = [], blank = [];
+let firstVisit = null;  // every response of the first visit: {url, raw, gzip} in KB
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   const page = await context.newPage();
   await page.goto(url + 'kiosk.css');  // baseline: a tiny file from the same server, same browser
   blank.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration));
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
   await page.goto(url);
   app.push(await waitReady(page));
+  if (!firstVisit) {
+    firstVisit = [];
+    for (const r of responses) {
+      const body = await r.body().catch(() => null);  // an event stream has no body to take
+      if (body) firstVisit.push({ url: r.url(), raw: body.length / 1024, gzip: gzipKb(body) });
+    }
+  }
   await context.close();
 }
 await browser.close();
 server.close();
 console.log(`first frame: median ${median(app).toFixed(0)} ms, max ${Math.max(...app).toFixed(0)} ms`);
 console.log(`baseline (tiny page load): median ${median(blank).toFixed(0)} ms; ratio ${(median(app) / median(blank)).toFixed(1)}x`);
+figure({ name: 'kiosk first frame, median, 1080x1920', value: median(app), unit: 'ms',
+  baseline: { name: 'a tiny page from the same server', value: median(blank) } });
+const sum = (key) => firstVisit.reduce((total, r) => total + r[key], 0);
+console.log(`first visit: ${firstVisit.length} responses, ${sum('raw').toFixed(0)} KB raw, ${sum('gzip').toFixed(0)} KB gzip -9`);
+for (const r of firstVisit.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${r.gzip.toFixed(1).padStart(7)} KB  ${r.url.replace(url, '/')}`);
+figure({ name: 'kiosk first visit, every response, gzip -9', value: sum('gzip'), unit: 'KB',
+  baseline: { name: 'the whole font alone', value: wholeFontKb } });
 
 console.log(`\n## TV app under Xvfb (Mesa llvmpipe), 1920x1080, ${runs} runs; baseline: an empty GLES 2 window`);
 // Runs a program under Xvfb with GNU time; returns its first-frame time and peak RSS.
@@ -66,3 +88,9 @@ for (const [name, xs] of Object.entries(series)) {
 }
 const ratio = (key) => median(series.app.map((x) => x[key])) / median(series.baseline.map((x) => x[key]));
 console.log(`app / empty GLES 2 window: first frame ${ratio('first').toFixed(2)}x, peak RSS ${ratio('rss').toFixed(2)}x`);
+const medianOf = (name, key) => median(series[name].map((x) => x[key]));
+figure({ name: 'TV app first frame, median, Xvfb 1920x1080', value: medianOf('app', 'first'), unit: 'ms',
+  baseline: { name: 'an empty GLES 2 window', value: medianOf('baseline', 'first') } });
+figure({ name: 'TV app peak RSS, median', value: medianOf('app', 'rss'), unit: 'MB',
+  baseline: { name: 'an empty GLES 2 window', value: medianOf('baseline', 'rss') } });
+saveFigures('startup');
