@@ -25,7 +25,7 @@ export function saveFigures(benchmark) {
 }
 
 const number = (v) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(3)).toString());
-const withUnit = (v, unit) => `${number(v)} ${unit}`;
+const withUnit = (v, unit) => (unit ? `${number(v)} ${unit}` : number(v));
 const met = (row) => !row.goal || ('at_most' in row.goal ? row.value <= row.goal.at_most : row.value >= row.goal.at_least);
 const goalText = (row) => (!row.goal ? '-' : 'at_most' in row.goal ? `<= ${withUnit(row.goal.at_most, row.unit)}` : `>= ${withUnit(row.goal.at_least, row.unit)}`);
 

@@ -48,7 +48,9 @@ for (let i = 0; i < runs; i++) {
   if (!firstVisit) {
     firstVisit = [];
     for (const r of responses) {
-      const body = await r.body().catch(() => null);  // an event stream has no body to take
+      // The alert stream stays open: its body never ends, and it is not part of the download.
+      if ((r.headers()['content-type'] || '').startsWith('text/event-stream')) continue;
+      const body = await r.body().catch(() => null);
       if (body) firstVisit.push({ url: r.url(), raw: body.length / 1024, gzip: gzipKb(body) });
     }
   }
