@@ -2,7 +2,8 @@
 // 1. first start with no network and nothing saved (the server is not up, the data directory is
 //    empty): home is drawn, says in a plain Chinese sentence what is wrong and what will happen, and
 //    a list page offers 再试一次; when the server comes up the app recovers by itself, no key pressed;
-// 2. the box then registers with its installer's enrolment code but is not bound to a household:
+// 2. its registration (with the installer's enrolment code) failed offline and is tried again when
+//    紧急求助 or a booking page opens; the box is then registered but not bound to a household:
 //    the 紧急求助 page and the booking step that needs a household say so in plain words with the
 //    box's number; staff bind it (staff API) and 已经绑定好了，再查一次 makes booking and help work,
 //    without a restart (the app has no push for a binding: it asks when a booking or help page
