@@ -138,9 +138,13 @@ bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& 
     const auto who = auth_.principal(request);  // a box may say which device it is, capping its streams
     const std::string client = client_address(request, slot->address(), proxies_);
     const std::int64_t device = who ? who->device_id : 0;
-    if (config_.log_requests)
+    if (config_.log_requests) {
+        // Where a reconnecting client resumes (Last-Event-ID or ?last_event_id=): null for a fresh one.
+        const auto resume = resume_point(request);
         log_event("info", "stream opened",
-                  {{"client", client}, {"principal", device ? "device:" + std::to_string(device) : std::string()}});
+                  {{"client", client}, {"principal", device ? "device:" + std::to_string(device) : std::string()},
+                   {"resume_after", resume && *resume >= 0 ? nlohmann::json(*resume) : nlohmann::json()}});
+    }
     event_hub_.subscribe(std::move(socket), request, slot, client, device);
     return true;
 }

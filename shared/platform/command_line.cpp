@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "clock.hpp"
+
 namespace elder {
 namespace {
 
@@ -60,6 +62,9 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
             out.host.speech_log = value();
         } else if (arg == "--speech-wav" && has_value) {
             out.host.speech_wav = value();
+        } else if (arg == "--clock-start" && has_value) {
+            out.host.clock_start = parse_iso_instant(value());
+            if (!out.host.clock_start) return error = "--clock-start needs a time such as 2026-11-25T23:59:50+08:00", false;
         } else if (arg == "--config" && has_value) {
             if (!apply_config_file(value(), out.app.config, error)) return false;
         } else if (arg == "--query" && has_value) {
@@ -103,7 +108,9 @@ std::string command_line_help(const char* program) {
         "  --screenshot FILE     save the last frame as PNG when the app exits\n"
         "  --screenshot-every-frame  rewrite the --screenshot file after every drawn frame\n"
         "  --report FILE         write state and semantics tree as JSON after each frame\n"
-        "  --frames N            exit after N drawn frames\n";
+        "  --frames N            exit after N drawn frames\n"
+        "  --clock-start ISO     for testing: the clock starts at this time (2026-11-25T23:59:50+08:00)\n"
+        "                        and runs on from there; the time zone shown is still the device's (TZ)\n";
 }
 
 }  // namespace elder

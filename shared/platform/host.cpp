@@ -16,6 +16,7 @@
 namespace elder {
 
 bool Host::start(const HostOptions& options, const AppParams& params, const GlRequest& gl, std::string& error) {
+    if (options.clock_start) start_clock_at(*options.clock_start);
     const std::string keymap = options.keymap_path.empty() ? params.assets_dir + "/keymaps/default.json" : options.keymap_path;
     if (!keymap_.load(keymap, error)) return false;  // before any window: a broken keymap is said plainly
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {

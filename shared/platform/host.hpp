@@ -1,8 +1,10 @@
 #pragma once
 // The SDL2 + OpenGL ES + Dear ImGui host around the App, shared by the TV app and the kiosk.
 // The loop itself differs per platform: run_native.cpp and run_web.cpp.
+#include <ctime>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <SDL.h>
@@ -27,6 +29,7 @@ struct HostOptions {
     std::string keymap_path;      // "" for <assets>/keymaps/default.json
     std::string speech_log;       // native: record speech to this file instead of speaking (tests)
     std::string speech_wav;       // native: espeak-ng's samples to this WAV file instead of the speaker
+    std::optional<std::time_t> clock_start;  // tests: the wall clock starts at this instant (--clock-start)
 };
 
 // The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.

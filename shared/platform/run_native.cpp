@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 
 #include "clock.hpp"
@@ -9,14 +8,6 @@
 
 namespace elder {
 namespace {
-
-// Milliseconds until the wall clock's next minute: the only reason to wake up when nothing happens.
-int ms_to_next_minute() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return (60 - tm.tm_sec) * 1000;
-}
 
 void write_report(const std::string& path, const std::string& json) {
     const std::string tmp = path + ".tmp";
@@ -44,6 +35,7 @@ int run_app(const HostOptions& options, const AppParams& params) {
     bool running = true;
     while (running) {
         SDL_Event event;
+        // The wall clock's next minute is the only reason to wake up when nothing happens.
         int timeout = host.app().needs_frame() ? 0 : ms_to_next_minute();
         if (const int timer = host.ms_until_next_timer(); timer >= 0) timeout = std::min(timeout, timer);
         if (SDL_WaitEventTimeout(&event, timeout)) {

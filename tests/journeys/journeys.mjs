@@ -20,13 +20,14 @@ export async function waitFor(driver, predicate, timeoutMs = 10000) {
 export const node = (r, id) => r.nodes.find((n) => n.id === id);
 const focused = (r) => r.nodes.find((n) => n.focused);
 
-// Remote and keyboard: walk the focus to `id` with arrow keys, the way a resident would.
+// Remote and keyboard: walk the focus to `id` with arrow keys, the way a resident would; returns
+// how many keys that took.
 export async function focusOn(driver, id) {
   for (let i = 0; i < 60; i++) {
     const r = await driver.report();
     const at = focused(r), target = node(r, id);
     if (!target) throw new Error(`${driver.name}: no node ${id} on ${r.screen}`);
-    if (at && at.id === id) return;
+    if (at && at.id === id) return i;
     const [ax, ay, aw, ah] = at ? at.rect : [0, 0, 0, 0];
     const [tx, ty, tw, th] = target.rect;
     const key = ty >= ay + ah ? 'down' : ty + th <= ay ? 'up' : tx + tw <= ax ? 'left' : 'right';

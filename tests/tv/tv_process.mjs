@@ -57,3 +57,14 @@ export function startTvApp(binary, args, { display, report, env = {} }) {
     },
   };
 }
+
+// The app as a journey driver (tests/journeys/journeys.mjs): remote keys by their abstract names.
+const REMOTE_KEYS = { up: 'Up', down: 'Down', left: 'Left', right: 'Right', ok: 'Return', back: 'Escape', home: 'Home',
+  page_down: 'Next' };
+export function remoteDriver(app, checks, name = 'tv') {
+  return {
+    name, mode: 'remote', checks,
+    report: async () => app.readReport(),
+    key: async (k) => app.press(REMOTE_KEYS[k] || k),
+  };
+}

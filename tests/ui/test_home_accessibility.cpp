@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/spatial_nav.hpp"
 #include "../unit/fixture.hpp"
 #include "page_checks.hpp"
@@ -40,9 +42,12 @@ void check_home(const HeadlessUi& ui, const Case& c, int expected_buttons = 8) {
     }
 }
 
-// The server cannot be reached: a fetch that got no answer.
-void go_offline(HeadlessUi& ui) {
-    ui.app.dispatch(CacheRead{{Resource::Site}, std::nullopt});
+// The server cannot be reached: a fetch that got no answer. `saved`: the site was in the offline copy.
+void go_offline(HeadlessUi& ui, bool saved = true) {
+    const std::string body = R"({"community_name": "和平里社区", "address": "和平里", "hotline": "12345",
+                                 "enabled_functions": [], "kiosk_idle_timeout_s": 120})";
+    const std::string copy = nlohmann::json{{"etag", "\"1\""}, {"pages", {body}}}.dump();  // as the box stores it
+    ui.app.dispatch(CacheRead{{Resource::Site}, saved ? std::optional<std::string>(copy) : std::nullopt});
     ui.app.dispatch(HttpDone{{Resource::Site}, 0, "", "", "connection refused"});
     ui.frame();
 }
@@ -64,13 +69,20 @@ TEST_CASE("offline, home says so plainly and still meets every number") {
         HeadlessUi ui(c.surface, c.w, c.h);
         go_offline(ui);
         REQUIRE(find(ui.app, "home.offline"));
-        CHECK(find(ui.app, "home.offline")->label.rfind("网络连接中断", 0) == 0);
+        CHECK(find(ui.app, "home.offline")->label.rfind("网络连接中断，显示的是上次保存的内容", 0) == 0);
         check_home(ui, c);
         // The notice sits between the header and the tiles, overlapping neither.
         const Rect notice = find(ui.app, "home.offline")->rect;
         CHECK(notice.y >= find(ui.app, "home.community")->rect.bottom());
         CHECK(notice.bottom() <= ui.app.semantics().focusable(0).rect.y);
     }
+}
+
+TEST_CASE("offline on a first start with nothing saved, home does not speak of a saved copy") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    go_offline(ui, false);
+    REQUIRE(find(ui.app, "home.offline"));
+    CHECK(find(ui.app, "home.offline")->label == "现在连不上网络，这里还没有保存的内容。网络恢复后会自动显示。");
 }
 
 TEST_CASE("an active alert shows as a banner on home, in words, on every surface") {
