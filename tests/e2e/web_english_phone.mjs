@@ -78,7 +78,7 @@ async function englishEndToEnd() {
     await confirmAlerts(driver);
     await english('home');
     await activate(driver, 'tile.appointments');
-    await expectScreen(driver, 'appointments', undefined, 'English: opens the bookings page');
+    await expectScreen(driver, 'appointments', undefined, 'opens the bookings page');
     await waitFor(driver, (r) => node(r, 'booking.service.1'));
     await english('services');
     await activate(driver, 'booking.service.1');
@@ -89,15 +89,15 @@ async function englishEndToEnd() {
     await english('times');
     const slot = times.nodes.find((n) => /^booking\.slot\.[0-9]+$/.test(n.id) && n.focusable).id;
     await activate(driver, slot);
-    await expectScreen(driver, 'sign_in', undefined, 'English: asks who you are first');
+    await expectScreen(driver, 'sign_in', undefined, 'asks who you are first');
     await english('sign-in');
     await signIn(driver, api);
-    await expectScreen(driver, 'book_who', slot.split('.').pop(), 'English: signed in, back on the booking');
+    await expectScreen(driver, 'book_who', slot.split('.').pop(), 'signed in, back on the booking');
     await fill(driver, 'name', 'Wang Xiuying');
     await fill(driver, 'id_number', '11010519491231002X');
     await english('who');
     await activate(driver, 'booking.next');
-    await expectScreen(driver, 'book_review', slot.split('.').pop(), 'English: the review');
+    await expectScreen(driver, 'book_review', slot.split('.').pop(), 'the review');
     await english('review');
     await activate(driver, 'booking.confirm');
     const ticket = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.code'), 10000);
@@ -161,7 +161,7 @@ async function phone() {
     const [older, newer] = await pastAlerts();
     await goHome(driver);
     await activate(driver, 'tile.alerts');
-    await expectScreen(driver, 'alerts', undefined, 'phone: opens 通知提醒');
+    await expectScreen(driver, 'alerts', undefined, 'opens 通知提醒');
     const listed = await waitFor(driver, (r) => node(r, 'alert.past.' + older.id) && node(r, 'alert.past.' + newer.id), 10000);
     checks.check(listed !== null, 'past alerts: both alerts that were called off are under 以往的提醒');
     if (!listed) return;
