@@ -33,10 +33,19 @@ float draw_header(PageContext& ctx, const Rect& area) {
 }
 
 // Said plainly while the server cannot be reached, so that nobody mistakes old news for new.
+// A first start without a network has nothing saved: "showing what was saved" would be untrue.
+bool nothing_saved(const DataState& d) {
+    for (const FetchState* f : {&d.site.fetch, &d.alerts.fetch, &d.categories.fetch, &d.policies.fetch, &d.guides.fetch,
+                                &d.contacts.fetch, &d.activities.fetch})
+        if (f->freshness != Freshness::None) return false;
+    return true;
+}
+
 float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
     if (ctx.state.data.online) return 0;
     const float px = ctx.profile.body_px;
-    return text_block(ctx, "home.offline", ctx.strings.text("status.offline"), ImVec2(area.x, y), area.w, px,
+    const char* key = nothing_saved(ctx.state.data) ? "status.offline_nothing_saved" : "status.offline";
+    return text_block(ctx, "home.offline", ctx.strings.text(key), ImVec2(area.x, y), area.w, px,
                       ctx.palette.text, ctx.palette.background) + px * 0.6f;
 }
 

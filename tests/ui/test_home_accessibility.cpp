@@ -64,7 +64,8 @@ TEST_CASE("offline, home says so plainly and still meets every number") {
         HeadlessUi ui(c.surface, c.w, c.h);
         go_offline(ui);
         REQUIRE(find(ui.app, "home.offline"));
-        CHECK(find(ui.app, "home.offline")->label.rfind("网络连接中断", 0) == 0);
+        // Nothing was ever saved here: the sentence must not claim to show a saved copy.
+        CHECK(find(ui.app, "home.offline")->label.rfind("现在连不上网络，还没有保存过内容", 0) == 0);
         check_home(ui, c);
         // The notice sits between the header and the tiles, overlapping neither.
         const Rect notice = find(ui.app, "home.offline")->rect;
