@@ -56,8 +56,8 @@ async function firstStartOffline() {
   try {
     const home = await waitFor(driver, (r) => r.screen === 'home' && node(r, 'home.offline') &&
       r.data.resources.policies.error === 'offline', 20000);
-    checks.check(home !== null && node(home, 'home.offline').label === zh['status.offline'],
-      'offline first start: home says in Chinese that the network is out', home ? node(home, 'home.offline').label : '');
+    checks.check(home !== null && node(home, 'home.offline').label === zh['status.offline_nothing_saved'],
+      'offline first start: home says in plain Chinese that the network is out and nothing is saved yet', home ? node(home, 'home.offline').label : '');
     checks.check(home && home.nodes.filter((n) => n.focusable && n.visible).length >= 8, 'offline first start: the home tiles are there to use');
     await activate(driver, 'tile.policies');
     const empty = await waitFor(driver, (r) => r.screen === 'policies' && node(r, 'page.notice') && node(r, 'page.retry'), 10000);
@@ -65,9 +65,15 @@ async function firstStartOffline() {
       'offline first start: a page with nothing saved says so plainly and offers 再试一次', empty ? node(empty, 'page.notice').label : '');
     await driver.shot('offline-first-start');
     proxy.setMode('none');  // the server is reachable: nobody touches anything
-    const back = await waitFor(driver, (r) => r.data.online && r.screen === 'policies' && !node(r, 'page.notice') &&
-      node(r, 'category.yanglao') && node(r, 'category.yanglao').visible, 30000);
-    checks.check(back !== null, 'offline first start: the page recovers by itself once the server answers');
+    const arrived = await waitFor(driver, (r) => r.data.online && r.data.resources.categories.freshness === 'current' &&
+      r.data.resources.alerts.freshness === 'current', 30000);
+    checks.check(arrived !== null, 'offline first start: the data arrives by itself once the server answers');
+    await confirmAlerts(driver);  // the demo's severe alert, which could not arrive before
+    const back = await waitFor(driver, (r) => r.screen === 'policies' && !node(r, 'page.notice') && !node(r, 'page.retry') &&
+      node(r, 'category.yanglao') && node(r, 'category.yanglao').visible, 10000);
+    const now = await driver.report();
+    checks.check(back !== null, 'offline first start: the page it was left on shows the policies, the sentence gone',
+      back ? '' : `${now.screen} online ${now.data.online}: ${now.nodes.map((n) => n.id).join(' ')} ${JSON.stringify(now.data.resources.categories)}`);
     await driver.shot('offline-recovered');
     const saved = await page.evaluate(() => localStorage.getItem('elder.cache.policies') !== null);
     checks.check(saved, 'offline first start: what arrived is saved for the next start');
@@ -169,13 +175,15 @@ async function expiringSignIn() {
     await driver.shot('expired');
 
     await activate(driver, 'sign_in.send_code');
-    const code = await codeFor(api, phone);
-    await waitFor(driver, (r) => r.account.form.notice === 'sign_in.code_sent' && !r.account.form.busy, 5000);
-    await fill(driver, 'code', code);
+    // The new code, once the page says it was sent (the phone's earlier code is spent).
+    checks.check(await waitFor(driver, (r) => r.account.form.notice === 'sign_in.code_sent' && !r.account.form.busy, 5000) !== null,
+      'expiry: a new code is sent');
+    await fill(driver, 'code', await codeFor(api, phone));
     await activate(driver, 'sign_in.submit');
     const review = await waitFor(driver, (r) => r.screen === 'book_review' && r.arg === slot && node(r, 'review.name'), 10000);
     checks.check(review !== null && node(review, 'review.name').label.includes('王秀英') && node(review, 'review.id_number'),
-      'expiry: signed in again, back on the review with the time, the name and the ID number', review ? node(review, 'review.name').label : '');
+      'expiry: signed in again, back on the review with the time, the name and the ID number',
+      review ? node(review, 'review.name').label : JSON.stringify((await driver.report()).account));
     await driver.shot('back-on-review');
     await activate(driver, 'booking.confirm');
     const ticket = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.code'), 10000);
