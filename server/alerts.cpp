@@ -109,6 +109,10 @@ bool Alerts::acknowledge(std::int64_t id, const std::string& who) {
     return true;
 }
 
+void Alerts::content_changed(const std::string& resource) {
+    on_event_(record_event("changed", {{"resource", resource}}));
+}
+
 std::vector<AlertEvent> Alerts::events_after(std::int64_t last_id, std::int64_t limit) {
     Statement s = db_.prepare("SELECT id, kind, data FROM alert_events WHERE id > ? ORDER BY id LIMIT ?");
     s.bind(1, last_id).bind(2, limit);

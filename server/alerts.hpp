@@ -16,7 +16,7 @@ namespace elder::server {
 
 struct AlertEvent {
     std::int64_t id;
-    std::string kind;  // "alert" or "cancel"
+    std::string kind;  // "alert", "cancel" or "changed"
     std::string data;  // JSON
 };
 
@@ -32,6 +32,10 @@ public:
     nlohmann::json list(bool history, std::int64_t limit);
     std::optional<nlohmann::json> get(std::int64_t id);
     bool acknowledge(std::int64_t id, const std::string& who);
+    // Tells every stream that public content changed (`resource`: "policies"): devices then ask
+    // for their lists at once instead of at their next periodic check, so that a withdrawn
+    // policy leaves every screen within seconds.
+    void content_changed(const std::string& resource);
     std::vector<AlertEvent> events_after(std::int64_t last_id, std::int64_t limit = 1000);
     std::int64_t last_event_id();
 

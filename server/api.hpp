@@ -21,6 +21,7 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNu
 // CAP documents are parsed on `offload`'s worker.
 void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offload);
 void add_help_routes(Router& router, Database& db, Auth& auth);
-void add_staff_content_routes(Router& router, Database& db, Auth& auth);  // policies and slots
+// Policies and slots; a change to the policies is announced on the stream through `alerts`.
+void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& alerts);
 
 }  // namespace elder::server

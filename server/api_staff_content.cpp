@@ -47,8 +47,8 @@ std::optional<Response> parse_policy(const Call& call, Database& db, PolicyInput
 
 }  // namespace
 
-void add_staff_content_routes(Router& router, Database& db, Auth& auth) {
-    auto write_policy = [&db](const Call& call, const PolicyInput& p, std::int64_t id) {
+void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& alerts) {
+    auto write_policy = [&db, &alerts](const Call& call, const PolicyInput& p, std::int64_t id) {
         Transaction tx(db);
         const std::int64_t seq = next_change_seq(db);
         Statement s = db.prepare(
@@ -63,6 +63,7 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth) {
         s.run();
         const std::int64_t stored = id ? id : db.last_insert_id();
         tx.commit();
+        alerts.content_changed("policies");
         Statement out = db.prepare("SELECT id, category_id, title, summary, issuer, published_on, effective_on, tags, updated_seq, body FROM policies WHERE id = ?");
         out.bind(1, stored).step();
         return json_response(id ? http::status::ok : http::status::created,
@@ -90,13 +91,14 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth) {
         if (auto bad = parse_policy(call, db, p)) return *bad;
         return write_policy(call, p, id);
     });
-    router.add(http::verb::delete_, "/api/v1/staff/policies/{id}", [&db, &auth, live_policy](const Call& call) {
+    router.add(http::verb::delete_, "/api/v1/staff/policies/{id}", [&db, &auth, &alerts, live_policy](const Call& call) {
         if (!auth.is_staff(call.request)) return staff_required(call);
         std::int64_t id;
         if (!live_policy(call, id)) return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
         Transaction tx(db);
         db.prepare("UPDATE policies SET deleted = 1, updated_seq = ? WHERE id = ?").bind(1, next_change_seq(db)).bind(2, id).run();
         tx.commit();
+        alerts.content_changed("policies");
         return no_content(call.request);
     });
 

@@ -73,7 +73,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_appointment_routes(router_, db_, auth_, id_numbers_, config.undo_window_s);
     add_alert_routes(router_, alerts_, auth_, offload_);
     add_help_routes(router_, db_, auth_);
-    add_staff_content_routes(router_, db_, auth_);
+    add_staff_content_routes(router_, db_, auth_, alerts_);
 }
 
 std::optional<Response> Service::guard_staff(const Request& request, const std::string& client) {

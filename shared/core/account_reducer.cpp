@@ -146,7 +146,13 @@ void signed_in(State& state, const CallDone& done, std::vector<Effect>& effects)
     p.form = Form{};
     if (state.surface == Surface::Browser)
         effects.push_back(WriteCache{kAccountKey, json{{"token", p.token}, {"phone", p.phone}}.dump()});
-    const Route next = p.after_sign_in.screen == Screen::SignIn ? Route{} : p.after_sign_in;
+    Route next = p.after_sign_in.screen == Screen::SignIn ? Route{} : p.after_sign_in;
+    // Back after an expired sign-in: the same resident finds what they typed; anyone else fills
+    // the form in afresh (a review with nobody's name on it would book nothing).
+    if (!p.held_phone.empty() && p.held_phone == p.phone) p.form.fields = std::move(p.held_fields);
+    else if (next.screen == Screen::BookReview) next.screen = Screen::BookWho;
+    p.held_phone.clear();
+    p.held_fields.clear();
     replace_route(state, next, {Screen::SignIn});
     state.route = route_opened(state, state.route, effects);
 }
@@ -168,8 +174,15 @@ void refresh_device(State& state, std::vector<Effect>& effects) {
 
 void sign_in_again(State& state, std::vector<Effect>& effects) {
     const Route here = state.route;
+    const std::string phone = state.personal.phone;
+    std::map<std::string, std::string> typed = state.personal.form.fields;
+    typed.erase("code");
     forget_person(state, effects);
     state.personal.after_sign_in = here;
+    state.personal.held_phone = phone;
+    state.personal.held_fields = std::move(typed);
+    state.personal.form.fields["phone"] = phone;  // only the code is new
+    state.personal.form.active = "phone";
     state.personal.form.error = {"sign_in.expired", ""};
     replace_route(state, {Screen::SignIn, ""}, {});
 }

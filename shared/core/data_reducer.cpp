@@ -132,6 +132,23 @@ void retry_waiting_now(DataState& d, const ResourceKey& answered, std::vector<Ef
         });
 }
 
+// A policy that a complete list no longer holds was withdrawn: an open copy says so instead of
+// showing it as current, and its offline copy goes. (The list comes again after every staff
+// change, which the stream announces.)
+void drop_withdrawn_details(DataState& d, std::vector<Effect>& effects) {
+    for (auto& [id, r] : d.policy_details) {
+        if (r.fetch.freshness == Freshness::None) continue;  // not shown yet: its own answer decides
+        const std::int64_t key_id = id;
+        const bool listed = std::any_of(d.policies.value.begin(), d.policies.value.end(),
+                                        [&](const Policy& p) { return p.id == key_id && !p.deleted; });
+        if (listed) continue;
+        r.value = {};
+        r.fetch.freshness = Freshness::None;
+        effects.push_back(RemoveCache{cache_key({Resource::Policy, id})});
+        fail(r.fetch, {Resource::Policy, id}, FetchError::NotFound, "withdrawn", effects);
+    }
+}
+
 template <class T>
 void on_ok(DataState& d, Remote<T>& r, const HttpDone& done, std::vector<Effect>& effects) {
     FetchState& f = r.fetch;
@@ -154,6 +171,7 @@ void on_ok(DataState& d, Remote<T>& r, const HttpDone& done, std::vector<Effect>
     }
     f.pages.clear();
     succeed(f);
+    if (done.key.kind == Resource::Policies) drop_withdrawn_details(d, effects);
 }
 
 void on_http_done(DataState& d, const HttpDone& done, std::vector<Effect>& effects) {
@@ -239,7 +257,11 @@ void on_cache_read(DataState& d, const CacheRead& read, std::vector<Effect>& eff
     });
 }
 
+void refresh_all(DataState& d, std::vector<Effect>& effects);
+
 void on_stream_event(DataState& d, const StreamEvent& e, std::vector<Effect>& effects) {
+    // Staff changed public content: every list is asked again now (cheap, with ETags), not in 10 minutes.
+    if (e.event == "changed") return refresh_all(d, effects);
     if (e.event != "alert" && e.event != "cancel") return;
     if (apply_alert_event(d.alerts.value, e.event, e.data) && !d.alert_pages.empty()) {
         // Saved at once: what was shown live survives a power cut before the list comes again.

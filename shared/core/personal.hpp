@@ -33,6 +33,9 @@ struct Personal {
     std::string token, phone;  // a resident signed in with phone + code (browser, kiosk)
     Form form;
     Route after_sign_in;       // where signing in leads
+    // What was typed when the sign-in expired, and whose it was: given back only to the same phone.
+    std::string held_phone;
+    std::map<std::string, std::string> held_fields;
     std::string booking_key;   // Idempotency-Key of the booking on the review page
     std::vector<Slot> alternatives;  // other times of the day, when the chosen one filled up
     std::vector<Appointment> appointments;  // mine, newest first

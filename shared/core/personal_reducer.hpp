@@ -33,7 +33,8 @@ void refresh_device(State& state, std::vector<Effect>& effects);
 // My help requests, for the page that lists them (with the resident's or the bound box's token).
 void fetch_help_requests(State& state, std::vector<Effect>& effects);
 // The server no longer knows the resident's token (expired, signed out elsewhere): forget the
-// person and ask them to sign in, coming back to the page they were on.
+// person and ask them to sign in, coming back to the page they were on with what they had typed
+// (kept for that phone only).
 void sign_in_again(State& state, std::vector<Effect>& effects);
 // Wipes what belongs to the resident: tokens, forms, lists (a kiosk visitor leaves, or signs out).
 void forget_person(State& state, std::vector<Effect>& effects);

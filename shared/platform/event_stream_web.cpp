@@ -26,7 +26,7 @@ EM_JS(int, web_stream_open, (const char* url), {
     s.source.onopen = () => { s.state = 1; };
     s.source.onerror = () => { s.state = 2; s.source.close(); };
     const take = (ev) => { s.queue.push({ id: ev.lastEventId || '', event: ev.type, data: ev.data }); };
-    for (const name of ['alert', 'cancel', 'message']) s.source.addEventListener(name, take);
+    for (const name of ['alert', 'cancel', 'changed', 'message']) s.source.addEventListener(name, take);
     return handle;
 });
 

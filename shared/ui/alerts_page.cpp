@@ -38,8 +38,9 @@ float past_alerts(PageContext& ctx, float y) {
         }
         const std::string ended = t.format("alerts.ended", {{"when", format_date_time(t, a.sent)}});
         const std::string title = alert_title_words(t, a, "alerts.banner_notice");
+        const std::string stop = t.text("text.stop");
         y += list_row(ctx, {"alert.past." + std::to_string(a.id), title, a.infos.front().headline + "  " + ended, "", area.x, y,
-                            area.w, ReadAloud{title + "。" + a.infos.front().headline + "。" + ended}}) + ctx.profile.gap * 0.5f;
+                            area.w, ReadAloud{title + stop + a.infos.front().headline + stop + ended}}) + ctx.profile.gap * 0.5f;
     }
     return y - top;
 }
@@ -56,7 +57,7 @@ void draw_alerts_page(PageContext& ctx) {
         const std::vector<CardLine> lines = alert_lines(ctx, a);
         std::string spoken;
         for (const CardLine& l : lines)
-            if (!l.text.empty()) spoken += l.text + "。";
+            if (!l.text.empty()) spoken += l.text + ctx.strings.text("text.stop");
         y += card(ctx, "alert." + std::to_string(a.id), lines, area.x, y, area.w, ReadAloud{spoken});
         y += ctx.profile.gap * 0.5f;
     }

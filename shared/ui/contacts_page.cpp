@@ -19,7 +19,8 @@ void draw_contacts_page(PageContext& ctx) {
             {c.hours.empty() ? "" : ctx.strings.format("contacts.hours", {{"hours", c.hours}}), px, true},
             {c.address.empty() ? "" : ctx.strings.format("contacts.address", {{"address", c.address}}), px, true},
         };
-        std::string spoken = c.organisation + "，" + c.role + "，" + c.name + "，电话 " + c.phone;
+        const std::string spoken = ctx.strings.format(
+            "contacts.spoken", {{"organisation", c.organisation}, {"role", c.role}, {"name", c.name}, {"phone", c.phone}});
         y += card(ctx, "contact." + std::to_string(c.id), lines, area.x, y, area.w, ReadAloud{spoken});
         y += ctx.profile.gap * 0.5f;
     }

@@ -32,23 +32,21 @@ float draw_header(PageContext& ctx, const Rect& area) {
     return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
 }
 
-// Whether the box has anything from the server at all (from this run or its offline copy).
-bool anything_saved(const DataState& d) {
-    for (const Freshness f : {d.site.fetch.freshness, d.categories.fetch.freshness, d.policies.fetch.freshness,
-                              d.guides.fetch.freshness, d.contacts.fetch.freshness, d.activities.fetch.freshness,
-                              d.alerts.fetch.freshness})
-        if (f != Freshness::None) return true;
-    return false;
+// Said plainly while the server cannot be reached, so that nobody mistakes old news for new.
+// A first start without a network has nothing saved: "showing what was saved" would be untrue.
+bool nothing_saved(const DataState& d) {
+    for (const FetchState* f : {&d.site.fetch, &d.alerts.fetch, &d.categories.fetch, &d.policies.fetch, &d.guides.fetch,
+                                &d.contacts.fetch, &d.activities.fetch})
+        if (f->freshness != Freshness::None) return false;
+    return true;
 }
 
-// Said plainly while the server cannot be reached, so that nobody mistakes old news for new; on a
-// first start with nothing saved, that nothing can be shown yet and that it will come by itself.
 float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
     if (ctx.state.data.online) return 0;
     const float px = ctx.profile.body_px;
-    const char* key = anything_saved(ctx.state.data) ? "status.offline" : "state.offline_empty";
-    return text_block(ctx, "home.offline", ctx.strings.text(key), ImVec2(area.x, y), area.w, px, ctx.palette.text,
-                      ctx.palette.background) + px * 0.6f;
+    const char* key = nothing_saved(ctx.state.data) ? "status.offline_nothing_saved" : "status.offline";
+    return text_block(ctx, "home.offline", ctx.strings.text(key), ImVec2(area.x, y), area.w, px,
+                      ctx.palette.text, ctx.palette.background) + px * 0.6f;
 }
 
 // The lines of the alert banner: the most severe active alert, in words (the level is a word, not

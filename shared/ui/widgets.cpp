@@ -380,8 +380,9 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
     std::string label;
+    const std::string comma = ctx.strings.text("text.comma");
     for (const CardLine& l : lines)
-        if (!l.text.empty()) label += (label.empty() ? "" : "，") + l.text;
+        if (!l.text.empty()) label += (label.empty() ? "" : comma) + l.text;
     ctx.tree.add({id, "button", label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, p.tile, action, focused});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(action);

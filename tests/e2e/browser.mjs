@@ -1,7 +1,7 @@
 // Shared browser-test plumbing: Debian's Chromium through playwright-core (never a downloaded
 // browser), the site served on 127.0.0.1, and small check helpers that count what passed.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/server_process.mjs';
@@ -12,8 +12,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+// `extraArgs`: further Chromium switches, e.g. a kiosk's --autoplay-policy=no-user-gesture-required.
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 // The kiosk site served the way residents get it: by the reference server, with demo data.
@@ -23,6 +24,15 @@ export async function serve(siteDir) {
   const server = await startServer(join(root, 'build/native/bin/elder-server'),
     ['--db', db, '--demo', '--demo-dir', join(root, 'assets/demo'), '--web-root', siteDir, '--quiet']);
   return { server: { close: () => server.stop() }, url: server.url + '/' };
+}
+
+// The same for scenarios that need staff and sign-ins: a staff token, development sign-in codes
+// (--dev-otp) and any further server settings (`config`). Resolves to the server process.
+export async function serveForScenarios(serverBinary, siteDir, demoDir, staffToken, config = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'elder-e2e-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: staffToken, ...config }));
+  return startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'e2e.db'), '--demo', '--dev-otp',
+    '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
 }
 
 export class Checks {

@@ -12,9 +12,10 @@ const seatsLeft = async (api, slot, date) =>
 
 // Types into a form field the surface's way: the kiosk's keypad for digits, otherwise the
 // browser's input (a real keyboard, or the kiosk's system keyboard for names).
-async function fill(driver, field, text) {
+export async function fill(driver, field, text) {
   await activate(driver, 'field.' + field);
-  if (driver.mode === 'touch' && /^[0-9X]+$/.test(text)) {
+  // Digits on a kiosk go through its keypad; a phone types them with its own keyboard.
+  if (driver.mode === 'touch' && /^[0-9X]+$/.test(text) && (await driver.report()).surface === 'kiosk') {
     await activate(driver, 'keypad.clear');
     for (const c of text) await activate(driver, 'keypad.' + (c === 'X' ? 'x' : c));
   } else if (driver.mode !== 'remote') {
@@ -51,7 +52,7 @@ async function wrongCodesLock(driver, api) {
 }
 
 // The code as the resident's phone receives it (the demo server's development endpoint).
-async function codeFor(api, phone) {
+export async function codeFor(api, phone) {
   for (let i = 0; i < 100; i++) {
     const res = await api.get('/api/v1/dev/otp?phone=' + phone);
     if (res.status === 200) return res.json.code;
@@ -60,7 +61,7 @@ async function codeFor(api, phone) {
   throw new Error('no code was sent to ' + phone);
 }
 
-async function signIn(driver, api) {
+export async function signIn(driver, api) {
   await fill(driver, 'phone', driver.phone);
   await activate(driver, 'sign_in.send_code');
   const code = await codeFor(api, driver.phone);

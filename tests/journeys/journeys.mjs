@@ -39,11 +39,28 @@ export async function focusOn(driver, id) {
   throw new Error(`${driver.name}: could not reach ${id} with arrows (stuck on ${(focused(r) || {}).id} of ${r.screen})`);
 }
 
+// Touch: the item's centre on screen, swiping to it as a resident scrolls to a button below the
+// fold (a phone's screen holds less of a page than a kiosk's).
+async function reachByTouch(driver, id) {
+  const onScreen = (r) => {
+    const n = node(r, id);
+    return n && n.visible && n.rect[1] + n.rect[3] / 2 >= 0 && n.rect[1] + n.rect[3] / 2 <= r.display[1];
+  };
+  for (let i = 0; i < 20; i++) {
+    if (!(await waitFor(driver, (x) => node(x, id), 5000))) break;
+    const r = await waitFor(driver, onScreen, 500);
+    if (r) return r;
+    const now = await driver.report();
+    if (!node(now, id) || !driver.swipeUp) break;
+    await (node(now, id).rect[1] > 0 ? driver.swipeUp() : driver.swipeDown());
+  }
+  throw new Error(`${driver.name}: ${id} is not on screen`);
+}
+
 // Uses the item `id` as a resident of this surface would: arrows + OK, or a tap on it.
 export async function activate(driver, id) {
   if (driver.mode === 'touch') {
-    const r = await waitFor(driver, (x) => node(x, id) && node(x, id).visible, 5000);
-    if (!r) throw new Error(`${driver.name}: ${id} is not on screen`);
+    const r = await reachByTouch(driver, id);
     const [x, y, w, h] = node(r, id).rect;
     await driver.tap(x + w / 2, y + h / 2);
   } else {

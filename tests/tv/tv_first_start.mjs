@@ -53,7 +53,7 @@ try {
   const offline = await waitFor(tv, (r) => r.screen === 'home' && !r.data.online && node(r, 'home.offline'), 20000);
   const sentence = offline ? node(offline, 'home.offline').label : '';
   // Not "showing what was saved last time": there is nothing saved.
-  checks.check(offline !== null && sentence === strings['state.offline_empty'] && hanzi(sentence) >= 10,
+  checks.check(offline !== null && sentence === strings['status.offline_nothing_saved'] && hanzi(sentence) >= 10,
     'first start offline: home says in a Chinese sentence that nothing is saved yet and that it will come by itself', sentence);
   checks.check(offline && offline.nodes.filter((n) => n.focusable).length >= 8 && node(offline, 'home.offline').visible,
     'home is drawn with its functions, not a blank screen');

@@ -256,15 +256,66 @@ TEST_CASE("cancelling needs a confirmation and can be undone") {
     CHECK(s.personal.form.notice.key == "ticket.restored_notice");
 }
 
-TEST_CASE("an expired sign-in asks to sign in again and keeps nothing") {
+TEST_CASE("an expired sign-in asks to sign in again and keeps none of the lists") {
     std::vector<Effect> fx;
     State s = signed_in_kiosk_on_who(fx);
     s = step(s, OpenScreen{Screen::MyAppointments, ""}, fx);
     s = step(s, CallDone{Call::Appointments, 0, 401, R"({"type":"about:blank","title":"x","status":401,"detail":"请先登录。"})"}, fx);
     CHECK(s.route.screen == Screen::SignIn);
     CHECK(s.personal.token.empty());
+    CHECK(s.personal.appointments.empty());
     CHECK(s.personal.form.error.key == "sign_in.expired");
     CHECK(s.personal.after_sign_in.screen == Screen::MyAppointments);
+}
+
+namespace {
+
+// On the review, name and ID number typed, when the server says the sign-in has expired.
+State expired_on_review(std::vector<Effect>& fx) {
+    State s = signed_in_kiosk_on_who(fx);
+    s.personal.form.fields["name"] = "王秀英";
+    s.personal.form.fields["id_number"] = "11010519491231002X";
+    s = step(s, SubmitWho{}, fx);
+    REQUIRE(s.route == Route{Screen::BookReview, "11"});
+    s = step(s, Book{}, fx);
+    return step(s, CallDone{Call::Book, 0, 401, R"({"type":"about:blank","title":"x","status":401,"detail":"请先登录。"})"}, fx);
+}
+
+State sign_in_as(State s, const std::string& phone, std::vector<Effect>& fx) {
+    s.personal.form.fields["phone"] = phone;
+    s = step(s, SendCode{}, fx);
+    s = step(s, CallDone{Call::SendCode, 0, 202, R"({"expires_in_s":300})"}, fx);
+    s.personal.form.fields["code"] = "654321";
+    s = step(s, SignIn{}, fx);
+    return step(s, CallDone{Call::SignIn, 0, 200, R"({"token":"T2","expires_at":"2026-12-23T10:00:00+08:00"})"}, fx);
+}
+
+}  // namespace
+
+TEST_CASE("a sign-in expiring on the review: the same resident comes back to the review with what they typed") {
+    std::vector<Effect> fx;
+    State s = expired_on_review(fx);
+    CHECK(s.route.screen == Screen::SignIn);
+    CHECK(s.personal.token.empty());
+    CHECK(s.personal.form.error.key == "sign_in.expired");
+    CHECK(s.personal.form.fields["phone"] == "13800138000");  // only a new code is needed
+    CHECK(s.personal.form.fields.count("name") == 0);          // not on the sign-in page
+    s = sign_in_as(s, "13800138000", fx);
+    CHECK(s.route == Route{Screen::BookReview, "11"});
+    CHECK(s.personal.form.fields["name"] == "王秀英");
+    CHECK(s.personal.form.fields["id_number"] == "11010519491231002X");
+    s = step(s, Book{}, fx);
+    REQUIRE(sent(fx, Call::Book));
+    CHECK(json::parse(sent(fx, Call::Book)->body)["name"] == "王秀英");
+}
+
+TEST_CASE("a sign-in expiring on the review: another phone starts the form afresh") {
+    std::vector<Effect> fx;
+    State s = sign_in_as(expired_on_review(fx), "13900139000", fx);
+    CHECK(s.route == Route{Screen::BookWho, "11"});
+    CHECK(s.personal.form.fields.count("name") == 0);
+    CHECK(s.personal.form.fields.count("id_number") == 0);
+    CHECK(s.personal.held_fields.empty());
 }
 
 TEST_CASE("a set-top box registers itself, waits to be bound, then books for its household") {

@@ -211,6 +211,33 @@ TEST_CASE("a policy's full text: cached, fetched, and forgotten when withdrawn")
     CHECK(later.all<ScheduleRetry>().empty());
 }
 
+TEST_CASE("staff changing content: the stream says so, the lists come again, a withdrawn policy's open copy says so") {
+    Store s;
+    fetch_policies_once(s);
+    json page = json::parse(fixture("policies_page"));
+    page["next_cursor"] = nullptr;
+    REQUIRE(page["items"].size() >= 2);
+    const std::int64_t gone = page["items"][0]["id"], kept = page["items"][1]["id"];
+    for (const std::int64_t id : {gone, kept}) {  // both read on this device
+        json detail = json::parse(fixture("policy"));
+        detail["id"] = id;
+        s(FetchPolicy{id});
+        s(CacheRead{{Resource::Policy, id}, std::nullopt});
+        s(HttpDone{{Resource::Policy, id}, 200, detail.dump(), "\"d\"", ""});
+    }
+
+    s(StreamEvent{"changed", "{\"resource\": \"policies\"}"});
+    CHECK(s.only<HttpGet>().key == kPolicies);  // at once, not at the 10-minute check
+    page["items"].erase(page["items"].begin());
+    s(HttpDone{kPolicies, 200, page.dump(), "\"p2\"", ""});
+    const auto& withdrawn = s.state.data.policy_details.at(gone);
+    CHECK(withdrawn.fetch.error == FetchError::NotFound);
+    CHECK(withdrawn.fetch.freshness == Freshness::None);
+    CHECK(withdrawn.value.body.empty());
+    CHECK(s.only<RemoveCache>().key == "cache.policy." + std::to_string(gone));
+    CHECK(s.state.data.policy_details.at(kept).fetch.freshness == Freshness::Current);
+}
+
 TEST_CASE("live alerts: new and updated ones show at once, cancelled and expired ones go") {
     Store s;
     s(CacheRead{kAlerts, std::nullopt});
