@@ -1,6 +1,7 @@
 // The home page on every surface, checked against ../shared/handbook/ACCESSIBILITY.md.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/spatial_nav.hpp"
@@ -70,6 +71,22 @@ TEST_CASE("offline, home says so plainly and still meets every number") {
         const Rect notice = find(ui.app, "home.offline")->rect;
         CHECK(notice.y >= find(ui.app, "home.community")->rect.bottom());
         CHECK(notice.bottom() <= ui.app.semantics().focusable(0).rect.y);
+    }
+}
+
+TEST_CASE("the server failing, home says the saved copy is shown and still meets every number") {
+    for (const Case& c : kCases) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        const nlohmann::json saved{{"etag", "\"site-1\""}, {"pages", nlohmann::json::array({fixture("site")})}};
+        ui.app.dispatch(CacheRead{{Resource::Site}, saved.dump()});
+        ui.app.dispatch(HttpDone{{Resource::Site}, 500, R"({"title":"Internal error","status":500})", "", ""});
+        ui.frame();
+        INFO(ui.app.report()["data"].dump());
+        REQUIRE(find(ui.app, "home.server_error"));
+        CHECK(find(ui.app, "home.server_error")->label.rfind("服务器暂时出了问题，显示的是上次保存的内容", 0) == 0);
+        CHECK_FALSE(find(ui.app, "home.offline"));
+        check_home(ui, c);
     }
 }
 
