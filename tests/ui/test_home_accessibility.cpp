@@ -6,6 +6,7 @@
 
 #include "core/spatial_nav.hpp"
 #include "../unit/fixture.hpp"
+#include "fixture_clock.hpp"
 #include "page_checks.hpp"
 #include "ui/theme.hpp"
 
@@ -131,7 +132,9 @@ TEST_CASE("home shows the community, the date and the eight tiles in Chinese") {
     REQUIRE(find(ui.app, "home.community"));
     CHECK(find(ui.app, "home.community")->label == "幸福里社区");
     REQUIRE(find(ui.app, "home.date"));
-    CHECK(find(ui.app, "home.date")->label == "2026年11月23日 星期一  09:30");
+    const CivilTime now = fixture_clock();
+    CHECK(find(ui.app, "home.date")->label == std::to_string(now.year) + "年" + std::to_string(now.month) + "月" +
+                                                   std::to_string(now.day) + "日 星期" + chinese_weekday(fixture_day()) + "  09:30");
     const char* labels[] = {"政策资讯", "办事指南", "预约办理", "通知提醒", "社区活动", "联系我们", "紧急求助", "设置"};
     for (int i = 0; i < 8; ++i) CHECK(ui.app.semantics().focusable(i).label == labels[i]);
 }
