@@ -1,8 +1,10 @@
 // The web build's platform services in Debian's Chromium, against the reference server behind the
 // fault proxy: fetch (data arrives and is saved to localStorage), EventSource (a published alert
 // appears, and again after an outage), speechSynthesis (focus moves are read in Chinese), the
-// offline copy (a reload during an outage shows the saved data at once), recovery within 5 s, and
-// the settings from config.json and URL parameters.
+// offline copy (a reload during an outage shows the saved data at once), recovery within 5 s, every
+// fault of the proxy (delay, 500, garbage, truncation, drop: the saved copy, a sentence saying so,
+// pages that still open; on a first visit a sentence and 再试一次), and the settings from
+// config.json and URL parameters.
 //   node tests/e2e/kiosk_data.mjs SERVER SITE_DIR DEMO_DIR
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
