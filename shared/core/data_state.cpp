@@ -118,6 +118,17 @@ nlohmann::json describe(const DataState& d) {
     return {{"online", d.online}, {"stream_open", d.stream_open}, {"resources", resources}, {"policy_details", details}};
 }
 
+bool shows_saved_copy_of_failing(const FetchState& f) {
+    return f.freshness == Freshness::Cached && (f.error == FetchError::ServerError || f.error == FetchError::BadAnswer);
+}
+
+bool shows_saved_copy_of_failing(const DataState& d) {
+    for (const FetchState* f : {&d.site.fetch, &d.categories.fetch, &d.policies.fetch, &d.guides.fetch, &d.contacts.fetch,
+                                &d.activities.fetch, &d.alerts.fetch})
+        if (shows_saved_copy_of_failing(*f)) return true;
+    return false;
+}
+
 std::string cache_key(const ResourceKey& key) {
     if (key.kind == Resource::Policy) return "cache.policy." + std::to_string(key.id);
     return std::string("cache.") + resource_name(key.kind);

@@ -91,6 +91,10 @@ const char* fetch_error_name(FetchError e);
 std::string resource_path(const ResourceKey& key, const std::string& cursor = "");
 // Freshness, fetch phase, error and item count of every resource, for reports and tests.
 nlohmann::json describe(const DataState& d);
+// A copy saved earlier stands in for the server's answer: the server fails or garbles (failing).
+bool shows_saved_copy_of_failing(const FetchState& f);
+// Some list is shown from its saved copy because the server fails or garbles its answers.
+bool shows_saved_copy_of_failing(const DataState& d);
 // The storage key of its offline copy: "cache.policies", "cache.policy.12".
 std::string cache_key(const ResourceKey& key);
 

@@ -125,16 +125,16 @@ private:
                 if (quitting_) break;
                 text = pending_;
                 has_pending_ = false;
+                speaking_ = true;  // with the pending text taken, so that speaking() is never false between
                 cancel_ = false;
             }
             espeak_SetParameter(espeakRATE, rate_wpm_, 0);
             espeak_SetParameter(espeakVOLUME, volume_, 0);
             samples_.clear();
-            speaking_ = true;
             espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, this);
             espeak_Synchronize();
-            speaking_ = false;
             if (to_file && !cancel_) write_wav(options_.wav_path, samples_, rate);
+            speaking_ = false;  // only once the words are out, in the file too
         }
     }
 

@@ -32,7 +32,6 @@ float draw_header(PageContext& ctx, const Rect& area) {
     return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
 }
 
-// Said plainly while the server cannot be reached, so that nobody mistakes old news for new.
 // A first start without a network has nothing saved: "showing what was saved" would be untrue.
 bool nothing_saved(const DataState& d) {
     for (const FetchState* f : {&d.site.fetch, &d.alerts.fetch, &d.categories.fetch, &d.policies.fetch, &d.guides.fetch,
@@ -41,11 +40,16 @@ bool nothing_saved(const DataState& d) {
     return true;
 }
 
+// Said plainly while the saved copy stands in for the server (it cannot be reached, or it fails or
+// garbles its answers), so that nobody mistakes old news for new.
 float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
-    if (ctx.state.data.online) return 0;
+    const DataState& d = ctx.state.data;
+    const bool offline = !d.online;
+    if (!offline && !shows_saved_copy_of_failing(d)) return 0;
     const float px = ctx.profile.body_px;
-    const char* key = nothing_saved(ctx.state.data) ? "status.offline_nothing_saved" : "status.offline";
-    return text_block(ctx, "home.offline", ctx.strings.text(key), ImVec2(area.x, y), area.w, px,
+    const char* offline_key = nothing_saved(d) ? "status.offline_nothing_saved" : "status.offline";
+    return text_block(ctx, offline ? "home.offline" : "home.server_error",
+                      ctx.strings.text(offline ? offline_key : "status.server_error"), ImVec2(area.x, y), area.w, px,
                       ctx.palette.text, ctx.palette.background) + px * 0.6f;
 }
 

@@ -330,6 +330,8 @@ float data_notice(PageContext& ctx, const FetchState& fetch, bool empty, const s
         else key = "state.loading";
     } else if (!ctx.state.data.online) {
         key = "status.offline";  // saved items below; say they may be old
+    } else if (shows_saved_copy_of_failing(fetch)) {
+        key = "status.server_error";  // saved items below, as the server fails
     } else if (empty) {
         key = empty_key;
     }

@@ -93,15 +93,46 @@ export function nodeById(rep, id) {
   return rep.nodes.find((n) => n.id === id);
 }
 
+// A finger on a touch screen (a context made with hasTouch): a swipe from (x, fromY) to (x, toY) as
+// touch events through CDP (Input.dispatchTouchEvent), never mouse events; then waits for the page
+// to stop coasting.
+export async function swipe(page, x, fromY, toY, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (y) => ({ touchPoints: [{ x, y, id: 1, radiusX: 8, radiusY: 8, force: 1 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', ...at(fromY) });
+  for (let i = 1; i <= steps; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', ...at(fromY + ((toY - fromY) * i) / steps) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await settled(page);
+}
+
+// Waits until the page has stopped drawing: the same frame count in two looks 100 ms apart (the app
+// draws only when something changes, so a coasting flick or a page still laying out draws on).
+export async function settled(page, timeout = 10000) {
+  await page.waitForFunction(() => {
+    const frames = window.elder.report().frames;
+    const still = frames === window.__lastFrames;
+    window.__lastFrames = frames;
+    return still;
+  }, null, { polling: 100, timeout });
+}
+
+// A tap where the device has a touch screen (a context made with hasTouch), a click otherwise.
+export async function press(page, node) {
+  const [x, y, w, h] = node.rect;
+  const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+  if (touch) await page.touchscreen.tap(x + w / 2, y + h / 2);
+  else await page.mouse.click(x + w / 2, y + h / 2);
+}
+
 // Waits for the alerts to arrive and confirms a severe one that interrupts (我知道了), as a resident
-// would, so that a test can go on with the page underneath.
+// would (a tap on a touch screen), so that a test can go on with the page underneath.
 export async function confirmAlerts(page) {
   await waitForState(page, () => window.elder.report().data.resources.alerts.freshness === 'current', null, 15000);
   for (let i = 0; i < 5; i++) {
     const r = await report(page);
     if (r.interruption === null) return;
-    const ack = r.nodes.find((n) => n.id === 'interrupt.ack');
-    await page.mouse.click(ack.rect[0] + ack.rect[2] / 2, ack.rect[1] + ack.rect[3] / 2);
+    await press(page, r.nodes.find((n) => n.id === 'interrupt.ack'));
     await waitForState(page, (id) => window.elder.report().interruption !== id, r.interruption, 3000);
   }
 }

@@ -4,7 +4,7 @@
 //   node tests/e2e/kiosk_smoke.mjs SITE_DIR OUTPUT_DIR
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Checks, confirmAlerts, launch, nodeById, openPage, report, serve, waitForState, waitReady } from './browser.mjs';
+import { Checks, confirmAlerts, launch, nodeById, openPage, report, serve, settled, waitForState, waitReady } from './browser.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const [siteDir, outDir] = process.argv.slice(2);
@@ -39,7 +39,7 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   checks.check(rep.display[0] === w && rep.display[1] === h, `${w}x${h} layout fills the viewport`, rep.display.join('x'));
   const tiles = rep.nodes.filter((n) => n.focusable && n.id.startsWith('tile.'));
   checks.check(tiles.length === 8 && tiles[0].label === '政策资讯', `${w}x${h} shows the eight tiles`);  // (an alert banner may join them)
-  await page.waitForTimeout(300);  // let the second settling frame land before the screenshot
+  await settled(page);  // the second settling frame lands before the screenshot
   await screenshotLooksDrawn(page, `kiosk-${w}x${h}.png`);
 
   const contacts = nodeById(rep, 'tile.contacts');
@@ -71,7 +71,7 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
     'the canvas draws at devicePixelRatio 3', `${size.css.join('x')} css, ${size.backing.join('x')} backing`);
   let rep = await report(page);
   checks.check(rep.surface === 'browser' && rep.display[0] === 390, 'the browser layout is chosen by URL');
-  await page.waitForTimeout(300);
+  await settled(page);
   await screenshotLooksDrawn(page, 'browser-390x844@3x.png');
   await page.keyboard.press('ArrowRight');
   checks.check(await waitForState(page, () => window.elder.report().focus === 1), 'ArrowRight moves the focus');

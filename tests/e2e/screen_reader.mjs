@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/server_process.mjs';
-import { Checks, launch, openPage, report, waitForState, waitReady } from './browser.mjs';
+import { Checks, launch, openPage, report, settled, waitForState, waitReady } from './browser.mjs';
 
 const [serverBinary, siteDir, demoDir] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'elder-sr-'));
@@ -42,12 +42,29 @@ async function lacking(page) {
   return { missing, count: rep.nodes.length };
 }
 
-// Every node of the app's tree is in the browser's accessibility tree, in its role. The report and
-// the mirror are read one after the other, so a frame drawn in between is given time to settle.
+// The page shows no 正在加载, on a frame drawn after the last change (the tree is the last frame's,
+// so right after an action it may still be the page before).
+async function hasLoaded(page, timeout = 15000) {
+  const loadingShown = async () => (await report(page)).nodes.some((n) => n.label.includes('正在加载'));
+  for (const end = Date.now() + timeout; Date.now() < end;) {
+    await waitForState(page, () => !window.elder.report().nodes.some((n) => n.label.includes('正在加载')), null, Math.max(1, end - Date.now()));
+    await settled(page);
+    if (!(await loadingShown())) return true;
+  }
+  return false;
+}
+
+// Every node of the app's tree is in the browser's accessibility tree, in its role, once the page's
+// data (a policy's text, the slots) has arrived: the comparison is made on what a resident reads,
+// never on 正在加载. The report and the mirror are read one after the other, so a frame drawn in
+// between is given time to settle.
 async function sameItems(page, what) {
+  const loaded = await hasLoaded(page);
+  const loading = (await report(page)).nodes.filter((n) => n.label.includes('正在加载')).map((n) => n.id);
+  checks.check(loaded, `${what}: the page has loaded (no 正在加载 left)`, loading.join(', '));
   let result = await lacking(page);
   for (let i = 0; i < 20 && result.missing.length > 0; i++) {
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(100);  // a poll: the mirror catches up with the frame drawn meanwhile
     result = await lacking(page);
   }
   checks.check(result.missing.length === 0 && result.count > 3,
@@ -139,7 +156,6 @@ try {
     await waitForState(other.page, () => window.elder.report().interruption !== null, null, 10000);
     await other.page.locator('#a11y-mirror [data-id="interrupt.ack"]').dispatchEvent('click');
     await waitForState(other.page, (o) => window.elder.report().interruption === null && window.elder.report().screen === o.split('/')[0], open, 5000);
-    await other.page.waitForTimeout(500);  // the page's data (a policy's text, the slots) arrives
     await sameItems(other.page, open);
     await axe(other.page, open);
     checks.check(other.errors.length === 0, `${open}: no console errors`, other.errors.join(' | '));

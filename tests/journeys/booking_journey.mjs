@@ -4,8 +4,9 @@
 // ticket; cancel with its confirmation, and undo. The server is asked over HTTP whether the seat
 // was really taken and given back.
 //   driver (see journeys.mjs) plus: serverUrl, phone (this surface's resident), type(text)
+import { decodeQr } from '../e2e/qr.mjs';
 import { client } from '../server/api_client.mjs';
-import { activate, expectScreen, goHome, node, waitFor } from './journeys.mjs';
+import { activate, expectScreen, goHome, node, showOnScreen, waitFor } from './journeys.mjs';
 
 const seatsLeft = async (api, slot, date) =>
   (await api.get(`/api/v1/schedules/1/slots?from=${date}&to=${date}`)).json.items.find((s) => s.id === slot).seats_left;
@@ -140,11 +141,10 @@ export async function bookCancelAndUndo(driver) {
   const code = node(ticket, 'ticket.code').label.split(' ').pop();
   const taken = await seatsLeft(api, other, date);
   driver.checks.check(taken === before - 1, `${driver.name}: the server has taken one seat`, `${before} -> ${taken}`);
-  const file = await driver.shot('ticket');
-  if (driver.decodeQr) {
-    const decoded = await driver.decodeQr(file);
-    driver.checks.check(decoded === `ELDER-APPOINTMENT:${ticket.arg}:${code}`, `${driver.name}: the ticket's QR code carries the code`, decoded);
-  }
+  await showOnScreen(driver, 'ticket.qr');
+  const decoded = decodeQr(await driver.shot('ticket'));
+  driver.checks.check(decoded === `ELDER-APPOINTMENT:${ticket.arg}:${code}`, `${driver.name}: the ticket's QR code carries the code`,
+    `decoded "${decoded}"`);
 
   await activate(driver, 'ticket.cancel');
   await expectScreen(driver, 'cancel_confirm', ticket.arg, 'cancelling asks first');

@@ -2,8 +2,10 @@
 // end; find a service guide by pinyin initials; change the text size. A driver supplies the
 // surface's way of acting: remote keys (TV), taps and swipes (kiosk), keys and the wheel (browser).
 //   driver: { name, mode: 'remote' | 'touch' | 'keyboard', report(), key(k), tap(x, y),
-//             swipeUp(), swipeDown(), shot(name), checks }
-// Keys are named abstractly: up, down, left, right, ok, back, page_down.
+//             swipeUp(), swipeDown(), shot(name) -> file, checks }
+// Keys are named abstractly: up, down, left, right, ok, back, page_down. shot(name) returns the
+// screenshot's file, whose QR codes are read back with zbarimg.
+import { decodeQr } from '../e2e/qr.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -67,6 +69,20 @@ export async function activate(driver, id) {
     await focusOn(driver, id);
     await driver.key('ok');
   }
+}
+
+// Brings `id` on screen the surface's way (swipes; Page Down or Down on the others) so that a
+// screenshot shows it; throws if it cannot.
+export async function showOnScreen(driver, id) {
+  for (let i = 0; i < 20; i++) {
+    const r = await waitFor(driver, (x) => node(x, id), 5000);
+    if (!r) throw new Error(`${driver.name}: no ${id} on the page`);
+    if (node(r, id).visible) return;
+    if (driver.mode === 'touch') await driver.swipeUp();
+    else await driver.key(driver.mode === 'keyboard' ? 'page_down' : 'down');
+    await waitFor(driver, (x) => x.scroll !== r.scroll || (node(x, id) || {}).visible, 2000);
+  }
+  throw new Error(`${driver.name}: ${id} could not be brought on screen`);
 }
 
 export async function expectScreen(driver, screen, arg, what) {
@@ -150,17 +166,14 @@ export async function findGuideByInitials(driver) {
   await expectScreen(driver, 'guide_detail', '1', 'opens the guide');
   await waitFor(driver, (r) => node(r, 'guide.steps.0'));
   await driver.shot('guide');
-  // 扫码到手机: where the driver can read the screen back, the QR code must decode to the guide's link.
-  if (driver.decodeQr) {
-    await activate(driver, 'guide.qr');
-    await expectScreen(driver, 'guide_qr', '1', 'opens 扫码到手机');
-    const shown = await waitFor(driver, (r) => node(r, 'qr.code'));
-    const link = shown && node(shown, 'qr.link').label;
-    const file = await driver.shot('guide-qr');
-    const decoded = await driver.decodeQr(file);
-    driver.checks.check(link && decoded === link && link.endsWith('/?surface=browser&open=guide_detail/1'),
-      `${driver.name}: the QR code on screen decodes to the guide's link`, decoded);
-  }
+  // 扫码到手机: the QR code drawn on screen must decode to the guide's link.
+  await activate(driver, 'guide.qr');
+  await expectScreen(driver, 'guide_qr', '1', 'opens 扫码到手机');
+  const shown = await waitFor(driver, (r) => node(r, 'qr.code') && node(r, 'qr.code').visible);
+  const link = shown && node(shown, 'qr.link').label;
+  const decoded = decodeQr(await driver.shot('guide-qr'));
+  driver.checks.check(link && decoded === link && link.endsWith('/?surface=browser&open=guide_detail/1'),
+    `${driver.name}: the QR code on screen decodes to the guide's link`, `decoded "${decoded}", shown "${link}"`);
 }
 
 export async function changeTextSize(driver) {

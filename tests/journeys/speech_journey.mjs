@@ -16,7 +16,7 @@ function sentences(report) {
 }
 
 export async function readAloud(driver) {
-  if (!driver.spoken) return;
+  if (!driver.spoken) throw new Error(`${driver.name}: the driver cannot hear what is said (no spoken()): read-aloud cannot be checked`);
   await goHome(driver);
   await activate(driver, 'tile.settings');
   await expectScreen(driver, 'settings', undefined, 'opens 设置');

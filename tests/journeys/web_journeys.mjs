@@ -4,13 +4,26 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, launch, report, waitForState, waitReady } from '../e2e/browser.mjs';
+import { Checks, launch, report, swipe, waitForState, waitReady } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
 import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
+// name: [surface, viewport, mode, phone]
+const SURFACES = {
+  kiosk: ['kiosk', { width: 1080, height: 1920 }, 'touch', '13800000001'],
+  browser: ['browser', { width: 1280, height: 800 }, 'keyboard', '13800000002'],
+};
+// ONLY=kiosk or ONLY=browser runs one surface while debugging; a name that matches none is an error,
+// never a run that checks nothing.
+const only = process.env.ONLY;
+if (only !== undefined && !(only in SURFACES)) {
+  console.error(`FAIL: ONLY=${only} names no surface (${Object.keys(SURFACES).join(', ')}): nothing would be checked`);
+  process.exit(2);
+}
+if (only) console.log(`ONLY=${only}: the other surfaces are not run`);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-journeys-'));
 const STAFF = 'journey-staff-token-0001';
@@ -42,13 +55,6 @@ async function run(name, surface, viewport, mode, phone) {
   await page.locator('canvas').focus();
   let step = 0;
   const [w, h] = [viewport.width, viewport.height];
-  const swipe = async (from, to) => {
-    await page.mouse.move(w / 2, from);
-    await page.mouse.down();
-    for (let i = 1; i <= 8; i++) await page.mouse.move(w / 2, from + ((to - from) * i) / 8);
-    await page.mouse.up();
-    await page.waitForTimeout(700);  // let the flick coast out
-  };
   const driver = {
     name, mode, checks, serverUrl: server.url, staffToken: STAFF, phone,
     spoken: () => page.evaluate(() => window.__spoken),
@@ -60,9 +66,14 @@ async function run(name, surface, viewport, mode, phone) {
     },
     key: (k) => page.keyboard.press(KEYS[k]),
     tap: (x, y) => (mode === 'touch' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
-    swipeUp: () => swipe(h * 0.75, h * 0.3),
-    swipeDown: () => swipe(h * 0.3, h * 0.75),
-    shot: async (label) => page.screenshot({ path: join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`) }),
+    // A finger's swipe (touch events), the kiosk's only way to scroll.
+    swipeUp: () => swipe(page, w / 2, h * 0.75, h * 0.3),
+    swipeDown: () => swipe(page, w / 2, h * 0.3, h * 0.75),
+    shot: async (label) => {
+      const file = join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
   };
   for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud]) {
     try {
@@ -76,9 +87,7 @@ async function run(name, surface, viewport, mode, phone) {
 }
 
 try {
-  const only = process.env.ONLY;  // run one surface while debugging: ONLY=kiosk or ONLY=browser
-  if (!only || only === 'kiosk') await run('kiosk', 'kiosk', { width: 1080, height: 1920 }, 'touch', '13800000001');
-  if (!only || only === 'browser') await run('browser', 'browser', { width: 1280, height: 800 }, 'keyboard', '13800000002');
+  for (const [name, args] of Object.entries(SURFACES)) if (!only || only === name) await run(name, ...args);
 } finally {
   await browser.close();
   await server.stop();

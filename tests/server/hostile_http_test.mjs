@@ -98,7 +98,9 @@ for (const te of ['xchunked', 'chunked, identity', 'gzip']) {
     body: JSON.stringify({ phone, code }) })).json();
   await fetch(server.url + '/api/v1/appointments?mark=log-check', { headers: { Authorization: 'Bearer ' + token } });
   await fetch(server.url + '/api/v1/appointments?mark=log-check', { headers: { Authorization: 'Bearer not-a-token' } });
-  await new Promise((r) => setTimeout(r, 200));
+  // The server logs each request as it answers it: wait for both lines.
+  const logged = () => server.log.filter((l) => l.includes('"path":"/api/v1/appointments"')).length >= 2;
+  for (const end = Date.now() + 5000; !logged() && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
   const lines = server.log.map((l) => { try { return JSON.parse(l); } catch { return {}; } });
   const mine = lines.filter((l) => l.msg === 'request' && l.path === '/api/v1/appointments');
   checks.check(mine.length === 2 && mine.every((l) => l.client === '127.0.0.1'), 'request lines name the client address', JSON.stringify(mine));

@@ -17,6 +17,11 @@ const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-limits-'));
 const STAFF = 'limits-test-staff-token-5e2a9c41';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Polls `pred` until it holds (true) or `ms` pass (false).
+const until = async (pred, ms = 10000) => {
+  for (const end = Date.now() + ms; !pred(); await sleep(20)) if (Date.now() > end) return false;
+  return true;
+};
 const CRLF = '\r\n';
 
 // A socket from `localAddress` that sent `bytes` and then nothing more. `closed` tells whether
@@ -58,7 +63,7 @@ server.exited.then((how) => { exited = how; });
 // --- One address holds at most 10 connections: its oldest waiting ones are let go for new ones.
 {
   const held = Array.from({ length: 15 }, () => hold(server.url, '127.0.0.2', SLOW));
-  await sleep(500);
+  await until(() => held.filter((h) => h.closed).length >= 5);
   const closed = held.filter((h) => h.closed).length;
   checks.check(closed >= 5 && held.slice(10).every((h) => !h.closed), 'an address over 10 connections loses its oldest waiting ones',
     `${closed} of 15 closed`);
@@ -71,26 +76,26 @@ server.exited.then((how) => { exited = how; });
 {
   const held = [];
   for (let a = 10; a < 18; a++) for (let i = 0; i < 10; i++) held.push(hold(server.url, `127.0.0.${a}`, SLOW));
-  await sleep(700);
+  await until(() => held.every((h) => h.connected || h.closed) && held.filter((h) => !h.closed).length <= 60);
   const open = held.filter((h) => !h.closed).length;
   checks.check(open <= 60, 'at most max_connections slow-header sockets stay open', `${open} of 80 open`);
   const answers = [];
   for (let i = 0; i < 10; i++) answers.push(await health(server));
   checks.check(answers.every((s) => s === 200), 'health answers 10 times in a row while the server is full', answers.join(','));
   closeAll(held);
-  await sleep(300);
+  await sleep(300);  // the server lets the closed sockets go; it shows no count to wait on
 }
 
 // --- Streams: 5 per address, 20 in all (503 beyond, with health still answered).
 {
   const mine = Array.from({ length: 7 }, () => hold(server.url, '127.0.0.3', stream()));
-  await sleep(500);
+  await until(() => mine.every((h) => statusOf(h) !== 0));
   const ok = mine.filter((h) => statusOf(h) === 200).length;
   const refused = mine.filter((h) => statusOf(h) === 429).length;
   checks.check(ok === 5 && refused === 2, 'one address gets 5 streams, the next 2 get 429', `${ok} ok, ${refused} 429`);
   const others = [];
   for (let a = 20; a < 24; a++) for (let i = 0; i < 5; i++) others.push(hold(server.url, `127.0.0.${a}`, stream()));
-  await sleep(500);
+  await until(() => others.every((h) => statusOf(h) !== 0));
   const all = [...mine, ...others];
   const live = all.filter((h) => statusOf(h) === 200 && !h.closed).length;
   const busy = others.filter((h) => statusOf(h) === 503).length;
@@ -99,7 +104,7 @@ server.exited.then((how) => { exited = how; });
   checks.check(refusedBody?.status === 503 && /请稍后再试/.test(refusedBody.detail), 'the 503 is problem+json with a sentence');
   checks.check(await health(server) === 200, 'health answers while the streams are full');
   closeAll(all);
-  await sleep(500);
+  await sleep(500);  // the server lets the closed streams go; it shows no count to wait on
 }
 
 // --- A device's newest stream wins: with a device token, a third stream closes the first.
@@ -109,11 +114,11 @@ server.exited.then((how) => { exited = how; });
   const { token } = await reg.json();
   const auth = `Authorization: Bearer ${token}${CRLF}`;
   const first = hold(server.url, '127.0.0.4', stream(auth));
-  await sleep(300);
+  await until(() => statusOf(first) !== 0);
   const second = hold(server.url, '127.0.0.4', stream(auth));
-  await sleep(300);
+  await until(() => statusOf(second) !== 0);
   const third = hold(server.url, '127.0.0.4', stream(auth));
-  await sleep(500);
+  await until(() => statusOf(third) !== 0 && first.closed);
   checks.check(statusOf(third) === 200 && !third.closed && !second.closed && first.closed,
     'a device holds 2 streams: its oldest is closed for the newest', `first closed: ${first.closed}, second: ${second.closed}, third: ${statusOf(third)}`);
   closeAll([first, second, third]);
@@ -122,7 +127,7 @@ server.exited.then((how) => { exited = how; });
 // --- A stream client that stops reading is let go once its queue passes the byte budget.
 {
   const sleeper = hold(server.url, '127.0.0.5', stream(), { read: false });
-  await sleep(300);
+  await sleep(300);  // the server takes the stream; the client reads nothing, so nothing to wait on
   const big = 'd'.repeat(200 * 1024);
   for (let i = 0; i < 4; i++) {
     const res = await fetch(server.url + '/api/v1/staff/alerts', { method: 'POST',
@@ -130,9 +135,9 @@ server.exited.then((how) => { exited = how; });
       body: JSON.stringify({ msgType: 'Alert', colour_level: '蓝', info: [{ category: ['Met'], event: '测试', headline: `大消息 ${i}`, description: big, area: [{ areaDesc: '幸福里' }] }] }) });
     if (res.status !== 201) throw new Error(`publish: ${res.status} ${await res.text()}`);
   }
-  await sleep(1500);
+  await sleep(1500);  // the client keeps not reading while the server's queue for it grows
   sleeper.socket.resume();
-  await sleep(1000);
+  await until(() => sleeper.closed, 5000);
   checks.check(sleeper.closed && sleeper.received.length < 600 * 1024,
     'a stream that stopped reading is closed, not fed 800 KB', `closed ${sleeper.closed}, ${sleeper.received.length} bytes reached it`);
 }
@@ -157,10 +162,10 @@ await server.stop();
   execFileSync('prlimit', ['--pid', String(pid), '--nofile=64:64']);
   const held = [];
   for (let a = 30; a < 36; a++) for (let i = 0; i < 20; i++) held.push(hold(second.url, `127.0.0.${a}`, SLOW));
-  await sleep(500);
+  await until(() => held.every((h) => h.connected || h.closed));
   const cpu = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
   const before = cpu();
-  await sleep(3000);
+  await sleep(3000);  // time is what is measured here: the CPU the server uses while it cannot accept
   const used = cpu() - before;
   checks.check(used < 0.5, 'out of descriptors, the server does not spin in accept()', `${used.toFixed(2)} s of CPU in 3 s`);
   checks.check(await health(second) === 200, 'health still gets through');

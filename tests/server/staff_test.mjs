@@ -108,6 +108,7 @@ const bobSignedInAt = Date.now();
 // Expired tokens (this server gives residents 3-second tokens)
 {
   const token = bob;
+  // Time passing is what is tested: nothing to await but the token's expiry.
   await new Promise((r) => setTimeout(r, Math.max(0, bobSignedInAt + 3500 - Date.now())));
   const expired = await api.get('/api/v1/appointments', { token });
   checks.check(expired.status === 401 && expired.json.detail.includes('登录'), 'an expired token gives 401 and says to sign in');

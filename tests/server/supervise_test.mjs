@@ -47,6 +47,7 @@ checks.check(code === 0, 'SIGTERM stops the supervisor', String(code));
 let gone = false;
 try { process.kill(second?.pid ?? first.pid, 0); } catch { gone = true; }
 checks.check(gone, 'and the server with it');
+// Proving that nothing happens: 2.5 s in which a supervisor still running would have restarted it.
 await new Promise((r) => setTimeout(r, 2500));
 checks.check(starts.length === 2, 'nothing is started again after a stop', `${starts.length} starts`);
 process.exit(checks.summary());

@@ -44,6 +44,19 @@ export function startTvApp(binary, args, { display, report, env = {} }) {
         await new Promise((res) => setTimeout(res, 25));
       }
     },
+    // Waits until the app has stopped drawing: the same frame count in two reports 100 ms apart
+    // (the app draws only when something changes). Returns that report, or null after `timeoutMs`.
+    async settled(timeoutMs = 10000) {
+      let last = -1;
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const r = this.readReport();
+        if (r && r.frames === last) return r;
+        last = r ? r.frames : -1;
+        if (Date.now() > end) return null;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    },
     press(...keys) {
       if (!window) {
         window = xdotool('search', '--sync', '--pid', String(child.pid)).split('\n')[0];

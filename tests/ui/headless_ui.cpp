@@ -1,5 +1,7 @@
 #include "headless_ui.hpp"
 
+#include "fixture_clock.hpp"
+
 #include <stdexcept>
 
 namespace elder::test {
@@ -42,7 +44,8 @@ HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
 
 void HeadlessUi::frame() {
     ImGui::NewFrame();
-    app.frame(CivilTime{2026, 11, 23, 1, 9, 30});
+    static const CivilTime now = fixture_clock();  // the fixtures' day: their dates and the clock agree
+    app.frame(now);
     ImGui::Render();
     accept_texture_requests();
 }

@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "../unit/fixture.hpp"
+#include "fixture_clock.hpp"
 #include "page_checks.hpp"
 
 using namespace elder;
@@ -12,7 +14,8 @@ using namespace elder::test;
 
 namespace {
 
-const char* kToken = R"({"token":"T1","expires_at":"2026-12-23T10:00:00+08:00"})";
+// A sign-in that lasts a month from the tests' clock.
+std::string token_answer() { return R"({"token":"T1","expires_at":")" + fixture_time("10:00", 30) + R"("})"; }
 const char* kBoundBox =
     R"({"id":7,"kind":"stb","serial":"STB-1","bound":true,"household_name":"王家","household_phone":"13900139000"})";
 
@@ -51,7 +54,7 @@ void ready(HeadlessUi& ui) {
         ui.app.dispatch(CallDone{Call::DeviceStatus, 0, 200, kBoundBox});
     } else {
         ui.app.dispatch(OpenScreen{Screen::SignIn, ""});
-        ui.app.dispatch(CallDone{Call::SignIn, 0, 200, kToken});
+        ui.app.dispatch(CallDone{Call::SignIn, 0, 200, token_answer()});
     }
     ui.app.dispatch(GoHome{});
     ui.app.dispatch(OpenScreen{Screen::BookDate, "1"});  // the slots asked for are schedule 1's
@@ -60,22 +63,29 @@ void ready(HeadlessUi& ui) {
     ui.frame();
 }
 
+// The first slot of the fixtures (the first working day after the day they were taken).
+nlohmann::json first_slot() { return nlohmann::json::parse(fixture("slots")).at("items").at(0); }
+std::string first_slot_day() { return first_slot().at("start").get<std::string>().substr(0, 10); }
+
 struct PageCase {
     Screen screen;
-    const char* arg;
+    std::string arg;
 };
-const PageCase kPages[] = {
-    {Screen::Appointments, ""}, {Screen::BookDate, "1"}, {Screen::BookSlot, "1/2026-11-24"}, {Screen::BookWho, "1"},
-    {Screen::BookReview, "1"},  {Screen::Ticket, "1"},   {Screen::MyAppointments, ""},      {Screen::CancelConfirm, "1"},
-    {Screen::Sos, ""},          {Screen::SosConfirm, ""}, {Screen::HelpForm, "repair"},     {Screen::HelpSent, "1"},
-    {Screen::MyRequests, ""},   {Screen::Attract, ""},
-};
+// Built when a test runs: the slot page names the fixtures' first day.
+std::vector<PageCase> pages() {
+    return {
+        {Screen::Appointments, ""}, {Screen::BookDate, "1"}, {Screen::BookSlot, "1/" + first_slot_day()}, {Screen::BookWho, "1"},
+        {Screen::BookReview, "1"},  {Screen::Ticket, "1"},   {Screen::MyAppointments, ""},      {Screen::CancelConfirm, "1"},
+        {Screen::Sos, ""},          {Screen::SosConfirm, ""}, {Screen::HelpForm, "repair"},     {Screen::HelpSent, "1"},
+        {Screen::MyRequests, ""},   {Screen::Attract, ""},
+    };
+}
 
 }  // namespace
 
 TEST_CASE("every booking and help page meets the numbers on every surface, at every text size, in both themes") {
     for (const SurfaceCase& c : surface_cases())
-        for (const PageCase& page : kPages)
+        for (const PageCase& page : pages())
             for (int size : {0, 2})
                 for (bool contrast : {false, true}) {
                     INFO(describe(c) << " " << screen_name(page.screen) << " size " << size << " contrast " << contrast);
@@ -126,16 +136,18 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     CHECK(find_node(ui.app, "page.notice"));  // 正在加载 until the slots arrive
     ui.app.dispatch(CallDone{Call::Slots, 1, 200, fixture("slots")});
     ui.frame();
-    // Today has no slots in the fixture: greyed, said in words, and not a button.
-    const SemNode* today = find_node(ui.app, "booking.day.2026-11-23");
+    // Today has no slots in the fixture (they start the next working day): greyed, said in words,
+    // and not a button.
+    const SemNode* today = find_node(ui.app, "booking.day." + fixture_day());
     REQUIRE(today);
     CHECK(today->label.find("这天不办理") != std::string::npos);
     CHECK_FALSE(today->action);
-    REQUIRE(find_node(ui.app, "booking.day.2026-11-24.detail"));
-    CHECK(find_node(ui.app, "booking.day.2026-11-24.detail")->label.find("名额") != std::string::npos);
-    tap(ui, "booking.day.2026-11-24");
+    const std::string day = "booking.day." + first_slot_day();
+    REQUIRE(find_node(ui.app, day + ".detail"));
+    CHECK(find_node(ui.app, day + ".detail")->label.find("名额") != std::string::npos);
+    tap(ui, day);
     REQUIRE(ui.app.state().route.screen == Screen::BookSlot);
-    tap(ui, "booking.slot.1");
+    tap(ui, "booking.slot." + std::to_string(first_slot().at("id").get<int>()));
     REQUIRE(ui.app.state().route.screen == Screen::SignIn);  // who you are, before who is coming
 
     type_on_keypad(ui, "13800000001");
@@ -151,7 +163,7 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     CHECK(find_node(ui.app, "form.notice"));
     type_on_keypad(ui, "123456");
     tap(ui, "sign_in.submit");
-    ui.app.dispatch(CallDone{Call::SignIn, 0, 200, kToken});
+    ui.app.dispatch(CallDone{Call::SignIn, 0, 200, token_answer()});
     ui.frame();
     ui.frame();
     REQUIRE(ui.app.state().route == (Route{Screen::BookWho, "1"}));
@@ -179,7 +191,8 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     ui.frame();
     ui.frame();
     REQUIRE(ui.app.state().route == (Route{Screen::Ticket, "1"}));
-    CHECK(find_node(ui.app, "ticket.code")->label.find("KG99YE") != std::string::npos);
+    const std::string code = nlohmann::json::parse(fixture("appointment")).at("code");
+    CHECK(find_node(ui.app, "ticket.code")->label.find(code) != std::string::npos);
     CHECK(find_node(ui.app, "ticket.code")->text_px >= ui.app.profile().heading_px);
     CHECK(find_node(ui.app, "ticket.qr"));
     CHECK(find_node(ui.app, "ticket.materials.0"));
@@ -199,7 +212,7 @@ TEST_CASE("cancelling asks first, keeps the safe choice first, and offers the un
     tap(ui, "cancel.confirm");
     auto cancelled = nlohmann::json::parse(fixture("appointment"));
     cancelled["status"] = "cancelled";
-    cancelled["cancelled_at"] = "2026-11-23T09:28:00+08:00";  // two minutes before the test's clock
+    cancelled["cancelled_at"] = fixture_time("09:28");  // two minutes before the test's clock
     ui.app.dispatch(CallDone{Call::Cancel, 1, 200, cancelled.dump()});
     ui.frame();
     ui.frame();
@@ -208,7 +221,7 @@ TEST_CASE("cancelling asks first, keeps the safe choice first, and offers the un
     CHECK(find_node(ui.app, "ticket.restore"));
     CHECK_FALSE(find_node(ui.app, "ticket.qr"));  // a cancelled ticket has nothing to scan
 
-    cancelled["cancelled_at"] = "2026-11-23T09:15:00+08:00";  // 15 minutes ago: too late to undo
+    cancelled["cancelled_at"] = fixture_time("09:15");  // 15 minutes ago: too late to undo
     ui.app.dispatch(CallDone{Call::Cancel, 1, 200, cancelled.dump()});
     ui.frame();
     CHECK_FALSE(find_node(ui.app, "ticket.restore"));

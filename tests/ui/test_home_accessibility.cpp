@@ -7,6 +7,7 @@
 
 #include "core/spatial_nav.hpp"
 #include "../unit/fixture.hpp"
+#include "fixture_clock.hpp"
 #include "page_checks.hpp"
 #include "ui/theme.hpp"
 
@@ -85,6 +86,22 @@ TEST_CASE("offline on a first start with nothing saved, home does not speak of a
     CHECK(find(ui.app, "home.offline")->label.rfind("现在连不上网络，还没有保存过内容", 0) == 0);
 }
 
+TEST_CASE("the server failing, home says the saved copy is shown and still meets every number") {
+    for (const Case& c : kCases) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        const nlohmann::json saved{{"etag", "\"site-1\""}, {"pages", nlohmann::json::array({fixture("site")})}};
+        ui.app.dispatch(CacheRead{{Resource::Site}, saved.dump()});
+        ui.app.dispatch(HttpDone{{Resource::Site}, 500, R"({"title":"Internal error","status":500})", "", ""});
+        ui.frame();
+        INFO(ui.app.report()["data"].dump());
+        REQUIRE(find(ui.app, "home.server_error"));
+        CHECK(find(ui.app, "home.server_error")->label.rfind("服务器暂时出了问题，显示的是上次保存的内容", 0) == 0);
+        CHECK_FALSE(find(ui.app, "home.offline"));
+        check_home(ui, c);
+    }
+}
+
 TEST_CASE("an active alert shows as a banner on home, in words, on every surface") {
     for (const Case& c : kCases) {
         INFO(describe(c));
@@ -126,7 +143,9 @@ TEST_CASE("home shows the community, the date and the eight tiles in Chinese") {
     REQUIRE(find(ui.app, "home.community"));
     CHECK(find(ui.app, "home.community")->label == "幸福里社区");
     REQUIRE(find(ui.app, "home.date"));
-    CHECK(find(ui.app, "home.date")->label == "2026年11月23日 星期一  09:30");
+    const CivilTime now = fixture_clock();
+    CHECK(find(ui.app, "home.date")->label == std::to_string(now.year) + "年" + std::to_string(now.month) + "月" +
+                                                   std::to_string(now.day) + "日 星期" + chinese_weekday(fixture_day()) + "  09:30");
     const char* labels[] = {"政策资讯", "办事指南", "预约办理", "通知提醒", "社区活动", "联系我们", "紧急求助", "设置"};
     for (int i = 0; i < 8; ++i) CHECK(ui.app.semantics().focusable(i).label == labels[i]);
 }

@@ -10,6 +10,7 @@
 #include "core/pinyin.hpp"
 #include "core/settings.hpp"
 #include "../unit/fixture.hpp"
+#include "fixture_clock.hpp"
 #include "page_checks.hpp"
 
 using namespace elder;
@@ -279,7 +280,13 @@ TEST_CASE("activities: time in words, place and seats left, the detail leads to 
     open(ui, Screen::Activities);
     const SemNode* row = find_node(ui.app, "activity.1.detail");
     REQUIRE(row);
-    CHECK(row->label.find("11月25日 星期三 09:30-11:00") != std::string::npos);
+    // "11月25日 星期三 09:30-11:00", from the activity's times in the fixture.
+    const auto activity = nlohmann::json::parse(fixture("activities")).at("items").at(0);
+    REQUIRE(activity.at("id") == 1);
+    const std::string start = activity.at("start"), end = activity.at("end"), day = start.substr(0, 10);
+    const std::string when = std::to_string(std::stoi(start.substr(5, 2))) + "月" + std::to_string(std::stoi(start.substr(8, 2))) +
+                             "日 星期" + chinese_weekday(day) + " " + start.substr(11, 5) + "-" + end.substr(11, 5);
+    CHECK(row->label.find(when) != std::string::npos);
     CHECK(row->label.find("还剩 20 个名额") != std::string::npos);
     const Rect r = find_node(ui.app, "activity.1")->rect;
     ui.tap(r.center_x(), r.center_y());
@@ -289,7 +296,7 @@ TEST_CASE("activities: time in words, place and seats left, the detail leads to 
     const Rect sign_up = find_node(ui.app, "activity.sign_up")->rect;
     ui.tap(sign_up.center_x(), sign_up.center_y());
     CHECK(ui.app.state().route.screen == Screen::BookSlot);  // an activity has its day: straight to its times
-    CHECK(ui.app.state().route.arg.find("/2026-11-25") != std::string::npos);
+    CHECK(ui.app.state().route.arg.find("/" + day) != std::string::npos);
 }
 
 TEST_CASE("search by initials: G, L on the letter grid finds 高龄老人津贴, and it opens") {

@@ -40,9 +40,7 @@ TEST_CASE("espeak-ng speaks Mandarin into a WAV file that is not silence") {
     {
         auto speech = make_speech({"zh-CN", 150, 100, path});
         speech->speak("您好，这是社区服务。");
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
         REQUIRE(wait_until_quiet(*speech));
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     const auto samples = read_wav_samples(path);
     REQUIRE(samples.size() > 22050 / 2);  // more than half a second of sound
@@ -60,21 +58,17 @@ TEST_CASE("stop cuts speech short and repeat says it again") {
     std::string long_text;
     for (int i = 0; i < 50; ++i) long_text += "这是一段很长的政策内容，用来测试停止朗读。";
     speech->speak(long_text);
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // stopped in the middle: what is tested
     speech->stop();
     REQUIRE(wait_until_quiet(*speech));
     CHECK(read_wav_samples(path).empty());  // a stopped utterance is not written out
     speech->speak("短句。");
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
     REQUIRE(wait_until_quiet(*speech));
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const size_t first = read_wav_samples(path).size();
     CHECK(first > 0);
     std::remove(path.c_str());
     speech->repeat();
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
     REQUIRE(wait_until_quiet(*speech));
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     // The same words again: espeak's output length varies by a few samples between runs.
     const double again = static_cast<double>(read_wav_samples(path).size());
     CHECK(std::fabs(again - static_cast<double>(first)) < 0.01 * static_cast<double>(first));

@@ -1,8 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include <sys/stat.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <string>
 
@@ -11,6 +12,29 @@
 using namespace elder;
 
 namespace {
+
+// Caps the size of files this process writes (RLIMIT_FSIZE) while it lives; writes past the cap fail
+// with EFBIG instead of raising SIGXFSZ.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        REQUIRE(getrlimit(RLIMIT_FSIZE, &saved_) == 0);
+        old_handler_ = signal(SIGXFSZ, SIG_IGN);
+        rlimit capped = saved_;
+        capped.rlim_cur = bytes;
+        REQUIRE(setrlimit(RLIMIT_FSIZE, &capped) == 0);
+    }
+    ~FileSizeLimit() {
+        setrlimit(RLIMIT_FSIZE, &saved_);
+        signal(SIGXFSZ, old_handler_);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+    rlimit saved_{};
+    void (*old_handler_)(int) = SIG_DFL;
+};
 
 std::string temp_dir() {
     char pattern[] = "/tmp/elder-storage-XXXXXX";
@@ -46,23 +70,22 @@ TEST_CASE("storage keys cannot escape the folder") {
 }
 
 TEST_CASE("a write that cannot happen is an error and keeps the old value") {
-    if (geteuid() == 0) {
-        // root ignores permissions: use a path below a regular file instead.
-        const std::string dir = temp_dir();
-        auto blocker = make_storage(dir);
-        std::string error;
-        REQUIRE(blocker->put("file", "x", error));
-        auto storage = make_storage(dir + "/file/sub");
-        CHECK_FALSE(storage->put("k", "v", error));
-        CHECK(error.find("cannot") != std::string::npos);
-        return;
-    }
     const std::string dir = temp_dir();
     auto storage = make_storage(dir);
     std::string error;
     REQUIRE(storage->put("k", "old", error));
-    chmod(dir.c_str(), 0500);
-    CHECK_FALSE(storage->put("k", "new", error));
-    chmod(dir.c_str(), 0700);
+    {
+        // A full disk, as root meets it too (permissions would not stop root): files may not grow
+        // past 64 bytes, so writing the new value fails half-way.
+        const FileSizeLimit full(64);
+        CHECK_FALSE(storage->put("k", std::string(4096, 'n'), error));
+    }
+    CHECK(error.find("cannot write") != std::string::npos);
     CHECK(storage->get("k") == std::string("old"));
+    CHECK(access((dir + "/k.tmp").c_str(), F_OK) != 0);  // the half-written copy is gone
+
+    // A folder that cannot be made: its path runs through a regular file.
+    auto below_file = make_storage(dir + "/k/sub");
+    CHECK_FALSE(below_file->put("k", "v", error));
+    CHECK(error.find("cannot create") != std::string::npos);
 }
