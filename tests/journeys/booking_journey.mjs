@@ -12,7 +12,7 @@ const seatsLeft = async (api, slot, date) =>
 
 // Types into a form field the surface's way: the kiosk's keypad for digits, otherwise the
 // browser's input (a real keyboard, or the kiosk's system keyboard for names).
-async function fill(driver, field, text) {
+export async function fill(driver, field, text) {
   await activate(driver, 'field.' + field);
   if (driver.mode === 'touch' && /^[0-9X]+$/.test(text)) {
     await activate(driver, 'keypad.clear');
@@ -60,7 +60,7 @@ async function codeFor(api, phone) {
   throw new Error('no code was sent to ' + phone);
 }
 
-async function signIn(driver, api) {
+export async function signIn(driver, api) {
   await fill(driver, 'phone', driver.phone);
   await activate(driver, 'sign_in.send_code');
   const code = await codeFor(api, driver.phone);
