@@ -21,8 +21,9 @@ export function requireTesseract() {
 }
 
 // Text as compared: no spaces (tesseract puts them between Chinese characters), no punctuation
-// (full- and half-width marks look alike), full-width letters and digits as ASCII.
-export const normalise = (text) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+// (full- and half-width marks look alike), full-width letters and digits as ASCII, one case (the
+// model reads the capital J of an appointment code as j now and then).
+export const normalise = (text) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
 
 // Tesseract's Chinese model misreads a character now and then at one size and not at another (the
 // TV's alert headline: read right at 28, 37 and 42 px, one character wrong at 47 or 56 px), so each

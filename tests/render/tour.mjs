@@ -10,7 +10,7 @@ import { activate, confirmAlerts, expectScreen, goHome, node, waitFor } from '..
 
 // By touch, an item below (or above) the screen is first brought into view with a swipe, as a
 // finger would; arrow keys scroll the page themselves as the focus moves.
-async function use(driver, id) {
+export async function use(driver, id) {
   for (let i = 0; driver.mode === 'touch' && i < 20; i++) {
     const r = await driver.report();
     const n = node(r, id);
