@@ -26,10 +26,11 @@ export function requireTesseract() {
 export const normalise = (text) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
 
 // Tesseract's Chinese model misreads a character now and then at one size and not at another (the
-// TV's alert headline: read right at 28, 37 and 42 px, one character wrong at 47 or 56 px), so each
-// box is read at three character sizes, and the words count as read when one reading has them all:
-// a model does not make up a whole sentence that is not in the picture.
-const TARGET_PX = [30, 38, 46];
+// TV's alert headline: read right at 28, 37 and 42 px, one character wrong at 47 or 56 px; an
+// appointment code's J or 5 read as ) or S at some sizes), so each box is read at five character
+// sizes, and the words count as read when one reading has them all: a model does not make up a
+// whole sentence, or a code, that is not in the picture.
+const TARGET_PX = [28, 34, 40, 46, 52];
 const MARGIN = 16;
 
 // The box `rect` (layout units) of `image` (decoded PNG, `scale` device px per unit) as a greyscale

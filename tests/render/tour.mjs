@@ -81,9 +81,11 @@ export async function booking(driver, nth) {
   await use(driver, 'tile.appointments');
   await waitFor(driver, (r) => node(r, 'booking.service.1'));
   await use(driver, 'booking.service.1');
-  const days = await waitFor(driver, (r) => r.screen === 'book_date' && first(r, 'booking.day.'));
+  const days = await waitFor(driver, (r) => r.screen === 'book_date' && first(r, 'booking.day.'), 20000);
+  if (!driver.checks.check(days !== null, `${driver.name}: the days to book`, (await driver.report()).screen)) return;
   await use(driver, first(days, 'booking.day.').id);
-  const times = await waitFor(driver, (r) => r.screen === 'book_slot' && first(r, 'booking.slot.'));
+  const times = await waitFor(driver, (r) => r.screen === 'book_slot' && first(r, 'booking.slot.'), 20000);
+  if (!driver.checks.check(times !== null, `${driver.name}: the times of the first day`, (await driver.report()).screen)) return;
   const slot = times.nodes.filter((n) => n.focusable && /^booking\.slot\.[0-9]+$/.test(n.id))[nth];
   if (!driver.checks.check(slot !== undefined, `${driver.name}: a free time to book`)) return;
   await use(driver, slot.id);
