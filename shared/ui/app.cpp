@@ -157,6 +157,9 @@ void App::on_key(RemoteKey key) {
     // A severe alert holds the screen: OK and Back confirm it; nothing navigates underneath.
     if (const Alert* alert = interrupting_alert(state_)) {
         if (key == RemoteKey::Ok || key == RemoteKey::Back) dispatch(AcknowledgeAlert{alert->id});
+        const float page = tree_.viewport().h * 0.85f, line = tree_.viewport().h * 0.4f;
+        if (key == RemoteKey::Down || key == RemoteKey::PageDown) scroll_by(key == RemoteKey::Down ? line : page);
+        if (key == RemoteKey::Up || key == RemoteKey::PageUp) scroll_by(key == RemoteKey::Up ? -line : -page);
         return;
     }
     if (auto dir = direction_of(key)) {
@@ -269,16 +272,26 @@ void App::speak_focused() {
         effects_.push_back(speak_words(state_, tree_.focusable(focused).label));
 }
 
-void App::scroll_by(float delta) {
-    const float next = std::clamp(state_.scrolled() + delta, 0.0f, max_scroll_);
-    if (next != state_.scrolled()) dispatch(ScrollTo{next});
+void App::scroll_by(float delta) { scroll_to(std::clamp(scrolled() + delta, 0.0f, max_scroll_)); }
+
+bool App::overlay_up() const { return interrupting_alert(state_) || warning_seconds_ >= 0; }
+
+float App::scrolled() const { return overlay_up() ? overlay_scroll_ : state_.scrolled(); }
+
+void App::scroll_to(float offset) {
+    if (!overlay_up()) {
+        if (offset != state_.scrolled()) dispatch(ScrollTo{offset});
+    } else if (offset != overlay_scroll_) {
+        overlay_scroll_ = offset;
+        invalidate();
+    }
 }
 
 // Wheel, drag and the coasting after a flick. A drag that moved is not a tap on what it started on.
 void App::pointer_scroll() {
     const ImGuiIO& io = ImGui::GetIO();
     const float dt = std::max(io.DeltaTime, 1.0f / 240);
-    float offset = state_.scrolled();
+    float offset = scrolled();
     if (io.MouseWheel != 0) offset -= io.MouseWheel * profile_.body_px * 3;
     drag_ended_moved_ = false;
     if (ImGui::IsMouseClicked(0)) {
@@ -303,8 +316,7 @@ void App::pointer_scroll() {
         if (std::fabs(velocity_) < kCoastStopPxPerSecond || offset <= 0 || offset >= max_scroll_) velocity_ = 0;
         invalidate();
     }
-    offset = std::clamp(offset, 0.0f, max_scroll_);
-    if (offset != state_.scrolled()) dispatch(ScrollTo{offset});
+    scroll_to(std::clamp(offset, 0.0f, max_scroll_));
 }
 
 // Keeps the item that keys moved focus to inside the viewport, with a margin to see what follows.
@@ -385,15 +397,19 @@ void App::frame(const CivilTime& now) {
     ImGui::PushClipRect(ImVec2(view.x - ring, view.y - ring), ImVec2(view.right() + ring, view.bottom() + ring), true);
     const Alert* alert = interrupting_alert(state_);
     const bool overlay = alert || warning_seconds_ >= 0;  // a page of its own over the current one
+    if (const std::int64_t shown = alert ? alert->id : overlay ? 0 : -1; shown != overlay_shown_) {
+        overlay_shown_ = shown;
+        overlay_scroll_ = 0;
+    }
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
-                    profile_.focus_ring_always || keyboard_mode_, now, display_, overlay ? 0.0f : state_.scrolled(),
+                    profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
                     overlay ? 0 : state_.focused()};
     if (alert) draw_interruption_page(ctx, *alert);
     else if (warning_seconds_ >= 0) draw_idle_warning_page(ctx, warning_seconds_);
     else draw_page(ctx);
     ImGui::PopClipRect();
     ImGui::End();
-    max_scroll_ = overlay ? 0.0f : std::max(0.0f, ctx.content_height - view.h);
+    max_scroll_ = std::max(0.0f, ctx.content_height - view.h);
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;
@@ -453,17 +469,22 @@ nlohmann::json App::report() const {
         {"screen", screen_name(state_.route.screen)},
         {"arg", state_.route.arg},
         {"focus", state_.focused()},
-        {"scroll", state_.scrolled()},
+        {"scroll", scrolled()},
         {"max_scroll", max_scroll_},
         {"back_depth", state_.back_stack.size()},
         {"surface", surface_name(profile_.surface)},
         {"display", {display_.x, display_.y}},
+        // Where pages may draw (the display minus the TV's overscan margin): what lies across its
+        // edge is cut off on purpose, so render checks measure only what lies inside.
+        {"viewport", {tree_.viewport().x, tree_.viewport().y, tree_.viewport().w, tree_.viewport().h}},
         {"settings",
          {{"text_size", state_.settings.text_size},
           {"high_contrast", state_.settings.high_contrast},
           {"language", state_.settings.language},
           {"voice", state_.settings.voice}}},
         {"frames", frames_drawn_},
+        // No frame is due: what this report describes stays on screen (tests pair it with a screenshot).
+        {"settled", pending_frames_ == 0},
         {"keyword", state_.keyword},
         {"interruption", interruption ? nlohmann::json(interruption->id) : nlohmann::json()},
         {"idle_warning", warning_seconds_},

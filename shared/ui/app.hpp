@@ -80,6 +80,10 @@ private:
     void draw_page(struct PageContext& ctx);
     void pointer_scroll();
     void scroll_by(float delta);
+    // How far what is on screen is scrolled: the page, or the overlay over it.
+    bool overlay_up() const;
+    float scrolled() const;
+    void scroll_to(float offset);
     void follow_focus();
     void speak_focused();
     bool keypad_on_screen() const;
@@ -114,6 +118,10 @@ private:
     } drag_;
     float velocity_ = 0;         // px/s of the finger while dragging, then of the coasting page
     bool drag_ended_moved_ = false;
+    // An overlay (a severe alert, the idle warning) taller than the screen (the largest text on a
+    // TV) scrolls by itself, leaving the page underneath as it was; each new one starts at its top.
+    float overlay_scroll_ = 0;
+    std::int64_t overlay_shown_ = -1;  // the alert's id; 0 for the idle warning, -1 for none
 };
 
 }  // namespace elder

@@ -42,7 +42,9 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const float icon = head * 1.6f;
     const float text_x = area.x + px + icon + px;
     const float title_h = text_block_height(ctx, title, area.right() - px - text_x, head);
-    const Rect band_rect{area.x, area.y, area.w, std::max(icon, title_h) + 2 * px};
+    // Taller than the screen (the largest text on a TV), it scrolls: everything is placed from top().
+    const float top = ctx.top();
+    const Rect band_rect{area.x, top, area.w, std::max(icon, title_h) + 2 * px};
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(ImVec2(band_rect.x, band_rect.y), ImVec2(band_rect.right(), band_rect.bottom()), to_imcolor(band), 16);
     if (ctx.state.settings.high_contrast)
@@ -62,7 +64,7 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const float w = std::min(area.w, std::max(ctx.profile.min_target_w * 3, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
     const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2);
     const float hint_h = text_block_height(ctx, t.text("interrupt.hint"), area.w, px);
-    const float button_y = std::max(y + px, area.bottom() - h - hint_h - px);
+    const float button_y = std::max(y + px, top + area.h - h - hint_h - px);
     tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
                AcknowledgeAlert{alert.id}});
     y = button_y + h + px * 0.5f;

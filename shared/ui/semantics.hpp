@@ -36,6 +36,11 @@ public:
     // Adds a node; for nodes with an action, returns their focus index (else -1).
     int add(SemNode node);
     const std::vector<SemNode>& nodes() const { return nodes_; }
+    // The nodes added from index `first` on are drawn over `bg` (a list row or card learns that the
+    // pointer is over it, and so its fill, only after laying out its text).
+    void set_background(size_t first, Rgb bg) {
+        for (size_t i = first; i < nodes_.size(); ++i) nodes_[i].bg = bg;
+    }
     int focusable_count() const { return static_cast<int>(focusables_.size()); }
     const SemNode& focusable(int index) const { return nodes_[focusables_[index]]; }
     std::vector<Rect> focusable_rects() const;

@@ -137,18 +137,22 @@ void tile(PageContext& ctx, const TileSpec& spec) {
     const float block_h = label_px + (spec.hint.empty() ? 0 : hint_px * kLineSpacing);
     const float top = r.y + (r.h - block_h) / 2;
     const float label_w = text_width(ctx, spec.label, label_px);
+    // The muted colour is 7.5:1 on the SOS red, drawn below 7:1 at 720p (antialiased strokes never
+    // reach their full colour): on any fill but the plain tile's, hints are in the text colour.
+    const bool plain = fill == ctx.palette.tile || fill == ctx.palette.tile_hover;
+    const Rgb secondary = plain ? ctx.palette.text_muted : ctx.palette.text;
     draw->AddText(ctx.font, label_px, im(r.center_x() - label_w / 2, top), to_imcolor(ctx.palette.text),
                   spec.label.c_str());
     if (!spec.hint.empty()) {
         const float hint_w = text_width(ctx, spec.hint, hint_px);
         text_line(ctx, spec.id + ".hint", "text", spec.hint,
                   im(r.center_x() - hint_w / 2, top + label_px + hint_px * (kLineSpacing - 1)), hint_px,
-                  ctx.palette.text_muted, fill);
+                  secondary, fill);
     }
     if (!spec.badge.empty()) {
         const float pad = hint_px / 2;
         text_line(ctx, spec.id + ".badge", "text", spec.badge, im(r.x + pad, r.y + pad / 2), hint_px,
-                  ctx.palette.text_muted, fill);
+                  secondary, fill);
     }
     ctx.tree.add({spec.id, spec.role, spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
@@ -206,6 +210,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
+    const size_t first_node = ctx.tree.nodes().size();
     float x = spec.x + pad;
     float y = spec.y + pad;
     if (!spec.marker.empty()) {
@@ -227,6 +232,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
     ctx.tree.add({spec.id, "button", spec.title, r, px, p.text, p.tile, spec.action, focused, true, true});
+    if (hovered) ctx.tree.set_background(first_node, p.tile_hover);
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
     return r.h;
@@ -365,6 +371,7 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
+    const size_t first_node = ctx.tree.nodes().size();
     float cy = y + pad;
     for (size_t i = 0; i < lines.size(); ++i) {
         const CardLine& l = lines[i];
@@ -386,6 +393,7 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
     for (const CardLine& l : lines)
         if (!l.text.empty()) label += (label.empty() ? "" : comma) + l.text;
     ctx.tree.add({id, "button", label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, p.tile, action, focused});
+    if (hovered) ctx.tree.set_background(first_node, p.tile_hover);
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(action);
     return r.h;
