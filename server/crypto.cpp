@@ -48,7 +48,9 @@ std::string random_hex(size_t bytes) {
 
 std::string random_digits(size_t count) { return random_from("0123456789", count); }
 
-std::string random_code(size_t count) { return random_from("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", count); }
+// Codes people read out, type or copy from paper: no letter that looks like a digit (O 0, I 1, B 8,
+// S 5, Z 2), so that whatever is seen or heard is one character of the code.
+std::string random_code(size_t count) { return random_from(kCodeAlphabet, count); }
 
 std::string sha256_hex(const std::string& data) {
     unsigned char digest[SHA256_DIGEST_LENGTH];

@@ -22,7 +22,7 @@ std::string code_hash(std::string code) {
 }  // namespace
 
 EnrolmentCode issue_enrolment_code(Database& db, int valid_s) {
-    EnrolmentCode out{random_code(12), now_s() + valid_s};  // 60 bits
+    EnrolmentCode out{random_code(12), now_s() + valid_s};  // 58 bits
     db.prepare("DELETE FROM enrolment_codes WHERE expires_at < ? AND used_by_device IS NULL").bind(1, now_s()).run();
     db.prepare("INSERT INTO enrolment_codes (hash, expires_at, created) VALUES (?, ?, ?)")
         .bind(1, code_hash(out.code)).bind(2, out.expires_at).bind(3, now_iso()).run();

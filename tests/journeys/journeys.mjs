@@ -56,7 +56,9 @@ async function reachByTouch(driver, id) {
     if (!node(now, id) || !driver.swipeUp) break;
     await (node(now, id).rect[1] > 0 ? driver.swipeUp() : driver.swipeDown());
   }
-  throw new Error(`${driver.name}: ${id} is not on screen`);
+  const r = await driver.report();
+  const n = node(r, id);
+  throw new Error(`${driver.name}: ${id} is not on screen (${r.screen}${n ? `: at ${n.rect}, visible ${n.visible}` : ': no such item'})`);
 }
 
 // Uses the item `id` as a resident of this surface would: arrows + OK, or a tap on it.
@@ -105,7 +107,9 @@ export async function confirmAlerts(driver) {
 export async function goHome(driver) {
   await confirmAlerts(driver);
   for (let i = 0; i < 6; i++) {
-    const r = await driver.report();
+    // A step just taken may still be moving the app (a cancel that goes home by itself): wait for a
+    // screen with a way back, or home.
+    const r = await waitFor(driver, (x) => x.screen === 'home' || node(x, 'page.back'), 5000) || await driver.report();
     if (r.screen === 'home') return;
     if (driver.mode === 'touch') await activate(driver, 'page.back');
     else await driver.key('back');

@@ -22,8 +22,12 @@ export function requireTesseract() {
 
 // Text as compared: no spaces (tesseract puts them between Chinese characters), no punctuation
 // (full- and half-width marks look alike), full-width letters and digits as ASCII, one case (the
-// model reads the capital J of an appointment code as j now and then).
-export const normalise = (text) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+// model reads the capital J of an appointment code as j now and then), and the letters that codes
+// never hold (server/crypto.hpp: no O, I, B, S, Z) as the digits they look like: the model reads a
+// code's 5 as S now and then, and a code has no S.
+const LOOK_ALIKES = { o: '0', i: '1', b: '8', s: '5', z: '2' };
+export const normalise = (text) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase()
+  .replace(/[oibsz]/g, (c) => LOOK_ALIKES[c]);
 
 // Tesseract's Chinese model misreads a character now and then at one size and not at another (the
 // TV's alert headline: read right at 28, 37 and 42 px, one character wrong at 47 or 56 px; an
