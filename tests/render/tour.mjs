@@ -112,6 +112,9 @@ export async function sosQuestion(driver) {
   if (!driver.checks.check(r !== null, `${driver.name}: 紧急求助 asks once more`)) return;
   await driver.look('sos-question', { 'sos.question': driver.strings['help.sos_question'] });
   await use(driver, 'sos.cancel');
+  // The next step starts from where the cancel leads, not from the question still on screen.
+  const left = await waitFor(driver, (x) => x.screen !== 'sos_confirm', 5000);
+  driver.checks.check(left !== null, `${driver.name}: 取消 leaves the question`);
 }
 
 // The resident changes the text size and the contrast on the settings page.
