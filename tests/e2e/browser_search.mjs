@@ -18,8 +18,12 @@ try {
   checks.check(box && box.role === 'textbox', 'the search page has a keyword box (a text box in the tree)');
   await page.mouse.click(box.rect[0] + box.rect[2] / 2, box.rect[1] + box.rect[3] / 2);
   const agent = page.locator('#text-agent');
-  checks.check(await agent.isVisible() && await agent.evaluate((e) => e === document.activeElement),
-    'clicking it opens a real input over it, focused');
+  // The app opens the input on the frame after the click: wait for it, do not look at once.
+  const opened = await page.waitForFunction(() => {
+    const e = document.getElementById('text-agent');
+    return e && !e.hidden && e.getClientRects().length > 0 && e === document.activeElement;
+  }, null, { timeout: 5000, polling: 50 }).then(() => true, () => false);
+  checks.check(opened, 'clicking it opens a real input over it, focused');
   await page.keyboard.insertText('津贴');  // what an input method commits
   checks.check(await waitForState(page, () => window.elder.report().keyword === '津贴', null, 5000), 'the typed words reach the app');
   const rep = await report(page);
