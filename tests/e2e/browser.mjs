@@ -131,7 +131,11 @@ export async function confirmAlerts(page) {
   await waitForState(page, () => window.elder.report().data.resources.alerts.freshness === 'current', null, 15000);
   for (let i = 0; i < 5; i++) {
     const r = await report(page);
-    if (r.interruption === null) return;
+    if (r.interruption === null) {
+      // The tree is the last drawn frame's: wait for a frame without the interruption on it.
+      await waitForState(page, () => !window.elder.report().nodes.some((n) => n.id === 'interrupt.ack'), null, 3000);
+      return;
+    }
     await press(page, r.nodes.find((n) => n.id === 'interrupt.ack'));
     await waitForState(page, (id) => window.elder.report().interruption !== id, r.interruption, 3000);
   }
