@@ -43,6 +43,17 @@ export class Checks {
     console.log(`${ok ? 'ok' : 'FAIL'}: ${what}${detail ? ` (${detail})` : ''}`);
     return ok;
   }
+  // Runs `run(step)` for each step in turn: a step that throws is one failed check named
+  // "`label`: step's name" (its stack as the detail), and the steps after it still run.
+  async each(label, steps, run = (step) => step()) {
+    for (const step of steps) {
+      try {
+        await run(step);
+      } catch (e) {
+        this.check(false, label ? `${label}: ${step.name}` : step.name, e.stack);
+      }
+    }
+  }
   summary() {
     console.log(`${this.passed} passed, ${this.failed} failed`);
     return this.failed === 0 ? 0 : 1;

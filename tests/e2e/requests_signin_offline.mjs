@@ -198,13 +198,7 @@ async function expiringSignIn() {
 }
 
 try {
-  for (const scenario of [firstStartOffline, requests, expiringSignIn]) {
-    try {
-      await scenario();
-    } catch (e) {
-      checks.check(false, scenario.name, e.stack);
-    }
-  }
+  await checks.each('', [firstStartOffline, requests, expiringSignIn]);
 } finally {
   await browser.close();
   await server.stop();

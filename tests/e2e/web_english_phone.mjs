@@ -181,13 +181,7 @@ async function phone() {
 }
 
 try {
-  for (const scenario of [englishEndToEnd, phone]) {
-    try {
-      await scenario();
-    } catch (e) {
-      checks.check(false, scenario.name, e.stack);
-    }
-  }
+  await checks.each('', [englishEndToEnd, phone]);
 } finally {
   await browser.close();
   await server.stop();

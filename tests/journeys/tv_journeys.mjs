@@ -72,13 +72,7 @@ try {
     }
     checks.check(named, "tv: the box's alert stream says which box it is", device);
   }
-  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud]) {
-    try {
-      await journey(driver);
-    } catch (e) {
-      checks.check(false, `tv: ${journey.name}`, e.message);
-    }
-  }
+  await checks.each('tv', [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud], (journey) => journey(driver));
 } finally {
   await app.stop();
   await server.stop();

@@ -1,43 +1,45 @@
 // A journey driver (see journeys.mjs) for a page in Chromium: keys, taps (touch events in a
 // touch-enabled context, clicks otherwise), swipes (real touch events through the DevTools
-// protocol in a touch-enabled context) and a screenshot per step.
+// protocol in a touch-enabled context, a mouse drag otherwise) and a screenshot per step.
 //   webDriver(page, { name, mode: 'touch' | 'keyboard', checks, outDir, serverUrl, staffToken, phone,
 //                     afterShot(label) })   afterShot: checks to run on every step's screen
+// A journey that needs more (what was said aloud, its own screenshots) adds to the driver it returns.
 import { join } from 'node:path';
-import { report } from '../e2e/browser.mjs';
+import { report, settled, swipe, waitForState, waitReady } from '../e2e/browser.mjs';
 
 const KEYS = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', ok: 'Enter', back: 'Escape',
   page_down: 'PageDown' };
 
-// A flick coasts on after the finger lifts: the swipe is over when the page stops moving.
-async function settled(page) {
-  let last = null;
-  for (let i = 0; i < 100; i++) {
-    const { scroll } = await report(page);
-    if (scroll === last) return;
-    last = scroll;
-    await page.waitForTimeout(120);  // the interval between two looks, not a wait for an outcome
-  }
+// Opens the app on `surface` in a context of its own (`init`: a script for the page before it
+// loads) and waits until the demo's lists have arrived. Uncaught errors are collected in `errors`.
+export async function openJourneyPage(browser, serverUrl, surface, contextOptions, { checks, name, init }) {
+  const context = await browser.newContext(contextOptions);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${serverUrl}/?surface=${surface}`);
+  await waitReady(page);
+  checks.check(await waitForState(page, () => {
+    const r = window.elder.report().data.resources;
+    return r.policies.freshness === 'current' && r.guides.freshness === 'current' && r.alerts.freshness === 'current';
+  }, null, 20000), `${name}: the demo data has arrived`);
+  await page.locator('canvas').focus();
+  return { context, page, errors };
+}
+
+// A mouse drag from `from` to `to` (CSS px, mid-screen), for pages without a touch screen.
+async function drag(page, x, from, to) {
+  await page.mouse.move(x, from);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(x, from + ((to - from) * i) / 8);
+  await page.mouse.up();
+  await settled(page);
 }
 
 export async function webDriver(page, { name, mode, checks, outDir, serverUrl, staffToken, phone, afterShot }) {
   const { width, height } = page.viewportSize();
-  const cdp = mode === 'touch' ? await page.context().newCDPSession(page) : null;
-  const swipe = async (from, to) => {
-    const x = width / 2;
-    if (cdp) {
-      const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === null ? [] : [{ x, y }] });
-      await touch('touchStart', from);
-      for (let i = 1; i <= 8; i++) await touch('touchMove', from + ((to - from) * i) / 8);
-      await touch('touchEnd', null);
-    } else {
-      await page.mouse.move(x, from);
-      await page.mouse.down();
-      for (let i = 1; i <= 8; i++) await page.mouse.move(x, from + ((to - from) * i) / 8);
-      await page.mouse.up();
-    }
-    await settled(page);
-  };
+  const move = (from, to) => (mode === 'touch' ? swipe(page, width / 2, from, to) : drag(page, width / 2, from, to));
   let step = 0;
   return {
     name, mode, checks, serverUrl, staffToken, phone,
@@ -49,8 +51,8 @@ export async function webDriver(page, { name, mode, checks, outDir, serverUrl, s
     },
     key: (k) => page.keyboard.press(KEYS[k]),
     tap: (x, y) => (mode === 'touch' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
-    swipeUp: () => swipe(height * 0.75, height * 0.3),
-    swipeDown: () => swipe(height * 0.3, height * 0.75),
+    swipeUp: () => move(height * 0.75, height * 0.3),
+    swipeDown: () => move(height * 0.3, height * 0.75),
     shot: async (label) => {
       const file = join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`);
       await page.screenshot({ path: file });

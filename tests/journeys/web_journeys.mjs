@@ -4,11 +4,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, launch, report, swipe, waitForState, waitReady } from '../e2e/browser.mjs';
+import { Checks, launch } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
 import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
+import { openJourneyPage, webDriver } from './web_driver.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 // name: [surface, viewport, mode, phone]
@@ -32,56 +33,19 @@ const server = await startServer(serverBinary, ['--config', join(dir, 'config.js
   '--web-root', siteDir, '--quiet']);
 const checks = new Checks();
 const browser = await launch();
-const KEYS = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', ok: 'Enter', back: 'Escape',
-  page_down: 'PageDown' };
 
 async function run(name, surface, viewport, mode, phone) {
-  const context = await browser.newContext({ viewport, hasTouch: mode === 'touch' });
   // A recording speech backend: what the page asks the browser to say (said at once, in order).
-  await context.addInitScript(() => {
+  const recordSpeech = () => {
     window.__spoken = [];
     if (!window.speechSynthesis) return;
     window.speechSynthesis.speak = (u) => { window.__spoken.push(u.text); };
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/?surface=${surface}`);
-  await waitReady(page);
-  checks.check(await waitForState(page, () => {
-    const r = window.elder.report().data.resources;
-    return r.policies.freshness === 'current' && r.guides.freshness === 'current' && r.alerts.freshness === 'current';
-  }, null, 20000), `${name}: the demo data has arrived`);
-  await page.locator('canvas').focus();
-  let step = 0;
-  const [w, h] = [viewport.width, viewport.height];
-  const driver = {
-    name, mode, checks, serverUrl: server.url, staffToken: STAFF, phone,
-    spoken: () => page.evaluate(() => window.__spoken),
-    report: () => report(page),
-    // What a keyboard (or an input method, or the kiosk's system keyboard) puts into the input.
-    type: async (text) => {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(text);
-    },
-    key: (k) => page.keyboard.press(KEYS[k]),
-    tap: (x, y) => (mode === 'touch' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
-    // A finger's swipe (touch events), the kiosk's only way to scroll.
-    swipeUp: () => swipe(page, w / 2, h * 0.75, h * 0.3),
-    swipeDown: () => swipe(page, w / 2, h * 0.3, h * 0.75),
-    shot: async (label) => {
-      const file = join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`);
-      await page.screenshot({ path: file });
-      return file;
-    },
   };
-  for (const journey of [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud]) {
-    try {
-      await journey(driver);
-    } catch (e) {
-      checks.check(false, `${name}: ${journey.name}`, e.message);
-    }
-  }
+  const { context, page, errors } = await openJourneyPage(browser, server.url, surface, { viewport, hasTouch: mode === 'touch' },
+    { checks, name, init: recordSpeech });
+  const driver = await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: STAFF, phone });
+  driver.spoken = () => page.evaluate(() => window.__spoken);
+  await checks.each(name, [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud], (journey) => journey(driver));
   checks.check(errors.length === 0, `${name}: no uncaught errors`, errors.join(' | '));
   await context.close();
 }

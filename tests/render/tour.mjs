@@ -146,3 +146,15 @@ export async function tour(driver, nth) {
   await booking(driver, nth);
   await sosQuestion(driver);
 }
+
+// The tour twice: as the app opens (标准 text, default colours), then after the resident chooses 特大
+// and high contrast and staff publish a red alert that interrupts. `setPass(name)` names each pass
+// (its screenshots and checks).
+export async function tourInBothSettings(driver, setPass) {
+  setPass('default');
+  await tour(driver, 0);
+  setPass('largest-high-contrast');
+  await chooseSettings(driver, 2, true);
+  await publishAlert(driver, '暴雨红色预警：今晚有特大暴雨');
+  await tour(driver, 1);
+}

@@ -13,7 +13,7 @@ import { startTvApp, startXvfb } from '../tv/tv_process.mjs';
 import { waitFor, node } from '../journeys/journeys.mjs';
 import { OcrBatch, requireTesseract } from './ocr.mjs';
 import { checkShot } from './screen_check.mjs';
-import { chooseSettings, publishAlert, tour } from './tour.mjs';
+import { tourInBothSettings } from './tour.mjs';
 
 const [tvapp, serverBinary, demoDir, stringsFile, outDir] = process.argv.slice(2);
 requireTesseract();
@@ -89,12 +89,7 @@ async function run(name, width, height, phone) {
   try {
     const ready = await app.waitFor((r) => ['policies', 'guides', 'alerts'].every((k) => r.data.resources[k].freshness === 'current'), 20000);
     checks.check(ready !== null, `${name}: the demo data has arrived`);
-    pass = 'default';
-    await tour(driver, 0);
-    pass = 'largest-high-contrast';
-    await chooseSettings(driver, 2, true);
-    await publishAlert(driver, '暴雨红色预警：今晚有特大暴雨');
-    await tour(driver, 1);
+    await tourInBothSettings(driver, (name) => { pass = name; });
   } catch (e) {
     checks.check(false, `${name}: the tour`, e.stack);
   } finally {

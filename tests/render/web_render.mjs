@@ -7,14 +7,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Checks, launch, report, waitForState, waitReady } from '../e2e/browser.mjs';
+import { Checks, launch, report, waitForState } from '../e2e/browser.mjs';
 import { client } from '../server/api_client.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { fill, signIn } from '../journeys/booking_journey.mjs';
 import { OcrBatch, requireTesseract } from './ocr.mjs';
 import { checkShot } from './screen_check.mjs';
-import { chooseSettings, publishAlert, tour, use } from './tour.mjs';
+import { tourInBothSettings, use } from './tour.mjs';
 import { waitFor } from '../journeys/journeys.mjs';
+import { openJourneyPage, webDriver } from '../journeys/web_driver.mjs';
 
 const [serverBinary, siteDir, demoDir, stringsFile, outDir] = process.argv.slice(2);
 requireTesseract();
@@ -27,7 +28,6 @@ const server = await startServer(serverBinary, ['--config', join(dir, 'config.js
   '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
 const checks = new Checks();
 const browser = await launch();
-const KEYS = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', ok: 'Enter', back: 'Escape', page_down: 'PageDown' };
 
 const settled = (page) => waitForState(page, () => window.elder.report().settled, null, 15000);
 
@@ -44,41 +44,14 @@ async function pairedShot(page, file) {
   throw new Error('the page kept drawing: no settled screenshot');
 }
 
-// A finger's swipe from `from` to `to` (CSS px, mid-screen); done when the page has come to rest.
-async function swipe(page, width, from, to) {
-  await page.mouse.move(width / 2, from);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(width / 2, from + ((to - from) * i) / 8);
-  await page.mouse.up();
-  if (!(await settled(page))) throw new Error('the page did not come to rest after a swipe');
-}
-
 async function run(name, surface, viewport, deviceScaleFactor, mode, phone) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch: mode === 'touch' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/?surface=${surface}`);
-  await waitReady(page);
-  checks.check(await waitForState(page, () => {
-    const r = window.elder.report().data.resources;
-    return r.policies.freshness === 'current' && r.guides.freshness === 'current' && r.alerts.freshness === 'current';
-  }, null, 20000), `${name}: the demo data has arrived`);
-  await page.locator('canvas').focus();
+  const { context, page, errors } = await openJourneyPage(browser, server.url, surface,
+    { viewport, deviceScaleFactor, hasTouch: mode === 'touch' }, { checks, name });
   const ocr = new OcrBatch();
   let step = 0, pass = '';
   const shotFile = (label) => join(outDir, `${name}-${String(++step).padStart(2, '0')}-${pass}-${label}.png`);
-  const driver = {
-    name, mode, checks, serverUrl: server.url, staffToken: STAFF, strings, phone,
-    report: () => report(page),
-    type: async (text) => {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(text);
-    },
-    key: (k) => page.keyboard.press(KEYS[k]),
-    tap: (x, y) => (mode === 'touch' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
-    swipeUp: () => swipe(page, viewport.width, viewport.height * 0.75, viewport.height * 0.3),
-    swipeDown: () => swipe(page, viewport.width, viewport.height * 0.3, viewport.height * 0.75),
+  const driver = Object.assign(await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: STAFF, phone }), {
+    strings,
     signIn: () => signIn(driver, client(server.url)),
     // The form remembers some of who came last time; only what differs is typed. At the largest
     // text the kiosk's keypad runs below the screen: each key is swiped into view before its tap.
@@ -101,14 +74,9 @@ async function run(name, surface, viewport, deviceScaleFactor, mode, phone) {
       writeFileSync(file.replace(/\.png$/, '.json'), JSON.stringify(shown));  // what was measured, for a failure's reader
       checkShot(checks, `${name} ${pass} ${screen}`, file, shown, words, ocr);
     },
-  };
+  });
   try {
-    pass = 'default';
-    await tour(driver, 0);
-    pass = 'largest-high-contrast';
-    await chooseSettings(driver, 2, true);
-    await publishAlert(driver, '暴雨红色预警：今晚有特大暴雨');
-    await tour(driver, 1);
+    await tourInBothSettings(driver, (name) => { pass = name; });
   } catch (e) {
     checks.check(false, `${name}: the tour`, e.stack);
   }
