@@ -122,9 +122,13 @@ bool shows_saved_copy_of_failing(const FetchState& f) {
     return f.freshness == Freshness::Cached && (f.error == FetchError::ServerError || f.error == FetchError::BadAnswer);
 }
 
+std::array<const FetchState*, 7> list_fetches(const DataState& d) {
+    return {&d.site.fetch,   &d.alerts.fetch,   &d.categories.fetch, &d.policies.fetch,
+            &d.guides.fetch, &d.contacts.fetch, &d.activities.fetch};
+}
+
 bool shows_saved_copy_of_failing(const DataState& d) {
-    for (const FetchState* f : {&d.site.fetch, &d.categories.fetch, &d.policies.fetch, &d.guides.fetch, &d.contacts.fetch,
-                                &d.activities.fetch, &d.alerts.fetch})
+    for (const FetchState* f : list_fetches(d))
         if (shows_saved_copy_of_failing(*f)) return true;
     return false;
 }

@@ -2,6 +2,7 @@
 // What the app knows of the server's data, and how fresh it is. Every resource a resident has
 // seen is kept in the offline cache; at start the cached copy is shown at once and the server is
 // asked (with If-None-Match) for anything newer.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -91,6 +92,8 @@ const char* fetch_error_name(FetchError e);
 std::string resource_path(const ResourceKey& key, const std::string& cursor = "");
 // Freshness, fetch phase, error and item count of every resource, for reports and tests.
 nlohmann::json describe(const DataState& d);
+// The fetch state of every public list, in the order of list_resources().
+std::array<const FetchState*, 7> list_fetches(const DataState& d);
 // A copy saved earlier stands in for the server's answer: the server fails or garbles (failing).
 bool shows_saved_copy_of_failing(const FetchState& f);
 // Some list is shown from its saved copy because the server fails or garbles its answers.

@@ -34,8 +34,7 @@ float draw_header(PageContext& ctx, const Rect& area) {
 
 // A first start without a network has nothing saved: "showing what was saved" would be untrue.
 bool nothing_saved(const DataState& d) {
-    for (const FetchState* f : {&d.site.fetch, &d.alerts.fetch, &d.categories.fetch, &d.policies.fetch, &d.guides.fetch,
-                                &d.contacts.fetch, &d.activities.fetch})
+    for (const FetchState* f : list_fetches(d))
         if (f->freshness != Freshness::None) return false;
     return true;
 }
