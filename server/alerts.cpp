@@ -35,13 +35,8 @@ std::optional<long long> expires_at(const CapAlert& a) {
 
 }  // namespace
 
-AlertEvent Alerts::record_event(const std::string& kind, const json& data) {
-    db_.prepare("INSERT INTO alert_events (kind, data, created) VALUES (?, ?, ?)")
-        .bind(1, kind).bind(2, data.dump()).bind(3, now_iso()).run();
-    return {db_.last_insert_id(), kind, data.dump()};
-}
-
-std::optional<json> Alerts::publish(const CapAlert& a, std::string& error, bool& conflict) {
+std::optional<json> Alerts::publish(const CapAlert& a, std::string& error, bool& conflict,
+                                    const std::function<void(const json&)>& also) {
     conflict = false;
     std::vector<AlertEvent> events;
     Transaction tx(db_);
@@ -74,13 +69,14 @@ std::optional<json> Alerts::publish(const CapAlert& a, std::string& error, bool&
             Statement upd = db_.prepare("UPDATE alerts SET active = 0, replaced_by = ? WHERE id = ?");
             if (a.msg_type == "Update") upd.bind(1, id); else upd.bind_null(1);
             upd.bind(2, old_id).run();
-            events.push_back(record_event("cancel", {{"id", old_id}, {"identifier", old_identifier}}));
+            events.push_back(events_.record("cancel", {{"id", old_id}, {"identifier", old_identifier}}));
         }
     }
     const auto stored = get(id);
-    if (shows) events.push_back(record_event("alert", *stored));
+    if (shows) events.push_back(events_.record("alert", *stored));
+    if (also) also(*stored);
     tx.commit();
-    for (const AlertEvent& e : events) on_event_(e);
+    for (const AlertEvent& e : events) events_.announce(e);
     return stored;
 }
 
@@ -110,21 +106,7 @@ bool Alerts::acknowledge(std::int64_t id, const std::string& who) {
 }
 
 void Alerts::content_changed(const std::string& resource) {
-    on_event_(record_event("changed", {{"resource", resource}}));
-}
-
-std::vector<AlertEvent> Alerts::events_after(std::int64_t last_id, std::int64_t limit) {
-    Statement s = db_.prepare("SELECT id, kind, data FROM alert_events WHERE id > ? ORDER BY id LIMIT ?");
-    s.bind(1, last_id).bind(2, limit);
-    std::vector<AlertEvent> out;
-    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2)});
-    return out;
-}
-
-std::int64_t Alerts::last_event_id() {
-    Statement s = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM alert_events");
-    s.step();
-    return s.integer(0);
+    events_.announce(events_.record("changed", {{"resource", resource}}));
 }
 
 }  // namespace elder::server

@@ -11,23 +11,20 @@
 
 #include "cap.hpp"
 #include "database.hpp"
+#include "event_log.hpp"
 
 namespace elder::server {
 
-struct AlertEvent {
-    std::int64_t id;
-    std::string kind;  // "alert", "cancel" or "changed"
-    std::string data;  // JSON
-};
-
 class Alerts {
 public:
-    // `on_event` is called for each new event after its transaction commits (the live stream).
-    Alerts(Database& db, std::function<void(const AlertEvent&)> on_event) : db_(db), on_event_(std::move(on_event)) {}
+    // Events go to `events` (and from there to the live streams) after their transaction commits.
+    Alerts(Database& db, EventLog& events) : db_(db), events_(events) {}
 
     // Stores the alert and applies it; returns the stored alert, or a sentence in `error`
     // (`conflict` set when the same sender/identifier/sent exists already).
-    std::optional<nlohmann::json> publish(const CapAlert& alert, std::string& error, bool& conflict);
+    // `also` runs inside the publishing transaction with the stored alert (the audit entry).
+    std::optional<nlohmann::json> publish(const CapAlert& alert, std::string& error, bool& conflict,
+                                          const std::function<void(const nlohmann::json&)>& also = {});
 
     nlohmann::json list(bool history, std::int64_t limit);
     std::optional<nlohmann::json> get(std::int64_t id);
@@ -36,14 +33,10 @@ public:
     // for their lists at once instead of at their next periodic check, so that a withdrawn
     // policy leaves every screen within seconds.
     void content_changed(const std::string& resource);
-    std::vector<AlertEvent> events_after(std::int64_t last_id, std::int64_t limit = 1000);
-    std::int64_t last_event_id();
 
 private:
-    AlertEvent record_event(const std::string& kind, const nlohmann::json& data);
-
     Database& db_;
-    std::function<void(const AlertEvent&)> on_event_;
+    EventLog& events_;
 };
 
 }  // namespace elder::server

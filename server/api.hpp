@@ -6,6 +6,7 @@
 #include "offload.hpp"
 #include "id_numbers.hpp"
 #include "router.hpp"
+#include "staff_auth.hpp"
 
 namespace elder::server {
 
@@ -14,14 +15,21 @@ void add_policy_routes(Router& router, Database& db);
 void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
 void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 // `dev_otp`: also GET /api/v1/dev/otp, which tells the last code sent to a phone (tests only).
-void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp);
+void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, bool dev_otp);
 // A cancellation can be restored for `undo_window_s` seconds (0: never); ID numbers are kept as
 // `id_numbers` says.
-void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNumbers& id_numbers, int undo_window_s);
+void add_appointment_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, const IdNumbers& id_numbers,
+                            int undo_window_s);
 // CAP documents are parsed on `offload`'s worker.
-void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offload);
-void add_help_routes(Router& router, Database& db, Auth& auth);
+void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, StaffAuth& staff, Offload& offload);
+// A new request is announced to staff streams through `events`.
+void add_help_routes(Router& router, Database& db, Auth& auth, EventLog& events);
+// The staff side: the queue, claims, status, notes, transfer, reopen; each change is announced.
+// `claim_deadline_s`: an SOS unclaimed this long is overdue (figures count SOS claimed within it).
+void add_help_queue_routes(Router& router, Database& db, StaffAuth& staff, EventLog& events, int claim_deadline_s);
 // Policies and slots; a change to the policies is announced on the stream through `alerts`.
-void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& alerts);
+void add_staff_content_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
+// Staff sign-in and sessions, accounts (admins), the audit log. Passwords are checked on `offload`.
+void add_staff_account_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, Offload& offload);
 
 }  // namespace elder::server

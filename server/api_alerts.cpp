@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "audit.hpp"
 #include "http_rules.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
@@ -12,10 +13,15 @@ namespace {
 
 using nlohmann::json;
 
-Response published(const Request& request, Alerts& alerts, const CapAlert& alert) {
+// Publishes and writes the audit entry in the same transaction.
+Response published(const Request& request, const std::string& address, Database& db, const StaffCaller& who, Alerts& alerts,
+                   const CapAlert& alert) {
     std::string error;
     bool conflict = false;
-    const auto stored = alerts.publish(alert, error, conflict);
+    const auto stored = alerts.publish(alert, error, conflict, [&](const json& a) {
+        audit(db, who, address, "alert.publish", "alert:" + std::to_string(a["id"].get<std::int64_t>()), nullptr,
+              {{"identifier", alert.identifier}, {"msg_type", alert.msg_type}, {"references", alert.references}});
+    });
     if (!stored)
         return problem(conflict ? http::status::conflict : http::status::bad_request, "Alert not published",
                        "预警没有发布：" + error, request);
@@ -24,7 +30,7 @@ Response published(const Request& request, Alerts& alerts, const CapAlert& alert
 
 }  // namespace
 
-void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offload) {
+void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, StaffAuth& staff, Offload& offload) {
     router.add(http::verb::get, "/api/v1/alerts", [&alerts](const Call& call) {
         json invalid = json::array();
         std::int64_t limit = 50;
@@ -56,20 +62,22 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offlo
         return no_content(call.request);
     });
 
-    router.add(http::verb::post, "/api/v1/staff/alerts", [&alerts, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::post, "/api/v1/staff/alerts", [&alerts, &staff, &db](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse_unless_feed(call, kApprover, who)) return *refused;
         json body;
         if (auto error = read_json_body(call, body)) return *error;
         CapAlert alert;
         std::string error;
         if (!parse_alert_input(body, alert, error))
             return problem(http::status::bad_request, "Invalid alert", "预警内容不完整：" + error, call.request);
-        return published(call.request, alerts, alert);
+        return published(call.request, call.peer, db, who, alerts, alert);
     });
 
     // A CAP document may be up to the body limit: it is parsed on a worker, then stored here.
-    router.add_deferred(http::verb::post, "/api/v1/staff/alerts/cap", [&alerts, &auth, &offload](const Call& call, Respond respond) {
-        if (!auth.is_staff(call.request)) return respond(staff_required(call));
+    router.add_deferred(http::verb::post, "/api/v1/staff/alerts/cap", [&alerts, &staff, &db, &offload](const Call& call, Respond respond) {
+        StaffCaller who;
+        if (auto refused = staff.refuse_unless_feed(call, kApprover, who)) return respond(std::move(*refused));
         struct Parsed {
             CapAlert alert;
             std::string error;
@@ -82,12 +90,12 @@ void add_alert_routes(Router& router, Alerts& alerts, Auth& auth, Offload& offlo
                 p.ok = parse_cap_xml(xml, p.alert, p.error);
                 return p;
             },
-            [&alerts, &request, respond](std::optional<Parsed> p) {
+            [&alerts, &db, &request, respond, who, address = call.peer](std::optional<Parsed> p) {
                 if (!p) return respond(internal_error(request.version()));
                 if (!p->ok)
                     return respond(problem(http::status::bad_request, "Invalid CAP message",
                                            "CAP 文件不能导入：" + p->error, request));
-                respond(published(request, alerts, p->alert));
+                respond(published(request, address, db, who, alerts, p->alert));
             });
         if (!queued)
             respond(retry_later(http::status::service_unavailable, "Importer busy", "正在导入其他预警，请稍后再试。",

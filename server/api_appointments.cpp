@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "audit.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
 #include "crypto.hpp"
@@ -254,7 +255,8 @@ Response handle_restore(const Call& call, Database& db, Auth& auth, int undo_win
 
 }  // namespace
 
-void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNumbers& id_numbers, int undo_window_s) {
+void add_appointment_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, const IdNumbers& id_numbers,
+                            int undo_window_s) {
     router.add(http::verb::post, "/api/v1/appointments",
                [&db, &auth, &id_numbers](const Call& call) { return handle_booking(call, db, auth, id_numbers); });
 
@@ -280,9 +282,9 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNu
     });
 
     // Staff record what happened at the counter: the resident came (fulfilled) or did not (noshow).
-    router.add(http::verb::patch, "/api/v1/staff/appointments/{id}", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request))
-            return staff_required(call);
+    router.add(http::verb::patch, "/api/v1/staff/appointments/{id}", [&db, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kCaseworker | kDispatcher, who)) return *refused;
         std::int64_t id;
         Statement owner = db.prepare("SELECT owner, status FROM appointments WHERE id = ?");
         if (!path_id(call, id) || !owner.bind(1, id).step()) return not_found(call);
@@ -294,7 +296,10 @@ void add_appointment_routes(Router& router, Database& db, Auth& auth, const IdNu
         if (!invalid.empty()) return invalid_body(call, invalid);
         if (owner.text(1) != "booked")
             return problem(http::status::conflict, "Not booked", "这个预约已经取消或办结了。", call.request);
+        Transaction tx(db);
         db.prepare("UPDATE appointments SET status = ? WHERE id = ?").bind(1, status).bind(2, id).run();
+        audit(db, who, call.peer, "appointment." + status, "appointment:" + std::to_string(id), {{"status", "booked"}}, {{"status", status}});
+        tx.commit();
         return json_response(http::status::ok, *load_appointment(db, id, owner.text(0)), call.request);
     });
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "audit.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
 #include "enrolment.hpp"
@@ -32,7 +33,7 @@ json device_json(Database& db, std::int64_t id, bool with_phone = false) {
 
 }  // namespace
 
-void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
+void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, bool dev_otp) {
     router.add(http::verb::post, "/api/v1/auth/otp", [&auth](const Call& call) {
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
@@ -87,7 +88,7 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
 
     // Registration needs the staff token or a live enrolment code: otherwise anyone could register
     // a real box's serial first, and the box would get 409 for its own serial.
-    router.add(http::verb::post, "/api/v1/devices", [&db, &auth](const Call& call) {
+    router.add(http::verb::post, "/api/v1/devices", [&db, &auth, &staff](const Call& call) {
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
         const std::string kind = string_field(body, "kind", true, 1, 10, invalid);
@@ -97,12 +98,13 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
         if (!invalid.empty()) return invalid_body(call, invalid);
         // The staff token and enrolment codes are secrets: guessing them here is slowed like anywhere.
         if (auto wait = auth.staff_wait(call.request, call.peer)) return *wait;
-        const bool staff = auth.is_staff(call.request);
-        if (!staff && bearer_token(call.request)) auth.failed_staff_auth(call.peer);
-        if (!staff && code.empty())
+        StaffCaller who;
+        const bool by_staff = !staff.refuse(call, kAdmin, who);
+        if (!by_staff && bearer_token(call.request)) auth.failed_staff_auth(call.peer);
+        if (!by_staff && code.empty())
             return problem(http::status::unauthorized, "Enrolment code required",
                            "这台设备还没有登记码。请联系社区工作人员要一个登记码，填到设备设置里。", call.request);
-        if (!staff && !enrolment_code_live(db, code)) {
+        if (!by_staff && !enrolment_code_live(db, code)) {
             auth.failed_staff_auth(call.peer);  // guessing codes is guessing a staff secret
             return problem(http::status::forbidden, "Enrolment code not valid",
                            "登记码不对，或者已经用过、过期了。请联系社区工作人员重新要一个登记码。", call.request);
@@ -114,7 +116,8 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
                            "这台设备已经登记过了，请联系社区工作人员重新登记。", call.request);
         db.prepare("INSERT INTO devices (kind, serial, created) VALUES (?, ?, ?)").bind(1, kind).bind(2, serial).bind(3, now_iso()).run();
         const std::int64_t id = db.last_insert_id();
-        if (!staff) spend_enrolment_code(db, code, id);
+        if (!by_staff) spend_enrolment_code(db, code, id);
+        else audit(db, who, call.peer, "device.register", "device:" + std::to_string(id), nullptr, {{"kind", kind}, {"serial", serial}});
         std::int64_t expires = 0;
         const std::string token = auth.issue_device_token(id, expires);
         tx.commit();
@@ -124,8 +127,9 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
     });
 
     // Staff hand an installer a code to register one box with (typed into its box.json).
-    router.add(http::verb::post, "/api/v1/staff/enrolment-codes", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::post, "/api/v1/staff/enrolment-codes", [&db, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         int hours = kEnrolmentCodeHours;
         if (!call.request.body().empty()) {
             json body;
@@ -135,7 +139,10 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
                 return invalid_body(call, json::array({{{"name", "valid_hours"}, {"reason", "must be 1 to 72"}}}));
             if (it != body.end()) hours = it->get<int>();
         }
+        Transaction tx(db);
         const EnrolmentCode issued = issue_enrolment_code(db, hours * 3600);
+        audit(db, who, call.peer, "device.enrolment_code", "enrolment", nullptr, {{"valid_hours", hours}});
+        tx.commit();
         return json_response(http::status::created, {{"code", issued.code}, {"expires_at", iso_from_epoch(issued.expires_at)}},
                              call.request);
     });
@@ -150,19 +157,24 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
     });
 
     // A box that was stolen or given away: its token stops working; it must be enrolled again.
-    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/token", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/token", [&db, &auth, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
         if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
             return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+        Transaction tx(db);
         auth.revoke_device(id);
+        audit(db, who, call.peer, "device.revoke", "device:" + std::to_string(id));
+        tx.commit();
         return no_content(call.request);
     });
 
     // A resident's lost phone or a sign-in left open: staff end all of their sign-ins. The phone is
     // in the body, not the path, so that it never reaches a request log.
-    router.add(http::verb::post, "/api/v1/staff/residents/sign-out", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::post, "/api/v1/staff/residents/sign-out", [&db, &auth, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kAdmin | kDispatcher, who)) return *refused;
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
         const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
@@ -171,12 +183,16 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
         Statement r = db.prepare("SELECT id FROM residents WHERE phone = ?");
         if (!r.bind(1, phone).step())
             return problem(http::status::not_found, "Not found", "这个号码还没有登录过。", call.request);
+        Transaction tx(db);
         auth.revoke_resident(r.integer(0));
+        audit(db, who, call.peer, "resident.sign_out", "resident:" + std::to_string(r.integer(0)));
+        tx.commit();
         return no_content(call.request);
     });
 
-    router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
         if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
             return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
@@ -189,7 +205,9 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, bool dev_otp) {
         if (!invalid.empty()) return invalid_body(call, invalid);
         Transaction tx(db);
         db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
+        const json before = device_json(db, id);
         db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, db.last_insert_id()).bind(2, id).run();
+        audit(db, who, call.peer, "device.bind", "device:" + std::to_string(id), before, device_json(db, id));
         tx.commit();
         return json_response(http::status::ok, device_json(db, id), call.request);
     });

@@ -1,5 +1,5 @@
 // Help requests: residents (or a bound box for its household) ask for help and follow the status;
-// staff see every request, open SOS first, a page at a time, and move them on.
+// staff answer them in the help queue (api_help_queue.cpp).
 //
 // Quotas keep one account or one address from flooding staff (1,000 SOS in 379 ms were once all
 // accepted), but an older person pressing SOS must always get through: an SOS while the same
@@ -11,6 +11,7 @@
 #include "china_time.hpp"
 #include "core/validators.hpp"
 #include "crypto.hpp"
+#include "help_queue.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
 #include "write_quota.hpp"
@@ -20,15 +21,19 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kHelpSelect = "SELECT id, ticket, kind, message, status, note, created, updated FROM help_requests";
+// What the resident sees: the request, its status, staff's note and who is handling it.
+constexpr const char* kHelpSelect =
+    "SELECT h.id, h.ticket, h.kind, h.message, h.status, h.note, h.created, h.updated, m.display_name "
+    "FROM help_requests h LEFT JOIN staff m ON m.id = h.claimed_by";
 
 json help_json(const Statement& s) {
     return {{"id", s.integer(0)}, {"ticket", s.text(1)}, {"kind", s.text(2)}, {"message", s.text(3)},
-            {"status", s.text(4)}, {"note", s.text(5)}, {"created", s.text(6)}, {"updated", s.text(7)}};
+            {"status", s.text(4)}, {"note", s.text(5)}, {"created", s.text(6)}, {"updated", s.text(7)},
+            {"handled_by", s.is_null(8) ? json(nullptr) : json(s.text(8))}};
 }
 
 json load(Database& db, std::int64_t id) {
-    Statement s = db.prepare(std::string(kHelpSelect) + " WHERE id = ?");
+    Statement s = db.prepare(std::string(kHelpSelect) + " WHERE h.id = ?");
     s.bind(1, id).step();
     return help_json(s);
 }
@@ -75,18 +80,20 @@ std::optional<Response> over_quota(const Call& call, Database& db, const std::st
     return std::nullopt;
 }
 
-std::int64_t insert_help(Database& db, const std::string& owner, const HelpInput& in) {
+std::int64_t insert_help(Database& db, const std::string& owner, std::int64_t device_id, const HelpInput& in) {
     const std::string now = now_iso();
     Statement ins = db.prepare(
-        "INSERT INTO help_requests (ticket, owner, kind, message, phone, status, created, updated) "
-        "VALUES (?, ?, ?, ?, ?, 'received', ?, ?)");
+        "INSERT INTO help_requests (ticket, owner, kind, message, phone, status, created, updated, device_id) "
+        "VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?)");
     ins.bind(1, "H" + random_code(7)).bind(2, owner).bind(3, in.kind).bind(4, in.message);
     if (in.phone.empty()) ins.bind_null(5); else ins.bind(5, in.phone);
-    ins.bind(6, now).bind(7, now).run();
+    ins.bind(6, now).bind(7, now);
+    if (device_id) ins.bind(8, device_id); else ins.bind_null(8);
+    ins.run();
     return db.last_insert_id();
 }
 
-Response handle_ask(const Call& call, Database& db, Auth& auth) {
+Response handle_ask(const Call& call, Database& db, Auth& auth, EventLog& events) {
     const auto who = auth.principal(call.request);
     if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录，再提交求助。", call.request);
     if (who->owner.empty())
@@ -98,72 +105,30 @@ Response handle_ask(const Call& call, Database& db, Auth& auth) {
     if (in.kind == "sos")  // pressed again while help is on its way: the same ticket, staff see it once
         if (const auto open = open_sos(db, who->owner)) return json_response(http::status::ok, load(db, *open), call.request);
     if (auto refused = over_quota(call, db, who->owner, in.kind)) return *refused;
-    const std::int64_t id = insert_help(db, who->owner, in);
+    const std::int64_t id = insert_help(db, who->owner, who->device_id, in);
     record_write(db, "help-owner:" + who->owner);
     record_write(db, "help-ip:" + call.peer);
     if (in.kind == "sos") record_write(db, "help-sos:" + who->owner);
+    const AlertEvent event = events.record("help", help_event(db, id, "created"), Audience::Staff);
     tx.commit();
+    events.announce(event);
     return json_response(http::status::created, load(db, id), call.request);
-}
-
-// Staff's order: open SOS, other open requests, finished SOS, other finished; newest first in each.
-constexpr const char* kStaffRank = "((status = 'done') * 2 + (kind != 'sos'))";
-
-int staff_rank(const json& item) { return (item["status"] == "done" ? 2 : 0) + (item["kind"] != "sos" ? 1 : 0); }
-
-Response staff_list(const Call& call, Database& db) {
-    json invalid = json::array();
-    std::int64_t limit = 20, cursor_id = 0;
-    std::string cursor_rank = "-1";
-    query_int(call, "limit", 1, 100, limit, invalid);
-    if (auto it = call.query.find("cursor"); it != call.query.end() && !parse_cursor(it->second, "[0-3]", cursor_rank, cursor_id))
-        invalid.push_back({{"name", "cursor"}, {"reason", "is not a cursor this server gave out"}});
-    if (!invalid.empty()) return invalid_query(call, invalid);
-    Statement s = db.prepare(std::string(kHelpSelect) + " WHERE ?1 < 0 OR " + kStaffRank + " > ?1 OR (" + kStaffRank +
-                             " = ?1 AND id < ?2) ORDER BY " + kStaffRank + ", id DESC LIMIT ?3");
-    s.bind(1, static_cast<std::int64_t>(std::stoi(cursor_rank))).bind(2, cursor_id).bind(3, limit + 1);
-    json next;
-    const json items = read_page(s, limit, help_json, [](const json& last) {
-        return json(std::to_string(staff_rank(last)) + "_" + std::to_string(last["id"].get<std::int64_t>()));
-    }, next);
-    return json_response(http::status::ok, {{"items", items}, {"next_cursor", next}}, call.request);
 }
 
 }  // namespace
 
-void add_help_routes(Router& router, Database& db, Auth& auth) {
-    router.add(http::verb::post, "/api/v1/help-requests", [&db, &auth](const Call& call) { return handle_ask(call, db, auth); });
+void add_help_routes(Router& router, Database& db, Auth& auth, EventLog& events) {
+    router.add(http::verb::post, "/api/v1/help-requests",
+               [&db, &auth, &events](const Call& call) { return handle_ask(call, db, auth, events); });
 
     router.add(http::verb::get, "/api/v1/help-requests", [&db, &auth](const Call& call) {
         const auto who = auth.principal(call.request);
         if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录。", call.request);
-        Statement s = db.prepare(std::string(kHelpSelect) + " WHERE owner = ? ORDER BY id DESC");
+        Statement s = db.prepare(std::string(kHelpSelect) + " WHERE h.owner = ? ORDER BY h.id DESC");
         s.bind(1, who->owner.empty() ? "-" : who->owner);
         json items = json::array();
         while (s.step()) items.push_back(help_json(s));
         return json_response(http::status::ok, {{"items", items}}, call.request);
-    });
-
-    router.add(http::verb::get, "/api/v1/staff/help-requests", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
-        return staff_list(call, db);
-    });
-
-    router.add(http::verb::patch, "/api/v1/staff/help-requests/{id}", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
-        std::int64_t id;
-        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM help_requests WHERE id = ?").bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这个求助。", call.request);
-        json body, invalid = json::array();
-        if (auto error = read_json_body(call, body)) return *error;
-        const std::string status = string_field(body, "status", true, 1, 20, invalid);
-        const std::string note = string_field(body, "note", false, 0, 500, invalid);
-        if (invalid.empty() && status != "accepted" && status != "in_progress" && status != "done")
-            invalid.push_back({{"name", "status"}, {"reason", "must be accepted, in_progress or done"}});
-        if (!invalid.empty()) return invalid_body(call, invalid);
-        db.prepare("UPDATE help_requests SET status = ?, note = CASE WHEN ? = '' THEN note ELSE ? END, updated = ? WHERE id = ?")
-            .bind(1, status).bind(2, note).bind(3, note).bind(4, now_iso()).bind(5, id).run();
-        return json_response(http::status::ok, load(db, id), call.request);
     });
 }
 

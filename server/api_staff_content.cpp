@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "audit.hpp"
 #include "change_seq.hpp"
 #include "china_time.hpp"
 #include "query_params.hpp"
@@ -47,8 +48,8 @@ std::optional<Response> parse_policy(const Call& call, Database& db, PolicyInput
 
 }  // namespace
 
-void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& alerts) {
-    auto write_policy = [&db, &alerts](const Call& call, const PolicyInput& p, std::int64_t id) {
+void add_staff_content_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts) {
+    auto write_policy = [&db, &alerts](const Call& call, const StaffCaller& who, const PolicyInput& p, std::int64_t id) {
         Transaction tx(db);
         const std::int64_t seq = next_change_seq(db);
         Statement s = db.prepare(
@@ -62,6 +63,8 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& 
         if (id) s.bind(10, id);
         s.run();
         const std::int64_t stored = id ? id : db.last_insert_id();
+        audit(db, who, call.peer, id ? "policy.update" : "policy.create", "policy:" + std::to_string(stored), nullptr,
+              {{"title", p.title}, {"category_id", p.category}, {"published_on", p.published_on}});
         tx.commit();
         alerts.content_changed("policies");
         Statement out = db.prepare("SELECT id, category_id, title, summary, issuer, published_on, effective_on, tags, updated_seq, body FROM policies WHERE id = ?");
@@ -77,33 +80,38 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& 
         return path_id(call, id) && db.prepare("SELECT 1 FROM policies WHERE id = ? AND deleted = 0").bind(1, id).step();
     };
 
-    router.add(http::verb::post, "/api/v1/staff/policies", [&db, &auth, write_policy](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::post, "/api/v1/staff/policies", [&db, &staff, write_policy](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kEditor, who)) return *refused;
         PolicyInput p;
         if (auto bad = parse_policy(call, db, p)) return *bad;
-        return write_policy(call, p, 0);
+        return write_policy(call, who, p, 0);
     });
-    router.add(http::verb::put, "/api/v1/staff/policies/{id}", [&db, &auth, write_policy, live_policy](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::put, "/api/v1/staff/policies/{id}", [&db, &staff, write_policy, live_policy](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kEditor, who)) return *refused;
         std::int64_t id;
         if (!live_policy(call, id)) return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
         PolicyInput p;
         if (auto bad = parse_policy(call, db, p)) return *bad;
-        return write_policy(call, p, id);
+        return write_policy(call, who, p, id);
     });
-    router.add(http::verb::delete_, "/api/v1/staff/policies/{id}", [&db, &auth, &alerts, live_policy](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::delete_, "/api/v1/staff/policies/{id}", [&db, &staff, &alerts, live_policy](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kEditor | kApprover, who)) return *refused;
         std::int64_t id;
         if (!live_policy(call, id)) return problem(http::status::not_found, "Not found", "没有找到这条政策。", call.request);
         Transaction tx(db);
         db.prepare("UPDATE policies SET deleted = 1, updated_seq = ? WHERE id = ?").bind(1, next_change_seq(db)).bind(2, id).run();
+        audit(db, who, call.peer, "policy.withdraw", "policy:" + std::to_string(id));
         tx.commit();
         alerts.content_changed("policies");
         return no_content(call.request);
     });
 
-    router.add(http::verb::post, "/api/v1/staff/schedules/{id}/slots", [&db, &auth](const Call& call) {
-        if (!auth.is_staff(call.request)) return staff_required(call);
+    router.add(http::verb::post, "/api/v1/staff/schedules/{id}/slots", [&db, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kEditor, who)) return *refused;
         std::int64_t schedule;
         if (!path_id(call, schedule) || !db.prepare("SELECT 1 FROM schedules WHERE id = ?").bind(1, schedule).step())
             return problem(http::status::not_found, "Not found", "没有找到这项预约服务。", call.request);
@@ -134,6 +142,7 @@ void add_staff_content_routes(Router& router, Database& db, Auth& auth, Alerts& 
             back.bind(1, db.last_insert_id()).step();
             items.push_back(slot_json(back));
         }
+        audit(db, who, call.peer, "slot.create", "schedule:" + std::to_string(schedule), nullptr, items);
         tx.commit();
         return json_response(http::status::created, {{"items", items}}, call.request);
     });

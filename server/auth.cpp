@@ -25,12 +25,8 @@ std::optional<std::string> bearer_token(const Request& request) {
     return value.substr(7);
 }
 
-Response staff_required(const Call& call) {
-    return problem(http::status::unauthorized, "Staff token required", "需要社区工作人员登录。", call.request);
-}
-
-Auth::Auth(Database& db, AuthSettings settings, OtpSender sender, std::string staff_token)
-    : db_(db), settings_(settings), sender_(std::move(sender)), staff_token_(std::move(staff_token)) {}
+Auth::Auth(Database& db, AuthSettings settings, OtpSender sender)
+    : db_(db), settings_(settings), sender_(std::move(sender)) {}
 
 std::optional<Principal> Auth::principal(const Request& request) {
     const auto token = bearer_token(request);
@@ -47,11 +43,6 @@ std::optional<Principal> Auth::principal(const Request& request) {
     if (p.resident_id) p.owner = "r:" + std::to_string(p.resident_id);
     else if (p.household_id) p.owner = "h:" + std::to_string(p.household_id);
     return p;
-}
-
-bool Auth::is_staff(const Request& request) const {
-    const auto token = bearer_token(request);
-    return token && !staff_token_.empty() && constant_time_equal(*token, staff_token_);
 }
 
 std::optional<Response> Auth::staff_wait(const Request& request, const std::string& address) const {

@@ -1,6 +1,6 @@
 #pragma once
 // Who is calling: residents (phone + one-time code -> token), devices (registered set-top boxes and
-// kiosks, acting for the household a box is bound to) and staff (the configured token).
+// kiosks, acting for the household a box is bound to). Staff: staff_auth.hpp.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -47,11 +47,10 @@ struct AuthSettings {
 
 class Auth {
 public:
-    Auth(Database& db, AuthSettings settings, OtpSender sender, std::string staff_token);
+    Auth(Database& db, AuthSettings settings, OtpSender sender);
 
     // The caller of a request with "Authorization: Bearer <token>", if the token is valid.
     std::optional<Principal> principal(const Request& request);
-    bool is_staff(const Request& request) const;
 
     // Issues a code. On refusal returns a problem response (400 bad phone, 429 with retry_after_s).
     std::optional<Response> send_code(const Call& call, const std::string& phone);
@@ -65,7 +64,7 @@ public:
     void revoke_device(std::int64_t device_id);
     std::string issue_device_token(std::int64_t device_id, std::int64_t& expires_at);
 
-    // Failed staff authentication (a wrong staff token or enrolment code) per client address:
+    // Failed staff authentication (a wrong password, staff bearer token or enrolment code) per client address:
     // 429 while the address must wait, else nothing. `failed_staff_auth` counts one more failure.
     std::optional<Response> staff_wait(const Request& request, const std::string& address) const;
     void failed_staff_auth(const std::string& address);
@@ -86,13 +85,10 @@ private:
     Database& db_;
     AuthSettings settings_;
     OtpSender sender_;
-    std::string staff_token_;
 };
 
 std::optional<std::string> bearer_token(const Request& request);
 
-// The 401 for staff endpoints called without the staff token.
-Response staff_required(const Call& call);
 
 
 }  // namespace elder::server

@@ -29,7 +29,14 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.db_path = j.value("db", c.db_path);
         c.web_root = j.value("web_root", c.web_root);
         c.demo_dir = j.value("demo_dir", c.demo_dir);
-        c.staff_token = j.value("staff_token", c.staff_token);
+        if (j.contains("staff_token"))
+            return error = path + ": staff_token is gone: people sign in with staff accounts (elder-server --add-staff NAME "
+                                  "--role admin), and an alert feed uses alert_feed_key", false;
+        c.alert_feed_key = j.value("alert_feed_key", c.alert_feed_key);
+        c.staff_idle_timeout_s = j.value("staff_idle_timeout_s", c.staff_idle_timeout_s);
+        c.staff_session_max_s = j.value("staff_session_max_s", c.staff_session_max_s);
+        c.secure_cookies = j.value("secure_cookies", c.secure_cookies);
+        c.sos_claim_deadline_s = j.value("sos_claim_deadline_s", c.sos_claim_deadline_s);
         c.trusted_proxies = j.value("trusted_proxies", c.trusted_proxies);
         c.cors_origins = j.value("cors_origins", c.cors_origins);
         c.http.max_body_bytes = j.value("max_body_bytes", c.http.max_body_bytes);
@@ -84,6 +91,9 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
         else if (arg == "--host" && has_value) c.host = argv[++i];
         else if (arg == "--web-root" && has_value) c.web_root = argv[++i];
         else if (arg == "--demo-dir" && has_value) c.demo_dir = argv[++i];
+        else if (arg == "--add-staff" && has_value) c.add_staff = argv[++i];
+        else if (arg == "--role" && has_value) c.add_staff_roles = argv[++i];
+        else if (arg == "--display-name" && has_value) c.add_staff_display = argv[++i];
         else if (arg == "--port" && has_value) {
             const std::string v = argv[++i];
             if (!parse_int(v, 0, 65535, c.port)) return error = "--port needs 0..65535, not " + v, false;
@@ -95,9 +105,15 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
     }
     if (c.undo_window_s < 0 || c.undo_window_s > kMaxUndoWindowS)  // the flag is checked above: the file's value
         return error = "undo_window_s needs 0.." + std::to_string(kMaxUndoWindowS) + " seconds", false;
-    if (!c.staff_token.empty())
-        if (const auto weak = weak_token_reason(c.staff_token))
-            return error = "staff_token is too weak: " + *weak + ". Make one with: openssl rand -hex 32", false;
+    if (!c.alert_feed_key.empty())
+        if (const auto weak = weak_token_reason(c.alert_feed_key))
+            return error = "alert_feed_key is too weak: " + *weak + ". Make one with: openssl rand -hex 32", false;
+    if (!c.add_staff.empty() && c.add_staff_roles.empty())
+        return error = "--add-staff needs --role (dispatcher, caseworker, editor, approver, admin; several with commas)", false;
+    if (c.staff_idle_timeout_s < 60 || c.staff_session_max_s < c.staff_idle_timeout_s || c.staff_session_max_s > 7 * 86400)
+        return error = "staff_idle_timeout_s needs 60 or more, and staff_session_max_s between it and 7 days", false;
+    if (c.sos_claim_deadline_s < 1 || c.sos_claim_deadline_s > 3600)
+        return error = "sos_claim_deadline_s needs 1..3600 seconds", false;
     for (const std::string& proxy : c.trusted_proxies)
         if (!parse_network(proxy))
             return error = "trusted_proxies: '" + proxy + "' is neither an IP address nor a CIDR range (10.0.0.0/8)", false;
@@ -121,7 +137,9 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
 
 std::string config_help() {
     return "Usage: elder-server [options]\n"
-           "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, staff_token,\n"
+           "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, alert_feed_key,\n"
+           "                    staff_idle_timeout_s, staff_session_max_s, secure_cookies,\n"
+           "                    sos_claim_deadline_s,\n"
            "                    trusted_proxies, cors_origins, max_body_bytes, log_requests,\n"
            "                    resident_token_ttl_s, kiosk_token_ttl_s, heartbeat_s, undo_window_s,\n"
            "                    max_connections, connections_per_address, max_streams,\n"
@@ -138,7 +156,11 @@ std::string config_help() {
            "  --demo-dir DIR    the demo content folder (assets/demo)\n"
            "  --undo-window-s S how long a cancelled appointment can be restored\n"
            "                    (default 600 = 10 minutes; 0 turns restoring off)\n"
-           "  --quiet           do not log every request\n";
+           "  --quiet           do not log every request\n"
+           "  --add-staff NAME --role ROLES [--display-name TEXT]\n"
+           "                    create a staff account and exit; the password is read from\n"
+           "                    standard input (never an argument); ROLES: dispatcher,\n"
+           "                    caseworker, editor, approver, admin, several with commas\n";
 }
 
 }  // namespace elder::server

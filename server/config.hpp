@@ -16,7 +16,16 @@ struct Config {
     bool demo = false;         // seed demo content
     // GET /api/v1/dev/otp hands out any phone's code: for tests on one machine only (loopback).
     bool dev_otp = false;
-    std::string staff_token;   // required for staff endpoints; empty disables them; weak ones refused
+    // The key a CAP feed (the weather bureau's) presents to import alerts, and nothing else; empty:
+    // no feed. People sign in with staff accounts (--add-staff), not with this.
+    std::string alert_feed_key;
+    int staff_idle_timeout_s = 2 * 3600;  // a staff session ends after this long without a request
+    int staff_session_max_s = 14 * 3600;  // and after this long in all
+    bool secure_cookies = false;          // Secure staff cookies (also whenever X-Forwarded-Proto is https)
+    int sos_claim_deadline_s = 60;        // an SOS nobody claimed this long is overdue
+    // --add-staff NAME --role R[,R] [--display-name TEXT]: create an account (password from
+    // standard input) and exit.
+    std::string add_staff, add_staff_roles, add_staff_display;
     // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; nobody else's.
     std::vector<std::string> trusted_proxies;
     std::vector<std::string> cors_origins;

@@ -39,17 +39,21 @@ void answer_and_close(net::ip::tcp::socket socket, Response res) {
 
 struct EventHub::Subscriber {
     Subscriber(net::ip::tcp::socket s, std::shared_ptr<ConnectionTable::Slot> slot, std::string address,
-               std::int64_t device)
-        : stream(std::move(s)), slot(std::move(slot)), address(std::move(address)), device(device) {}
+               std::int64_t device, std::string staff_session)
+        : stream(std::move(s)), slot(std::move(slot)), address(std::move(address)), device(device),
+          staff_session(std::move(staff_session)) {}
     beast::tcp_stream stream;
     std::shared_ptr<ConnectionTable::Slot> slot;  // counts this socket among the server's connections
     std::string address;
     std::int64_t device;
+    std::string staff_session;  // a staff member's stream (staff events too): their session
+    bool staff() const { return !staff_session.empty(); }
     std::deque<std::string> queue;
     std::size_t queued_bytes = 0;
     std::int64_t replay_after = kLive;  // replaying: the last event id sent
     bool writing = false;
     bool closed = false;
+    bool closing = false;  // dropped once its queue is written
     std::uint64_t received = 0;
     char read_buffer[256];
 };
@@ -73,8 +77,8 @@ std::optional<std::int64_t> resume_point(const Request& request) {
     return std::stoll(*resume);
 }
 
-EventHub::EventHub(net::io_context& io, Alerts& alerts, int heartbeat_s, StreamLimits limits)
-    : alerts_(alerts), timer_(io), heartbeat_s_(heartbeat_s), limits_(limits) {
+EventHub::EventHub(net::io_context& io, EventLog& events, int heartbeat_s, StreamLimits limits)
+    : events_(events), timer_(io), heartbeat_s_(heartbeat_s), limits_(limits) {
     heartbeat();
 }
 
@@ -93,7 +97,7 @@ std::optional<Response> EventHub::refusal(const Request& request, const std::str
 
 void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
                          std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address,
-                         std::int64_t device_id) {
+                         std::int64_t device_id, std::string staff_session) {
     if (auto refused = refusal(request, address, device_id)) return answer_and_close(std::move(socket), *refused);
     // A device's newest stream wins: the older one is most likely a connection its box has given up.
     if (device_id) {
@@ -102,7 +106,8 @@ void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
     }
     boost::system::error_code ignored;
     socket.set_option(net::socket_base::send_buffer_size(limits_.send_buffer_bytes), ignored);
-    auto s = std::make_shared<Subscriber>(std::move(socket), std::move(slot), address, device_id);
+    auto s = std::make_shared<Subscriber>(std::move(socket), std::move(slot), address, device_id,
+                                          std::move(staff_session));
     subscribers_.insert(s);
     ++per_address_[address];
     if (device_id) per_device_[device_id].push_back(s);
@@ -125,14 +130,24 @@ void EventHub::read_until_closed(const std::shared_ptr<Subscriber>& s) {
 void EventHub::publish(const AlertEvent& event) {
     const std::string text = format_event(event);
     for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_))
-        if (s->replay_after == kLive) send(s, text);  // a replaying client reads it from the database
+        // A replaying client reads it from the database.
+        if (s->replay_after == kLive && (event.audience == Audience::Public || s->staff())) send(s, text);
 }
 
 void EventHub::heartbeat() {
     timer_.expires_after(std::chrono::seconds(heartbeat_s_));
     timer_.async_wait([this](boost::system::error_code ec) {
         if (ec) return;
-        for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_)) send(s, ": heartbeat\n\n");
+        for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_)) {
+            // A staff stream ends with its session (expired, signed out or revoked): the console
+            // is told, so that a dispatcher is never left watching a queue that no longer moves.
+            if (s->staff() && staff_session_alive_ && !staff_session_alive_(s->staff_session)) {
+                send(s, "event: signed_out\ndata: {}\n\n");
+                s->closing = true;
+                continue;
+            }
+            send(s, ": heartbeat\n\n");
+        }
         heartbeat();
     });
 }
@@ -148,7 +163,7 @@ void EventHub::send(const std::shared_ptr<Subscriber>& s, std::string text) {
 // Queues the next few missed events; false when the replay has caught up (the client is live).
 bool EventHub::replay_some(const std::shared_ptr<Subscriber>& s) {
     if (s->replay_after == kLive) return false;
-    const auto events = alerts_.events_after(s->replay_after, kReplayBatch);
+    const auto events = events_.after(s->replay_after, s->staff(), kReplayBatch);
     if (events.empty()) {
         s->replay_after = kLive;
         return false;
@@ -166,6 +181,7 @@ bool EventHub::replay_some(const std::shared_ptr<Subscriber>& s) {
 void EventHub::write_next(const std::shared_ptr<Subscriber>& s) {
     if (s->closed || (s->queue.empty() && !replay_some(s))) {
         s->writing = false;
+        if (s->closing) return drop(s);
         s->stream.expires_never();
         return;
     }

@@ -16,7 +16,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "alerts.hpp"
+#include <functional>
+
+#include "event_log.hpp"
 #include "connection_table.hpp"
 #include "http_types.hpp"
 
@@ -24,12 +26,16 @@ namespace elder::server {
 
 class EventHub {
 public:
-    EventHub(boost::asio::io_context& io, Alerts& alerts, int heartbeat_s = 15, StreamLimits limits = {});
+    EventHub(boost::asio::io_context& io, EventLog& events, int heartbeat_s = 15, StreamLimits limits = {});
     // Takes over the connection of a stream request; answers 400 itself for a bad Last-Event-ID,
     // 429 when the client's address holds its share of streams, 503 when the server holds all it
-    // can. `device_id` (0 for none) is the device whose token came with the request.
+    // can. `device_id` (0 for none) is the device whose token came with the request;
+    // `staff_session` (empty for none) the signed-in staff member's session: their stream carries
+    // staff events too, and ends when the session does (checked at every heartbeat).
     void subscribe(boost::asio::ip::tcp::socket socket, const Request& request,
-                   std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address, std::int64_t device_id);
+                   std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address, std::int64_t device_id,
+                   std::string staff_session = {});
+    void set_staff_session_check(std::function<bool(const std::string&)> alive) { staff_session_alive_ = std::move(alive); }
     void publish(const AlertEvent& event);
     size_t subscribers() const { return subscribers_.size(); }
 
@@ -44,7 +50,8 @@ private:
     void drop(const std::shared_ptr<Subscriber>& s);
     std::optional<Response> refusal(const Request& request, const std::string& address, std::int64_t device_id);
 
-    Alerts& alerts_;
+    EventLog& events_;
+    std::function<bool(const std::string&)> staff_session_alive_;
     boost::asio::steady_timer timer_;
     int heartbeat_s_;
     StreamLimits limits_;

@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "add_staff.hpp"
 #include "capacity.hpp"
 #include "config.hpp"
 #include "http_server.hpp"
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
         std::printf("%s", config_help().c_str());
         return 0;
     }
+    if (!config.add_staff.empty()) return add_staff_command(config);
     const int descriptors = raise_descriptor_limit();
     for (const std::string& note : fit_to_descriptors(config, descriptors)) log_event("warning", note);
     try {

@@ -198,6 +198,55 @@ const char* const kSteps[] = {
     ALTER TABLE appointments ADD COLUMN id_number_hmac TEXT;
     ALTER TABLE appointments ADD COLUMN id_number_last4 TEXT;
     )sql",
+    // 9 (issue 14): staff accounts with roles, their sessions, the audit log (append-only: triggers
+    // refuse to change or delete a row), the help queue's claims, transfers and outcomes, and events
+    // that only staff streams receive.
+    R"sql(
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE staff_sessions (
+        hash TEXT PRIMARY KEY,
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        csrf TEXT NOT NULL,
+        by_cookie INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX staff_sessions_by_staff ON staff_sessions(staff_id);
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        staff_id INTEGER,
+        staff_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        address TEXT NOT NULL
+    );
+    CREATE INDEX audit_by_target ON audit_log(target, id);
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    ALTER TABLE help_requests ADD COLUMN claimed_by INTEGER REFERENCES staff(id);
+    ALTER TABLE help_requests ADD COLUMN claimed_at TEXT;
+    ALTER TABLE help_requests ADD COLUMN unit TEXT;
+    ALTER TABLE help_requests ADD COLUMN outcome TEXT;
+    ALTER TABLE help_requests ADD COLUMN closed_at TEXT;
+    ALTER TABLE help_requests ADD COLUMN overdue_at TEXT;
+    ALTER TABLE help_requests ADD COLUMN device_id INTEGER REFERENCES devices(id);
+    CREATE INDEX help_requests_open ON help_requests(status, kind, id);
+    ALTER TABLE alert_events ADD COLUMN audience TEXT NOT NULL DEFAULT 'public';
+    )sql",
 };
 
 }  // namespace

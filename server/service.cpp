@@ -1,6 +1,7 @@
 #include "service.hpp"
 
 #include "demo_seed.hpp"
+#include "help_queue.hpp"
 #include "log.hpp"
 #include "migrations.hpp"
 #include "personal_answers.hpp"
@@ -39,6 +40,14 @@ void log_code(const std::string& phone, const std::string& code) {
 // script, an upload shown as HTML).
 void secure(Response& res) { res.set("X-Content-Type-Options", "nosniff"); }
 
+StaffSettings staff_settings(const Config& config) {
+    StaffSettings s;
+    s.idle_s = config.staff_idle_timeout_s;
+    s.max_age_s = config.staff_session_max_s;
+    s.secure_cookie = config.secure_cookies;
+    return s;
+}
+
 AuthSettings auth_settings(const Config& config) {
     AuthSettings s;
     s.token_ttl_s = config.resident_token_ttl_s;
@@ -51,9 +60,10 @@ AuthSettings auth_settings(const Config& config) {
 
 Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), proxies_(config.trusted_proxies), db_(config.db_path), schema_version_(migrate(db_)),
-      alerts_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }),
-      event_hub_(io, alerts_, std::max(1, config.heartbeat_s), config.streams),
-      auth_(db_, auth_settings(config), log_code, config.staff_token), offload_(io), id_numbers_(db_, config.id_number_key),
+      events_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }), alerts_(db_, events_),
+      event_hub_(io, events_, std::max(1, config.heartbeat_s), config.streams),
+      auth_(db_, auth_settings(config), log_code), staff_(db_, staff_settings(config), config.alert_feed_key),
+      overdue_timer_(io), offload_(io), id_numbers_(db_, config.id_number_key),
       site_(config.web_root) {
     if (const int converted = id_numbers_.protect_plain_rows(db_))  // the data half of migration 8
         log_event("info", "ID numbers stored in plain text replaced by their keyed hash", {{"rows", converted}});
@@ -65,28 +75,55 @@ Service::Service(const Config& config, boost::asio::io_context& io)
         seed_demo_alerts(db_, alerts_, config.demo_dir);
     }
     hub_ = &event_hub_;
+    event_hub_.set_staff_session_check([this](const std::string& session) { return staff_.session_alive(session); });
+    watch_overdue_sos();
     add_site_routes(router_, db_);
     add_policy_routes(router_, db_);
     add_content_routes(router_, db_);
     add_schedule_routes(router_, db_);
-    add_auth_routes(router_, db_, auth_, config.dev_otp);
-    add_appointment_routes(router_, db_, auth_, id_numbers_, config.undo_window_s);
-    add_alert_routes(router_, alerts_, auth_, offload_);
-    add_help_routes(router_, db_, auth_);
-    add_staff_content_routes(router_, db_, auth_, alerts_);
+    add_auth_routes(router_, db_, auth_, staff_, config.dev_otp);
+    add_appointment_routes(router_, db_, auth_, staff_, id_numbers_, config.undo_window_s);
+    add_alert_routes(router_, db_, alerts_, auth_, staff_, offload_);
+    add_help_routes(router_, db_, auth_, events_);
+    add_help_queue_routes(router_, db_, staff_, events_, config.sos_claim_deadline_s);
+    add_staff_content_routes(router_, db_, staff_, alerts_);
+    add_staff_account_routes(router_, db_, auth_, staff_, offload_);
+    // Reached only when take_stream() declined a staff stream: nobody signed in.
+    router_.add(http::verb::get, "/api/v1/staff/stream", [this](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff_.refuse(call, kAllRoles, who)) return *refused;
+        return problem(http::status::bad_request, "Not a stream request", "请用事件流连接。", call.request);
+    });
+}
+
+void Service::watch_overdue_sos() {
+    overdue_timer_.expires_after(std::chrono::seconds(std::clamp(config_.sos_claim_deadline_s / 4, 1, 5)));
+    overdue_timer_.async_wait([this](boost::system::error_code ec) {
+        if (ec) return;
+        try {
+            for (const std::int64_t id : mark_overdue_sos(db_, events_, config_.sos_claim_deadline_s))
+                log_event("warning", "SOS not claimed in time", {{"help_request", id}, {"deadline_s", config_.sos_claim_deadline_s}});
+        } catch (const std::exception& e) {
+            log_event("error", "overdue check failed", {{"error", e.what()}});
+        }
+        watch_overdue_sos();
+    });
 }
 
 std::optional<Response> Service::guard_staff(const Request& request, const std::string& client) {
     const std::string_view target(request.target().data(), request.target().size());
     if (target.rfind("/api/v1/staff/", 0) != 0) return std::nullopt;
     if (auto wait = auth_.staff_wait(request, client)) return wait;  // even the right token waits: no oracle
-    if (bearer_token(request) && !auth_.is_staff(request)) auth_.failed_staff_auth(client);
+    // A bearer token that is neither a staff session nor the feed key is a guess. (Wrong passwords
+    // are counted where they are checked; an expired cookie is a desk left alone, not a guess.)
+    if (bearer_token(request) && !staff_.is_feed_key(request) && !staff_.caller(request)) auth_.failed_staff_auth(client);
     return std::nullopt;
 }
 
 std::string Service::principal_label(const Request& request) {
+    if (const auto member = staff_.caller(request)) return "staff:" + member->member.name;  // cookie or bearer
     if (!bearer_token(request)) return "";
-    if (auth_.is_staff(request)) return "staff";
+    if (staff_.is_feed_key(request)) return "alert feed";
     const auto who = auth_.principal(request);
     if (!who) return "invalid token";
     return who->resident_id ? "resident:" + std::to_string(who->resident_id) : "device:" + std::to_string(who->device_id);
@@ -130,11 +167,19 @@ bool Service::is_trusted_proxy(const std::string& address) const { return proxie
 
 bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& socket,
                           const std::shared_ptr<ConnectionTable::Slot>& slot) {
-    constexpr std::string_view path = "/api/v1/alerts/stream";
     const std::string_view target(request.target().data(), request.target().size());
-    if (request.method() != http::verb::get || target.substr(0, path.size()) != path ||
-        (target.size() > path.size() && target[path.size()] != '?'))
-        return false;
+    auto is = [&](std::string_view path) {
+        return request.method() == http::verb::get && target.substr(0, path.size()) == path &&
+               (target.size() == path.size() || target[path.size()] == '?');
+    };
+    if (is("/api/v1/staff/stream")) {  // the console's: public events and the help queue's
+        const auto member = staff_.caller(request);
+        if (!member) return false;  // the router answers 401
+        const std::string client = client_address(request, slot->address(), proxies_);
+        event_hub_.subscribe(std::move(socket), request, slot, client, 0, member->session_hash);
+        return true;
+    }
+    if (!is("/api/v1/alerts/stream")) return false;
     const auto who = auth_.principal(request);  // a box may say which device it is, capping its streams
     const std::string client = client_address(request, slot->address(), proxies_);
     const std::int64_t device = who ? who->device_id : 0;

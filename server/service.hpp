@@ -5,6 +5,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "api.hpp"
 #include "client_address.hpp"
@@ -37,17 +38,22 @@ public:
 private:
     // Who called, for the request log: "staff", "resident:12", "device:7", "invalid token" or "".
     std::string principal_label(const Request& request);
-    // Staff endpoints: an address that keeps presenting wrong staff tokens is made to wait.
+    // Staff endpoints: an address that keeps presenting wrong staff credentials is made to wait.
     std::optional<Response> guard_staff(const Request& request, const std::string& client);
+    // Every few seconds: SOS requests nobody claimed in time become overdue, raised to every desk.
+    void watch_overdue_sos();
 
     const Config& config_;
     TrustedProxies proxies_;
     Database db_;
     int schema_version_;
     EventHub* hub_ = nullptr;  // set once built: alerts published while seeding reach no one
+    EventLog events_;
     Alerts alerts_;
     EventHub event_hub_;
     Auth auth_;
+    StaffAuth staff_;
+    boost::asio::steady_timer overdue_timer_;
     Offload offload_;
     IdNumbers id_numbers_;
     Router router_;
