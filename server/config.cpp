@@ -110,8 +110,8 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
             return error = "alert_feed_key is too weak: " + *weak + ". Make one with: openssl rand -hex 32", false;
     if (!c.add_staff.empty() && c.add_staff_roles.empty())
         return error = "--add-staff needs --role (dispatcher, caseworker, editor, approver, admin; several with commas)", false;
-    if (c.staff_idle_timeout_s < 60 || c.staff_session_max_s < c.staff_idle_timeout_s || c.staff_session_max_s > 7 * 86400)
-        return error = "staff_idle_timeout_s needs 60 or more, and staff_session_max_s between it and 7 days", false;
+    if (c.staff_idle_timeout_s < 5 || c.staff_session_max_s < c.staff_idle_timeout_s || c.staff_session_max_s > 7 * 86400)
+        return error = "staff_idle_timeout_s needs 5 or more, and staff_session_max_s between it and 7 days", false;
     if (c.sos_claim_deadline_s < 1 || c.sos_claim_deadline_s > 3600)
         return error = "sos_claim_deadline_s needs 1..3600 seconds", false;
     for (const std::string& proxy : c.trusted_proxies)

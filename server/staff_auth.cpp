@@ -1,5 +1,6 @@
 #include "staff_auth.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "crypto.hpp"
@@ -63,7 +64,9 @@ std::optional<StaffCaller> StaffAuth::caller(const Request& request) {
     if (!s.bind(1, hash).bind(2, now).bind(3, now - settings_.idle_s).step()) return std::nullopt;
     if ((s.integer(2) != 0) != by_cookie) return std::nullopt;  // a cookie session is never a bearer token
     const std::int64_t staff_id = s.integer(0);
-    if (now - s.integer(1) >= 30)  // a write per request would be wasted: idle time counts in half-minutes
+    // A write per request would be wasted: idle time counts in steps of half a minute (or less
+    // for short idle times).
+    if (now - s.integer(1) >= std::min(30, settings_.idle_s / 4))
         db_.prepare("UPDATE staff_sessions SET last_seen = ? WHERE hash = ?").bind(1, now).bind(2, hash).run();
     auto member = find_staff(db_, staff_id);
     if (!member) return std::nullopt;
