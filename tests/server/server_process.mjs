@@ -1,8 +1,32 @@
 // Starts the reference server as a real process on 127.0.0.1 (a free port) and stops it.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+
+export const STAFF_PASSWORD = 'test-password-0123';
+export const ALL_ROLES = 'dispatcher,caseworker,editor,approver,admin';
+
+// Creates a staff account the way an operator does (`--add-staff`, password on standard input).
+// `args`: the server's --config / --db arguments, so that the account lands in the same database.
+export function addStaff(binary, args, { name, roles = ALL_ROLES, display = name, password = STAFF_PASSWORD }) {
+  const serverArgs = args.filter((a, i) => ['--config', '--db'].includes(a) || ['--config', '--db'].includes(args[i - 1]));
+  const run = spawnSync(binary, [...serverArgs, '--add-staff', name, '--role', roles, '--display-name', display],
+    { input: password + '\n', encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`--add-staff ${name} failed (${run.status}): ${run.stderr}`);
+}
+
+// Signs a staff member in for the API (a bearer session, as a community's own platform would).
+export async function staffToken(url, name, password = STAFF_PASSWORD) {
+  const res = await fetch(url + '/api/v1/staff/sessions', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password, kind: 'bearer' }),
+  });
+  const body = await res.json();
+  if (res.status !== 201) throw new Error(`staff sign-in as ${name}: ${res.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
 
 // `prefix`: a command that runs the server, e.g. ['prlimit', '--nofile=1024:1024', '--'].
-export async function startServer(binary, args, { prefix = [] } = {}) {
+// `staff`: also create account "tester" with every role and sign it in: `server.staffToken`.
+export async function startServer(binary, args, { prefix = [], staff = false } = {}) {
+  if (staff) addStaff(binary, args, { name: 'tester', display: '测试员' });
   const command = [...prefix, binary, '--port', '0', ...args];
   const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   process.on('exit', () => child.kill('SIGKILL'));  // a test that fails half-way leaves no server behind
@@ -26,8 +50,10 @@ export async function startServer(binary, args, { prefix = [] } = {}) {
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${log.join('\n')}`)); });
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    staffToken: staff ? await staffToken(url, 'tester') : undefined,
     log,
     exited,  // resolves with { code, signal } when the process ends, for whatever reason
     async stop(signal = 'SIGTERM') {
