@@ -44,6 +44,11 @@ constexpr const char* kPagePolicy =
     "connect-src 'self' http: https:; media-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'none'";
 
+// The staff console talks to its own server only, and submits its forms to it.
+constexpr const char* kConsolePolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 bool accepts_gzip(const Request& request) {
     const auto it = request.find(http::field::accept_encoding);
     return it != request.end() && std::string(it->value()).find("gzip") != std::string::npos;
@@ -81,6 +86,18 @@ Response StaticFiles::serve(const Request& request) {
         relative += (relative.empty() ? "" : "/") + s;
     }
     if (relative.empty()) relative = "index.html";
+    struct stat st{};
+    if (!root_.empty() && stat((root_ + "/" + relative).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        const std::string target(request.target());
+        const size_t query_at = std::min(target.find('?'), target.size());
+        if (target[query_at - 1] != '/') {  // /staff -> /staff/: the page's links are relative
+            Response moved{http::status::moved_permanently, request.version()};
+            moved.set(http::field::location, target.substr(0, query_at) + "/" + target.substr(query_at));
+            moved.prepare_payload();
+            return moved;
+        }
+        relative += "/index.html";
+    }
     const Entry* entry = root_.empty() ? nullptr : load(relative);
     if (!entry) return problem(http::status::not_found, "Not found", "没有找到您要的页面。", request);
     if (etag_matches(request, entry->etag)) return not_modified(entry->etag, request);
@@ -91,7 +108,8 @@ Response StaticFiles::serve(const Request& request) {
     // Names are not content-hashed yet, so browsers revalidate every time (a cheap 304).
     res.set(http::field::cache_control, "no-cache");
     res.set(http::field::vary, "Accept-Encoding");
-    if (entry->type.rfind("text/html", 0) == 0) res.set("Content-Security-Policy", kPagePolicy);
+    if (entry->type.rfind("text/html", 0) == 0)
+        res.set("Content-Security-Policy", relative.rfind("staff/", 0) == 0 ? kConsolePolicy : kPagePolicy);
     if (!entry->gzipped.empty() && accepts_gzip(request)) {
         res.set(http::field::content_encoding, "gzip");
         res.body() = entry->gzipped;
