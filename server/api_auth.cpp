@@ -100,7 +100,11 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
         if (auto wait = auth.staff_wait(call.request, call.peer)) return *wait;
         StaffCaller who;
         const bool by_staff = !staff.refuse(call, kAdmin, who);
-        if (!by_staff && bearer_token(call.request)) auth.failed_staff_auth(call.peer);
+        // Only a bearer that is nobody's counts as a guess (not a dispatcher's session, the feed
+        // key, or a box's or resident's own token).
+        if (!by_staff && bearer_token(call.request) && !staff.caller(call.request) && !staff.is_feed_key(call.request) &&
+            !auth.principal(call.request))
+            auth.failed_staff_auth(call.peer);
         if (!by_staff && code.empty())
             return problem(http::status::unauthorized, "Enrolment code required",
                            "这台设备还没有登记码。请联系社区工作人员要一个登记码，填到设备设置里。", call.request);

@@ -90,6 +90,7 @@ struct HttpDone {
 };
 struct RetryDue { ResourceKey key; };
 struct RefreshDue {};                                            // the 10-minute timer: refresh, and set it again
+struct HelpCheckDue {};                                          // time to ask again how my open requests stand
 struct RetryNow {};                                              // 再试一次: refresh now, the timer stays as it is
 struct StreamEvent { std::string event, data; };                 // from the live alert stream
 struct StreamChanged { bool open; };
@@ -106,7 +107,7 @@ using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoB
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
                             RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, StillHere, AcknowledgeAlert,
                             SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, SetSpeechRate, SetSpeechVolume, AppStarted, StoredRead, FetchPolicy,
-                            CacheRead, HttpDone, RetryDue, RefreshDue, RetryNow, StreamEvent, StreamChanged, CallDone,
+                            CacheRead, HttpDone, RetryDue, RefreshDue, HelpCheckDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;
 
 }  // namespace elder

@@ -160,6 +160,7 @@ bool help_request(const json& j, const std::string& path, HelpRequest& h, std::s
     f.optional_text("note", h.note, 5000);
     f.text("created", h.created, 40);
     f.optional_text("updated", h.updated, 40);
+    f.optional_text("handled_by", h.handled_by, 200);
     return f.ok();
 }
 

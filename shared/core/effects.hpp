@@ -20,6 +20,7 @@ struct WriteCache { std::string key, text; };            // any storage key; no 
 struct RemoveCache { std::string key; };
 struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
+struct ScheduleHelpCheck { int delay_ms; };              // answer: HelpCheckDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct IdentifyStream {     // the alert stream says which device this is ("" for none)
     std::string token;
@@ -52,7 +53,7 @@ struct HttpSend {
     std::int64_t ref = 0;            // which item it is about, handed back on the answer
 };
 
-using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh,
+using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh, ScheduleHelpCheck,
                             ReconnectStream, IdentifyStream, Speak, StopSpeaking, Chime, HttpSend, Print>;
 
 }  // namespace elder

@@ -13,6 +13,17 @@ namespace {
 
 using nlohmann::json;
 
+// While someone looks at their requests and one is still open, staff's answer (已受理, who
+// handles it, the note) is asked for every few seconds; leaving the pages ends it.
+constexpr int kHelpCheckMs = 3000;
+
+bool watching_requests(const State& state) {
+    const Screen s = state.route.screen;
+    if (s != Screen::MyRequests && s != Screen::HelpSent) return false;
+    return std::any_of(state.personal.requests.begin(), state.personal.requests.end(),
+                       [](const HelpRequest& r) { return r.status != "done"; });
+}
+
 bool known_kind(const std::string& kind) {
     return kind == "sos" || kind == "repair" || kind == "complaint" || kind == "callback";
 }
@@ -42,6 +53,7 @@ void asked(State& state, const CallDone& done, std::vector<Effect>& effects) {
         p.requests.insert(p.requests.begin(), request);
         p.form = Form{};  // what was typed is sent: not kept
         replace_route(state, {Screen::HelpSent, std::to_string(request.id)}, {Screen::SosConfirm, Screen::HelpForm, Screen::SignIn});
+        if (watching_requests(state)) effects.push_back(ScheduleHelpCheck{kHelpCheckMs});
         return;
     }
     if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
@@ -55,6 +67,7 @@ void requests_answered(State& state, const CallDone& done, std::vector<Effect>& 
     if (done.status == 200 && decode_text(done.body, list, error)) {
         p.requests = std::move(list);
         p.requests_load = Load::Done;
+        if (watching_requests(state)) effects.push_back(ScheduleHelpCheck{kHelpCheckMs});
         return;
     }
     p.requests_load = Load::Failed;
@@ -75,6 +88,10 @@ bool reduce_help(State& state, const Action& action, std::vector<Effect>& effect
     return std::visit(
         Overloaded{
             [&](const AskHelp& a) { return ask(state, a, effects), true; },
+            [&](const HelpCheckDue&) {
+                if (watching_requests(state)) fetch_help_requests(state, effects);
+                return true;
+            },
             [&](const CallDone& a) {
                 if (a.call == Call::AskHelp) return asked(state, a, effects), true;
                 if (a.call == Call::HelpRequests) return requests_answered(state, a, effects), true;

@@ -90,6 +90,7 @@ struct Alert {
 struct HelpRequest {
     std::int64_t id = 0;
     std::string ticket, kind, message, status, note, created, updated;
+    std::string handled_by;  // the staff member who claimed it ("" while nobody has)
 };
 
 struct Problem {

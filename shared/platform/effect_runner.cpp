@@ -58,6 +58,7 @@ void EffectRunner::run(const Effect& effect) {
                 schedule(static_cast<double>(options_.backoff.delay_ms(e.attempt, jitter)), RetryDue{e.key});
             },
             [&](const ScheduleRefresh& e) { schedule(e.delay_ms, RefreshDue{}); },
+            [&](const ScheduleHelpCheck& e) { schedule(e.delay_ms, HelpCheckDue{}); },
             [&](const ReconnectStream&) {
                 if (stream_) stream_->reconnect_now();
             },

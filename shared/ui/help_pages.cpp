@@ -32,7 +32,9 @@ bool box_can_ask(PageContext& ctx, float& y) {
 }
 
 std::string status_words(const PageContext& ctx, const HelpRequest& r) {
-    return ctx.strings.text("help.kind." + r.kind) + "  " + ctx.strings.text("help.status." + r.status);
+    std::string words = ctx.strings.text("help.kind." + r.kind) + "  " + ctx.strings.text("help.status." + r.status);
+    if (!r.handled_by.empty() && r.status != "done") words += "  " + ctx.strings.format("help.handled_by", {{"name", r.handled_by}});
+    return words;
 }
 
 }  // namespace

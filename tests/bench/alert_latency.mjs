@@ -2,7 +2,7 @@
 // screen (the frame that shows it has been drawn and reported) on a running TV app (Xvfb) and a
 // running kiosk page (Chromium). Baseline: a bare event-stream client in this script.
 //   node tests/bench/alert_latency.mjs [ALERTS=20]     (after scripts/build.sh)
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, report, waitForState, waitReady, confirmAlerts } from '../e2e/browser.mjs';
@@ -14,10 +14,8 @@ import { figure, saveFigures } from './figures.mjs';
 const count = Number(process.argv[2] || 20);
 const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'elder-alert-bench-'));
-const STAFF = 'staff-token-for-the-latency-benchmark';
-writeFileSync(join(dir, 'server.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(join(root, 'build/native/bin/elder-server'), ['--config', join(dir, 'server.json'),
-  '--db', join(dir, 'a.db'), '--demo', '--demo-dir', join(root, 'assets/demo'), '--web-root', join(root, 'build/wasm/site'), '--quiet']);
+const server = await startServer(join(root, 'build/native/bin/elder-server'), ['--db', join(dir, 'a.db'), '--demo',
+  '--demo-dir', join(root, 'assets/demo'), '--web-root', join(root, 'build/wasm/site'), '--quiet'], { staff: true });
 const api = client(server.url);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -57,7 +55,7 @@ try {
     const t0 = Date.now();
     const res = await api.post('/api/v1/staff/alerts', { msgType: 'Alert', info: [{ category: ['Safety'], event: '测试',
       severity: 'Minor', urgency: 'Future', certainty: 'Likely', headline: `延迟测试 ${i}`, description: '基准测试。' }] },
-      { token: STAFF });
+      { token: server.staffToken });
     if (res.status !== 201) throw new Error('publish failed: ' + res.status);
     // An alert that never arrives is a failure of the run, not a 10 s sample.
     const [tvDone, webDone] = await Promise.all([

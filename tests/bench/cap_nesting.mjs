@@ -13,10 +13,9 @@ const root = new URL('../..', import.meta.url).pathname;
 const [depthArg, binaryArg] = process.argv.slice(2);
 const depth = Number(depthArg ?? 60000);
 const binary = binaryArg ?? join(root, 'build/native/bin/elder-server');
-const STAFF = 'bench-staff-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'elder-cap-bench-'));
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, max_body_bytes: 16 * 1024 * 1024 }));
-const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'b.db'), '--quiet']);
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ max_body_bytes: 16 * 1024 * 1024 }));
+const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'b.db'), '--quiet'], { staff: true });
 
 const CAP = 'urn:oasis:names:tc:emergency:cap:1.2';
 const alert = `<alert xmlns="${CAP}"><identifier>bench-1</identifier><sender>bench@example.cn</sender>` +
@@ -38,7 +37,7 @@ const shapes = {
 async function post(body) {
   const started = process.hrtime.bigint();
   const res = await fetch(server.url + '/api/v1/staff/alerts/cap', {
-    method: 'POST', body, headers: { Authorization: 'Bearer ' + STAFF, 'Content-Type': 'application/cap+xml' } });
+    method: 'POST', body, headers: { Authorization: 'Bearer ' + server.staffToken, 'Content-Type': 'application/cap+xml' } });
   const text = await res.text();
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.status, text };
 }

@@ -15,11 +15,11 @@ const clients = Number(process.argv[2] || 5000);
 const seconds = Number(process.argv[3] || 10);
 const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'elder-bench-'));
-const STAFF = 'bench-staff-token-0123456789';
 // The stream clients stand for thousands of boxes; here they all come from 127.0.0.1.
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, connections_per_address: 100000, streams_per_address: 100000 }));
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ connections_per_address: 100000, streams_per_address: 100000 }));
 const server = await startServer(join(root, 'build/native/bin/elder-server'),
-  ['--config', join(dir, 'config.json'), '--db', join(dir, 'bench.db'), '--demo', '--demo-dir', join(root, 'assets/demo'), '--quiet']);
+  ['--config', join(dir, 'config.json'), '--db', join(dir, 'bench.db'), '--demo', '--demo-dir', join(root, 'assets/demo'), '--quiet'],
+  { staff: true });
 const api = client(server.url);
 const pid = Number(execFileSync('pgrep', ['-n', '-f', join(dir, 'bench.db')], { encoding: 'utf8' }).trim());
 const rss = () => { const s = readFileSync(`/proc/${pid}/status`, 'utf8'); return Number(/VmRSS:\s+(\d+)/.exec(s)[1]) / 1024; };
@@ -78,7 +78,7 @@ async function deliver(streams, label) {
   const identifier = `bench-${label}-${Date.now()}`;
   const sent = performance.now();
   const res = await api.post('/api/v1/staff/alerts', { identifier, msgType: 'Alert', colour_level: '黄',
-    info: [{ category: ['Other'], event: '压力测试', headline: '压力测试' }] }, { token: STAFF });
+    info: [{ category: ['Other'], event: '压力测试', headline: '压力测试' }] }, { token: server.staffToken });
   if (res.status !== 201) throw new Error('publish failed: ' + res.status);
   const deadline = Date.now() + 30000;
   while (streams.some((s) => !s.received.has(identifier)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));

@@ -23,11 +23,10 @@ const [serverBinary, tvBinary, siteDir, demoDir, outDir] = process.argv.slice(2)
 mkdirSync(outDir, { recursive: true });
 const root = new URL('../..', import.meta.url).pathname;
 const zh = JSON.parse(readFileSync(join(root, 'assets/strings/zh-CN.json'), 'utf8'));
-const STAFF = 'alerts-everywhere-staff-token-8e3b6a1f4d27';
 const RESIDENT = '13800000031';
-const server = await serveForScenarios(serverBinary, siteDir, demoDir, STAFF);
+const server = await serveForScenarios(serverBinary, siteDir, demoDir);
 const api = client(server.url);
-const staff = { token: STAFF };
+const staff = { token: server.staffToken };
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-everywhere-'));
 

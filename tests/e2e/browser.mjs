@@ -26,13 +26,14 @@ export async function serve(siteDir) {
   return { server: { close: () => server.stop() }, url: server.url + '/' };
 }
 
-// The same for scenarios that need staff and sign-ins: a staff token, development sign-in codes
-// (--dev-otp) and any further server settings (`config`). Resolves to the server process.
-export async function serveForScenarios(serverBinary, siteDir, demoDir, staffToken, config = {}) {
+// The same for scenarios that need staff and sign-ins: a staff account with every role, signed in
+// (`server.staffToken`, a bearer token), development sign-in codes (--dev-otp) and any further
+// server settings (`config`). Resolves to the server process.
+export async function serveForScenarios(serverBinary, siteDir, demoDir, config = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'elder-e2e-'));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: staffToken, ...config }));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
   return startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'e2e.db'), '--demo', '--dev-otp',
-    '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+    '--demo-dir', demoDir, '--web-root', siteDir, '--quiet'], { staff: true });
 }
 
 export class Checks {

@@ -16,15 +16,13 @@ import { client } from '../server/api_client.mjs';
 import { startFaultProxy } from '../fault/fault_proxy.mjs';
 
 const [serverBinary, siteDir, demoDir] = process.argv.slice(2);
-const STAFF = 'staff-token-for-web-tests-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-data-'));
 // The site as deployed, plus a config.json that switches read-aloud on.
 const site = join(dir, 'site');
 cpSync(siteDir, site, { recursive: true });
 writeFileSync(join(site, 'config.json'), JSON.stringify({ voice: true }));
-writeFileSync(join(dir, 'server.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'server.json'), '--db', join(dir, 'w.db'),
-  '--demo', '--demo-dir', demoDir, '--web-root', site, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'),
+  '--demo', '--demo-dir', demoDir, '--web-root', site, '--quiet'], { staff: true });
 const proxy = await startFaultProxy(server.url);
 const api = client(server.url);
 const checks = new Checks();
@@ -40,7 +38,7 @@ let serial = 0;
 const publish = () => api.post('/api/v1/staff/alerts', {
   msgType: 'Alert', info: [{ category: ['Infra'], event: '停水', severity: 'Moderate', urgency: 'Expected',
     certainty: 'Likely', headline: `测试停水通知 ${++serial}`, description: '管道检修。' }],
-}, { token: STAFF });
+}, { token: server.staffToken });
 
 // Records what the page asks speechSynthesis to say (the real engine still gets it).
 const recordSpeech = () => {

@@ -5,7 +5,7 @@
 // visitor's token (which lived minutes, not weeks, to begin with).
 //   node tests/e2e/kiosk_session.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
@@ -15,14 +15,12 @@ import { Checks, confirmAlerts, launch, nodeById, openPage, report, waitForState
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-kiosk-session-'));
-const STAFF = 'kiosk-session-staff-token-7d1f0c93b2a4e865';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--dev-otp',
-  '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 's.db'), '--demo', '--dev-otp',
+  '--demo-dir', demoDir, '--web-root', siteDir, '--quiet'], { staff: true });
 const api = client(server.url);
 // The kiosk enrols as a kiosk with a code staff issued, so its visitors' sign-ins count against
 // its own allowance rather than the address it shares with other kiosks.
-const enrolment = await api.post('/api/v1/staff/enrolment-codes', {}, { token: STAFF });
+const enrolment = await api.post('/api/v1/staff/enrolment-codes', {}, { token: server.staffToken });
 if (enrolment.status !== 201) throw new Error(`enrolment code: ${enrolment.status} ${JSON.stringify(enrolment.json)}`);
 const checks = new Checks();
 const browser = await launch();

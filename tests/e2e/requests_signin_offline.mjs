@@ -22,10 +22,9 @@ const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const root = new URL('../..', import.meta.url).pathname;
 const zh = JSON.parse(readFileSync(join(root, 'assets/strings/zh-CN.json'), 'utf8'));
-const STAFF = 'requests-signin-staff-token-3f9a0c6e2b71';
-const server = await serveForScenarios(serverBinary, siteDir, demoDir, STAFF);
+const server = await serveForScenarios(serverBinary, siteDir, demoDir);
 const api = client(server.url);
-const staff = { token: STAFF };
+const staff = { token: server.staffToken };
 const checks = new Checks();
 const browser = await launch();
 
@@ -38,7 +37,7 @@ async function openWeb(name, url, contextOptions, mode, init = []) {
   await page.goto(url);
   await waitReady(page);
   await page.locator('canvas').focus();
-  const driver = await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: STAFF });
+  const driver = await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: server.staffToken });
   return { context, page, errors, driver };
 }
 
@@ -88,7 +87,8 @@ async function firstStartOffline() {
 const REQUESTS = [
   { kind: 'repair', message: '厨房水龙头漏水', status: 'accepted', note: '师傅明天上午来修' },
   { kind: 'complaint', message: '楼道灯晚上不亮', status: 'in_progress', note: '已经通知物业更换' },
-  { kind: 'callback', message: '想问问助餐怎么报名', status: 'done', note: '已经回电说明' },
+  // Closing a request takes a word on how it ended (the resident sees the note).
+  { kind: 'callback', message: '想问问助餐怎么报名', status: 'done', note: '已经回电说明', outcome: '电话说明了助餐报名办法' },
 ];
 
 async function requests() {
@@ -119,7 +119,7 @@ async function requests() {
       checks.check(seen && seen.kind === r.kind && seen.message === r.message && seen.status === 'received',
         `${r.kind}: staff see it, with the resident's words`, seen ? `${seen.kind} ${seen.status} ${seen.message}` : 'not found');
       if (!seen) continue;
-      const answered = await api.call('PATCH', `/api/v1/staff/help-requests/${seen.id}`, { ...staff, body: { status: r.status, note: r.note } });
+      const answered = await api.call('PATCH', `/api/v1/staff/help-requests/${seen.id}`, { ...staff, body: { status: r.status, note: r.note, ...(r.outcome ? { outcome: r.outcome } : {}) } });
       checks.check(answered.status === 200, `${r.kind}: staff answer it`, String(answered.status));
       await activate(driver, 'help.mine');
       const mine = await waitFor(driver, (x) => x.screen === 'my_requests' && node(x, `request.${seen.id}.1`)?.label.includes(zh['help.status.' + r.status]) &&

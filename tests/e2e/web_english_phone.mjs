@@ -16,8 +16,8 @@ import { webDriver } from '../journeys/web_driver.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
-const STAFF = 'english-phone-staff-token-5c2e91d7a04b';
-const server = await serveForScenarios(serverBinary, siteDir, demoDir, STAFF);
+const server = await serveForScenarios(serverBinary, siteDir, demoDir);
+const STAFF = server.staffToken;  // a signed-in staff member's bearer token
 const api = client(server.url);
 const checks = new Checks();
 const browser = await launch();

@@ -16,9 +16,7 @@ import { FAULT_MODES, startFaultProxy } from './fault_proxy.mjs';
 const [tvapp, serverBinary, demoDir] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'elder-fault-'));
 const checks = new Checks();
-const STAFF = 'fault-test-staff-token-0c4e8a1f';
-writeFileSync(join(dir, 'server.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'server.json'), '--db', join(dir, 'f.db'), '--demo', '--demo-dir', demoDir, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 'f.db'), '--demo', '--demo-dir', demoDir, '--quiet'], { staff: true });
 const proxy = await startFaultProxy(server.url);
 const xvfb = await startXvfb();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -29,7 +27,7 @@ const allCurrent = (r) => r.data.online && r.data.stream_open &&
 const counts = (r) => Object.fromEntries(resources(r).map(([k, v]) => [k, v.count]));
 // The box's settings file, as an operator writes it.
 // The installer's enrolment code from staff registers the box on its first start.
-const enrolment = await fetch(server.url + '/api/v1/staff/enrolment-codes', { method: 'POST', headers: { Authorization: 'Bearer ' + STAFF } });
+const enrolment = await fetch(server.url + '/api/v1/staff/enrolment-codes', { method: 'POST', headers: { Authorization: 'Bearer ' + server.staffToken } });
 if (enrolment.status !== 201) throw new Error('no enrolment code: ' + enrolment.status);
 writeFileSync(join(dir, 'box.json'), JSON.stringify({ server_url: proxy.url + '/', device_id: 'STB-TEST-1', enrolment_code: (await enrolment.json()).code }));
 const launch = () => rmSync(join(dir, 'report.json'), { force: true }) ||

@@ -3,7 +3,12 @@
 // memory with the demo content. No input may crash, leak, hit undefined behaviour, or make a
 // handler throw (which the server would answer with a 500). Built with ASan and UBSan.
 // "@RESIDENT@", "@DEVICE@" and "@STAFF@" in an input become live tokens, so that mutations reach
-// the handlers behind sign-in.
+// the handlers behind sign-in. "@STAFF@" is the bearer session of a staff account with every role,
+// made in the service's database by a second connection to it (an in-memory database that both
+// connections share): inputs may sign it out, disable it or change its roles, as a real admin may,
+// and before the next input that needs it the account is put back and signed in again.
+#include <sqlite3.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -15,9 +20,14 @@
 #include <boost/asio/io_context.hpp>
 
 #include "capacity.hpp"
+#include "crypto.hpp"
+#include "database.hpp"
 #include "http_rules.hpp"
 #include "log.hpp"
+#include "passwords.hpp"
 #include "service.hpp"
+#include "staff.hpp"
+#include "staff_auth.hpp"
 
 using namespace elder::server;
 namespace net = boost::asio;
@@ -28,8 +38,11 @@ struct World {
     Config config;
     net::io_context io;
     std::unique_ptr<Service> service;
-    std::string resident, device;
-    const std::string staff = "fuzz-staff-token-5b7c1e9a04d3f268";
+    // The fuzzer's own connection to the service's database, and the staff account made in it.
+    std::unique_ptr<Database> db;
+    std::unique_ptr<StaffAuth> staff_auth;
+    std::int64_t staff_id = 0;
+    std::string resident, device, staff, staff_hash;
 };
 
 World* world = nullptr;
@@ -77,6 +90,25 @@ std::string token_of(const Response& res) {
         std::abort();
     }
     return j["token"];
+}
+
+// Signs the fuzzer's staff account in: a bearer session, as `POST /api/v1/staff/sessions` with
+// "kind": "bearer" gives one (without the password check, which costs a tenth of a second).
+void open_staff_session() {
+    std::string csrf;
+    std::int64_t expires_at = 0;
+    world->staff = world->staff_auth->open_session(world->staff_id, false, csrf, expires_at);
+    world->staff_hash = sha256_hex(world->staff);
+}
+
+// Puts the account back as it was made (active, unlocked, every role) and signs it in again when an
+// input signed it out, disabled it or changed its roles.
+void keep_staff_signed_in() {
+    const auto member = find_staff(*world->db, world->staff_id);
+    if (member && member->active && member->roles == kAllRoles && world->staff_auth->session_alive(world->staff_hash)) return;
+    world->db->prepare("UPDATE staff SET active = 1, roles = ?, failed_logins = 0, locked_until = 0 WHERE id = ?")
+        .bind(1, roles_text(kAllRoles)).bind(2, world->staff_id).run();
+    open_staff_session();
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -129,14 +161,29 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     set_log_enabled(false);  // millions of requests: the log would cost more than the server
     world = new World;
     Config& c = world->config;
-    c.db_path = ":memory:";
+    // In memory, like ":memory:", but under a name that a second connection can open too (SQLite's
+    // memdb VFS). Debian's SQLite reads URIs as file names anyway; this says so for any build.
+    sqlite3_config(SQLITE_CONFIG_URI, 1);
+    c.db_path = "file:/elder-fuzz-http?vfs=memdb";
     c.demo = true;
     c.dev_otp = true;
     c.demo_dir = ELDER_DEMO_DIR;
-    c.staff_token = world->staff;
     c.log_requests = false;
     fit_to_descriptors(c, 1024);
-    world->service = std::make_unique<Service>(c, world->io);
+    world->service = std::make_unique<Service>(c, world->io);  // creates and migrates the database
+    // A staff account with every role, as `elder-server --add-staff fuzzer --role ...` makes one
+    // (the password is hashed once, here), signed in for the API.
+    world->db = std::make_unique<Database>(c.db_path);
+    world->staff_auth = std::make_unique<StaffAuth>(*world->db, StaffSettings{}, "");
+    StaffMember member;
+    member.name = "fuzzer";
+    member.display_name = "模糊测试";
+    member.roles = kAllRoles;
+    if (!insert_staff(*world->db, member, hash_password("fuzz-staff-password-0123"), world->staff_id)) {
+        std::fprintf(stderr, "fuzz setup: the staff account exists already\n");
+        std::abort();
+    }
+    open_staff_session();
     call("POST", "/api/v1/auth/otp", R"({"phone":"13800000001"})");
     const auto code = nlohmann::json::parse(call("GET", "/api/v1/dev/otp?phone=13800000001", "").body());
     world->resident = token_of(call("POST", "/api/v1/auth/token",
@@ -151,7 +198,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string in(reinterpret_cast<const char*>(data), size);
     replace_all(in, "@RESIDENT@", world->resident);
     replace_all(in, "@DEVICE@", world->device);
-    replace_all(in, "@STAFF@", world->staff);
+    if (in.find("@STAFF@") != std::string::npos) {
+        keep_staff_signed_in();
+        replace_all(in, "@STAFF@", world->staff);
+    }
     HttpLimits limits;
     limits.max_body_bytes = 64 * 1024;  // smaller than the server's, so the fuzzer also meets the limit
     size_t offset = 0;

@@ -1,7 +1,7 @@
 // The journeys on the TV app under Xvfb, driven by remote keys (xdotool), against the reference
 // server with demo data; a screenshot at each step.
 //   node tests/journeys/tv_journeys.mjs TVAPP SERVER DEMO_DIR OUTPUT_DIR
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -16,11 +16,9 @@ const [tvapp, serverBinary, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-journeys-'));
 const checks = new Checks();
-const STAFF = 'journey-staff-token-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-// Not --quiet: the log tells which device each alert stream came from.
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'j.db'), '--demo', '--dev-otp',
-  '--demo-dir', demoDir]);
+// Not --quiet: the log tells which device each alert stream came from. Staff: a signed-in account.
+const server = await startServer(serverBinary, ['--db', join(dir, 'j.db'), '--demo', '--dev-otp', '--demo-dir', demoDir], { staff: true });
+const STAFF = server.staffToken;
 const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
 const speechLog = join(dir, 'speech.jsonl');

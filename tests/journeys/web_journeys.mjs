@@ -1,7 +1,7 @@
 // The journeys in Debian's Chromium: the kiosk by touch (1080x1920 portrait) and the browser by
 // keyboard (1280x800), against the reference server with demo data; a screenshot at each step.
 //   node tests/journeys/web_journeys.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks, launch } from '../e2e/browser.mjs';
@@ -27,10 +27,8 @@ if (only !== undefined && !(only in SURFACES)) {
 if (only) console.log(`ONLY=${only}: the other surfaces are not run`);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-journeys-'));
-const STAFF = 'journey-staff-token-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'w.db'), '--demo', '--dev-otp', '--demo-dir', demoDir,
-  '--web-root', siteDir, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'), '--demo', '--dev-otp', '--demo-dir', demoDir,
+  '--web-root', siteDir, '--quiet'], { staff: true });
 const checks = new Checks();
 const browser = await launch();
 
@@ -43,7 +41,7 @@ async function run(name, surface, viewport, mode, phone) {
   };
   const { context, page, errors } = await openJourneyPage(browser, server.url, surface, { viewport, hasTouch: mode === 'touch' },
     { checks, name, init: recordSpeech });
-  const driver = await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: STAFF, phone });
+  const driver = await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: server.staffToken, phone });
   driver.spoken = () => page.evaluate(() => window.__spoken);
   await checks.each(name, [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud], (journey) => journey(driver));
   checks.check(errors.length === 0, `${name}: no uncaught errors`, errors.join(' | '));

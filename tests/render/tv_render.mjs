@@ -21,10 +21,8 @@ mkdirSync(outDir, { recursive: true });
 const strings = JSON.parse(readFileSync(stringsFile, 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'elder-tv-render-'));
 const checks = new Checks();
-const STAFF = 'render-test-staff-token-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'r.db'), '--demo',
-  '--demo-dir', demoDir, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 'r.db'), '--demo', '--demo-dir', demoDir, '--quiet'], { staff: true });
+const STAFF = server.staffToken;  // a signed-in staff member's bearer token
 const xvfb = await startXvfb();
 const api = client(server.url);
 const KEYS = { up: 'Up', down: 'Down', left: 'Left', right: 'Right', ok: 'Return', back: 'Escape', page_down: 'Next' };

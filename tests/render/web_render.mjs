@@ -22,10 +22,8 @@ requireTesseract();
 mkdirSync(outDir, { recursive: true });
 const strings = JSON.parse(readFileSync(stringsFile, 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-render-'));
-const STAFF = 'render-test-staff-token-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(serverBinary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'w.db'), '--demo', '--dev-otp',
-  '--demo-dir', demoDir, '--web-root', siteDir, '--quiet']);
+const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'), '--demo', '--dev-otp',
+  '--demo-dir', demoDir, '--web-root', siteDir, '--quiet'], { staff: true });
 const checks = new Checks();
 const browser = await launch();
 
@@ -50,7 +48,7 @@ async function run(name, surface, viewport, deviceScaleFactor, mode, phone) {
   const ocr = new OcrBatch();
   let step = 0, pass = '';
   const shotFile = (label) => join(outDir, `${name}-${String(++step).padStart(2, '0')}-${pass}-${label}.png`);
-  const driver = Object.assign(await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: STAFF, phone }), {
+  const driver = Object.assign(await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: server.staffToken, phone }), {
     strings,
     signIn: () => signIn(driver, client(server.url)),
     // The form remembers some of who came last time; only what differs is typed. At the largest

@@ -1,8 +1,10 @@
-// Abuse of identity and sign-in (issue 12), over real HTTP: weak staff tokens, guessing the staff
-// token or enrolment codes, squatting serials, locking residents out of one-time codes (trusted
-// proxies, limits by phone and address together, a kiosk's own allowance, wrong guesses counted
-// against the guesser), Content-Type parsed as a media type, and revoking tokens.
+// Abuse of identity and sign-in (issue 12), over real HTTP: a weak alert feed key and the retired
+// staff_token refused at start, guessing staff bearer tokens, passwords or enrolment codes,
+// squatting serials, locking residents out of one-time codes (trusted proxies, limits by phone and
+// address together, a kiosk's own allowance, wrong guesses counted against the guesser),
+// Content-Type parsed as a media type, and revoking tokens.
 //   node tests/server/abuse_auth_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,31 +12,44 @@ import { Checks } from '../e2e/browser.mjs';
 import { client } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { problemOf, rawRequest } from './raw_http.mjs';
-import { startServer } from './server_process.mjs';
+import { STAFF_PASSWORD, startServer } from './server_process.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-abuse-'));
-const STAFF = 'abuse-test-staff-token-7f3a91c2e5';
 const CRLF = '\r\n';
-
-// --- Weak staff tokens are refused at start, with a sentence that says why
-for (const [weak, why] of [['1', 'one character'], ['a'.repeat(40), 'one character repeated'], ['0123456789abcdef01234567', '24 hex digits (96 bits)']]) {
-  writeFileSync(join(dir, 'weak.json'), JSON.stringify({ staff_token: weak }));
+// What a server refuses to start with: the error it exits with ('' when it started).
+async function refusedStart(config) {
+  writeFileSync(join(dir, 'refused.json'), JSON.stringify(config));
   let started = null;
   let error = '';
   try {
-    started = await startServer(binary, ['--config', join(dir, 'weak.json'), '--db', join(dir, 'weak.db'), '--quiet']);
+    started = await startServer(binary, ['--config', join(dir, 'refused.json'), '--db', join(dir, 'refused.db'), '--quiet']);
   } catch (e) { error = String(e.message); }
   if (started) await started.stop();
-  checks.check(!started && error.includes('staff_token is too weak') && error.includes('openssl rand'),
-    `a staff token of ${why} is refused at start with a clear sentence`, error.split('\n').find((l) => l.includes('weak')) ?? error.slice(0, 200));
+  return started ? '' : error;
 }
 
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, trusted_proxies: ['127.0.0.1'] }));
+// --- A weak alert feed key (the one machine key left) is refused at start, with a sentence that says why
+for (const [weak, why] of [['1', 'one character'], ['a'.repeat(40), 'one character repeated'], ['0123456789abcdef01234567', '24 hex digits (96 bits)']]) {
+  const error = await refusedStart({ alert_feed_key: weak });
+  checks.check(error.includes('alert_feed_key is too weak') && error.includes('openssl rand'),
+    `an alert feed key of ${why} is refused at start with a clear sentence`, error.split('\n').find((l) => l.includes('weak')) ?? error.slice(0, 200));
+}
+// --- The shared staff token is gone: a config that still sets one is refused, and says what replaced it
+{
+  const error = await refusedStart({ staff_token: 'a-staff-token-from-before-0123456789abcdef' });
+  checks.check(error.includes('staff_token is gone') && error.includes('--add-staff') && error.includes('alert_feed_key'),
+    'a config with staff_token is refused at start, pointing to --add-staff and alert_feed_key',
+    error.split('\n').find((l) => l.includes('staff_token')) ?? error.slice(0, 200));
+}
+
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ trusted_proxies: ['127.0.0.1'] }));
 const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp',
-  '--demo-dir', demoDir, '--quiet']);
+  '--demo-dir', demoDir, '--quiet'], { staff: true });
+// A signed-in staff member's bearer token (account "tester", every role).
+const STAFF = server.staffToken;
 const api = client(server.url);
 // A request as if from `address`: the test's 127.0.0.1 is the trusted proxy that says who asked.
 const from = (address, options = {}) => ({ ...options, headers: { ...(options.headers || {}), 'X-Forwarded-For': address } });
@@ -57,22 +72,33 @@ const rawFrom = (localAddress, method, path, { token, body, headers = {} } = {})
   return rawRequest(server.url, Buffer.from(head.join(CRLF) + CRLF + CRLF + text), { localAddress });
 };
 
-// --- Guessing the staff token: slowed, then refused (429, Retry-After), for that address only
+// --- Guessing staff bearer tokens: slowed, then refused (429, Retry-After), for that address only.
+// The guesses look like real session tokens (64 hex digits), so each one is looked up.
 {
+  const guess = () => randomBytes(32).toString('hex');
   const statuses = [];
-  for (let i = 0; i < 12; i++) statuses.push((await api.get('/api/v1/staff/help-requests', from('10.9.0.1', { token: 'wrong-staff-token-' + i }))).status);
-  const refused = await api.get('/api/v1/staff/help-requests', from('10.9.0.1', { token: 'wrong-staff-token-x' }));
+  for (let i = 0; i < 12; i++) statuses.push((await api.get('/api/v1/staff/help-requests', from('10.9.0.1', { token: guess() }))).status);
+  const refused = await api.get('/api/v1/staff/help-requests', from('10.9.0.1', { token: guess() }));
   checks.check(statuses.slice(0, 11).every((s) => s === 401) && statuses[11] === 429,
-    'after 10 free wrong staff tokens an address is made to wait', statuses.join(','));
+    'after 10 free wrong staff bearer tokens an address is made to wait', statuses.join(','));
   checks.check(refused.status === 429 && Number(refused.headers.get('retry-after')) >= 1 && refused.json.retry_after_s >= 1 &&
     /请稍等/.test(refused.json.detail), 'the wait is a 429 with Retry-After and a sentence', `${refused.status} ${refused.headers.get('retry-after')}`);
   const rightButBlocked = await api.get('/api/v1/staff/help-requests', from('10.9.0.1', { token: STAFF }));
-  checks.check(rightButBlocked.status === 429, 'while it waits even the right token is refused there (no oracle)', `${rightButBlocked.status}`);
+  checks.check(rightButBlocked.status === 429, 'while it waits even a signed-in staff token is refused there (no oracle)', `${rightButBlocked.status}`);
+  const signIn = await api.post('/api/v1/staff/sessions', { name: 'tester', password: STAFF_PASSWORD, kind: 'bearer' }, from('10.9.0.1'));
+  checks.check(signIn.status === 429 && !signIn.json.token, 'and signing in with the right password waits there too', `${signIn.status}`);
   const elsewhere = await api.get('/api/v1/staff/help-requests', from('10.9.0.2', { token: STAFF }));
   checks.check(elsewhere.status === 200, 'staff at another address are not locked out', `${elsewhere.status}`);
+  // Wrong passwords are guesses too, counted against the same address allowance.
+  const passwords = [];
+  for (let i = 0; i < 11; i++)
+    passwords.push((await api.post('/api/v1/staff/sessions', { name: 'nobody-' + i, password: 'wrong-password-' + i, kind: 'bearer' }, from('10.9.0.3'))).status);
+  const afterPasswords = await api.get('/api/v1/staff/help-requests', from('10.9.0.3', { token: STAFF }));
+  checks.check(passwords.slice(0, 10).every((s) => s === 401) && passwords[10] === 401 && afterPasswords.status === 429,
+    'wrong staff passwords from an address count toward the same wait as wrong tokens', `${passwords.join(',')} -> ${afterPasswords.status}`);
 }
 
-// --- Enrolment: registering a device needs the staff token or a one-time enrolment code
+// --- Enrolment: registering a device needs a signed-in admin or a one-time enrolment code
 {
   const squat = [];
   for (let i = 0; i < 20; i++) squat.push((await api.post('/api/v1/devices', { kind: 'stb', serial: 'REAL-BOX-1' }, from('10.8.0.1'))).status);
@@ -89,7 +115,7 @@ const rawFrom = (localAddress, method, path, { token, body, headers = {} } = {})
   const reused = await api.post('/api/v1/devices', { kind: 'stb', serial: 'OTHER-BOX', enrolment_code: issued.json.code }, from('10.8.0.2'));
   checks.check(reused.status === 403 && reused.json.detail.includes('登记码'), 'a code registers one device only', `${reused.status}`);
   const byStaff = await api.post('/api/v1/devices', { kind: 'kiosk', serial: 'KIOSK-STAFF-1' }, from('10.8.0.9', { token: STAFF }));
-  checks.check(byStaff.status === 201, 'staff may register a device with the staff token', `${byStaff.status}`);
+  checks.check(byStaff.status === 201, 'a signed-in admin may register a device without a code', `${byStaff.status}`);
   const guesses = [];
   for (let i = 0; i < 12; i++)
     guesses.push((await api.post('/api/v1/devices', { kind: 'stb', serial: 'GUESS-' + i, enrolment_code: 'ABCDEFGHJK' + (20 + i) }, from('10.8.0.3'))).status);

@@ -18,15 +18,17 @@ const [binary, demoDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-abuse-'));
-const STAFF = 'staff-test-token-abuse-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
+writeFileSync(join(dir, 'config.json'), JSON.stringify({}));
 const args = ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir];
-let server = await startServer(binary, args);
+let server = await startServer(binary, args, { staff: true });
 let api = client(server.url);
 const sql = (statement) => execFileSync('sqlite3', [join(dir, 'a.db'), statement], { encoding: 'utf8' }).trim();
 const ID = '11010519491231002X';
-const staff = { token: STAFF };
-const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests/${id}`, { body: { status }, ...staff });
+// The staff session lives in the database: it outlasts the restart further down.
+const staff = { token: server.staffToken };
+// Closing a request needs a word on how it ended.
+const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests/${id}`,
+  { body: { status, ...(status === 'done' ? { outcome: '已上门处理' } : {}) }, ...staff });
 
 // --- 1,000 SOS from one account: one ticket, answered again while it is open
 {
@@ -44,10 +46,12 @@ const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests
   const whileAccepted = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: alice });
   checks.check(whileAccepted.status === 200 && whileAccepted.json.id === first.json.id && whileAccepted.json.status === 'accepted',
     'an SOS while staff are on their way answers the open one', `${whileAccepted.status} ${whileAccepted.json?.status}`);
-  await patchHelp(first.json.id, 'done');
+  const finished = await patchHelp(first.json.id, 'done');
   const newOne = await api.post('/api/v1/help-requests', { kind: 'sos' }, { token: alice });
-  checks.check(newOne.status === 201 && newOne.json.id !== first.json.id, 'after staff finished it, a new SOS is a new ticket', String(newOne.status));
-  await patchHelp(newOne.json.id, 'done');
+  checks.check(finished.status === 200 && newOne.status === 201 && newOne.json.id !== first.json.id,
+    'after staff finished it, a new SOS is a new ticket', `${finished.status} ${newOne.status}`);
+  const finishedAgain = await patchHelp(newOne.json.id, 'done');
+  checks.check(finishedAgain.status === 200, 'staff finish the second SOS too', String(finishedAgain.status));
 
   // The account's quota: 10 requests an hour; then 429 with Retry-After, in plain Chinese.
   const repairs = [];
@@ -80,7 +84,8 @@ const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests
   checks.check(repeat.status === 200 && repeat.json.id === sos.json.id, 'and pressed again it answers the same ticket', String(repeat.status));
 }
 
-// --- The staff list a page at a time, open SOS first
+// --- The staff list a page at a time: open SOS first, then other open requests oldest first, then
+// finished ones newest first
 {
   const pages = [];
   let cursor = null;
@@ -92,11 +97,15 @@ const patchHelp = (id, status) => api.call('PATCH', `/api/v1/staff/help-requests
   } while (cursor && pages.length < 50);
   const items = pages.flat();
   const rank = (h) => (h.status === 'done' ? 2 : 0) + (h.kind === 'sos' ? 0 : 1);
-  const ordered = items.every((h, i) => i === 0 || rank(items[i - 1]) < rank(h) || (rank(items[i - 1]) === rank(h) && items[i - 1].id > h.id));
+  // Within a group: open ones by id upwards (the longest wait first), finished ones by id downwards.
+  const inOrder = (a, b) => rank(a) < rank(b) || (rank(a) === rank(b) && (rank(a) >= 2 ? a.id > b.id : a.id < b.id));
+  const ordered = items.every((h, i) => i === 0 || inOrder(items[i - 1], h));
+  const groups = [0, 1, 2, 3].map((r) => items.filter((h) => rank(h) === r).length);
   checks.check(pages.length === 9 && pages.slice(0, -1).every((p) => p.length === 7) && items.length === 61 &&
     new Set(items.map((h) => h.id)).size === 61, 'the staff list comes in pages that hold every request once',
     `${pages.length} pages, ${items.length} items`);
-  checks.check(ordered && items[0].kind === 'sos' && items[0].status !== 'done', 'open SOS first, then open requests, then finished ones; newest first');
+  checks.check(ordered && items[0].kind === 'sos' && items[0].status !== 'done' && groups[0] >= 1 && groups[1] >= 2 && groups[2] >= 2,
+    'open SOS first, then other open requests oldest first, then finished ones newest first', `per group: ${groups.join(', ')}`);
   const first = await api.get('/api/v1/staff/help-requests', staff);
   checks.check(first.json.items.length === 20 && typeof first.json.next_cursor === 'string', 'without a limit a page holds 20', String(first.json.items.length));
   const bad = await api.get('/api/v1/staff/help-requests?cursor=9_1&limit=0', staff);

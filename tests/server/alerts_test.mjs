@@ -1,6 +1,8 @@
 // Alerts over real HTTP: staff publishing, the live stream (delivery, heartbeat-free resume with
 // Last-Event-ID), Update and Cancel, expiry, acknowledgement, and CAP 1.2 XML import of every
-// third-party test file (the XXE file must open nothing).
+// third-party test file (the XXE file must open nothing). Staff publish with a signed-in account
+// (role approver); an alert feed publishes with the machine key `alert_feed_key`, which opens
+// nothing else.
 //   node tests/server/alerts_test.mjs SERVER_BINARY DEMO_DIR CAP_TESTDATA_DIR OPENAPI_YAML
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -8,16 +10,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { client } from './api_client.mjs';
-import { startServer } from './server_process.mjs';
+import { addStaff, startServer, staffToken } from './server_process.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 
 const [binary, demoDir, capDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-alerts-'));
-const STAFF = 'staff-test-token-alerts-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF }));
-const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet']);
+// The alert feed's machine key (64 hex digits, as `openssl rand -hex 32` makes one).
+const FEED_KEY = 'c4f1a9e07b3d5628e1f04a7c9b2d6e8130a5f7c2d9e4b61f8a3c0e57d2b9f461';
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ alert_feed_key: FEED_KEY }));
+const args = ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet'];
+// A dispatcher answers the help desk but does not publish alerts (that is the approver's).
+addStaff(binary, args, { name: 'desk1', roles: 'dispatcher', display: '值班员小李' });
+const server = await startServer(binary, args, { staff: true });
+const STAFF = server.staffToken;
 const api = client(server.url);
 
 // A minimal SSE reader: collects events until stopped. `opened`: the answer's head arrived;
@@ -137,12 +144,43 @@ second.stop();
 
 // Bad staff input
 {
-  checks.check((await api.post('/api/v1/staff/alerts', { msgType: 'Alert', info: [] })).status === 401, 'publishing needs the staff token');
+  checks.check((await api.post('/api/v1/staff/alerts', { msgType: 'Alert', info: [] })).status === 401, 'publishing needs a staff sign-in');
   const noInfo = await publish({ msgType: 'Alert', info: [] });
   const badColour = await publish({ msgType: 'Alert', colour_level: '紫', info: [{ category: ['Met'], event: 'x' }] });
   const noRefs = await publish({ msgType: 'Update', info: [{ category: ['Met'], event: 'x', severity: 'Minor' }] });
   checks.check([noInfo, badColour, noRefs].every((r) => r.status === 400 && r.json.detail.startsWith('预警')), 'incomplete alerts are refused in plain words',
     [noInfo, badColour, noRefs].map((r) => r.json?.detail).join(' | '));
+}
+
+// Who may publish: an approver (the tester holds every role), the alert feed key, not a dispatcher;
+// the feed key opens nothing but alert publishing.
+{
+  const desk = await staffToken(server.url, 'desk1');
+  const byDesk = await api.post('/api/v1/staff/alerts', { msgType: 'Alert', colour_level: '蓝', info: [{ category: ['Other'], event: '通知', headline: '值班员发的通知' }] },
+    { token: desk });
+  checks.check(byDesk.status === 403 && byDesk.json.roles_needed?.includes('approver'),
+    'a staff member without the approver role cannot publish (403, naming the role)', `${byDesk.status} ${JSON.stringify(byDesk.json?.roles_needed)}`);
+  const fed = await api.post('/api/v1/staff/alerts', { msgType: 'Alert', colour_level: '黄',
+    info: [{ category: ['Met'], event: '大雾', headline: '大雾黄色预警（信息源）' }] }, { token: FEED_KEY });
+  checks.check(fed.status === 201 && (await api.get('/api/v1/alerts')).json.items.some((a) => a.id === fed.json.id),
+    'the alert feed key publishes an alert (JSON)', `${fed.status} ${fed.json?.detail ?? ''}`);
+  const fedCap = await api.call('POST', '/api/v1/staff/alerts/cap', { token: FEED_KEY, headers: { 'Content-Type': 'application/cap+xml' },
+    body: '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>feed-key-1</identifier><sender>feed@example.cn</sender>' +
+      '<sent>2026-11-25T10:00:00+08:00</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>' +
+      '<category>Met</category><event>大风</event><urgency>Expected</urgency><severity>Moderate</severity><certainty>Likely</certainty>' +
+      '<headline>大风蓝色预警（信息源）</headline></info></alert>' });
+  checks.check(fedCap.status === 201 && fedCap.json.identifier === 'feed-key-1', 'the alert feed key imports a CAP alert', `${fedCap.status} ${fedCap.json?.detail ?? ''}`);
+  const feed = { token: FEED_KEY };
+  const queue = await api.get('/api/v1/staff/help-requests', feed);
+  const code = await api.post('/api/v1/staff/enrolment-codes', undefined, feed);
+  const device = await api.post('/api/v1/devices', { kind: 'kiosk', serial: 'FEED-KIOSK' }, feed);
+  const policy = await api.post('/api/v1/staff/policies', { category_id: 'yanglao', title: 't', summary: 's', body: 'b', issuer: 'i',
+    published_on: '2026-11-25' }, feed);
+  checks.check(queue.status === 401 && code.status === 401 && device.status === 401 && policy.status === 401,
+    'the alert feed key gets 401 everywhere else (help queue, enrolment codes, devices, policies)',
+    `${queue.status} ${code.status} ${device.status} ${policy.status}`);
+  const wrongKey = await api.post('/api/v1/staff/alerts', { msgType: 'Alert', info: [{ category: ['Met'], event: 'x' }] }, { token: FEED_KEY.replace(/.$/, '0') });
+  checks.check(wrongKey.status === 401, 'a key one digit off publishes nothing', String(wrongKey.status));
 }
 
 // CAP 1.2 XML import of every third-party file

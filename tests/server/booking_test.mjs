@@ -20,11 +20,12 @@ const config = join(dir, 'config.json');
 // A short undo window, so that the test can wait past it.
 const UNDO_S = 3;
 // The races below stand for hundreds of residents at once; here they all come from 127.0.0.1.
-writeFileSync(config, JSON.stringify({ staff_token: 'staff-test-token-0123456789', undo_window_s: UNDO_S, connections_per_address: 1000 }));
+writeFileSync(config, JSON.stringify({ undo_window_s: UNDO_S, connections_per_address: 1000 }));
 const args = ['--config', config, '--db', join(dir, 'test.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet'];
-let server = await startServer(binary, args);
+let server = await startServer(binary, args, { staff: true });
 let api = client(server.url);
-const STAFF = 'staff-test-token-0123456789';
+// A staff member's bearer session (account "tester", with every role).
+const STAFF = server.staffToken;
 
 // A guide whose schedule needs an ID number, and one of its slots.
 const guides = (await api.get('/api/v1/guides?limit=100')).json.items;

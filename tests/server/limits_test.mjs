@@ -15,7 +15,6 @@ import { startServer } from './server_process.mjs';
 const [binary, demoDir] = process.argv.slice(2);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-limits-'));
-const STAFF = 'limits-test-staff-token-5e2a9c41';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // Polls `pred` until it holds (true) or `ms` pass (false).
 const until = async (pred, ms = 10000) => {
@@ -52,11 +51,12 @@ writeFileSync(join(site, 'big.bin'), Buffer.alloc(16 * 1024 * 1024, 7));
 
 const config = join(dir, 'config.json');
 writeFileSync(config, JSON.stringify({
-  staff_token: STAFF, heartbeat_s: 1, write_timeout_s: 2,
+  heartbeat_s: 1, write_timeout_s: 2,
   max_connections: 60, connections_per_address: 10, max_streams: 20, streams_per_address: 5, streams_per_device: 2,
 }));
 const server = await startServer(binary, ['--config', config, '--db', join(dir, 'l.db'), '--demo', '--demo-dir', demoDir,
-  '--web-root', site, '--quiet']);
+  '--web-root', site, '--quiet'], { staff: true });
+const STAFF = server.staffToken;  // a signed-in staff member's bearer token
 let exited = null;
 server.exited.then((how) => { exited = how; });
 

@@ -1,5 +1,7 @@
-// Staff and help over real HTTP: help requests (privacy, SOS first, status), publishing, editing
-// and withdrawing policies (lists, ETags and `since` follow), opening slots, expired tokens.
+// Staff and help over real HTTP: help requests (privacy, SOS first, status, who handles it, an
+// outcome to close one, roles), publishing, editing and withdrawing policies (lists, ETags and
+// `since` follow), opening slots, expired tokens. Staff are real accounts (--add-staff) signed in
+// for bearer tokens.
 //   node tests/server/staff_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,17 +9,20 @@ import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { client, dayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
-import { startServer } from './server_process.mjs';
+import { addStaff, startServer, staffToken } from './server_process.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-staff-'));
-const STAFF = 'staff-test-token-staff-0001';
-writeFileSync(join(dir, 'config.json'), JSON.stringify({ staff_token: STAFF, resident_token_ttl_s: 3, heartbeat_s: 1 }));
-const server = await startServer(binary, ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet']);
+writeFileSync(join(dir, 'config.json'), JSON.stringify({ resident_token_ttl_s: 3, heartbeat_s: 1 }));
+const args = ['--config', join(dir, 'config.json'), '--db', join(dir, 's.db'), '--demo', '--dev-otp', '--demo-dir', demoDir, '--quiet'];
+// An editor, who writes content but does not answer the help queue (besides "tester", who holds every role).
+addStaff(binary, args, { name: 'editor1', roles: 'editor', display: '编辑小王' });
+const server = await startServer(binary, args, { staff: true });
 const api = client(server.url);
-const staff = { token: STAFF };
+const staff = { token: server.staffToken };
+const editor = { token: await staffToken(server.url, 'editor1') };
 
 // Help requests
 const alice = await api.signIn('13800000011');
@@ -32,8 +37,29 @@ const bobSignedInAt = Date.now();
   const all = (await api.get('/api/v1/staff/help-requests', staff)).json.items;
   checks.check(all.length === 2 && all[0].kind === 'sos', 'staff see every request, SOS first');
   const done = await api.call('PATCH', `/api/v1/staff/help-requests/${repair.json.id}`, { body: { status: 'in_progress', note: '师傅下午 3 点上门' }, ...staff });
-  checks.check(done.status === 200 && (await api.get('/api/v1/help-requests', { token: alice })).json.items[0].note === '师傅下午 3 点上门',
-    'the resident sees the status and the note staff wrote');
+  const seen = (await api.get('/api/v1/help-requests', { token: alice })).json.items[0];
+  checks.check(done.status === 200 && seen.status === 'in_progress' && seen.note === '师傅下午 3 点上门',
+    'the resident sees the status and the note staff wrote', JSON.stringify(seen));
+  checks.check(seen.handled_by === '测试员' && done.json.claimed_by?.display_name === '测试员',
+    'the staff member who answered holds the request, and the resident sees who by display name', `${seen.handled_by} ${JSON.stringify(done.json.claimed_by)}`);
+  const bobs = (await api.get('/api/v1/help-requests', { token: bob })).json.items[0];
+  checks.check(bobs.handled_by === null, 'a request nobody has taken on shows nobody handling it', JSON.stringify(bobs.handled_by));
+  const noOutcome = await api.call('PATCH', `/api/v1/staff/help-requests/${repair.json.id}`, { body: { status: 'done' }, ...staff });
+  const blankOutcome = await api.call('PATCH', `/api/v1/staff/help-requests/${repair.json.id}`, { body: { status: 'done', outcome: '' }, ...staff });
+  checks.check(noOutcome.status === 400 && noOutcome.json.invalid_params?.some((p) => p.name === 'outcome') && blankOutcome.status === 400 &&
+    (await api.get('/api/v1/help-requests', { token: alice })).json.items[0].status === 'in_progress',
+    'closing a request needs an outcome (400 without one, and it stays open)', `${noOutcome.status} ${blankOutcome.status} ${noOutcome.json?.detail}`);
+  const closed = await api.call('PATCH', `/api/v1/staff/help-requests/${repair.json.id}`, { body: { status: 'done', outcome: '已换水管' }, ...staff });
+  checks.check(closed.status === 200 && closed.json.status === 'done' && closed.json.outcome === '已换水管' &&
+    (await api.get('/api/v1/help-requests', { token: alice })).json.items[0].status === 'done', 'with an outcome staff close it',
+    `${closed.status} ${closed.json?.status} ${closed.json?.outcome}`);
+  const order = (await api.get('/api/v1/staff/help-requests', staff)).json.items.map((h) => h.id);
+  checks.check(order.join() === [sos.json.id, repair.json.id].join(), 'the open SOS stays ahead of the closed request', order.join());
+  const editorQueue = await api.get('/api/v1/staff/help-requests', editor);
+  const editorPatch = await api.call('PATCH', `/api/v1/staff/help-requests/${sos.json.id}`, { body: { status: 'accepted' }, ...editor });
+  checks.check(editorQueue.status === 403 && editorQueue.json.roles_needed?.includes('dispatcher') && editorPatch.status === 403,
+    'a staff member without a help-desk role is refused the queue (403, naming the roles needed)',
+    `${editorQueue.status} ${JSON.stringify(editorQueue.json?.roles_needed)} ${editorPatch.status}`);
   const bad = await api.post('/api/v1/help-requests', { kind: 'party' }, { token: alice });
   const long = await api.post('/api/v1/help-requests', { kind: 'complaint', message: '很'.repeat(501) }, { token: alice });
   const anon = await api.post('/api/v1/help-requests', { kind: 'sos' });
@@ -64,6 +90,9 @@ const bobSignedInAt = Date.now();
   const badPolicy = await api.post('/api/v1/staff/policies', { ...input, category_id: 'nope', published_on: '2026-13-01' }, staff);
   checks.check(badPolicy.status === 400 && badPolicy.json.invalid_params.length === 2, 'a bad policy names each bad field');
   checks.check((await api.post('/api/v1/staff/policies', input, { token: alice })).status === 401, 'residents cannot publish');
+  const byEditor = await api.post('/api/v1/staff/policies', { ...input, title: '测试：编辑写的政策' }, editor);
+  checks.check(byEditor.status === 201, 'an editor publishes a policy', String(byEditor.status));
+  await api.call('DELETE', `/api/v1/staff/policies/${byEditor.json.id}`, staff);
 }
 
 // Opening slots

@@ -492,3 +492,30 @@ TEST_CASE("a kiosk given a device id enrols as a kiosk and signs its visitors in
     REQUIRE(sent(fx, Call::SendCode));
     CHECK(sent(fx, Call::SendCode)->token.empty());
 }
+
+TEST_CASE("while my requests are on screen and one is open staff's answer is asked for every few seconds") {
+    std::vector<Effect> fx;
+    State s;
+    s.personal.token = "T1";
+    const auto list = [](const char* status, const char* handler) {
+        return std::string(R"({"items":[{"id":4,"ticket":"H7654321","kind":"sos","message":"","status":")") + status +
+               R"(","note":"","created":"2026-11-23T10:00:00+08:00","updated":"2026-11-23T10:01:00+08:00","handled_by":)" + handler + "}]}";
+    };
+    const auto checks = [&] { return all_of<ScheduleHelpCheck>(fx).size(); };
+    s = step(s, OpenScreen{Screen::MyRequests, ""}, fx);
+    REQUIRE(sent(fx, Call::HelpRequests));
+    s = step(s, CallDone{Call::HelpRequests, 0, 200, list("received", "null")}, fx);
+    CHECK(checks() == 1);
+    s = step(s, HelpCheckDue{}, fx);
+    CHECK(sent(fx, Call::HelpRequests));  // asked again
+    s = step(s, CallDone{Call::HelpRequests, 0, 200, list("accepted", "\"张敏\"")}, fx);
+    CHECK(s.personal.requests[0].status == "accepted");
+    CHECK(s.personal.requests[0].handled_by == "张敏");
+    CHECK(checks() == 1);  // still open: once more
+    s = step(s, GoBack{}, fx);
+    s = step(s, HelpCheckDue{}, fx);
+    CHECK(!sent(fx, Call::HelpRequests));  // left the page: the checks end
+    s = step(s, OpenScreen{Screen::MyRequests, ""}, fx);
+    s = step(s, CallDone{Call::HelpRequests, 0, 200, list("done", "\"张敏\"")}, fx);
+    CHECK(checks() == 0);  // nothing open: nothing to wait for
+}
