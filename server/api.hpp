@@ -27,8 +27,10 @@ void add_help_routes(Router& router, Database& db, Auth& auth, EventLog& events)
 // The staff side: the queue, claims, status, notes, transfer, reopen; each change is announced.
 // `claim_deadline_s`: an SOS unclaimed this long is overdue (figures count SOS claimed within it).
 void add_help_queue_routes(Router& router, Database& db, StaffAuth& staff, EventLog& events, int claim_deadline_s);
-// Policies and slots; a change to the policies is announced on the stream through `alerts`.
-void add_staff_content_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
+// Opening booking slots.
+void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff);
+// Drafts of policies, guides, contacts and activities, published by a second person; withdrawal.
+void add_draft_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
 // Staff sign-in and sessions, accounts (admins), the audit log. Passwords are checked on `offload`.
 void add_staff_account_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, Offload& offload);
 

@@ -44,7 +44,7 @@ void add_guide_routes(Router& router, Database& db) {
         query_int(call, "cursor", 0, INT64_MAX / 2, after, invalid);
         if (!invalid.empty()) return invalid_query(call, invalid);
         const auto theme = call.query.find("theme");
-        Statement s = db.prepare(std::string("SELECT ") + kGuideColumns + " FROM guides g WHERE g.id > ?1" +
+        Statement s = db.prepare(std::string("SELECT ") + kGuideColumns + " FROM guides g WHERE g.deleted = 0 AND g.id > ?1" +
                                  (theme != call.query.end() ? " AND g.theme = ?2" : "") + " ORDER BY g.id LIMIT ?3");
         s.bind(1, after).bind(3, limit + 1);
         if (theme != call.query.end()) s.bind(2, theme->second);
@@ -59,7 +59,7 @@ void add_guide_routes(Router& router, Database& db) {
     });
     router.add(http::verb::get, "/api/v1/guides/{id}", [&db](const Call& call) {
         std::int64_t id;
-        Statement s = db.prepare(std::string("SELECT ") + kGuideColumns + " FROM guides g WHERE g.id = ?");
+        Statement s = db.prepare(std::string("SELECT ") + kGuideColumns + " FROM guides g WHERE g.id = ? AND g.deleted = 0");
         if (!path_id(call, id) || !s.bind(1, id).step())
             return problem(http::status::not_found, "Not found", "没有找到这项办事指南。", call.request);
         return json_response(http::status::ok, guide_json(s), call.request);
@@ -68,7 +68,7 @@ void add_guide_routes(Router& router, Database& db) {
 
 void add_contact_routes(Router& router, Database& db) {
     router.add(http::verb::get, "/api/v1/contacts", [&db](const Call& call) {
-        Statement s = db.prepare("SELECT id, organisation, role, name, phone, hours, address FROM contacts ORDER BY id");
+        Statement s = db.prepare("SELECT id, organisation, role, name, phone, hours, address FROM contacts WHERE deleted = 0 ORDER BY id");
         json items = json::array();
         while (s.step())
             items.push_back({{"id", s.integer(0)}, {"organisation", s.text(1)}, {"role", s.text(2)}, {"name", s.text(3)},
@@ -89,7 +89,7 @@ void add_activity_routes(Router& router, Database& db) {
             invalid.push_back({{"name", "cursor"}, {"reason", "is not a cursor this server gave out"}});
         if (!invalid.empty()) return invalid_query(call, invalid);
         Statement s = db.prepare(std::string("SELECT ") + kActivityColumns +
-                                 " FROM activities a WHERE a.end >= ?1 AND (?2 = '' OR a.start > ?2 OR "
+                                 " FROM activities a WHERE a.deleted = 0 AND a.end >= ?1 AND (?2 = '' OR a.start > ?2 OR "
                                  "(a.start = ?2 AND a.id > ?3)) ORDER BY a.start, a.id LIMIT ?4");
         s.bind(1, now_iso()).bind(2, cursor_start).bind(3, cursor_id).bind(4, limit + 1);
         json next;
@@ -100,7 +100,7 @@ void add_activity_routes(Router& router, Database& db) {
     });
     router.add(http::verb::get, "/api/v1/activities/{id}", [&db](const Call& call) {
         std::int64_t id;
-        Statement s = db.prepare(std::string("SELECT ") + kActivityColumns + " FROM activities a WHERE a.id = ?");
+        Statement s = db.prepare(std::string("SELECT ") + kActivityColumns + " FROM activities a WHERE a.id = ? AND a.deleted = 0");
         if (!path_id(call, id) || !s.bind(1, id).step())
             return problem(http::status::not_found, "Not found", "没有找到这项活动。", call.request);
         return json_response(http::status::ok, activity_json(s), call.request);

@@ -247,6 +247,28 @@ const char* const kSteps[] = {
     CREATE INDEX help_requests_open ON help_requests(status, kind, id);
     ALTER TABLE alert_events ADD COLUMN audience TEXT NOT NULL DEFAULT 'public';
     )sql",
+    // 10 (issue 14): drafts of public content, published by an approver who did not write them
+    // (now or at a set time); guides, contacts and activities can be withdrawn like policies.
+    R"sql(
+    CREATE TABLE content_drafts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        target_id INTEGER,
+        fields TEXT NOT NULL,
+        state TEXT NOT NULL,
+        author_id INTEGER NOT NULL REFERENCES staff(id),
+        approver_id INTEGER REFERENCES staff(id),
+        publish_at TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        published_at TEXT
+    );
+    CREATE INDEX content_drafts_by_state ON content_drafts(state, publish_at);
+    ALTER TABLE guides ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE contacts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE activities ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "service.hpp"
 
 #include "demo_seed.hpp"
+#include "drafts.hpp"
 #include "help_queue.hpp"
 #include "log.hpp"
 #include "migrations.hpp"
@@ -63,7 +64,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
       events_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }), alerts_(db_, events_),
       event_hub_(io, events_, std::max(1, config.heartbeat_s), config.streams),
       auth_(db_, auth_settings(config), log_code), staff_(db_, staff_settings(config), config.alert_feed_key),
-      overdue_timer_(io), offload_(io), id_numbers_(db_, config.id_number_key),
+      tick_timer_(io), offload_(io), id_numbers_(db_, config.id_number_key),
       site_(config.web_root) {
     if (const int converted = id_numbers_.protect_plain_rows(db_))  // the data half of migration 8
         log_event("info", "ID numbers stored in plain text replaced by their keyed hash", {{"rows", converted}});
@@ -76,7 +77,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     }
     hub_ = &event_hub_;
     event_hub_.set_staff_session_check([this](const std::string& session) { return staff_.session_alive(session); });
-    watch_overdue_sos();
+    tick();
     add_site_routes(router_, db_);
     add_policy_routes(router_, db_);
     add_content_routes(router_, db_);
@@ -86,8 +87,9 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_alert_routes(router_, db_, alerts_, auth_, staff_, offload_);
     add_help_routes(router_, db_, auth_, events_);
     add_help_queue_routes(router_, db_, staff_, events_, config.sos_claim_deadline_s);
-    add_staff_content_routes(router_, db_, staff_, alerts_);
+    add_staff_slot_routes(router_, db_, staff_);
     add_staff_account_routes(router_, db_, auth_, staff_, offload_);
+    add_draft_routes(router_, db_, staff_, alerts_);
     // Reached only when take_stream() declined a staff stream: nobody signed in.
     router_.add(http::verb::get, "/api/v1/staff/stream", [this](const Call& call) {
         StaffCaller who;
@@ -96,17 +98,18 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     });
 }
 
-void Service::watch_overdue_sos() {
-    overdue_timer_.expires_after(std::chrono::seconds(std::clamp(config_.sos_claim_deadline_s / 4, 1, 5)));
-    overdue_timer_.async_wait([this](boost::system::error_code ec) {
+void Service::tick() {
+    tick_timer_.expires_after(std::chrono::seconds(std::clamp(config_.sos_claim_deadline_s / 4, 1, 5)));
+    tick_timer_.async_wait([this](boost::system::error_code ec) {
         if (ec) return;
         try {
             for (const std::int64_t id : mark_overdue_sos(db_, events_, config_.sos_claim_deadline_s))
                 log_event("warning", "SOS not claimed in time", {{"help_request", id}, {"deadline_s", config_.sos_claim_deadline_s}});
+            if (const int n = publish_due_drafts(db_, alerts_)) log_event("info", "scheduled content published", {{"drafts", n}});
         } catch (const std::exception& e) {
-            log_event("error", "overdue check failed", {{"error", e.what()}});
+            log_event("error", "periodic check failed", {{"error", e.what()}});
         }
-        watch_overdue_sos();
+        tick();
     });
 }
 

@@ -40,8 +40,9 @@ private:
     std::string principal_label(const Request& request);
     // Staff endpoints: an address that keeps presenting wrong staff credentials is made to wait.
     std::optional<Response> guard_staff(const Request& request, const std::string& client);
-    // Every few seconds: SOS requests nobody claimed in time become overdue, raised to every desk.
-    void watch_overdue_sos();
+    // Every few seconds: SOS requests nobody claimed in time become overdue (raised to every desk);
+    // content scheduled for now goes live.
+    void tick();
 
     const Config& config_;
     TrustedProxies proxies_;
@@ -53,7 +54,7 @@ private:
     EventHub event_hub_;
     Auth auth_;
     StaffAuth staff_;
-    boost::asio::steady_timer overdue_timer_;
+    boost::asio::steady_timer tick_timer_;
     Offload offload_;
     IdNumbers id_numbers_;
     Router router_;

@@ -18,6 +18,7 @@ import { startTvApp, startXvfb } from '../tv/tv_process.mjs';
 import { Checks, launch, serveForScenarios, waitForState, waitReady } from './browser.mjs';
 import { activate, confirmAlerts, node, waitFor } from '../journeys/journeys.mjs';
 import { webDriver } from '../journeys/web_driver.mjs';
+import { publishContent, withdrawContent } from '../server/staff_content.mjs';
 
 const [serverBinary, tvBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
@@ -125,11 +126,9 @@ async function interrupted(name, waitFor, id, headline, screen) {
 const browser = await launch(['--autoplay-policy=no-user-gesture-required']);  // as kiosks run it
 let box = null;
 try {
-  const policy = await api.post('/api/v1/staff/policies', { category_id: 'yanglao', title: '测试：上门助浴服务',
-    summary: '社区开始提供上门助浴服务。', body: '每周二、周四上门。\n请提前一天预约。', issuer: '幸福里街道办事处',
-    published_on: dayInChina(0), tags: ['助浴'] }, staff);
-  if (policy.status !== 201) throw new Error('publishing a policy: ' + policy.status);
-  const P = policy.json.id;
+  const P = await publishContent(api, { editor: server.staffToken, approver: server.reviewerToken }, 'policies', {
+    category_id: 'yanglao', title: '测试：上门助浴服务', summary: '社区开始提供上门助浴服务。', body: '每周二、周四上门。\n请提前一天预约。',
+    issuer: '幸福里街道办事处', published_on: dayInChina(0), tags: ['助浴'] });
   box = await startBox(`policy_detail/${P}`);
   const { tv } = box;
   const kiosk = await openWeb(browser, 'kiosk', 'surface=kiosk', { viewport: { width: 1080, height: 1920 }, hasTouch: true }, 'touch', [watchAudio]);
@@ -201,7 +200,7 @@ try {
 
   // Staff withdraw the policy: it leaves every device.
   const policiesOnBox = tv.readReport().data.resources.policies.count;
-  const gone = await api.call('DELETE', `/api/v1/staff/policies/${P}`, staff);
+  const gone = await withdrawContent(api, server.reviewerToken, 'policies', P);
   checks.check(gone.status === 204, 'withdrawal: staff withdraw the policy', String(gone.status));
   const dropped = await onKiosk((x) => x.screen === 'policy_list' && !node(x, `policy.${P}`) && x.nodes.some((n) => /^policy\.[0-9]+$/.test(n.id)), 15000);
   checks.check(dropped !== null, "withdrawal: the kiosk's list drops it, the others stay");

@@ -174,8 +174,7 @@ second.stop();
   const queue = await api.get('/api/v1/staff/help-requests', feed);
   const code = await api.post('/api/v1/staff/enrolment-codes', undefined, feed);
   const device = await api.post('/api/v1/devices', { kind: 'kiosk', serial: 'FEED-KIOSK' }, feed);
-  const policy = await api.post('/api/v1/staff/policies', { category_id: 'yanglao', title: 't', summary: 's', body: 'b', issuer: 'i',
-    published_on: '2026-11-25' }, feed);
+  const policy = await api.post('/api/v1/staff/drafts', { kind: 'policies', fields: { category_id: 'yanglao', title: 't' } }, feed);
   checks.check(queue.status === 401 && code.status === 401 && device.status === 401 && policy.status === 401,
     'the alert feed key gets 401 everywhere else (help queue, enrolment codes, devices, policies)',
     `${queue.status} ${code.status} ${device.status} ${policy.status}`);

@@ -24,9 +24,13 @@ export async function staffToken(url, name, password = STAFF_PASSWORD) {
 }
 
 // `prefix`: a command that runs the server, e.g. ['prlimit', '--nofile=1024:1024', '--'].
-// `staff`: also create account "tester" with every role and sign it in: `server.staffToken`.
+// `staff`: also create account "tester" with every role and sign it in (`server.staffToken`), and
+// "reviewer", an approver (`server.reviewerToken`): what tester writes, reviewer may publish.
 export async function startServer(binary, args, { prefix = [], staff = false } = {}) {
-  if (staff) addStaff(binary, args, { name: 'tester', display: '测试员' });
+  if (staff) {
+    addStaff(binary, args, { name: 'tester', display: '测试员' });
+    addStaff(binary, args, { name: 'reviewer', roles: 'approver', display: '审核员' });
+  }
   const command = [...prefix, binary, '--port', '0', ...args];
   const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   process.on('exit', () => child.kill('SIGKILL'));  // a test that fails half-way leaves no server behind
@@ -54,6 +58,7 @@ export async function startServer(binary, args, { prefix = [], staff = false } =
   return {
     url,
     staffToken: staff ? await staffToken(url, 'tester') : undefined,
+    reviewerToken: staff ? await staffToken(url, 'reviewer') : undefined,
     log,
     exited,  // resolves with { code, signal } when the process ends, for whatever reason
     async stop(signal = 'SIGTERM') {

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
-import { client } from './api_client.mjs';
+import { client, dayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { addStaff, startServer, STAFF_PASSWORD } from './server_process.mjs';
 import { nextEvent, readEvents } from './sse_reader.mjs';
@@ -37,6 +37,7 @@ addStaff(binary, args, { name: 'admin', roles: 'admin', display: '管理员' });
 addStaff(binary, args, { name: 'zhang', roles: 'dispatcher', display: '张敏' });
 addStaff(binary, args, { name: 'wang', roles: 'dispatcher,caseworker', display: '王强' });
 addStaff(binary, args, { name: 'editor', roles: 'editor', display: '李编辑' });
+addStaff(binary, args, { name: 'shen', roles: 'approver,editor', display: '沈审核' });
 let server = await startServer(binary, args);
 const api = client(server.url);
 let address = 1;
@@ -264,6 +265,78 @@ await checks.each('queue', [
   },
 ]);
 
+await checks.each('content', [
+  async function twoPersonRule() {
+    address = 12;
+    const shen = (await signIn('shen', { kind: 'bearer' })).token;
+    const ed = (await signIn('editor', { kind: 'bearer' })).token;
+    // Text pasted from a word processor: Windows line ends, full-width indents, NBSP, zero-width
+    // characters, blank lines between paragraphs.
+    const pasted = '\u3000\u3000第一条\u00a0为了方便老年人就医，社区卫生服务站每周三上午提供上门服务。\r\n\r\n\r\n' +
+      '\u3000\u3000第二条\u200b 需要上门服务的居民，请提前一天预约。\u00ad\r\n\t\r\n\u3000\u3000第三条 本通知自发布之日起施行。\u200d\r\n';
+    const fields = { category_id: 'yibao', title: '测试：上门医疗服务', summary: '社区卫生服务站每周三上门。', body: pasted,
+      issuer: '幸福里社区卫生服务站', published_on: dayInChina(0) };
+    const draft = await api.post('/api/v1/staff/drafts', { kind: 'policies', fields: { title: fields.title } }, { token: ed });
+    checks.check(draft.status === 201 && draft.json.state === 'draft' && draft.json.problems.length >= 4,
+      'an unfinished draft is saved, with what is still missing', JSON.stringify(draft.json.problems?.map((p) => p.name)));
+    const saved = await api.call('PUT', `/api/v1/staff/drafts/${draft.json.id}`, { body: { fields }, token: ed });
+    checks.check(saved.status === 200 && saved.json.problems.length === 0, 'the finished draft has no problems', JSON.stringify(saved.json.problems));
+    const early = await api.post(`/api/v1/staff/drafts/${draft.json.id}/publish`, undefined, { token: shen });
+    checks.check(early.status === 409, 'a draft not yet submitted cannot be published');
+    const submitted = await api.post(`/api/v1/staff/drafts/${draft.json.id}/submit`, undefined, { token: ed });
+    const editorPublishes = await api.post(`/api/v1/staff/drafts/${draft.json.id}/publish`, undefined, { token: ed });
+    checks.check(submitted.json.state === 'submitted' && editorPublishes.status === 403, 'an editor cannot publish (the approver role is needed)');
+    // Shen, an approver who also edits, writes and submits a draft of his own: someone else must publish it.
+    const own = await api.post('/api/v1/staff/drafts', { kind: 'contacts', fields: { organisation: '幸福里社区居委会', role: '夜间值班',
+      name: '值班室', phone: '010-6688 9999', hours: '每天 18:00-次日 8:00', address: '幸福里 1 号楼一层' } }, { token: shen });
+    await api.post(`/api/v1/staff/drafts/${own.json.id}/submit`, undefined, { token: shen });
+    const self = await api.post(`/api/v1/staff/drafts/${own.json.id}/publish`, undefined, { token: shen });
+    checks.check(self.status === 403 && self.json.detail.includes('自己写的'), 'nobody publishes what they wrote themselves (two-person rule)', self.json?.detail);
+    const reject = await api.post(`/api/v1/staff/drafts/${draft.json.id}/reject`, { note: '标题请写明是哪个社区' }, { token: shen });
+    checks.check(reject.json.state === 'rejected' && reject.json.note === '标题请写明是哪个社区', 'an approver sends a draft back with a note');
+    await api.call('PUT', `/api/v1/staff/drafts/${draft.json.id}`, { body: { fields: { ...fields, title: '测试：幸福里上门医疗服务' } }, token: ed });
+    await api.post(`/api/v1/staff/drafts/${draft.json.id}/submit`, undefined, { token: ed });
+    const published = await api.post(`/api/v1/staff/drafts/${draft.json.id}/publish`, undefined, { token: shen });
+    checks.check(published.status === 200 && published.json.state === 'published' && published.json.approver.display_name === '沈审核',
+      'another person publishes it');
+    const live = await api.get('/api/v1/policies/' + published.json.target_id);
+    checks.check(live.json.title === '测试：幸福里上门医疗服务' && live.json.body ===
+      '第一条 为了方便老年人就医，社区卫生服务站每周三上午提供上门服务。\n第二条 需要上门服务的居民，请提前一天预约。\n第三条 本通知自发布之日起施行。',
+      'pasted text keeps its three paragraphs and loses the junk (indents, blank lines, invisible characters)', JSON.stringify(live.json.body));
+    // Scheduled: published by itself when its time comes.
+    const later = await api.post('/api/v1/staff/drafts', { kind: 'activities', fields: { title: '测试：重阳节茶话会', description: '社区活动室，欢迎参加。',
+      place: '幸福里活动室', start: '2027-10-09T14:00:00+08:00', end: '2027-10-09T16:00:00+08:00', capacity: 40 } }, { token: ed });
+    await api.post(`/api/v1/staff/drafts/${later.json.id}/submit`, undefined, { token: ed });
+    const at = new Date(Date.now() + 3000).toISOString().replace(/\.\d+Z$/, '+00:00');
+    const scheduled = await api.post(`/api/v1/staff/drafts/${later.json.id}/publish`, { publish_at: at }, { token: shen });
+    const before = (await api.get('/api/v1/activities')).json.items.some((a) => a.title === '测试：重阳节茶话会');
+    checks.check(scheduled.json.state === 'scheduled' && !before, 'a publication can be scheduled: nothing shows before its time');
+    const stream = readEvents(server.url + '/api/v1/alerts/stream');
+    const changed = await nextEvent(stream, (e) => e.kind === 'changed' && e.data.resource === 'activities', 15000);
+    stream.stop();
+    const after = (await api.get('/api/v1/activities')).json.items.some((a) => a.title === '测试：重阳节茶话会');
+    checks.check(changed && after, 'at its time it goes live by itself and the apps are told (changed)');
+    // Withdrawing a live guide: approvers only, with a reason; it leaves the public list.
+    const guide = (await api.get('/api/v1/guides')).json.items[0];
+    const byEditor = await api.post(`/api/v1/staff/content/guides/${guide.id}/withdraw`, { reason: '已过时' }, { token: ed });
+    const noReason = await api.post(`/api/v1/staff/content/guides/${guide.id}/withdraw`, {}, { token: shen });
+    const withdrawn = await api.post(`/api/v1/staff/content/guides/${guide.id}/withdraw`, { reason: '办理地点已搬迁' }, { token: shen });
+    const gone = (await api.get('/api/v1/guides?limit=100')).json.items.every((g) => g.id !== guide.id) &&
+      (await api.get('/api/v1/guides/' + guide.id)).status === 404;
+    checks.check(byEditor.status === 403 && noReason.status === 400 && withdrawn.status === 204 && gone,
+      'an approver withdraws a guide, with a reason; it leaves the public list');
+    const edit = await api.post('/api/v1/staff/drafts', { kind: 'guides', target_id: guide.id }, { token: ed });
+    checks.check(edit.status === 404, 'a withdrawn item cannot be edited');
+    const search = await api.get('/api/v1/staff/content/policies?q=' + encodeURIComponent('上门医疗'), { token: ed });
+    checks.check(search.json.items.length === 1 && search.json.items[0].title === '测试：幸福里上门医疗服务', 'editors search live content by title');
+    const tooBig = await api.post('/api/v1/staff/drafts', { kind: 'policies', fields: { body: '长'.repeat(40000) } }, { token: ed });
+    const unknownKind = await api.post('/api/v1/staff/drafts', { kind: 'secrets', fields: {} }, { token: ed });
+    const unknownField = await api.call('PUT', `/api/v1/staff/drafts/${own.json.id}`, { body: { fields: { evil: 1 } }, token: ed });
+    checks.check(tooBig.status === 400 && unknownKind.status === 400 && unknownField.status === 409,
+      'drafts have limits (100 KB, known kinds) and a submitted draft cannot be changed', [tooBig.status, unknownKind.status, unknownField.status].join());
+  },
+]);
+
 await checks.each('accounts', [
   async function revokeAndDisable() {
     address = 10;
@@ -299,7 +372,8 @@ await checks.each('accounts', [
     const a = await signIn('admin', { password: 'a-new-password-2026' });
     const all = await api.get('/api/v1/staff/audit?limit=200', asConsole(a));
     const actions = new Set(all.json.items.map((e) => e.action));
-    for (const action of ['staff.create', 'session.sign_in', 'session.sign_in_failed', 'staff.locked', 'staff.unlock', 'help.claim', 'help.update',
+    for (const action of ['draft.create', 'draft.update', 'draft.submit', 'draft.reject', 'draft.publish', 'draft.schedule', 'content.withdraw',
+      'staff.create', 'session.sign_in', 'session.sign_in_failed', 'staff.locked', 'staff.unlock', 'help.claim', 'help.update',
       'help.reopen', 'help.transfer', 'alert.publish', 'staff.sign_out_everywhere', 'staff.update', 'staff.password', 'session.sign_out'])
       checks.check(actions.has(action), `the audit log records ${action}`);
     const feed = all.json.items.find((e) => e.action === 'alert.publish');

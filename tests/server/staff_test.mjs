@@ -10,6 +10,7 @@ import { Checks } from '../e2e/browser.mjs';
 import { client, dayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { addStaff, startServer, staffToken } from './server_process.mjs';
+import { publishContent, withdrawContent } from './staff_content.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
@@ -75,24 +76,27 @@ const bobSignedInAt = Date.now();
   const seq = before.json.seq;
   const input = { category_id: 'yanglao', title: '测试：助浴服务上线', summary: '社区开始提供上门助浴服务。', body: '每周二、周四上门。',
     issuer: '幸福里街道办事处', published_on: dayInChina(0), tags: ['助浴'] };
-  const created = await api.post('/api/v1/staff/policies', input, staff);
-  checks.check(created.status === 201 && created.json.title === input.title, 'staff publish a policy');
+  const people = { editor: server.staffToken, approver: server.reviewerToken };
+  const created = { json: { id: await publishContent(api, people, 'policies', input) } };
   const first = (await api.get('/api/v1/policies?limit=5')).json.items[0];
-  checks.check(first.id === created.json.id, 'the new policy heads the list');
+  checks.check(first.id === created.json.id && first.title === input.title, 'a published policy heads the list');
   checks.check((await api.get('/api/v1/policies?limit=5', { headers: { 'If-None-Match': before.headers.get('etag') } })).status === 200,
     'the old ETag no longer matches');
-  const edited = await api.call('PUT', `/api/v1/staff/policies/${created.json.id}`, { body: { ...input, title: '测试：助浴服务（已更新）' }, ...staff });
-  checks.check(edited.status === 200 && (await api.get('/api/v1/policies/' + created.json.id)).json.title === '测试：助浴服务（已更新）', 'an edit shows at once');
-  const gone = await api.call('DELETE', `/api/v1/staff/policies/${created.json.id}`, staff);
+  const edited = await publishContent(api, people, 'policies', { title: '测试：助浴服务（已更新）' }, created.json.id);
+  checks.check(edited === created.json.id && (await api.get('/api/v1/policies/' + created.json.id)).json.title === '测试：助浴服务（已更新）',
+    'a published edit shows at once, on the same policy');
+  const gone = await withdrawContent(api, server.reviewerToken, 'policies', created.json.id);
   checks.check(gone.status === 204 && (await api.get('/api/v1/policies/' + created.json.id)).status === 404, 'a withdrawn policy is gone');
   const changes = (await api.get('/api/v1/policies?since=' + seq)).json.items;
   checks.check(changes.length === 1 && changes[0].deleted === true && changes[0].id === created.json.id, '`since` carries a tombstone for it');
-  const badPolicy = await api.post('/api/v1/staff/policies', { ...input, category_id: 'nope', published_on: '2026-13-01' }, staff);
-  checks.check(badPolicy.status === 400 && badPolicy.json.invalid_params.length === 2, 'a bad policy names each bad field');
-  checks.check((await api.post('/api/v1/staff/policies', input, { token: alice })).status === 401, 'residents cannot publish');
-  const byEditor = await api.post('/api/v1/staff/policies', { ...input, title: '测试：编辑写的政策' }, editor);
-  checks.check(byEditor.status === 201, 'an editor publishes a policy', String(byEditor.status));
-  await api.call('DELETE', `/api/v1/staff/policies/${byEditor.json.id}`, staff);
+  const badDraft = await api.post('/api/v1/staff/drafts', { kind: 'policies', fields: { ...input, category_id: 'nope', published_on: '2026-13-01' } }, staff);
+  const badSubmit = await api.post(`/api/v1/staff/drafts/${badDraft.json.id}/submit`, undefined, staff);
+  checks.check(badDraft.status === 201 && badDraft.json.problems.length === 2 && badSubmit.status === 400 && badSubmit.json.invalid_params.length === 2,
+    'an unfinished draft is kept, and names each bad field; it cannot be submitted');
+  checks.check((await api.post('/api/v1/staff/drafts', { kind: 'policies', fields: input }, { token: alice })).status === 401, 'residents cannot write drafts');
+  const byEditor = await publishContent(api, { editor: editor.token, approver: server.reviewerToken }, 'policies', { ...input, title: '测试：编辑写的政策' });
+  checks.check(byEditor > 0, "an editor's policy goes out once an approver publishes it");
+  await withdrawContent(api, server.reviewerToken, 'policies', byEditor);
 }
 
 // Opening slots
