@@ -71,12 +71,17 @@ json draft_json(Database& db, const Draft& d, bool detail) {
     return out;
 }
 
-// The known fields of `in`, as written (a draft may be unfinished); nothing when too large.
+// The known fields of `in` (a draft may be unfinished), text cleaned at once so that the editor
+// and the preview show what will be published; nothing when too large.
 std::optional<json> draft_fields(const ContentKind& kind, const json& in) {
     json out = json::object();
     if (!in.is_object()) return std::nullopt;
-    for (const FieldSpec& f : kind.fields)
-        if (in.contains(f.name)) out[f.name] = in[f.name];
+    for (const FieldSpec& f : kind.fields) {
+        if (!in.contains(f.name)) continue;
+        json v = in[f.name];
+        if (v.is_string() && (f.type == FieldType::Text || f.type == FieldType::Line)) v = clean_pasted_text(v.get<std::string>());
+        out[f.name] = v;
+    }
     if (out.dump().size() > kMaxDraftBytes) return std::nullopt;
     return out;
 }
@@ -257,7 +262,40 @@ void add_draft_reviews(Router& router, Database& db, StaffAuth& staff, Alerts& a
     });
 }
 
+const char* type_name(FieldType t) {
+    switch (t) {
+        case FieldType::Line: return "line";
+        case FieldType::Text: return "text";
+        case FieldType::Date: return "date";
+        case FieldType::DateTime: return "datetime";
+        case FieldType::Count: return "count";
+        case FieldType::Flag: return "flag";
+        case FieldType::Lines: return "lines";
+        case FieldType::Category: return "category";
+        case FieldType::Schedule: return "schedule";
+    }
+    return "line";
+}
+
+// The kinds and their fields, as content_kinds.cpp declares them: the console builds its forms
+// from this, so a field is declared once.
+json kinds_json() {
+    json out = json::array();
+    for (const ContentKind& k : content_kinds()) {
+        json fields = json::array();
+        for (const FieldSpec& f : k.fields)
+            fields.push_back({{"name", f.name}, {"type", type_name(f.type)}, {"required", f.required}, {"min", f.min}, {"max", f.max}});
+        out.push_back({{"name", k.name}, {"title_field", k.title_field}, {"fields", fields}});
+    }
+    return out;
+}
+
 void add_draft_reads(Router& router, Database& db, StaffAuth& staff) {
+    router.add(http::verb::get, "/api/v1/staff/content-kinds", [&staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kEditor | kApprover, who)) return *refused;
+        return json_response(http::status::ok, {{"items", kinds_json()}}, call.request);
+    });
     router.add(http::verb::get, "/api/v1/staff/drafts", [&db, &staff](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kEditor | kApprover, who)) return *refused;

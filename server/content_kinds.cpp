@@ -59,57 +59,63 @@ std::string trim_line(const std::string& line) {
 
 std::string clean_line(const json& v) { return trim_line(clean_pasted_text(v.get<std::string>())); }
 
+// A problem with a field: `reason` for programs, `detail` a sentence for the editor.
+json problem_item(const char* name, const std::string& reason, const std::string& detail) {
+    return {{"name", name}, {"reason", reason}, {"detail", detail}};
+}
+
 void check_text(const FieldSpec& f, const std::string& value, json& invalid) {
     const size_t n = utf8_chars(value);
     if ((f.required && n < static_cast<size_t>(f.min)) || n > static_cast<size_t>(f.max))
-        invalid.push_back({{"name", f.name}, {"reason", "needs " + std::to_string(f.min) + " to " + std::to_string(f.max) + " characters"}});
+        invalid.push_back(problem_item(f.name, "needs " + std::to_string(f.min) + " to " + std::to_string(f.max) + " characters",
+                                       "要写 " + std::to_string(f.min) + " 到 " + std::to_string(f.max) + " 个字（现在 " + std::to_string(n) + " 个）。"));
 }
 
 // One field's value, cleaned, or null when absent and optional; problems go to `invalid`.
 json field_value(Database& db, const FieldSpec& f, const json& in, json& invalid) {
     const bool present = in.contains(f.name) && !in[f.name].is_null() && !(in[f.name].is_string() && in[f.name].get<std::string>().empty());
     if (!present) {
-        if (f.required) invalid.push_back({{"name", f.name}, {"reason", "is required"}});
+        if (f.required) invalid.push_back(problem_item(f.name, "is required", "这一项要填。"));
         return f.type == F::Lines ? json::array() : json(nullptr);
     }
     const json& v = in[f.name];
-    auto bad = [&](const char* reason) { invalid.push_back({{"name", f.name}, {"reason", reason}}); return json(nullptr); };
+    auto bad = [&](const char* reason, const char* detail) { invalid.push_back(problem_item(f.name, reason, detail)); return json(nullptr); };
     switch (f.type) {
         case F::Line: case F::Text: case F::Date: case F::DateTime: case F::Category: {
-            if (!v.is_string()) return bad("must be text");
+            if (!v.is_string()) return bad("must be text", "这一项应该是文字。");
             const std::string value = f.type == F::Text ? clean_pasted_text(v.get<std::string>()) : clean_line(v);
-            if (f.type == F::Line && value.find('\n') != std::string::npos) return bad("must be one line");
-            if (f.type == F::Date && !is_date(value)) return bad("not a date (YYYY-MM-DD)");
+            if (f.type == F::Line && value.find('\n') != std::string::npos) return bad("must be one line", "这一项只能写一行。");
+            if (f.type == F::Date && !is_date(value)) return bad("not a date (YYYY-MM-DD)", "日期不对，请选一个日期。");
             long long t = 0;
-            if (f.type == F::DateTime && !cap_time_to_epoch(value, t)) return bad("not a date and time with offset");
+            if (f.type == F::DateTime && !cap_time_to_epoch(value, t)) return bad("not a date and time with offset", "日期和时间不对。");
             if (f.type == F::Category && !db.prepare("SELECT 1 FROM policy_categories WHERE id = ?").bind(1, value).step())
-                return bad("unknown category");
+                return bad("unknown category", "请选一个政策类别。");
             if (f.type == F::Line || f.type == F::Text) check_text(f, value, invalid);
             return value;
         }
         case F::Count:
-            if (!v.is_number_integer() || v.get<long long>() < f.min || v.get<long long>() > f.max) return bad("a whole number out of range");
+            if (!v.is_number_integer() || v.get<long long>() < f.min || v.get<long long>() > f.max) return bad("a whole number out of range", "请填一个合适的整数。");
             return v;
         case F::Flag:
-            if (!v.is_boolean()) return bad("must be true or false");
+            if (!v.is_boolean()) return bad("must be true or false", "请选是或否。");
             return v;
         case F::Schedule:
             if (!v.is_number_integer() || !db.prepare("SELECT 1 FROM schedules WHERE id = ?").bind(1, v.get<std::int64_t>()).step())
-                return bad("unknown schedule");
+                return bad("unknown schedule", "没有这项预约服务。");
             return v;
         case F::Lines: {
-            if (!v.is_array() || v.size() > static_cast<size_t>(f.max)) return bad("a list too long");
+            if (!v.is_array() || v.size() > static_cast<size_t>(f.max)) return bad("a list too long", "条目太多了。");
             json out = json::array();
             for (const json& item : v) {
-                if (!item.is_string()) return bad("a list of text");
+                if (!item.is_string()) return bad("a list of text", "每一条都应该是文字。");
                 const std::string line = clean_line(item);
-                if (line.find('\n') != std::string::npos || utf8_chars(line) > kMaxLineChars) return bad("each item one line of up to 500 characters");
+                if (line.find('\n') != std::string::npos || utf8_chars(line) > kMaxLineChars) return bad("each item one line of up to 500 characters", "每一条最多 500 个字。");
                 if (!line.empty()) out.push_back(line);
             }
             return out;
         }
     }
-    return bad("unknown field type");
+    return bad("unknown field type", "无法识别这一项。");
 }
 
 void bind_value(Statement& s, int index, const FieldSpec& f, const json& v) {
@@ -172,20 +178,20 @@ std::string clean_pasted_text(const std::string& text) {
 json validate_fields(Database& db, const ContentKind& kind, const json& in, json& invalid) {
     json out = json::object();
     if (!in.is_object()) {
-        invalid.push_back({{"name", "fields"}, {"reason", "must be an object"}});
+        invalid.push_back(problem_item("fields", "must be an object", "内容格式不对。"));
         return out;
     }
     for (const auto& [name, value] : in.items()) {
         (void)value;
         bool known = false;
         for (const FieldSpec& f : kind.fields) known = known || name == f.name;
-        if (!known) invalid.push_back({{"name", name}, {"reason", "is not a field of " + std::string(kind.name)}});
+        if (!known) invalid.push_back({{"name", name}, {"reason", "is not a field of " + std::string(kind.name)}, {"detail", "多了不认识的一项。"}});
     }
     for (const FieldSpec& f : kind.fields) out[f.name] = field_value(db, f, in, invalid);
     long long start = 0, end = 0;
     if (out.contains("start") && out.contains("end") && out["start"].is_string() && out["end"].is_string() &&
         cap_time_to_epoch(out["start"], start) && cap_time_to_epoch(out["end"], end) && end <= start)
-        invalid.push_back({{"name", "end"}, {"reason", "must be after start"}});
+        invalid.push_back(problem_item("end", "must be after start", "结束时间要晚于开始时间。"));
     return out;
 }
 

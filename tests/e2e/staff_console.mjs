@@ -23,6 +23,8 @@ addStaff(serverBinary, args, { name: 'admin', roles: 'admin', display: '管理�
 addStaff(serverBinary, args, { name: 'zhang', roles: 'dispatcher', display: '张敏' });
 addStaff(serverBinary, args, { name: 'wang', roles: 'dispatcher', display: '王强' });
 addStaff(serverBinary, args, { name: 'li', roles: 'caseworker', display: '李华' });
+addStaff(serverBinary, args, { name: 'bian', roles: 'editor', display: '卞编辑' });
+addStaff(serverBinary, args, { name: 'shen', roles: 'approver', display: '沈审核' });
 const server = await startServer(serverBinary, args);
 const api = client(server.url);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -76,8 +78,11 @@ try {
   await shot(zhang.page, 'console-queue-sos');
   await axe(zhang.page, 'the queue with an SOS');
 
-  // Both press 认领 at the same moment.
-  await Promise.all([row(zhang).getByRole('button', { name: '认领' }).click(), row(wang).getByRole('button', { name: '认领' }).click()]);
+  // Both press 认领 at the same moment (clicked inside each page at once: Playwright's own click
+  // waits for the element to be still, and the first claim redraws the other desk's row).
+  const claimButton = (p) => row(p).getByRole('button', { name: '认领' });
+  await Promise.all([claimButton(zhang).waitFor(), claimButton(wang).waitFor()]);
+  await Promise.all([claimButton(zhang).evaluate((b) => b.click()), claimButton(wang).evaluate((b) => b.click())]);
   await Promise.race([zhang.page.waitForURL(/#\/request\//), wang.page.waitForURL(/#\/request\//)]);
   const zhangWon = zhang.page.url().includes('#/request/');
   const [winner, loser, winnerName] = zhangWon ? [zhang, wang, '张敏'] : [wang, zhang, '王强'];
@@ -147,6 +152,44 @@ try {
   checks.check(true, 'after 5 wrong passwords the account is locked, and the form says so');
   await shot(li.page, 'console-locked');
   await li.context.close();
+
+  // An editor pastes a notice from a word processor into a new policy; an approver publishes it.
+  const bian = await openPage(browser, server.url + '/staff/', { ...desk, permissions: ['clipboard-read', 'clipboard-write'] });
+  await signIn(bian.page, 'bian');
+  await bian.page.getByRole('heading', { name: '内容发布' }).waitFor();
+  await bian.page.getByRole('tab', { name: '政策' }).click();
+  await bian.page.getByRole('button', { name: '新建政策' }).click();
+  await bian.page.getByRole('heading', { name: /政策/ }).waitFor();
+  await bian.page.getByLabel('政策类别').selectOption('yanglao');
+  await bian.page.getByLabel('标题').fill('测试：冬季送温暖活动');
+  await bian.page.getByLabel('摘要').fill('社区为独居老人上门送棉被。');
+  const pasted = '\u3000\u3000一、活动时间：12月1日至12月15日。\r\n\r\n\u3000\u3000二、活动对象：辖区内独居和高龄老人。\u00a0\u200b\r\n\r\n\r\n\u3000\u3000三、联系电话：6688 1234。\r\n';
+  await bian.page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+  await bian.page.getByLabel('正文').focus();
+  await bian.page.keyboard.press('Control+V');
+  await bian.page.getByLabel('发文单位').fill('幸福里社区居委会');
+  await bian.page.getByLabel('发布日期').fill(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10));
+  await bian.page.getByRole('button', { name: '提交审核' }).click();
+  await bian.page.getByText('已提交审核。').waitFor();
+  checks.check(await bian.page.getByRole('button', { name: '发布' }).count() === 0, 'an editor cannot publish what they wrote');
+  const previewText = await bian.page.locator('.tv-screen').innerText();
+  checks.check(previewText.includes('冬季送温暖活动') && previewText.includes('\n一、活动时间') && !previewText.includes('\u3000'),
+    'the saved draft shows, cleaned, how it reads on a TV', JSON.stringify(previewText.slice(0, 80)));
+  await shot(bian.page, 'console-draft');
+  await axe(bian.page, 'a draft');
+  const shen = await openPage(browser, server.url + '/staff/', desk);
+  await signIn(shen.page, 'shen');
+  await shen.page.getByRole('link', { name: '测试：冬季送温暖活动' }).click();
+  await shen.page.getByRole('heading', { name: '审核' }).waitFor();
+  await shen.page.getByRole('button', { name: '发布' }).click();
+  await shen.page.getByText('状态').or(shen.page.getByText('已发布', { exact: true })).first().waitFor();
+  await shen.page.waitForFunction(() => document.body.innerText.includes('已发布'));
+  const live = (await api.get('/api/v1/policies?limit=5')).json.items.find((p) => p.title === '测试：冬季送温暖活动');
+  const body = live ? (await api.get('/api/v1/policies/' + live.id)).json.body : '';
+  checks.check(body === '一、活动时间：12月1日至12月15日。\n二、活动对象：辖区内独居和高龄老人。\n三、联系电话：6688 1234。',
+    'published by a second person: the pasted text keeps its paragraphs and loses the formatting junk', JSON.stringify(body));
+  await bian.context.close();
+  await shen.context.close();
 
   // The admin: accounts, and the audit log with everything above.
   const admin = await openPage(browser, server.url + '/staff/', desk);

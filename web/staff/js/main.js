@@ -6,6 +6,8 @@ import { lang, loadStrings, setLang, t } from './i18n.js';
 import { startLive, stopLive } from './live.js';
 import * as accounts from './pages/accounts.js';
 import * as audit from './pages/audit.js';
+import * as content from './pages/content.js';
+import * as draft from './pages/draft.js';
 import * as queue from './pages/queue.js';
 import * as request from './pages/request.js';
 import * as signin from './pages/signin.js';
@@ -15,6 +17,8 @@ import * as signin from './pages/signin.js';
 const PAGES = [
   { route: 'queue', title: 'nav.queue', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: queue },
   { route: 'request', title: 'request.title', roles: ['dispatcher', 'caseworker', 'admin'], nav: false, page: request },
+  { route: 'content', title: 'nav.content', roles: ['editor', 'approver'], nav: true, page: content },
+  { route: 'draft', title: 'nav.content', roles: ['editor', 'approver'], nav: false, page: draft },
   { route: 'accounts', title: 'nav.accounts', roles: ['admin'], nav: true, page: accounts },
   { route: 'audit', title: 'nav.audit', roles: ['admin'], nav: true, page: audit },
 ];
