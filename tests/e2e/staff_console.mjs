@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
 import { addStaff, startServer, STAFF_PASSWORD } from '../server/server_process.mjs';
-import { Checks, launch, openPage } from './browser.mjs';
+import { Checks, confirmAlerts, launch, openPage, report, waitForState, waitReady } from './browser.mjs';
 
-const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
+const [serverBinary, siteDir, demoDir, outDir, capDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const checks = new Checks();
 const dir = mkdtempSync(join(tmpdir(), 'elder-console-'));
@@ -179,6 +179,7 @@ try {
   await axe(bian.page, 'a draft');
   const shen = await openPage(browser, server.url + '/staff/', desk);
   await signIn(shen.page, 'shen');
+  await shen.page.getByRole('link', { name: '内容发布' }).click();
   await shen.page.getByRole('link', { name: '测试：冬季送温暖活动' }).click();
   await shen.page.getByRole('heading', { name: '审核' }).waitFor();
   await shen.page.getByRole('button', { name: '发布' }).click();
@@ -189,6 +190,50 @@ try {
   checks.check(body === '一、活动时间：12月1日至12月15日。\n二、活动对象：辖区内独居和高龄老人。\n三、联系电话：6688 1234。',
     'published by a second person: the pasted text keeps its paragraphs and loses the formatting junk', JSON.stringify(body));
   await bian.context.close();
+
+  // Alerts: composed with a preview, published (a kiosk running in the centre is interrupted),
+  // updated, cancelled; a CAP file imported.
+  const kiosk = await openPage(browser, server.url + '/?surface=kiosk', { viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  await waitReady(kiosk.page);
+  await confirmAlerts(kiosk.page);  // the demo's own severe alert
+  await shen.page.getByRole('link', { name: '预警发布' }).click();
+  await shen.page.getByRole('heading', { name: '发布新预警' }).waitFor();
+  await shen.page.getByLabel('事件').fill('暴雨');
+  await shen.page.getByLabel('颜色等级').selectOption('红');
+  await shen.page.getByLabel('范围').fill('幸福里社区');
+  await shen.page.getByLabel('标题').fill('测试：暴雨红色预警');
+  await shen.page.getByLabel('怎么做').fill('请留在家中，不要外出；地下室的住户请到楼上。');
+  await shen.page.getByLabel('有效到').fill(new Date(Date.now() + 8 * 3600e3 + 3 * 3600e3).toISOString().slice(0, 16));
+  const tvPreview = await shen.page.locator('.alert-preview.tv').innerText();
+  checks.check(tvPreview.includes('红色预警：测试：暴雨红色预警') && tvPreview.includes('请留在家中') && tvPreview.includes('我知道了'),
+    'the alert is previewed as the TV will interrupt with it', tvPreview);
+  await shot(shen.page, 'console-alert-compose');
+  await axe(shen.page, 'alerts');
+  await shen.page.getByRole('button', { name: '发布预警' }).click();
+  await shen.page.getByText('预警已发布').waitFor();
+  const interrupted = await waitForState(kiosk.page, () => {
+    const r = window.elder.report();
+    return r.interruption !== null && r.nodes.some((n) => n.id === 'interrupt.headline' && n.label.includes('测试：暴雨红色预警'));
+  }, null, 15000);
+  checks.check(interrupted, 'the kiosk in the centre is interrupted by it within seconds');
+  const first = (await report(kiosk.page)).interruption;
+  await shen.page.locator('tr', { hasText: '测试：暴雨红色预警' }).getByRole('button', { name: '更新' }).click();
+  await shen.page.getByLabel('标题').fill('测试：暴雨红色预警（更新）');
+  await shen.page.getByRole('button', { name: '发布更新' }).click();
+  await shen.page.getByText('预警已更新。').waitFor();
+  checks.check(await waitForState(kiosk.page, (old) => {
+    const r = window.elder.report();
+    return r.interruption !== null && r.interruption !== old && r.nodes.some((n) => n.id === 'interrupt.headline' && n.label.includes('（更新）'));
+  }, first, 15000), 'an update replaces it on the kiosk');
+  await shen.page.locator('tr', { hasText: '测试：暴雨红色预警（更新）' }).getByRole('button', { name: '解除' }).click();
+  await shen.page.getByText('预警已解除。').waitFor();
+  checks.check(await waitForState(kiosk.page, () => window.elder.report().interruption === null, null, 15000), 'cancelling it takes it off the kiosk');
+  checks.check(!(await shen.page.locator('table').innerText()).includes('测试：暴雨红色预警'), 'and off the list of active alerts');
+  await shen.page.getByLabel('导入 CAP 文件').setInputFiles(join(capDir, 'valid', 'australia_bom_alert.xml'));
+  await shen.page.getByRole('button', { name: '导入', exact: true }).click();
+  await shen.page.getByText('已导入：').waitFor();
+  checks.check(true, 'a CAP file is imported from the console');
+  await kiosk.context.close();
   await shen.context.close();
 
   // The admin: accounts, and the audit log with everything above.

@@ -14,13 +14,15 @@ export class ApiError extends Error {
 export function setSession(session) { csrf = session?.csrf_token || ''; }
 export function whenSignedOut(callback) { onSignedOut = callback; }
 
-export async function api(method, path, body) {
+// `type`: send `body` as it is, with this media type (a CAP file), instead of as JSON.
+export async function api(method, path, body, { type } = {}) {
   const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = type || 'application/json';
   if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
   let res;
   try {
-    res = await fetch('/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch('/api/v1' + path, { method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : type ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, { detail: '连不上服务器，请检查网络后再试。' });
   }

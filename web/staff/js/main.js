@@ -5,6 +5,7 @@ import { h, replace } from './dom.js';
 import { lang, loadStrings, setLang, t } from './i18n.js';
 import { startLive, stopLive } from './live.js';
 import * as accounts from './pages/accounts.js';
+import * as alerts from './pages/alerts.js';
 import * as audit from './pages/audit.js';
 import * as content from './pages/content.js';
 import * as draft from './pages/draft.js';
@@ -17,6 +18,7 @@ import * as signin from './pages/signin.js';
 const PAGES = [
   { route: 'queue', title: 'nav.queue', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: queue },
   { route: 'request', title: 'request.title', roles: ['dispatcher', 'caseworker', 'admin'], nav: false, page: request },
+  { route: 'alerts', title: 'nav.alerts', roles: ['approver'], nav: true, page: alerts },
   { route: 'content', title: 'nav.content', roles: ['editor', 'approver'], nav: true, page: content },
   { route: 'draft', title: 'nav.content', roles: ['editor', 'approver'], nav: false, page: draft },
   { route: 'accounts', title: 'nav.accounts', roles: ['admin'], nav: true, page: accounts },
