@@ -29,6 +29,9 @@ void add_help_routes(Router& router, Database& db, Auth& auth, EventLog& events)
 void add_help_queue_routes(Router& router, Database& db, StaffAuth& staff, EventLog& events, int claim_deadline_s);
 // Opening booking slots.
 void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff);
+// Devices (admins); `stream_connected(id)` says whether a device's alert stream is open now.
+void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
+                             std::function<bool(std::int64_t)> stream_connected);
 // Drafts of policies, guides, contacts and activities, published by a second person; withdrawal.
 void add_draft_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
 // Staff sign-in and sessions, accounts (admins), the audit log. Passwords are checked on `offload`.

@@ -1,11 +1,12 @@
-// Sign-in with phone + one-time code, device registration, a box asking about itself, and staff binding
-// a box to a household.
+// Sign-in with phone + one-time code, device registration and a box asking about itself; staff
+// ending a resident's sign-ins. Staff managing devices: api_staff_devices.cpp.
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
 #include "audit.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
+#include "devices.hpp"
 #include "enrolment.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
@@ -14,22 +15,6 @@ namespace elder::server {
 namespace {
 
 using nlohmann::json;
-
-constexpr int kEnrolmentCodeHours = 24;     // an installer's working day
-constexpr int kMaxEnrolmentCodeHours = 72;  // a code waiting longer is a code lying about
-
-// `with_phone` adds the household's phone: only the box itself is told it (it books with it, since
-// a TV remote cannot type one), not whoever registers a serial.
-json device_json(Database& db, std::int64_t id, bool with_phone = false) {
-    Statement s = db.prepare(
-        "SELECT d.id, d.kind, d.serial, h.name, h.phone FROM devices d LEFT JOIN households h ON h.id = d.household_id "
-        "WHERE d.id = ?");
-    s.bind(1, id).step();
-    json out = {{"id", s.integer(0)}, {"kind", s.text(1)}, {"serial", s.text(2)}, {"bound", !s.is_null(3)},
-                {"household_name", s.is_null(3) ? json(nullptr) : json(s.text(3))}};
-    if (with_phone) out["household_phone"] = s.is_null(4) ? json(nullptr) : json(s.text(4));
-    return out;
-}
 
 }  // namespace
 
@@ -130,27 +115,6 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
         return json_response(http::status::created, out, call.request);
     });
 
-    // Staff hand an installer a code to register one box with (typed into its box.json).
-    router.add(http::verb::post, "/api/v1/staff/enrolment-codes", [&db, &staff](const Call& call) {
-        StaffCaller who;
-        if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
-        int hours = kEnrolmentCodeHours;
-        if (!call.request.body().empty()) {
-            json body;
-            if (auto error = read_json_body(call, body)) return *error;
-            const auto it = body.find("valid_hours");
-            if (it != body.end() && (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > kMaxEnrolmentCodeHours))
-                return invalid_body(call, json::array({{{"name", "valid_hours"}, {"reason", "must be 1 to 72"}}}));
-            if (it != body.end()) hours = it->get<int>();
-        }
-        Transaction tx(db);
-        const EnrolmentCode issued = issue_enrolment_code(db, hours * 3600);
-        audit(db, who, call.peer, "device.enrolment_code", "enrolment", nullptr, {{"valid_hours", hours}});
-        tx.commit();
-        return json_response(http::status::created, {{"code", issued.code}, {"expires_at", iso_from_epoch(issued.expires_at)}},
-                             call.request);
-    });
-
     // A set-top box asks whether staff have bound it yet, and which name and phone to book with.
     router.add(http::verb::get, "/api/v1/devices/me", [&db, &auth](const Call& call) {
         const auto who = auth.principal(call.request);
@@ -158,20 +122,6 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
             return problem(http::status::unauthorized, "Device token required", "这个接口只供登记过的设备使用。",
                            call.request);
         return json_response(http::status::ok, device_json(db, who->device_id, true), call.request);
-    });
-
-    // A box that was stolen or given away: its token stops working; it must be enrolled again.
-    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/token", [&db, &auth, &staff](const Call& call) {
-        StaffCaller who;
-        if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
-        std::int64_t id;
-        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
-        Transaction tx(db);
-        auth.revoke_device(id);
-        audit(db, who, call.peer, "device.revoke", "device:" + std::to_string(id));
-        tx.commit();
-        return no_content(call.request);
     });
 
     // A resident's lost phone or a sign-in left open: staff end all of their sign-ins. The phone is
@@ -192,28 +142,6 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
         audit(db, who, call.peer, "resident.sign_out", "resident:" + std::to_string(r.integer(0)));
         tx.commit();
         return no_content(call.request);
-    });
-
-    router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &staff](const Call& call) {
-        StaffCaller who;
-        if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
-        std::int64_t id;
-        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
-        json body, invalid = json::array();
-        if (auto error = read_json_body(call, body)) return *error;
-        const std::string name = string_field(body, "household_name", true, 1, 50, invalid);
-        const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
-        if (invalid.empty() && check_mobile(phone) != InputError::None)
-            invalid.push_back({{"name", "phone"}, {"reason", "not a mainland mobile number"}});
-        if (!invalid.empty()) return invalid_body(call, invalid);
-        Transaction tx(db);
-        db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
-        const json before = device_json(db, id);
-        db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, db.last_insert_id()).bind(2, id).run();
-        audit(db, who, call.peer, "device.bind", "device:" + std::to_string(id), before, device_json(db, id));
-        tx.commit();
-        return json_response(http::status::ok, device_json(db, id), call.request);
     });
 }
 

@@ -38,6 +38,10 @@ public:
     void set_staff_session_check(std::function<bool(const std::string&)> alive) { staff_session_alive_ = std::move(alive); }
     void publish(const AlertEvent& event);
     size_t subscribers() const { return subscribers_.size(); }
+    size_t device_streams(std::int64_t device_id) const {
+        const auto it = per_device_.find(device_id);
+        return it == per_device_.end() ? 0 : it->second.size();
+    }
 
     struct Subscriber;
 

@@ -269,6 +269,10 @@ const char* const kSteps[] = {
     ALTER TABLE contacts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE activities ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
     )sql",
+    // 11 (issue 14): when each device last reached the server (epoch seconds), for the device list.
+    R"sql(
+    ALTER TABLE devices ADD COLUMN last_seen INTEGER;
+    )sql",
 };
 
 }  // namespace

@@ -337,6 +337,35 @@ await checks.each('content', [
   },
 ]);
 
+await checks.each('devices', [
+  async function devices() {
+    address = 13;
+    const a = await signIn('admin', { kind: 'bearer' });
+    const registered = await api.post('/api/v1/devices', { kind: 'stb', serial: 'API-STB-7' }, { token: a.token });
+    const box = registered.json.token;
+    const find = async () => (await api.get('/api/v1/staff/devices?q=API-STB-7', { token: a.token })).json.items[0];
+    const before = await find();
+    checks.check(registered.status === 201 && before.last_seen === null && before.stream_connected === false && before.household === null,
+      'an admin registers a box; the list shows it, never seen, not connected, unbound', JSON.stringify(before));
+    await api.get('/api/v1/devices/me', { token: box });
+    const stream = readEvents(server.url + '/api/v1/alerts/stream', { Authorization: 'Bearer ' + box });
+    let live = await find();
+    for (const end = Date.now() + 5000; !live.stream_connected && Date.now() < end;) live = await find();  // until the stream is set up
+    checks.check(live.last_seen !== null && live.stream_connected === true, 'once the box has called in, the list shows its last contact and its live stream', JSON.stringify(live));
+    stream.stop();
+    const bound = await api.call('PUT', `/api/v1/staff/devices/${before.id}/household`, { body: { household_name: '6 号楼 101 赵家', phone: '13800000077' }, token: a.token });
+    const unbound = await api.call('DELETE', `/api/v1/staff/devices/${before.id}/household`, { token: a.token });
+    const me = await api.get('/api/v1/devices/me', { token: box });
+    checks.check(bound.json.bound === true && unbound.status === 200 && unbound.json.bound === false && me.json.bound === false, 'an admin binds and unbinds a box');
+    const revoked = await api.call('DELETE', `/api/v1/staff/devices/${before.id}/token`, { token: a.token });
+    checks.check(revoked.status === 204 && (await api.get('/api/v1/devices/me', { token: box })).status === 401, "a revoked box's token stops working");
+    const badKind = await api.get('/api/v1/staff/devices?kind=phone', { token: a.token });
+    const longQ = await api.get('/api/v1/staff/devices?q=' + 'x'.repeat(101), { token: a.token });
+    const dispatcher = await api.get('/api/v1/staff/devices', { token: (await signIn('zhang', { kind: 'bearer' })).token });
+    checks.check(badKind.status === 400 && longQ.status === 400 && dispatcher.status === 403, 'the device list has limits and is for admins');
+  },
+]);
+
 await checks.each('accounts', [
   async function revokeAndDisable() {
     address = 10;
@@ -372,7 +401,7 @@ await checks.each('accounts', [
     const a = await signIn('admin', { password: 'a-new-password-2026' });
     const all = await api.get('/api/v1/staff/audit?limit=200', asConsole(a));
     const actions = new Set(all.json.items.map((e) => e.action));
-    for (const action of ['draft.create', 'draft.update', 'draft.submit', 'draft.reject', 'draft.publish', 'draft.schedule', 'content.withdraw',
+    for (const action of ['device.register', 'device.bind', 'device.unbind', 'device.revoke', 'draft.create', 'draft.update', 'draft.submit', 'draft.reject', 'draft.publish', 'draft.schedule', 'content.withdraw',
       'staff.create', 'session.sign_in', 'session.sign_in_failed', 'staff.locked', 'staff.unlock', 'help.claim', 'help.update',
       'help.reopen', 'help.transfer', 'alert.publish', 'staff.sign_out_everywhere', 'staff.update', 'staff.password', 'session.sign_out'])
       checks.check(actions.has(action), `the audit log records ${action}`);

@@ -8,6 +8,7 @@ import * as accounts from './pages/accounts.js';
 import * as alerts from './pages/alerts.js';
 import * as audit from './pages/audit.js';
 import * as content from './pages/content.js';
+import * as devices from './pages/devices.js';
 import * as draft from './pages/draft.js';
 import * as queue from './pages/queue.js';
 import * as request from './pages/request.js';
@@ -21,6 +22,7 @@ const PAGES = [
   { route: 'alerts', title: 'nav.alerts', roles: ['approver'], nav: true, page: alerts },
   { route: 'content', title: 'nav.content', roles: ['editor', 'approver'], nav: true, page: content },
   { route: 'draft', title: 'nav.content', roles: ['editor', 'approver'], nav: false, page: draft },
+  { route: 'devices', title: 'nav.devices', roles: ['admin'], nav: true, page: devices },
   { route: 'accounts', title: 'nav.accounts', roles: ['admin'], nav: true, page: accounts },
   { route: 'audit', title: 'nav.audit', roles: ['admin'], nav: true, page: audit },
 ];
