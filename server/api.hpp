@@ -32,6 +32,8 @@ void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff);
 // Devices (admins); `stream_connected(id)` says whether a device's alert stream is open now.
 void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
                              std::function<bool(std::int64_t)> stream_connected);
+// The counter's day: appointments, check-in, slots with who is booked, closing a slot.
+void add_staff_appointment_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
 // Drafts of policies, guides, contacts and activities, published by a second person; withdrawal.
 void add_draft_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
 // Staff sign-in and sessions, accounts (admins), the audit log. Passwords are checked on `offload`.

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "appointments.hpp"
 #include "audit.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
@@ -25,19 +26,6 @@ namespace elder::server {
 namespace {
 
 using nlohmann::json;
-
-const std::string kAppointmentSelect =
-    std::string("SELECT a.id, a.code, a.status, a.name, a.created, a.cancelled_at, sc.service, sc.place, sc.materials, ") +
-    "s.id, s.schedule_id, s.start, s.end, s.capacity, s.booked, a.id_number_last4 "
-    "FROM appointments a JOIN slots s ON s.id = a.slot_id JOIN schedules sc ON sc.id = s.schedule_id";
-
-json appointment_json(const Statement& s) {
-    return {{"id", s.integer(0)},         {"code", s.text(1)},  {"status", s.text(2)}, {"name", s.text(3)},
-            {"created", s.text(4)},       {"cancelled_at", s.is_null(5) ? json(nullptr) : json(s.text(5))},
-            {"service", s.text(6)},       {"place", s.text(7)}, {"materials", json::parse(s.text(8))},
-            {"slot", slot_json(s, 9)},
-            {"id_number", s.is_null(15) ? json(nullptr) : json(IdNumbers::masked(s.text(15)))}};
-}
 
 std::optional<json> load_appointment(Database& db, std::int64_t id, const std::string& owner) {
     Statement s = db.prepare(kAppointmentSelect + " WHERE a.id = ? AND a.owner = ?");
@@ -61,7 +49,7 @@ Response unbound_device(const Call& call) {
 // The free slots of the same schedule on the same day, for a 409 answer.
 json alternatives(Database& db, std::int64_t slot_id) {
     Statement s = db.prepare(std::string("SELECT ") + kSlotColumns +
-                             " FROM slots WHERE schedule_id = (SELECT schedule_id FROM slots WHERE id = ?1)"
+                             " FROM slots WHERE closed = 0 AND schedule_id = (SELECT schedule_id FROM slots WHERE id = ?1)"
                              " AND substr(start, 1, 10) = (SELECT substr(start, 1, 10) FROM slots WHERE id = ?1)"
                              " AND booked < capacity AND id != ?1 ORDER BY start");
     s.bind(1, slot_id);
@@ -149,7 +137,7 @@ Response book(const Call& call, Database& db, const IdNumbers& id_numbers, const
             .bind(1, b.slot_id).bind(2, b.phone).bind(3, owner).step())
         return problem(http::status::conflict, "Already booked", "您已经约过这个时间段了，一个时间段只能约一次。", call.request);
     if (auto refused = slot_refusal(call, db, b.slot_id, owner)) return *refused;
-    db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity").bind(1, b.slot_id).run();
+    db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity AND closed = 0").bind(1, b.slot_id).run();
     if (db.changes() == 0)
         return problem(http::status::conflict, "Slot full", "这个时间段已经约满了，请选择其他时间。", call.request,
                        {{"alternatives", alternatives(db, b.slot_id)}});
@@ -244,7 +232,7 @@ Response handle_restore(const Call& call, Database& db, Auth& auth, int undo_win
         return problem(http::status::conflict, "Already booked", "这个时间段您已经重新约上了，不用再撤销。", call.request);
     const std::int64_t slot_id = (*found)["slot"]["id"];
     if (auto refused = slot_refusal(call, db, slot_id, who->owner)) return *refused;
-    db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity").bind(1, slot_id).run();
+    db.prepare("UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity AND closed = 0").bind(1, slot_id).run();
     if (db.changes() == 0)
         return problem(http::status::conflict, "Slot full", "这个时间段已经被别人约走了，请重新预约。", call.request,
                        {{"alternatives", alternatives(db, slot_id)}});

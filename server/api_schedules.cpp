@@ -63,7 +63,7 @@ void add_schedule_routes(Router& router, Database& db) {
         }
         if (!invalid.empty()) return invalid_query(call, invalid);
         Statement s = db.prepare(std::string("SELECT ") + kSlotColumns +
-                                 " FROM slots WHERE schedule_id = ? AND substr(start, 1, 10) BETWEEN ? AND ? ORDER BY start, id");
+                                 " FROM slots WHERE schedule_id = ? AND closed = 0 AND substr(start, 1, 10) BETWEEN ? AND ? ORDER BY start, id");
         s.bind(1, id).bind(2, from->second).bind(3, to->second);
         json items = json::array();
         while (s.step()) items.push_back(slot_json(s));

@@ -273,6 +273,11 @@ const char* const kSteps[] = {
     R"sql(
     ALTER TABLE devices ADD COLUMN last_seen INTEGER;
     )sql",
+    // 12 (issue 14): staff close a slot (nobody can book it; those booked are cancelled, with the reason).
+    R"sql(
+    ALTER TABLE slots ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE appointments ADD COLUMN cancel_reason TEXT;
+    )sql",
 };
 
 }  // namespace

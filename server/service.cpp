@@ -90,6 +90,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_slot_routes(router_, db_, staff_);
     add_staff_account_routes(router_, db_, auth_, staff_, offload_);
     add_draft_routes(router_, db_, staff_, alerts_);
+    add_staff_appointment_routes(router_, db_, staff_, alerts_);
     add_staff_device_routes(router_, db_, auth_, staff_, [this](std::int64_t id) { return event_hub_.device_streams(id) > 0; });
     // Reached only when take_stream() declined a staff stream: nobody signed in.
     router_.add(http::verb::get, "/api/v1/staff/stream", [this](const Call& call) {

@@ -112,6 +112,7 @@ bool appointment(const json& j, const std::string& path, Appointment& a, std::st
     f.text("name", a.name, 200);
     f.text("created", a.created, 40);
     f.optional_text("cancelled_at", a.cancelled_at, 40);
+    f.optional_text("cancel_reason", a.cancel_reason, 1000);
     f.texts("materials", a.materials, 100);
     if (f.ok() && !j.contains("slot")) f.fail("slot", "missing");
     return f.ok() && slot(j["slot"], path.empty() ? "slot" : path + ".slot", a.slot, error);

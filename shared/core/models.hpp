@@ -70,6 +70,7 @@ struct Slot {
 struct Appointment {
     std::int64_t id = 0;
     std::string code, service, place, status, name, created, cancelled_at;
+    std::string cancel_reason;  // why the community cancelled it (a closed slot); "" otherwise
     std::vector<std::string> materials;
     Slot slot;
 };

@@ -16,7 +16,11 @@ const Appointment* appointment_of(const PageContext& ctx, std::int64_t id) {
     return nullptr;
 }
 
-std::string status_words(const PageContext& ctx, const Appointment& a) { return ctx.strings.text("ticket.status." + a.status); }
+// A cancellation the community made (a closed slot) says so, so that nobody thinks they pressed it.
+std::string status_words(const PageContext& ctx, const Appointment& a) {
+    if (a.status == "cancelled" && !a.cancel_reason.empty()) return ctx.strings.text("ticket.status.cancelled_by_community");
+    return ctx.strings.text("ticket.status." + a.status);
+}
 
 // Whether a cancellation at `iso` can still be undone; not when its time cannot be read.
 bool within_undo(const CivilTime& now, const std::string& iso) {
@@ -78,6 +82,8 @@ void draw_ticket_page(PageContext& ctx) {
     y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a->code}}), ImVec2(area.x, y), text_w,
                     ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, "heading");
     y += fact_line(ctx, "ticket.status", t.text("ticket.status"), status_words(ctx, *a), y, text_w);
+    if (a->status == "cancelled" && !a->cancel_reason.empty())
+        y += fact_line(ctx, "ticket.cancel_reason", t.text("ticket.cancel_reason"), a->cancel_reason, y, text_w);
     y = appointment_facts(ctx, *a, y, text_w) + ctx.profile.gap * 0.5f;
     if (!a->materials.empty()) y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
     if (booked) {
@@ -88,7 +94,8 @@ void draw_ticket_page(PageContext& ctx) {
         buttons.push_back({"ticket.cancel", t.text("ticket.cancel"), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
                            ctx.palette.tile});
         y = button_row(ctx, buttons, ImVec2(area.x, y)) + ctx.profile.gap;
-    } else if (a->status == "cancelled" && within_undo(ctx.now, a->cancelled_at)) {
+    } else if (a->status == "cancelled" && a->cancel_reason.empty() && within_undo(ctx.now, a->cancelled_at)) {
+        // (A slot the community closed cannot be taken back: only the resident's own cancellation.)
         y += text_block(ctx, "ticket.undo_hint", t.format("ticket.undo_hint", {{"minutes", std::to_string(kUndoMinutes)}}),
                         ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
         y = button(ctx, "ticket.restore", t.text(p.form.busy ? "booking.sending" : "ticket.restore"), ImVec2(area.x, y),

@@ -366,6 +366,57 @@ await checks.each('devices', [
   },
 ]);
 
+await checks.each('counter', [
+  async function checkInAndClose() {
+    address = 14;
+    const desk = (await signIn('wang', { kind: 'bearer', password: STAFF_PASSWORD })).token || (await signIn('zhang', { kind: 'bearer' })).token;
+    const ed = (await signIn('editor', { kind: 'bearer' })).token;
+    const schedule = (await api.get('/api/v1/schedules')).json.items[0];
+    // A slot later today and one in three days, opened by an editor; two residents book.
+    const soon = new Date(Date.now() + 8 * 3600e3 + 3600e3);
+    const iso = (d) => d.toISOString().slice(0, 19) + '+08:00';  // the wall clock in China, written with its offset
+    const later = new Date(soon.getTime() + 3 * 86400e3);
+    const opened = await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`, { slots: [
+      { start: iso(soon), end: iso(new Date(soon.getTime() + 1800e3)), capacity: 3 },
+      { start: iso(later), end: iso(new Date(later.getTime() + 1800e3)), capacity: 3 }] }, { token: ed });
+    const [todaySlot, laterSlot] = opened.json.items;
+    const book = async (phone, slot, key) => {
+      const token = await api.signIn(phone);
+      const res = await api.post('/api/v1/appointments', { slot_id: slot.id, name: '测试居民' + phone.slice(-2), phone, ...(schedule.needs_id_number ? { id_number: '11010519491231002X' } : {}) },
+        { token, headers: { 'Idempotency-Key': key } });
+      if (res.status !== 201) throw new Error('booking: ' + res.status + JSON.stringify(res.json));
+      return { token, appointment: res.json };
+    };
+    const a = await book('13800000081', todaySlot, 'counter-a');
+    const b = await book('13800000082', laterSlot, 'counter-b');
+    const day = await api.get(`/api/v1/staff/appointments?schedule_id=${schedule.id}`, { token: desk });
+    checks.check(day.json.items.some((x) => x.code === a.appointment.code && x.phone === '13800000081') && !day.json.items.some((x) => x.code === b.appointment.code),
+      "the counter sees today's appointments with the phone to call, not other days'");
+    const scanned = await api.post('/api/v1/staff/appointments/check-in', { code: `ELDER-APPOINTMENT:${a.appointment.id}:${a.appointment.code.toLowerCase()}` }, { token: desk });
+    const twice = await api.post('/api/v1/staff/appointments/check-in', { code: a.appointment.code }, { token: desk });
+    const otherDay = await api.post('/api/v1/staff/appointments/check-in', { code: b.appointment.code }, { token: desk });
+    const unknown = await api.post('/api/v1/staff/appointments/check-in', { code: 'ZZZZZZ' }, { token: desk });
+    checks.check(scanned.status === 200 && scanned.json.status === 'fulfilled', "a scanned ticket (its QR text) checks the resident in", `${scanned.status} ${scanned.json?.detail ?? ''}`);
+    checks.check(twice.status === 409 && otherDay.status === 409 && otherDay.json.detail.includes(later.toISOString().slice(0, 10)) && unknown.status === 404,
+      'checking in twice, on the wrong day or with an unknown code is refused with a sentence', [twice.status, otherDay.status, unknown.status].join());
+    const slots = await api.get(`/api/v1/staff/schedules/${schedule.id}/slots?days=7`, { token: ed });
+    const withB = slots.json.items.find((x) => x.id === laterSlot.id);
+    checks.check(withB && withB.appointments.some((x) => x.code === b.appointment.code), 'editors see who is booked in each slot');
+    const byDesk = await api.post(`/api/v1/staff/slots/${laterSlot.id}/close`, { reason: 'x' }, { token: desk });
+    const noReason = await api.post(`/api/v1/staff/slots/${laterSlot.id}/close`, {}, { token: ed });
+    const closed = await api.post(`/api/v1/staff/slots/${laterSlot.id}/close`, { reason: '工作人员外出培训，请改约其他时间' }, { token: ed });
+    checks.check(byDesk.status === 403 && noReason.status === 400 && closed.status === 200 && closed.json.cancelled_appointments === 1,
+      'an editor closes a slot with a reason');
+    const mine = (await api.get('/api/v1/appointments', { token: b.token })).json.items.find((x) => x.id === b.appointment.id);
+    checks.check(mine.status === 'cancelled' && mine.cancel_reason === '工作人员外出培训，请改约其他时间', "the resident's 我的预约 shows it cancelled, and why", JSON.stringify(mine));
+    const listed = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${later.toISOString().slice(0, 10)}&to=${later.toISOString().slice(0, 10)}`)).json.items;
+    const again = await api.post('/api/v1/appointments', { slot_id: laterSlot.id, name: '测试', phone: '13800000082', id_number: '11010519491231002X' },
+      { token: b.token, headers: { 'Idempotency-Key': 'counter-c' } });
+    checks.check(!listed.some((x) => x.id === laterSlot.id) && again.status === 409, 'a closed slot is no longer offered or bookable',
+      `${listed.map((x) => x.id)} ${again.status} ${JSON.stringify(again.json)}`);
+  },
+]);
+
 await checks.each('accounts', [
   async function revokeAndDisable() {
     address = 10;
@@ -401,7 +452,7 @@ await checks.each('accounts', [
     const a = await signIn('admin', { password: 'a-new-password-2026' });
     const all = await api.get('/api/v1/staff/audit?limit=200', asConsole(a));
     const actions = new Set(all.json.items.map((e) => e.action));
-    for (const action of ['device.register', 'device.bind', 'device.unbind', 'device.revoke', 'draft.create', 'draft.update', 'draft.submit', 'draft.reject', 'draft.publish', 'draft.schedule', 'content.withdraw',
+    for (const action of ['appointment.fulfilled', 'slot.close', 'device.register', 'device.bind', 'device.unbind', 'device.revoke', 'draft.create', 'draft.update', 'draft.submit', 'draft.reject', 'draft.publish', 'draft.schedule', 'content.withdraw',
       'staff.create', 'session.sign_in', 'session.sign_in_failed', 'staff.locked', 'staff.unlock', 'help.claim', 'help.update',
       'help.reopen', 'help.transfer', 'alert.publish', 'staff.sign_out_everywhere', 'staff.update', 'staff.password', 'session.sign_out'])
       checks.check(actions.has(action), `the audit log records ${action}`);

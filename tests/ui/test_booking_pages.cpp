@@ -375,3 +375,25 @@ TEST_CASE("结束 on a kiosk ends the visit at once, TVs and browsers have no id
         CHECK_FALSE(find_node(ui.app, "session.end"));
     }
 }
+
+TEST_CASE("an appointment the community cancelled says so and why on the ticket and in my appointments") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    ready(ui);
+    auto closed = nlohmann::json::parse(fixture("appointment"));
+    closed["status"] = "cancelled";
+    closed["cancelled_at"] = fixture_time("08:00");
+    closed["cancel_reason"] = "工作人员外出培训，请改约其他时间";
+    ui.app.dispatch(CallDone{Call::Appointments, 0, 200, "{\"items\":[" + closed.dump() + "]}"});
+    ui.app.dispatch(OpenScreen{Screen::MyAppointments, ""});
+    ui.frame();
+    ui.frame();
+    const auto* row = find_node(ui.app, "mine." + std::to_string(closed["id"].get<std::int64_t>()) + ".detail");
+    REQUIRE(row);
+    CHECK(row->label.find("社区已取消") != std::string::npos);
+    ui.app.dispatch(OpenScreen{Screen::Ticket, std::to_string(closed["id"].get<std::int64_t>())});
+    ui.frame();
+    ui.frame();
+    REQUIRE(find_node(ui.app, "ticket.cancel_reason"));
+    CHECK(find_node(ui.app, "ticket.cancel_reason")->label.find("工作人员外出培训") != std::string::npos);
+    CHECK_FALSE(find_node(ui.app, "ticket.restore"));  // nothing the resident could undo
+}

@@ -8,6 +8,7 @@ import * as accounts from './pages/accounts.js';
 import * as alerts from './pages/alerts.js';
 import * as audit from './pages/audit.js';
 import * as content from './pages/content.js';
+import * as counter from './pages/counter.js';
 import * as devices from './pages/devices.js';
 import * as draft from './pages/draft.js';
 import * as queue from './pages/queue.js';
@@ -19,6 +20,7 @@ import * as signin from './pages/signin.js';
 const PAGES = [
   { route: 'queue', title: 'nav.queue', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: queue },
   { route: 'request', title: 'request.title', roles: ['dispatcher', 'caseworker', 'admin'], nav: false, page: request },
+  { route: 'counter', title: 'nav.counter', roles: ['caseworker', 'dispatcher', 'editor'], nav: true, page: counter },
   { route: 'alerts', title: 'nav.alerts', roles: ['approver'], nav: true, page: alerts },
   { route: 'content', title: 'nav.content', roles: ['editor', 'approver'], nav: true, page: content },
   { route: 'draft', title: 'nav.content', roles: ['editor', 'approver'], nav: false, page: draft },
