@@ -156,6 +156,7 @@ try {
   // An editor pastes a notice from a word processor into a new policy; an approver publishes it.
   const bian = await openPage(browser, server.url + '/staff/', { ...desk, permissions: ['clipboard-read', 'clipboard-write'] });
   await signIn(bian.page, 'bian');
+  await bian.page.getByRole('link', { name: '内容发布' }).click();
   await bian.page.getByRole('heading', { name: '内容发布' }).waitFor();
   await bian.page.getByRole('tab', { name: '政策' }).click();
   await bian.page.getByRole('button', { name: '新建政策' }).click();
@@ -235,6 +236,41 @@ try {
   checks.check(true, 'a CAP file is imported from the console');
   await kiosk.context.close();
   await shen.context.close();
+
+  // The counter: a resident arrives with a ticket for later today; the dispatcher scans it (a USB
+  // scanner types the QR's text and Enter); an editor closes another slot with a booked resident.
+  const editorToken = (await api.post('/api/v1/staff/sessions', { name: 'bian', password: STAFF_PASSWORD, kind: 'bearer' })).json.token;
+  const schedule = (await api.get('/api/v1/schedules')).json.items[0];
+  const iso = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+  const opened = (await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`, { slots: [
+    { start: iso(Date.now() + 3600e3), end: iso(Date.now() + 5400e3), capacity: 2 },
+    { start: iso(Date.now() + 86400e3 * 2), end: iso(Date.now() + 86400e3 * 2 + 1800e3), capacity: 2 }] }, { token: editorToken })).json.items;
+  const visitor = await api.signIn('13800000071');
+  const booking = (slot, key) => api.post('/api/v1/appointments', { slot_id: slot.id, name: '周奶奶', phone: '13800000071', id_number: '11010519491231002X' },
+    { token: visitor, headers: { 'Idempotency-Key': key } });
+  const ticket = (await booking(opened[0], 'console-a')).json;
+  const later = (await booking(opened[1], 'console-b')).json;
+  await wang.page.getByRole('link', { name: '预约办理' }).click();
+  await wang.page.getByLabel(/^签到/).waitFor();
+  await wang.page.locator('#day-list[aria-busy="false"]').waitFor();
+  await wang.page.getByLabel(/^签到/).pressSequentially(`ELDER-APPOINTMENT:${ticket.id}:${ticket.code}`);
+  await wang.page.keyboard.press('Enter');
+  await wang.page.getByText('周奶奶 已签到').waitFor();
+  checks.check((await api.get('/api/v1/appointments/' + ticket.id, { token: visitor })).json.status === 'fulfilled', 'a scanned ticket checks the resident in');
+  await shot(wang.page, 'console-counter');
+  await axe(wang.page, 'the counter');
+  const editorPage = await openPage(browser, server.url + '/staff/', desk);
+  await signIn(editorPage.page, 'bian');
+  await editorPage.page.getByRole('link', { name: '预约办理' }).click();
+  await editorPage.page.locator('#slot-list[aria-busy="false"]').waitFor();
+  const slotRow = editorPage.page.locator(`tr[data-slot="${opened[1].id}"]`);
+  checks.check((await slotRow.innerText()).includes('周奶奶'), 'the editor sees who is booked in the slot');
+  await slotRow.getByLabel('关闭的原因').fill('工作人员外出培训，请改约其他时间');
+  await slotRow.getByRole('button', { name: '关闭时段' }).click();
+  await editorPage.page.getByText('时段已关闭').waitFor();
+  const told = (await api.get('/api/v1/appointments/' + later.id, { token: visitor })).json;
+  checks.check(told.status === 'cancelled' && told.cancel_reason === '工作人员外出培训，请改约其他时间', "the resident's appointment is cancelled with the reason");
+  await editorPage.context.close();
 
   // The admin: accounts, and the audit log with everything above.
   const admin = await openPage(browser, server.url + '/staff/', desk);

@@ -74,7 +74,7 @@ export async function render(main, { me }) {
         const a = await api('POST', '/staff/appointments/check-in', { code: code.value.trim() });
         say(t('counter.checked_in', { name: a.name, service: a.service }));
         code.value = '';
-        await loadDay();
+        await Promise.all([loadDay(), loadSlots()]);
       } catch (err) { say(err instanceof ApiError ? err.message : String(err), false); code.select(); }
       code.focus();
     } }, h('div', {}, h('label', { for: 'checkin-code' }, t('counter.checkin'), h('span', { class: 'hint' }, ' ' + t('counter.checkin_hint'))), code),
