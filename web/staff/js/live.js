@@ -45,8 +45,11 @@ export function knownUnclaimedSos(ids) {
   alarm();
 }
 
+let shownCount = -1;  // the banner is redrawn only when its number changes (a redraw moves the page)
 function alarm() {
   const banner = document.getElementById('banner');
+  if (unclaimedSos.size === shownCount) return;
+  shownCount = unclaimedSos.size;
   if (unclaimedSos.size === 0) {
     banner.hidden = true;
     clearInterval(toneTimer);

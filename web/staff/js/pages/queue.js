@@ -14,15 +14,17 @@ export async function render(main, { me }) {
   const handles = me.staff.roles.some((r) => r === 'dispatcher' || r === 'caseworker');
   let view = 'open';
   let items = [];
+  let next = null;  // the cursor of the page after those shown
   const figures = h('div', { class: 'figures', 'aria-label': t('queue.figures') });
   const message = h('p', { role: 'status', class: 'notice' });
-  const table = h('table');
+  const table = h('table', { id: 'queue', 'aria-busy': 'true' });
   const tabs = h('div', { class: 'row' });
-  replace(main, h('h1', {}, t('nav.queue')), figures, tabs, message, table);
+  const more = h('p');
+  replace(main, h('h1', {}, t('nav.queue')), figures, tabs, message, table, more);
 
   function drawTabs() {
     replace(tabs, ['open', 'done'].map((v) => h('button', { type: 'button', class: v === view ? '' : 'secondary', 'aria-pressed': String(v === view),
-      onclick: () => { view = v; load(); } }, t('queue.view_' + v))));
+      onclick: () => { view = v; items = []; load(); } }, t('queue.view_' + v))));
   }
 
   async function claim(item, button) {
@@ -37,11 +39,21 @@ export async function render(main, { me }) {
     }
   }
 
+  // Only the cells on screen tick, and only the first few unclaimed SOS flash (the banner says how
+  // many there are): a desk with thousands of rows open stays smooth.
+  const visible = new Set();
+  const seen = new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) visible.add(e.target); else visible.delete(e.target);
+  });
+  const kFlashing = 5;
+
   function row(item) {
     const sos = item.kind === 'sos';
     const unclaimed = !item.claimed_by && item.status !== 'done';
     const wait = h('td', { 'data-created': item.created }, waited(item.created).text);
-    return h('tr', { class: [sos ? 'sos' : '', unclaimed ? 'unclaimed' : '', sos && unclaimed ? 'flash' : ''].join(' '), 'data-id': item.id },
+    seen.observe(wait);
+    const flash = sos && unclaimed && items.filter((i) => i.kind === 'sos' && !i.claimed_by).indexOf(item) < kFlashing;
+    return h('tr', { class: [sos ? 'sos' : '', unclaimed ? 'unclaimed' : '', flash ? 'flash' : ''].join(' '), 'data-id': item.id },
       h('td', {}, h('span', { class: 'tag' + (sos ? ' sos' : '') }, KIND(item.kind)), ' ', item.overdue && unclaimed ? h('span', { class: 'tag overdue' }, t('queue.overdue')) : null),
       h('td', {}, h('a', { href: '#/request/' + item.id }, item.ticket)),
       h('td', {}, item.household_name || (item.from_device ? t('queue.unbound_box') : t('queue.resident'))),
@@ -53,14 +65,23 @@ export async function render(main, { me }) {
         : h('a', { class: 'button secondary', href: '#/request/' + item.id }, t('queue.open'))));
   }
 
+  // The first page, or as many pages as were shown (up to 10) when the queue changes under them.
   async function load() {
     drawTabs();
+    table.setAttribute('aria-busy', 'true');
     try {
-      const [page, fig] = await Promise.all([
+      const wanted = Math.min(Math.max(items.length, 1), 5000);
+      const [first, fig] = await Promise.all([
         api('GET', `/staff/help-requests?state=${view}&limit=100`),
         api('GET', '/staff/help-figures'),
       ]);
-      items = page.items;
+      items = first.items;
+      next = first.next_cursor;
+      while (next && items.length < wanted) {
+        const page = await api('GET', `/staff/help-requests?state=${view}&limit=100&cursor=${encodeURIComponent(next)}`);
+        items = items.concat(page.items);
+        next = page.next_cursor;
+      }
       if (view === 'open') knownUnclaimedSos(items.filter((i) => i.kind === 'sos' && !i.claimed_by).map((i) => i.id));
       replace(figures,
         figure(t('fig.open'), fig.open), figure(t('fig.open_sos'), fig.open_sos), figure(t('fig.unclaimed'), fig.unclaimed),
@@ -72,22 +93,58 @@ export async function render(main, { me }) {
         h('thead', {}, h('tr', {}, ['col.kind', 'col.ticket', 'col.who', 'col.message', 'col.created', view === 'open' ? 'col.waited' : 'col.outcome', 'col.status', 'col.action']
           .map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, items.length ? items.map(row) : h('tr', {}, h('td', { colspan: 8 }, t('queue.empty')))));
+      replace(more, next ? h('button', { type: 'button', class: 'secondary', onclick: showMore }, t('queue.more', { n: items.length })) : null);
     } catch (err) {
       message.className = 'error';
       message.textContent = err.message;
+    } finally {
+      table.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  async function showMore() {
+    table.setAttribute('aria-busy', 'true');
+    try {
+      const page = await api('GET', `/staff/help-requests?state=${view}&limit=100&cursor=${encodeURIComponent(next)}`);
+      items = items.concat(page.items);
+      next = page.next_cursor;
+      table.querySelector('tbody').append(...page.items.map(row));
+      replace(more, next ? h('button', { type: 'button', class: 'secondary', onclick: showMore }, t('queue.more', { n: items.length })) : null);
+    } catch (err) {
+      message.className = 'error';
+      message.textContent = err.message;
+    } finally {
+      table.setAttribute('aria-busy', 'false');
     }
   }
 
   const ticker = setInterval(() => {
-    for (const cell of table.querySelectorAll('td[data-created]')) cell.textContent = waited(cell.dataset.created).text;
+    for (const cell of visible) {
+      if (!cell.isConnected) { visible.delete(cell); continue; }
+      cell.textContent = waited(cell.dataset.created).text;
+    }
   }, 1000);
+  // A new request reloads the list (a burst of them once); a change to one already shown redraws
+  // just its row, so that a desk with thousands of rows open stays quick.
   let pending = null;
-  const stop = onLiveEvent(() => {  // a burst of events reloads once
+  const stop = onLiveEvent(async (e) => {
+    const shown = e.id !== undefined && table.querySelector(`tr[data-id="${e.id}"]`);
+    if (e.event !== 'created' && shown) {
+      try {
+        const fresh = await api('GET', `/staff/help-requests/${e.id}`);
+        const index = items.findIndex((i) => i.id === e.id);
+        if (index >= 0) items[index] = fresh;
+        const now = table.querySelector(`tr[data-id="${e.id}"]`);
+        if (now) now.replaceWith(row(fresh));
+      } catch { /* the next reload shows it */ }
+      return;
+    }
+    if (e.event !== 'created') return;
     clearTimeout(pending);
     pending = setTimeout(load, 150);
   });
   await load();
-  return () => { clearInterval(ticker); clearTimeout(pending); stop(); };
+  return () => { clearInterval(ticker); clearTimeout(pending); stop(); seen.disconnect(); };
 }
 
 function figure(label, value) {
