@@ -158,6 +158,8 @@ try {
   await signIn(bian.page, 'bian');
   await bian.page.getByRole('link', { name: '内容发布' }).click();
   await bian.page.getByRole('heading', { name: '内容发布' }).waitFor();
+  await bian.page.getByRole('tab', { name: '政策' }).waitFor();
+  await axe(bian.page, 'content');
   await bian.page.getByRole('tab', { name: '政策' }).click();
   await bian.page.getByRole('button', { name: '新建政策' }).click();
   await bian.page.getByRole('heading', { name: /政策/ }).waitFor();
@@ -263,6 +265,20 @@ try {
   await signIn(editorPage.page, 'bian');
   await editorPage.page.getByRole('link', { name: '预约办理' }).click();
   await editorPage.page.locator('#slot-list[aria-busy="false"]').waitFor();
+  // Opening slots: 16:00-17:00 on three days from the day after tomorrow.
+  const from = new Date(Date.now() + 8 * 3600e3 + 3 * 86400e3).toISOString().slice(0, 10);
+  await editorPage.page.getByLabel('从哪天').fill(from);
+  await editorPage.page.getByLabel('连续几天').fill('3');
+  await editorPage.page.getByLabel('开始').fill('16:00');
+  await editorPage.page.getByLabel('结束').fill('17:00');
+  await editorPage.page.getByLabel('名额').fill('4');
+  await editorPage.page.getByRole('button', { name: '开放时段' }).click();
+  await editorPage.page.getByText('已开放 3 个时段。').waitFor();
+  const until = new Date(Date.now() + 8 * 3600e3 + 5 * 86400e3).toISOString().slice(0, 10);
+  const fresh = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${from}&to=${until}`)).json.items.filter((x) => x.start.includes('T16:00') && x.capacity === 4);
+  checks.check(fresh.length === 3, 'an editor opens the same slot on three days at once', String(fresh.length));
+  await axe(editorPage.page, 'the counter as an editor');
+  await editorPage.page.locator('#slot-list[aria-busy="false"]').waitFor();
   const slotRow = editorPage.page.locator(`tr[data-slot="${opened[1].id}"]`);
   checks.check((await slotRow.innerText()).includes('周奶奶'), 'the editor sees who is booked in the slot');
   await slotRow.getByLabel('关闭的原因').fill('工作人员外出培训，请改约其他时间');
@@ -295,6 +311,14 @@ try {
   checks.check(true, 'the admin filters the log by person');
   await axe(admin.page, 'the audit log');
   await shot(admin.page, 'console-audit');
+  await admin.page.getByRole('link', { name: '设备' }).click();
+  await admin.page.locator('#device-list[aria-busy="false"]').waitFor();
+  await axe(admin.page, 'devices');
+  await admin.page.getByRole('button', { name: 'English' }).click();
+  await admin.page.getByRole('link', { name: 'Audit log' }).waitFor();
+  checks.check(await admin.page.getByRole('heading', { name: 'Devices' }).isVisible() && (await admin.page.locator('html').getAttribute('lang')) === 'en',
+    'the console switches to its English catalogue');
+  await axe(admin.page, 'devices in English');
   const claims = (await api.get('/api/v1/staff/help-requests?state=all', {})).status;
   checks.check(claims === 401, 'the API answers nothing to a caller without a session');
   // Refusals the journey provoked on purpose (401 before signing in, 400 closing without an outcome,

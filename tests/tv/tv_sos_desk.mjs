@@ -101,6 +101,23 @@ try {
   const mine = await waitFor(tv, (r) => r.screen === 'my_requests' && r.nodes.some((n) => n.id.startsWith('request.') && n.label.includes('社区医生已上门看过')), 10000);
   checks.check(mine !== null, "我的求助 on the TV shows the desk's note");
   tvShot('my-requests');
+
+  // A red alert composed at the desk interrupts the TV; cancelling it there takes it away.
+  await desk.page.getByRole('link', { name: '预警发布' }).click();
+  await desk.page.getByLabel('事件').fill('暴雨');
+  await desk.page.getByLabel('颜色等级').selectOption('红');
+  await desk.page.getByLabel('范围').fill('幸福里社区');
+  await desk.page.getByLabel('标题').fill('测试：暴雨红色预警（工作台）');
+  await desk.page.getByLabel('怎么做').fill('请留在家中，不要外出。');
+  await desk.page.getByLabel('有效到').fill(new Date(Date.now() + 8 * 3600e3 + 3 * 3600e3).toISOString().slice(0, 16));
+  await desk.page.getByRole('button', { name: '发布预警' }).click();
+  await desk.page.getByText('预警已发布').waitFor();
+  const interrupted = await waitFor(tv, (r) => r.interruption !== null && node(r, 'interrupt.headline')?.label.includes('工作台'), 15000);
+  checks.check(interrupted !== null, 'a red alert published at the desk interrupts the TV');
+  tvShot('alert');
+  await desk.page.locator('tr', { hasText: '测试：暴雨红色预警（工作台）' }).getByRole('button', { name: '解除' }).click();
+  await desk.page.getByText('预警已解除。').waitFor();
+  checks.check(await waitFor(tv, (r) => r.interruption === null, 15000) !== null, 'cancelling it at the desk takes it off the TV');
   checks.check(desk.errors.filter((e) => !/status of (401|400|409) /.test(e)).length === 0, 'no script errors at the desk', desk.errors.join(' | '));
 } catch (e) {
   checks.check(false, 'SOS from the TV to the desk', e.stack);

@@ -1,5 +1,5 @@
 // The console's words: Simplified Chinese first, English from the same keys (?lang=en, or the
-// choice kept in this browser). t('queue.waited', {min: 3}) fills {min}.
+// choice kept in this browser). t('time.ms', {m: 3, s: 5}) fills {m} and {s}.
 let strings = {};
 export let lang = 'zh-CN';
 
@@ -14,6 +14,7 @@ export async function loadStrings() {
 export function setLang(next) {
   localStorage.setItem('staff.lang', next);
   const url = new URL(location.href);
+  if (!url.searchParams.has('lang')) return location.reload();  // the same address with a #page would not reload
   url.searchParams.delete('lang');
   location.href = url.toString();
 }

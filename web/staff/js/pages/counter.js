@@ -63,6 +63,28 @@ export async function render(main, { me }) {
         }) : h('tr', {}, h('td', { colspan: 4 }, t('counter.no_slots'))))));
   }
 
+  // Editors open slots: a day, a time, the seats; the same times on several days at once.
+  function openForm() {
+    const first = h('input', { id: 'open-day', type: 'date', required: true, value: today() });
+    const days = h('input', { id: 'open-days', type: 'number', min: 1, max: 31, value: 1, required: true });
+    const from = h('input', { id: 'open-from', type: 'time', required: true, value: '09:00' });
+    const to = h('input', { id: 'open-to', type: 'time', required: true, value: '10:00' });
+    const seats = h('input', { id: 'open-seats', type: 'number', min: 1, max: 1000, value: 6, required: true });
+    return h('form', { class: 'card row', onsubmit: (e) => {
+      e.preventDefault();
+      const schedule = windowSelect.value || schedules[0]?.id;
+      const start = new Date(first.value + 'T00:00:00+08:00').getTime();
+      const slotsToOpen = Array.from({ length: Number(days.value) }, (_, i) => {
+        const day = new Date(start + i * 86400e3 + 8 * 3600e3).toISOString().slice(0, 10);
+        return { start: `${day}T${from.value}:00+08:00`, end: `${day}T${to.value}:00+08:00`, capacity: Number(seats.value) };
+      });
+      act('POST', `/staff/schedules/${schedule}/slots`, { slots: slotsToOpen }, t('counter.opened', { n: slotsToOpen.length }));
+    } }, h('h2', { class: 'sr-only' }, t('counter.open')),
+    ...[['open-day', 'counter.open_day', first], ['open-days', 'counter.open_days', days], ['open-from', 'counter.open_from', from],
+      ['open-to', 'counter.open_to', to], ['open-seats', 'counter.open_seats', seats]].map(([id, key, el]) => h('div', {}, h('label', { for: id }, t(key)), el)),
+    h('div', {}, h('button', { type: 'submit' }, t('counter.open'))));
+  }
+
   windowSelect.addEventListener('change', () => { loadDay(); loadSlots(); });
   date.addEventListener('change', loadDay);
   replace(main, h('h1', {}, t('nav.counter')), message,
@@ -79,7 +101,7 @@ export async function render(main, { me }) {
       code.focus();
     } }, h('div', {}, h('label', { for: 'checkin-code' }, t('counter.checkin'), h('span', { class: 'hint' }, ' ' + t('counter.checkin_hint'))), code),
     h('div', {}, h('button', { type: 'submit' }, t('counter.checkin_button')))) : null,
-    counter ? [h('h2', {}, t('counter.today')), day] : null, slots);
+    counter ? [h('h2', {}, t('counter.today')), day] : null, editor ? openForm() : null, slots);
   if (counter) code.focus();
   await Promise.all([loadDay(), loadSlots()]);
 }
