@@ -12,6 +12,7 @@ import { Checks } from '../e2e/browser.mjs';
 import { client } from './api_client.mjs';
 import { addStaff, startServer, staffToken } from './server_process.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
+import { readEvents } from './sse_reader.mjs';
 
 const [binary, demoDir, capDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
@@ -27,43 +28,12 @@ const server = await startServer(binary, args, { staff: true });
 const STAFF = server.staffToken;
 const api = client(server.url);
 
-// A minimal SSE reader: collects events until stopped. `opened`: the answer's head arrived;
-// `end`: how the stream ended, 'clean' (the server closed it) or 'cut' (an error or stop()).
-// `viaQuery`: resume as browsers do, with ?last_event_id= instead of the header.
+// The alert stream, as a new client or resuming after `lastEventId`; `viaQuery`: resume as
+// browsers do, with ?last_event_id= instead of the header.
 function subscribe(lastEventId, viaQuery = false) {
-  const controller = new AbortController();
-  const events = [];
-  const stream = { events, opened: false, end: null, stop: () => controller.abort() };
   const resume = lastEventId !== undefined;
   const query = resume && viaQuery ? '?last_event_id=' + lastEventId : '';
-  const ready = fetch(server.url + '/api/v1/alerts/stream' + query, {
-    signal: controller.signal, headers: resume && !viaQuery ? { 'Last-Event-ID': String(lastEventId) } : {},
-  }).then(async (res) => {
-    stream.opened = res.status === 200;
-    const reader = res.body.getReader();
-    let buffer = '';
-    for (;;) {
-      const { done, value, cut } = await reader.read().catch(() => ({ done: true, cut: true }));
-      if (done) {
-        stream.end = cut ? 'cut' : 'clean';
-        return;
-      }
-      buffer += Buffer.from(value).toString('utf8');
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = {};
-        for (const line of block.split('\n')) {
-          const colon = line.indexOf(': ');
-          if (colon > 0) event[line.slice(0, colon)] = line.slice(colon + 2);
-        }
-        if (event.event) events.push({ id: Number(event.id), kind: event.event, data: JSON.parse(event.data) });
-      }
-    }
-  }).catch(() => { stream.end = 'cut'; });
-  stream.ready = ready;
-  return stream;
+  return readEvents(server.url + '/api/v1/alerts/stream' + query, resume && !viaQuery ? { 'Last-Event-ID': String(lastEventId) } : {});
 }
 const waitFor = async (pred, ms = 5000) => {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) if (pred()) return true;

@@ -1,24 +1,16 @@
 // Staff accounts (admins): who has which roles, locked or disabled; add a colleague, change roles,
 // unlock, disable, sign out everywhere, set a password.
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 
 const ROLES = ['dispatcher', 'caseworker', 'editor', 'approver', 'admin'];
 
 export async function render(main, { me }) {
-  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const { el: message, say, act: change } = notice();
   const list = h('div');
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
-  async function act(method, path, body, done) {
-    try {
-      await api(method, path, body);
-      say(done);
-      await load();
-    } catch (err) {
-      say(err instanceof ApiError ? err.message : String(err), false);
-    }
-  }
+  const act = (method, path, body, done) => change(method, path, body, done, load);
 
   function roleBoxes(prefix, chosen) {
     return h('fieldset', {}, h('legend', {}, t('accounts.roles')), ROLES.map((r) => h('label', { class: 'hint', for: `${prefix}-${r}` },

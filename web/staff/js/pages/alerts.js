@@ -3,6 +3,7 @@
 // cancel an active one (CAP Update / Cancel referencing it); import a CAP 1.2 file.
 import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 import { clockTime } from '../clock.js';
 
@@ -12,10 +13,9 @@ const SEVERE = new Set(['红', '橙']);  // Extreme and Severe interrupt the scr
 const reference = (a) => `${a.sender},${a.identifier},${a.sent}`;
 
 export async function render(main) {
-  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const { el: message, say } = notice();
   const active = h('div');
   const composer = h('div');
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
 
   async function send(body, done) {
     try {

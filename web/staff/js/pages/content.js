@@ -2,16 +2,16 @@
 // with a search; an editor starts a new item or an edit of a live one, an approver withdraws.
 import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 import { clockTime } from '../clock.js';
 
 export async function render(main, { me }) {
   const editor = me.staff.roles.includes('editor');
   const approver = me.staff.roles.includes('approver');
-  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const { el: message, say } = notice();
   const drafts = h('div');
   const live = h('div');
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
   const { items: kinds } = await api('GET', '/staff/content-kinds');
   let kind = kinds[0].name;
 

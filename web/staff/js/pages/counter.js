@@ -4,6 +4,7 @@
 // booked, and editors close a slot (those booked are told why in their 我的预约).
 import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 import { clockTime } from '../clock.js';
 
@@ -13,8 +14,7 @@ export async function render(main, { me }) {
   const counter = me.staff.roles.some((r) => r === 'caseworker' || r === 'dispatcher');
   const editor = me.staff.roles.includes('editor');
   const { items: schedules } = await api('GET', '/schedules');
-  const message = h('p', { role: 'status', 'aria-live': 'assertive' });
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
+  const { el: message, say, act: change } = notice('assertive');  // a check-in's answer is heard at once
   const windowSelect = h('select', { id: 'window' }, h('option', { value: '' }, t('counter.all_windows')),
     schedules.map((s) => h('option', { value: s.id }, `${s.service}（${s.place}）`)));
   const date = h('input', { id: 'day', type: 'date', value: today() });
@@ -22,13 +22,7 @@ export async function render(main, { me }) {
   const day = h('div', { id: 'day-list', 'aria-busy': 'true' });
   const slots = h('div', { id: 'slot-list', 'aria-busy': 'true' });
 
-  async function act(method, path, body, done) {
-    try {
-      await api(method, path, body);
-      say(done);
-      await Promise.all([loadDay(), loadSlots()]);
-    } catch (err) { say(err instanceof ApiError ? err.message : String(err), false); }
-  }
+  const act = (method, path, body, done) => change(method, path, body, done, () => Promise.all([loadDay(), loadSlots()]));
 
   async function loadDay() {
     if (!counter) return;

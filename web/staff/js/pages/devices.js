@@ -1,24 +1,18 @@
 // Set-top boxes and kiosks (admins): each with its household, when it last reached the server and
 // whether its alert stream is connected now; bind a box to a household, unbind it, stop a lost
 // box's access; an enrolment code for the installer of a new one.
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 import { clockTime } from '../clock.js';
 
 export async function render(main) {
-  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const { el: message, say, act: change } = notice();
   const code = h('div');
   const list = h('div', { id: 'device-list', 'aria-busy': 'true' });  // busy while a search runs
   const q = h('input', { id: 'device-q', type: 'search', maxlength: 100 });
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
-  async function act(method, path, body, done) {
-    try {
-      await api(method, path, body);
-      say(done);
-      await load();
-    } catch (err) { say(err instanceof ApiError ? err.message : String(err), false); }
-  }
+  const act = (method, path, body, done) => change(method, path, body, done, load);
 
   function bindForm(d) {
     const name = h('input', { id: `hh-${d.id}`, maxlength: 50, required: true, size: 16, placeholder: '3 号楼 201 王家' });

@@ -3,6 +3,7 @@
 // saves and submits; an approver (not its author) publishes now or at a time, or sends it back.
 import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 import { clockTime } from '../clock.js';
 
@@ -59,8 +60,7 @@ function preview(kind, fields) {
 export async function render(main, { me, arg }) {
   const id = Number(arg);
   const { kinds } = await lookups();
-  const message = h('p', { role: 'status', 'aria-live': 'polite' });
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
+  const { el: message, say } = notice();
   let draft = await api('GET', `/staff/drafts/${id}`);
 
   function draw() {

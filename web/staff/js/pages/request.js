@@ -3,16 +3,16 @@
 // outcome, transfer to a unit, reopen.
 import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
+import { notice } from '../notice.js';
 import { t } from '../i18n.js';
 import { clockTime, waited } from '../clock.js';
 import { onLiveEvent } from '../live.js';
 
 export async function render(main, { me, arg }) {
   const id = Number(arg);
-  const message = h('p', { role: 'status', 'aria-live': 'polite' });
+  const { el: message, say } = notice();
   let item = null;
 
-  const say = (text, ok = true) => { message.className = ok ? 'notice' : 'error'; message.textContent = text; };
   async function act(method, path, body, done) {
     try {
       item = await api(method, path, body);
