@@ -42,12 +42,16 @@ void fetch_slots(State& state, std::int64_t schedule, const std::string& from, c
                                "", "", "", schedule});
 }
 
+}  // namespace
+
 void fetch_appointments(State& state, std::vector<Effect>& effects) {
     const std::string token = acting_token(state);
     if (token.empty() || state.personal.appointments_load == Load::Loading) return;
     state.personal.appointments_load = Load::Loading;
     effects.push_back(HttpSend{Call::Appointments, "GET", "/api/v1/appointments", "", token});
 }
+
+namespace {
 
 void start_who(State& state) {
     Form& form = state.personal.form;

@@ -32,6 +32,8 @@ void replace_route(State& state, const Route& to, std::initializer_list<Screen> 
 void refresh_device(State& state, std::vector<Effect>& effects);
 // My help requests, for the page that lists them (with the resident's or the bound box's token).
 void fetch_help_requests(State& state, std::vector<Effect>& effects);
+// My appointments, asked again (nothing without an identity, or while a request is on its way).
+void fetch_appointments(State& state, std::vector<Effect>& effects);
 // The server no longer knows the resident's token (expired, signed out elsewhere): forget the
 // person and ask them to sign in, coming back to the page they were on with what they had typed
 // (kept for that phone only).

@@ -131,6 +131,11 @@ namespace {
 
 State reduce_action(State state, const Action& action, std::vector<Effect>& effects) {
     if (std::holds_alternative<AppStarted>(action)) started(state, effects);
+    // Staff closed a slot: whoever was booked in it learns it now (我的预约 and the ticket say why),
+    // not when they next open the page.
+    if (const auto* e = std::get_if<StreamEvent>(&action); e && e->event == "changed" &&
+        e->data.find("\"slots\"") != std::string::npos && !state.personal.appointments.empty())
+        fetch_appointments(state, effects);
     if (reduce_data(state.data, action, effects)) return state;
     if (reduce_account(state, action, effects) || reduce_booking(state, action, effects) || reduce_help(state, action, effects) ||
         reduce_reading(state, action, effects))

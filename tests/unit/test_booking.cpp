@@ -519,3 +519,18 @@ TEST_CASE("while my requests are on screen and one is open staff's answer is ask
     s = step(s, CallDone{Call::HelpRequests, 0, 200, list("done", "\"张敏\"")}, fx);
     CHECK(checks() == 0);  // nothing open: nothing to wait for
 }
+
+TEST_CASE("a slot closed by staff makes an app with appointments ask for them again at once") {
+    std::vector<Effect> fx;
+    State s;
+    s.personal.token = "T1";
+    s = step(s, CallDone{Call::Appointments, 0, 200, "{\"items\":[" + appointment_json(41, "booked") + "]}"}, fx);
+    REQUIRE(s.personal.appointments.size() == 1);
+    s = step(s, StreamEvent{"changed", R"({"resource":"policies"})"}, fx);
+    CHECK_FALSE(sent(fx, Call::Appointments));  // other content: nothing of mine changed
+    s = step(s, StreamEvent{"changed", R"({"resource":"slots"})"}, fx);
+    CHECK(sent(fx, Call::Appointments));
+    State nobody;
+    nobody = step(nobody, StreamEvent{"changed", R"({"resource":"slots"})"}, fx);
+    CHECK_FALSE(sent(fx, Call::Appointments));  // no identity, no appointments: nothing to ask
+}
