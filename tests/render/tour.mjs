@@ -20,6 +20,15 @@ export async function use(driver, id) {
     if (below ? r.scroll >= r.max_scroll : r.scroll <= 0) break;
     await (below ? driver.swipeUp() : driver.swipeDown());
   }
+  // A page still settling (a list that arrived, a notice that went) moves its items: tap where the
+  // item stays, seen at the same place in two reports 100 ms apart.
+  for (let i = 0, last = ''; i < 20; i++) {
+    const n = node(await driver.report(), id);
+    const here = n ? n.rect.join() : '';
+    if (here && here === last) break;
+    last = here;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await activate(driver, id);
 }
 
