@@ -19,7 +19,7 @@ APT_PACKAGES=(
   libboost-dev libsqlite3-dev zlib1g-dev libpugixml-dev libssl-dev openssl libcurl4-openssl-dev libespeak-ng-dev libsodium-dev
   fonts-wqy-microhei python3-fonttools
   xvfb xauth xdotool libgl1-mesa-dri time wrk zbar-tools valgrind sox sqlite3 tesseract-ocr tesseract-ocr-chi-sim
-  chromium
+  chromium firefox-esr
 )
 
 install_apt_packages() {
