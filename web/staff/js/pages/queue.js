@@ -124,24 +124,35 @@ export async function render(main, { me }) {
       cell.textContent = waited(cell.dataset.created).text;
     }
   }, 1000);
-  // A new request reloads the list (a burst of them once); a change to one already shown redraws
-  // just its row, so that a desk with thousands of rows open stays quick.
+  // A new request reloads the list; changes to rows already shown redraw just those rows, gathered
+  // for 150 ms. A burst (many SOS turning overdue at once) is one reload, not one request per row,
+  // so that a desk with thousands of rows open stays quick.
   let pending = null;
-  const stop = onLiveEvent(async (e) => {
-    const shown = e.id !== undefined && table.querySelector(`tr[data-id="${e.id}"]`);
-    if (e.event !== 'created' && shown) {
+  let reloadAll = false;
+  const changed = new Set();
+  async function apply() {
+    const ids = [...changed];
+    changed.clear();
+    if (reloadAll || ids.length > 20) {
+      reloadAll = false;
+      return load();
+    }
+    for (const id of ids) {
       try {
-        const fresh = await api('GET', `/staff/help-requests/${e.id}`);
-        const index = items.findIndex((i) => i.id === e.id);
+        const fresh = await api('GET', `/staff/help-requests/${id}`);
+        const index = items.findIndex((i) => i.id === id);
         if (index >= 0) items[index] = fresh;
-        const now = table.querySelector(`tr[data-id="${e.id}"]`);
+        const now = table.querySelector(`tr[data-id="${id}"]`);
         if (now) now.replaceWith(row(fresh));
       } catch { /* the next reload shows it */ }
-      return;
     }
-    if (e.event !== 'created') return;
+  }
+  const stop = onLiveEvent((e) => {
+    if (e.event === 'created') reloadAll = true;
+    else if (e.id !== undefined && table.querySelector(`tr[data-id="${e.id}"]`)) changed.add(e.id);
+    else return;
     clearTimeout(pending);
-    pending = setTimeout(load, 150);
+    pending = setTimeout(apply, 150);
   });
   await load();
   return () => { clearInterval(ticker); clearTimeout(pending); stop(); seen.disconnect(); };
