@@ -29,6 +29,12 @@ json staff_device_json(const Statement& s, const std::function<bool(std::int64_t
             {"stream_connected", stream_connected(s.integer(0))}};
 }
 
+// The {id} device, or the 404 to answer.
+std::optional<Response> find_device(const Call& call, Database& db, std::int64_t& id) {
+    if (path_id(call, id) && db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step()) return std::nullopt;
+    return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+}
+
 Response device_list(const Call& call, Database& db, const std::function<bool(std::int64_t)>& stream_connected) {
     json invalid = json::array();
     std::int64_t limit = 50, cursor = 0;
@@ -89,8 +95,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
-        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+        if (auto missing = find_device(call, db, id)) return *missing;
         Transaction tx(db);
         auth.revoke_device(id);
         audit(db, who, call.peer, "device.revoke", "device:" + std::to_string(id));
@@ -102,8 +107,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
-        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+        if (auto missing = find_device(call, db, id)) return *missing;
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
         const std::string name = string_field(body, "household_name", true, 1, 50, invalid);
@@ -124,8 +128,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
-        if (!path_id(call, id) || !db.prepare("SELECT 1 FROM devices WHERE id = ?").bind(1, id).step())
-            return problem(http::status::not_found, "Not found", "没有找到这台设备。", call.request);
+        if (auto missing = find_device(call, db, id)) return *missing;
         Transaction tx(db);
         const json before = device_json(db, id);
         db.prepare("UPDATE devices SET household_id = NULL WHERE id = ?").bind(1, id).run();
