@@ -20,19 +20,19 @@ constexpr const char* kDeviceKey = "device";
 // A box's alert stream carries its token: the server then caps streams per device (a box that
 // reconnects replaces its stale stream) instead of counting every box behind one address together.
 void identify_stream(const State& state, std::vector<Effect>& effects) {
-    if (state.surface == Surface::Tv) effects.push_back(IdentifyStream{state.device.token});
+    if (state.can.acts_for_household) effects.push_back(IdentifyStream{state.device.token});
 }
 
 void register_device(State& state, std::vector<Effect>& effects) {
     state.device.load = Load::Loading;
-    json body{{"kind", state.surface == Surface::Kiosk ? "kiosk" : "stb"}, {"serial", state.device.serial}};
+    json body{{"kind", state.can.device_kind}, {"serial", state.device.serial}};
     if (!state.device.enrolment_code.empty()) body["enrolment_code"] = state.device.enrolment_code;
-    effects.push_back(HttpSend{Call::RegisterDevice, "POST", "/api/v1/devices", body.dump()});
+    effects.push_back(call_request(Call::RegisterDevice, body.dump()));
 }
 
 void ask_device_status(State& state, std::vector<Effect>& effects) {
     state.device.load = Load::Loading;
-    effects.push_back(HttpSend{Call::DeviceStatus, "GET", "/api/v1/devices/me", "", state.device.token});
+    effects.push_back(call_request(Call::DeviceStatus, "", state.device.token));
 }
 
 void device_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
@@ -87,7 +87,7 @@ void stored_account(State& state, const StoredRead& read) {
 
 // A registered kiosk signs its visitors in under its own name: the server then counts their codes
 // against the kiosk's allowance, not the address that many kiosks may share.
-std::string kiosk_token(const State& state) { return state.surface == Surface::Kiosk ? state.device.token : ""; }
+std::string kiosk_token(const State& state) { return state.can.visitor_sessions ? state.device.token : ""; }
 
 void send_code(State& state, std::vector<Effect>& effects) {
     Form& form = state.personal.form;
@@ -99,8 +99,7 @@ void send_code(State& state, std::vector<Effect>& effects) {
     }
     form.busy = true;
     form.error = form.notice = {};
-    effects.push_back(HttpSend{Call::SendCode, "POST", "/api/v1/auth/otp", json{{"phone", form.fields["phone"]}}.dump(),
-                               kiosk_token(state)});
+    effects.push_back(call_request(Call::SendCode, json{{"phone", form.fields["phone"]}}.dump(), kiosk_token(state)));
 }
 
 void sign_in(State& state, std::vector<Effect>& effects) {
@@ -115,8 +114,8 @@ void sign_in(State& state, std::vector<Effect>& effects) {
     form.error = {};
     json body{{"phone", form.fields["phone"]}, {"code", form.fields["code"]}};
     // The next visitor stands here minutes later: the server gives a kiosk's sign-in minutes, not weeks.
-    if (state.surface == Surface::Kiosk) body["kiosk"] = true;
-    effects.push_back(HttpSend{Call::SignIn, "POST", "/api/v1/auth/token", body.dump(), kiosk_token(state)});
+    if (state.can.visitor_sessions) body["kiosk"] = true;
+    effects.push_back(call_request(Call::SignIn, body.dump(), kiosk_token(state)));
 }
 
 void code_sent(State& state, const CallDone& done) {
@@ -144,7 +143,7 @@ void signed_in(State& state, const CallDone& done, std::vector<Effect>& effects)
     p.token = token.token;
     p.phone = p.form.fields["phone"];
     p.form = Form{};
-    if (state.surface == Surface::Browser)
+    if (state.can.keeps_account)
         effects.push_back(WriteCache{kAccountKey, json{{"token", p.token}, {"phone", p.phone}}.dump()});
     Route next = p.after_sign_in.screen == Screen::SignIn ? Route{} : p.after_sign_in;
     // Back after an expired sign-in: the same resident finds what they typed; anyone else fills
@@ -189,7 +188,31 @@ void sign_in_again(State& state, std::vector<Effect>& effects) {
 
 void revoke_sign_in(const State& state, std::vector<Effect>& effects) {
     if (!state.personal.token.empty())
-        effects.push_back(HttpSend{Call::SignOut, "POST", "/api/v1/auth/logout", "", state.personal.token});
+        effects.push_back(call_request(Call::SignOut, "", state.personal.token));
+}
+
+// The next visitor finds nothing of the last one: no token, no form, no lists, no search, no
+// remembered places; the kiosk shows its attract screen.
+void end_session(State& state, std::vector<Effect>& effects) {
+    revoke_sign_in(state, effects);  // a token copied off this screen must not outlive the visit
+    forget_person(state, effects);
+    state.back_stack.clear();
+    state.focus.clear();
+    state.scroll.clear();
+    state.search_query.clear();
+    state.keyword.clear();
+    state.route = {Screen::Attract, ""};
+    effects.push_back(Print{});  // the last ticket printed leaves the page too
+}
+
+void open_sign_in(State& state, const Route&, std::vector<Effect>&) {
+    state.personal.form.error = {};
+    state.personal.form.active = "phone";
+}
+
+bool reduce_session(State& state, const Action& action, std::vector<Effect>& effects) {
+    if (std::holds_alternative<EndSession>(action)) return end_session(state, effects), true;
+    return std::holds_alternative<StillHere>(action);  // the touch itself is what counts (App::note_activity)
 }
 
 void forget_person(State& state, std::vector<Effect>& effects) {

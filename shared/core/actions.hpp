@@ -12,95 +12,99 @@
 
 namespace elder {
 
+// The slice of the state each action belongs to, and so the reducer that handles it (reducer.cpp);
+// every action says its own. (A few matter to a second slice too; reducer.cpp names them.)
+enum class Slice { Navigation, Reading, Typing, Account, Booking, Session, Help, Local, Data, Answer };
+
 // Navigation
-struct OpenScreen {                        // a tile, row or button was activated
+struct OpenScreen { static constexpr Slice slice = Slice::Navigation; // a tile, row or button was activated
     Screen screen;
     std::string arg;                       // which item, for detail and list screens
 };
-struct OpenTileNumber { int number; };     // number key 1..8 on the remote
-struct FocusItem { int index; };           // focus moved to item `index` of the current screen
-struct ScrollTo { float offset; };         // the current page scrolled to `offset` (layout units)
-struct GoBack {};
-struct GoHome {};
-struct ReadAloud { std::string text; };
-struct ReloadPage {};
+struct OpenTileNumber { static constexpr Slice slice = Slice::Navigation; int number; };     // number key 1..8 on the remote
+struct FocusItem { static constexpr Slice slice = Slice::Navigation; int index; };           // focus moved to item `index` of the current screen
+struct ScrollTo { static constexpr Slice slice = Slice::Navigation; float offset; };         // the current page scrolled to `offset` (layout units)
+struct GoBack { static constexpr Slice slice = Slice::Navigation; };
+struct GoHome { static constexpr Slice slice = Slice::Navigation; };
+struct ReadAloud { static constexpr Slice slice = Slice::Reading; std::string text; };
+struct ReloadPage { static constexpr Slice slice = Slice::Navigation; };
 // 朗读: the page's words, sentence by sentence (the app fills in the sentences of the page on screen).
-struct ReadPage { std::vector<std::string> sentences; };
-struct PauseReading {};
-struct ResumeReading {};
-struct RestartReading {};                  // from the first sentence again
-struct StopReading {};
-struct SpeechDone {};                      // the speech service finished a sentence of 朗读                      // 再试一次 on a page of personal data: fetch what it shows again     // OK on an item that only informs (a contact): say it
+struct ReadPage { static constexpr Slice slice = Slice::Reading; std::vector<std::string> sentences; };
+struct PauseReading { static constexpr Slice slice = Slice::Reading; };
+struct ResumeReading { static constexpr Slice slice = Slice::Reading; };
+struct RestartReading { static constexpr Slice slice = Slice::Reading; };                  // from the first sentence again
+struct StopReading { static constexpr Slice slice = Slice::Reading; };
+struct SpeechDone { static constexpr Slice slice = Slice::Reading; };                      // the speech service finished a sentence of 朗读
 
 // Search by pinyin initials
-struct SearchType { char letter; };        // a-z or 0-9 from the letter grid or a keyboard
-struct SearchErase {};                     // the last letter
-struct SearchClear {};
+struct SearchType { static constexpr Slice slice = Slice::Typing; char letter; };        // a-z or 0-9 from the letter grid or a keyboard
+struct SearchErase { static constexpr Slice slice = Slice::Typing; };                     // the last letter
+struct SearchClear { static constexpr Slice slice = Slice::Typing; };
 
 // Typing: browsers type into a real input over the field (the text agent), the kiosk and the TV
 // use the on-screen keypad (and the remote's digits).
-struct EditField { std::string field; };   // open the browser's input over a field ("keyword", "phone")
-struct SetFieldText { std::string text; }; // what the browser's input holds now
-struct EndEditing {};                      // Enter, Escape or focus left the input
-struct FocusField { std::string field; };  // the keypad types into this field
-struct KeypadPress { char key; };          // '0'-'9', 'X', '<' delete, 'C' clear
+struct EditField { static constexpr Slice slice = Slice::Typing; std::string field; };   // open the browser's input over a field ("keyword", "phone")
+struct SetFieldText { static constexpr Slice slice = Slice::Typing; std::string text; }; // what the browser's input holds now
+struct EndEditing { static constexpr Slice slice = Slice::Typing; };                      // Enter, Escape or focus left the input
+struct FocusField { static constexpr Slice slice = Slice::Typing; std::string field; };  // the keypad types into this field
+struct KeypadPress { static constexpr Slice slice = Slice::Typing; char key; };          // '0'-'9', 'X', '<' delete, 'C' clear
 
 // Identity
-struct SendCode {};       // text a one-time code to the phone on the form
-struct SignIn {};         // phone + code from the form
-struct SignOut {};
-struct RefreshDevice {};  // ask the server again whether staff have bound this box
+struct SendCode { static constexpr Slice slice = Slice::Account; };       // text a one-time code to the phone on the form
+struct SignIn { static constexpr Slice slice = Slice::Account; };         // phone + code from the form
+struct SignOut { static constexpr Slice slice = Slice::Account; };
+struct RefreshDevice { static constexpr Slice slice = Slice::Account; };  // ask the server again whether staff have bound this box
 
 // Booking
-struct SubmitWho {};                              // check who is booking, then the review page
-struct Book {};                                   // 确认预约 on the review page
-struct CancelAppointment { std::int64_t id; };    // confirmed on the cancel page
-struct RestoreAppointment { std::int64_t id; };   // 撤销取消, within the undo window
+struct SubmitWho { static constexpr Slice slice = Slice::Booking; };                              // check who is booking, then the review page
+struct Book { static constexpr Slice slice = Slice::Booking; };                                   // 确认预约 on the review page
+struct CancelAppointment { static constexpr Slice slice = Slice::Booking; std::int64_t id; };    // confirmed on the cancel page
+struct RestoreAppointment { static constexpr Slice slice = Slice::Booking; std::int64_t id; };   // 撤销取消, within the undo window
 
-struct PrintTicket { Printout printout; };        // 打印凭证 on a kiosk or in a browser
+struct PrintTicket { static constexpr Slice slice = Slice::Booking; Printout printout; };        // 打印凭证 on a kiosk or in a browser
 
 // Kiosk sessions
-struct EndSession {};                             // 结束, or the idle time ran out: the visitor's data goes
-struct StillHere {};                              // 继续使用 on the idle warning (the touch itself is what counts)
+struct EndSession { static constexpr Slice slice = Slice::Session; };                             // 结束, or the idle time ran out: the visitor's data goes
+struct StillHere { static constexpr Slice slice = Slice::Session; };                              // 继续使用 on the idle warning (the touch itself is what counts)
 
 // Help
-struct AskHelp { std::string kind; };             // sos (confirmed), repair, complaint, callback
+struct AskHelp { static constexpr Slice slice = Slice::Help; std::string kind; };             // sos (confirmed), repair, complaint, callback
 
 // Alerts
-struct AcknowledgeAlert { std::int64_t id; };  // 我知道了 on a severe alert
+struct AcknowledgeAlert { static constexpr Slice slice = Slice::Local; std::int64_t id; };  // 我知道了 on a severe alert
 
 // Settings
-struct SetTextSize { int size; };          // 0 .. kTextSizes-1
-struct SetHighContrast { bool on; };
-struct SetLanguage { std::string language; };
-struct SetVoice { bool on; };
-struct SetChime { bool on; };
-struct SetSpeechRate { int rate; };        // 0 slow, 1 normal, 2 fast
-struct SetSpeechVolume { int volume; };    // 0 quiet, 1 normal, 2 loud
+struct SetTextSize { static constexpr Slice slice = Slice::Local; int size; };          // 0 .. kTextSizes-1
+struct SetHighContrast { static constexpr Slice slice = Slice::Local; bool on; };
+struct SetLanguage { static constexpr Slice slice = Slice::Local; std::string language; };
+struct SetVoice { static constexpr Slice slice = Slice::Local; bool on; };
+struct SetChime { static constexpr Slice slice = Slice::Local; bool on; };
+struct SetSpeechRate { static constexpr Slice slice = Slice::Local; int rate; };        // 0 slow, 1 normal, 2 fast
+struct SetSpeechVolume { static constexpr Slice slice = Slice::Local; int volume; };    // 0 quiet, 1 normal, 2 loud
 
 // Data
-struct AppStarted {};                                            // read settings and the offline cache, then ask the server
-struct StoredRead { std::string key; std::optional<std::string> text; };  // settings, read markers
-struct FetchPolicy { std::int64_t id; };                         // a policy's full text is wanted
-struct CacheRead { ResourceKey key; std::optional<std::string> text; };
-struct HttpDone {
+struct AppStarted { static constexpr Slice slice = Slice::Data; };                                            // read settings and the offline cache, then ask the server
+struct StoredRead { static constexpr Slice slice = Slice::Local; std::string key; std::optional<std::string> text; };  // settings, read markers
+struct FetchPolicy { static constexpr Slice slice = Slice::Data; std::int64_t id; };                         // a policy's full text is wanted
+struct CacheRead { static constexpr Slice slice = Slice::Data; ResourceKey key; std::optional<std::string> text; };
+struct HttpDone { static constexpr Slice slice = Slice::Data;
     ResourceKey key;
     int status = 0;  // 0: no answer
     std::string body, etag, error;
 };
-struct RetryDue { ResourceKey key; };
-struct RefreshDue {};                                            // the 10-minute timer: refresh, and set it again
-struct HelpCheckDue {};                                          // time to ask again how my open requests stand
-struct RetryNow {};                                              // 再试一次: refresh now, the timer stays as it is
-struct StreamEvent { std::string event, data; };                 // from the live alert stream
-struct StreamChanged { bool open; };
-struct CallDone {                                                // the answer to an HttpSend
+struct RetryDue { static constexpr Slice slice = Slice::Data; ResourceKey key; };
+struct RefreshDue { static constexpr Slice slice = Slice::Data; };                                            // the 10-minute timer: refresh, and set it again
+struct HelpCheckDue { static constexpr Slice slice = Slice::Help; };                                          // time to ask again how my open requests stand
+struct RetryNow { static constexpr Slice slice = Slice::Data; };                                              // 再试一次: refresh now, the timer stays as it is
+struct StreamEvent { static constexpr Slice slice = Slice::Data; std::string event, data; };                 // from the live alert stream
+struct StreamChanged { static constexpr Slice slice = Slice::Data; bool open; };
+struct CallDone { static constexpr Slice slice = Slice::Answer;                                                // the answer to an HttpSend
     Call call;
     std::int64_t ref = 0;
     int status = 0;  // 0: no answer
     std::string body;
 };
-struct SetToday { std::string date; };                           // the clock passed midnight (or the app started)
+struct SetToday { static constexpr Slice slice = Slice::Navigation; std::string date; };                           // the clock passed midnight (or the app started)
 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, ReadPage,
                             PauseReading, ResumeReading, RestartReading, StopReading, SpeechDone, SearchType, SearchErase, SearchClear,

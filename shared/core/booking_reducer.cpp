@@ -19,16 +19,7 @@ using nlohmann::json;
 
 std::int64_t arg_id(const Route& r) { return std::atoll(r.arg.c_str()); }
 
-bool needs_identity(Screen s) {
-    return s == Screen::BookWho || s == Screen::BookReview || s == Screen::MyAppointments || s == Screen::Ticket ||
-           s == Screen::CancelConfirm || s == Screen::SosConfirm || s == Screen::HelpForm || s == Screen::MyRequests;
-}
-
-void fetch_schedules(State& state, std::vector<Effect>& effects) {
-    if (state.booking.schedules_load == Load::Loading) return;
-    state.booking.schedules_load = Load::Loading;
-    effects.push_back(HttpSend{Call::Schedules, "GET", "/api/v1/schedules"});
-}
+void fetch_schedules(State& state, std::vector<Effect>& effects) { want_resource(state.data, {Resource::Schedules}, effects); }
 
 // The schedule's slots from `from` to `to` (dates); the date page asks for the next 14 days.
 void fetch_slots(State& state, std::int64_t schedule, const std::string& from, const std::string& to,
@@ -37,9 +28,7 @@ void fetch_slots(State& state, std::int64_t schedule, const std::string& from, c
     if (b.slots_schedule != schedule) b.slots.clear();  // never show another service's times
     b.slots_schedule = schedule;
     b.slots_load = Load::Loading;
-    effects.push_back(HttpSend{Call::Slots, "GET",
-                               "/api/v1/schedules/" + std::to_string(schedule) + "/slots?from=" + from + "&to=" + to,
-                               "", "", "", schedule});
+    effects.push_back(call_request(Call::Slots, "", "", schedule, "", "from=" + from + "&to=" + to));
 }
 
 }  // namespace
@@ -48,7 +37,7 @@ void fetch_appointments(State& state, std::vector<Effect>& effects) {
     const std::string token = acting_token(state);
     if (token.empty() || state.personal.appointments_load == Load::Loading) return;
     state.personal.appointments_load = Load::Loading;
-    effects.push_back(HttpSend{Call::Appointments, "GET", "/api/v1/appointments", "", token});
+    effects.push_back(call_request(Call::Appointments, "", token));
 }
 
 namespace {
@@ -106,7 +95,7 @@ void book(State& state, std::vector<Effect>& effects) {
     }
     p.form.busy = true;
     p.form.error = {};
-    effects.push_back(HttpSend{Call::Book, "POST", "/api/v1/appointments", body.dump(), acting_token(state), p.booking_key});
+    effects.push_back(call_request(Call::Book, body.dump(), acting_token(state), 0, p.booking_key));
 }
 
 // Puts a changed appointment into my list (newest first), replacing its old copy.
@@ -173,41 +162,25 @@ void change(State& state, Call call, std::int64_t id, std::vector<Effect>& effec
     if (state.personal.form.busy) return;
     state.personal.form.busy = true;
     state.personal.form.error = state.personal.form.notice = {};
-    const char* verb = call == Call::Cancel ? "/cancel" : "/restore";
-    effects.push_back(HttpSend{call, "POST", "/api/v1/appointments/" + std::to_string(id) + verb, "", acting_token(state), "", id});
+    effects.push_back(call_request(call, "", acting_token(state), id));
 }
 
-bool answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
-    std::string error;
+void answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
     switch (done.call) {
-        case Call::Schedules: {
-            std::vector<Schedule> list;
-            const bool ok = done.status == 200 && decode_text(done.body, list, error);
-            if (ok) state.booking.schedules = std::move(list);
-            state.booking.schedules_load = ok ? Load::Done : Load::Failed;
-            return true;
-        }
         case Call::Slots: {
-            if (done.ref != state.booking.slots_schedule) return true;  // the resident moved on to another service
+            if (done.ref != state.booking.slots_schedule) return;  // the resident moved on to another service
             std::vector<Slot> list;
+            std::string error;
             const bool ok = done.status == 200 && decode_text(done.body, list, error);
             if (ok) state.booking.slots = std::move(list);
             state.booking.slots_load = ok ? Load::Done : Load::Failed;
-            return true;
+            return;
         }
-        case Call::Book: return booked(state, done, effects), true;
-        case Call::Appointments: return appointments_answered(state, done, effects), true;
+        case Call::Book: return booked(state, done, effects);
+        case Call::Appointments: return appointments_answered(state, done, effects);
         case Call::Cancel:
-        case Call::Restore: return changed_answered(state, done, effects), true;
-        case Call::AckAlert: return true;  // kept on the device either way; the server's record is a bonus
-        case Call::AlertHistory: {
-            std::vector<Alert> list;
-            const bool ok = done.status == 200 && decode_text(done.body, list, error);
-            if (ok) state.alert_history = std::move(list);
-            state.alert_history_load = ok ? Load::Done : Load::Failed;
-            return true;
-        }
-        default: return false;
+        case Call::Restore: return changed_answered(state, done, effects);
+        default: return;
     }
 }
 
@@ -222,67 +195,41 @@ const Slot* booking_slot(const State& state, std::int64_t id) {
 }
 
 const Schedule* booking_schedule(const State& state, std::int64_t id) {
-    for (const Schedule& s : state.booking.schedules)
+    for (const Schedule& s : state.data.schedules.value)
         if (s.id == id) return &s;
     return nullptr;
 }
 
-Route route_opened(State& state, const Route& target, std::vector<Effect>& effects) {
-    const bool browser_like = state.surface != Surface::Tv;
-    if (needs_identity(target.screen) && browser_like && state.personal.token.empty()) {
-        state.personal.after_sign_in = target;
-        state.personal.form = Form{};
-        state.personal.form.active = "phone";
-        return {Screen::SignIn, ""};
-    }
-    switch (target.screen) {
-        case Screen::Appointments:
-            fetch_schedules(state, effects);
-            fetch_appointments(state, effects);
-            if (state.surface == Surface::Tv && state.device.load != Load::Done) refresh_device(state, effects);
-            break;
-        case Screen::BookDate:
-            if (state.booking.schedules.empty()) fetch_schedules(state, effects);
-            if (const auto last = date_after(state.today, kBookingDays - 1))  // not before the clock is read
-                fetch_slots(state, arg_id(target), state.today, iso_date(*last), effects);
-            break;
-        case Screen::BookSlot: {  // an activity's sign-up comes straight here, without the date page
-            if (state.booking.schedules.empty()) fetch_schedules(state, effects);
-            const std::string date = target.arg.substr(std::min(target.arg.size(), target.arg.find('/') + 1));
-            if (state.booking.slots_schedule != arg_id(target)) fetch_slots(state, arg_id(target), date, date, effects);
-            break;
-        }
-        case Screen::BookWho:
-            start_who(state);
-            if (state.surface == Surface::Tv) refresh_device(state, effects);
-            break;
-        case Screen::BookReview: start_review(state); break;
-        case Screen::MyAppointments:
-        case Screen::Ticket:
-            state.personal.form.error = state.personal.form.notice = {};
-            fetch_appointments(state, effects);
-            break;
-        case Screen::SignIn:
-            state.personal.form.error = {};
-            state.personal.form.active = "phone";
-            break;
-        case Screen::Sos:
-        case Screen::SosConfirm:
-        case Screen::HelpForm:
-            state.personal.form.error = {};
-            state.personal.form.busy = false;
-            if (state.surface == Surface::Tv && !state.device.bound) refresh_device(state, effects);
-            break;
-        case Screen::MyRequests: fetch_help_requests(state, effects); break;
-        case Screen::Alerts:
-            if (state.alert_history_load != Load::Loading) {
-                state.alert_history_load = Load::Loading;
-                effects.push_back(HttpSend{Call::AlertHistory, "GET", "/api/v1/alerts?history=true&limit=50"});
-            }
-            break;
-        default: break;
-    }
-    return target;
+void open_appointments(State& state, const Route&, std::vector<Effect>& effects) {
+    fetch_schedules(state, effects);
+    fetch_appointments(state, effects);
+    if (state.can.acts_for_household && state.device.load != Load::Done) refresh_device(state, effects);
+}
+
+void open_book_date(State& state, const Route& target, std::vector<Effect>& effects) {
+    if (state.data.schedules.value.empty()) fetch_schedules(state, effects);
+    if (const auto last = date_after(state.today, kBookingDays - 1))  // not before the clock is read
+        fetch_slots(state, arg_id(target), state.today, iso_date(*last), effects);
+}
+
+// An activity's sign-up comes straight here, without the date page.
+void open_book_slot(State& state, const Route& target, std::vector<Effect>& effects) {
+    if (state.data.schedules.value.empty()) fetch_schedules(state, effects);
+    const std::string date = target.arg.substr(std::min(target.arg.size(), target.arg.find('/') + 1));
+    if (state.booking.slots_schedule != arg_id(target)) fetch_slots(state, arg_id(target), date, date, effects);
+}
+
+void open_book_who(State& state, const Route&, std::vector<Effect>& effects) {
+    start_who(state);
+    if (state.can.acts_for_household) refresh_device(state, effects);
+}
+
+void open_book_review(State& state, const Route&, std::vector<Effect>&) { start_review(state); }
+
+// 我的预约 and the ticket: the list again (staff may have closed a slot).
+void open_my_appointments(State& state, const Route&, std::vector<Effect>& effects) {
+    state.personal.form.error = state.personal.form.notice = {};
+    fetch_appointments(state, effects);
 }
 
 bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects) {
@@ -292,7 +239,8 @@ bool reduce_booking(State& state, const Action& action, std::vector<Effect>& eff
             [&](const Book&) { return book(state, effects), true; },
             [&](const CancelAppointment& a) { return change(state, Call::Cancel, a.id, effects), true; },
             [&](const RestoreAppointment& a) { return change(state, Call::Restore, a.id, effects), true; },
-            [&](const CallDone& a) { return answered(state, a, effects); },
+            [&](const CallDone& a) { return answered(state, a, effects), true; },
+            [&](const PrintTicket& a) { return effects.push_back(Print{a.printout}), true; },
             [&](const auto&) { return false; },
         },
         action);

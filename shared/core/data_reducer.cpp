@@ -123,7 +123,7 @@ void succeed(FetchState& f) {
 
 // The server answered again: whatever else waits for a retry is asked now rather than after its delay.
 void retry_waiting_now(DataState& d, const ResourceKey& answered, std::vector<Effect>& effects) {
-    for (const ResourceKey& key : list_resources())
+    for (const ResourceKey& key : all_resources())
         with_remote(d, key, [&](auto& r) {
             if (r.fetch.phase == FetchPhase::WaitingRetry && !(key == answered)) {
                 r.fetch.phase = FetchPhase::Idle;
@@ -154,7 +154,7 @@ void on_ok(DataState& d, Remote<T>& r, const HttpDone& done, std::vector<Effect>
     FetchState& f = r.fetch;
     if (f.pages.empty()) f.pages_etag = done.etag;
     f.pages.push_back(done.body);
-    const std::string cursor = next_cursor(done.body);
+    const std::string cursor = is_paged(done.key.kind) ? next_cursor(done.body) : "";
     if (!cursor.empty() && f.pages.size() < 1000) {  // the bound guards against a server that loops
         effects.push_back(HttpGet{done.key, resource_path(done.key, cursor), ""});
         return;
@@ -236,6 +236,7 @@ bool apply_alert_event(std::vector<Alert>& alerts, const std::string& event, con
 
 void on_cache_read(DataState& d, const CacheRead& read, std::vector<Effect>& effects) {
     with_remote(d, read.key, [&](auto& r) {
+        r.fetch.requested = true;  // its offline copy was asked for: from now on it is kept fresh
         std::string etag, error;
         std::vector<std::string> pages;
         Events events;
@@ -273,8 +274,9 @@ void on_stream_event(DataState& d, const StreamEvent& e, std::vector<Effect>& ef
 }
 
 void refresh_all(DataState& d, std::vector<Effect>& effects) {
-    for (const ResourceKey& key : list_resources())
+    for (const ResourceKey& key : all_resources())
         with_remote(d, key, [&](auto& r) {
+            if (!r.fetch.requested) return;  // no page has shown it yet
             // Idle with nothing shown: its cached copy is still being read and will start the fetch.
             if (r.fetch.phase == FetchPhase::Idle && r.fetch.freshness == Freshness::None) return;
             if (r.fetch.phase == FetchPhase::WaitingRetry) r.fetch.phase = FetchPhase::Idle;
@@ -284,23 +286,36 @@ void refresh_all(DataState& d, std::vector<Effect>& effects) {
 
 }  // namespace
 
+void want_resource(DataState& d, const ResourceKey& key, std::vector<Effect>& effects) {
+    with_remote(d, key, [&](auto& r) {
+        if (!r.fetch.requested) {  // the offline copy answers first, then the server
+            r.fetch.requested = true;
+            effects.push_back(ReadCache{key});
+            return;
+        }
+        // A policy's text is asked again only if not confirmed yet; lists are revalidated (cheaply,
+        // with their ETag) each time their page opens.
+        if (key.kind == Resource::Policy && r.fetch.freshness == Freshness::Current) return;
+        const bool reading_cache = r.fetch.phase == FetchPhase::Idle && r.fetch.freshness == Freshness::None &&
+                                   r.fetch.error == FetchError::None;  // its answer starts the fetch
+        if (reading_cache) return;
+        if (r.fetch.phase == FetchPhase::WaitingRetry) r.fetch.phase = FetchPhase::Idle;
+        start_fetch(r.fetch, key, effects);
+    });
+}
+
 bool reduce_data(DataState& d, const Action& action, std::vector<Effect>& effects) {
     return std::visit(
         Overloaded{
             [&](const AppStarted&) {
-                for (const ResourceKey& key : list_resources()) effects.push_back(ReadCache{key});
+                for (const ResourceKey& key : list_resources()) {
+                    with_remote(d, key, [](auto& r) { r.fetch.requested = true; });
+                    effects.push_back(ReadCache{key});
+                }
                 effects.push_back(ScheduleRefresh{kRefreshMs});
                 return true;
             },
-            [&](const FetchPolicy& a) {
-                const ResourceKey key{Resource::Policy, a.id};
-                const bool known = d.policy_details.count(a.id) > 0;
-                if (!known) effects.push_back(ReadCache{key});  // the cache answers first, then the server
-                with_remote(d, key, [&](auto& r) {
-                    if (known && r.fetch.freshness != Freshness::Current) start_fetch(r.fetch, key, effects);
-                });
-                return true;
-            },
+            [&](const FetchPolicy& a) { return want_resource(d, {Resource::Policy, a.id}, effects), true; },
             [&](const CacheRead& a) { return on_cache_read(d, a, effects), true; },
             [&](const HttpDone& a) { return on_http_done(d, a, effects), true; },
             [&](const RetryDue& a) {

@@ -25,26 +25,63 @@ std::string percent_encode(const std::string& text) {
 
 }  // namespace
 
-const std::vector<ResourceKey>& list_resources() {
-    static const std::vector<ResourceKey> keys{
-        {Resource::Site},     {Resource::Alerts},   {Resource::Categories}, {Resource::Policies},
-        {Resource::Guides},   {Resource::Contacts}, {Resource::Activities},
-    };
+namespace {
+
+enum Paging { Whole, Cursor };
+enum When { AtStart, OnDemand };
+
+struct Row {
+    Resource kind;
+    const char* name;
+    const char* path;
+    Paging paging;
+    When when;
+};
+
+#define ELDER_RESOURCE_ROW(id, member, type, path, paging, when) Row{Resource::id, #member, path, paging, when},
+constexpr Row kRows[] = {ELDER_RESOURCES(ELDER_RESOURCE_ROW)};
+#undef ELDER_RESOURCE_ROW
+
+const Row* row(Resource kind) {
+    for (const Row& r : kRows)
+        if (r.kind == kind) return &r;
+    return nullptr;  // Resource::Policy
+}
+
+std::vector<ResourceKey> keys_where(bool (*keep)(const Row&)) {
+    std::vector<ResourceKey> keys;
+    for (const Row& r : kRows)
+        if (keep(r)) keys.push_back({r.kind});
     return keys;
 }
 
+}  // namespace
+
+const std::vector<ResourceKey>& list_resources() {
+    static const std::vector<ResourceKey> keys = keys_where([](const Row& r) { return r.when == AtStart; });
+    return keys;
+}
+
+const std::vector<ResourceKey>& all_resources() {
+    static const std::vector<ResourceKey> keys = keys_where([](const Row&) { return true; });
+    return keys;
+}
+
+bool is_paged(Resource kind) {
+    const Row* r = row(kind);
+    return r && r->paging == Cursor;
+}
+
 const char* resource_name(Resource kind) {
-    switch (kind) {
-        case Resource::Site: return "site";
-        case Resource::Categories: return "categories";
-        case Resource::Policies: return "policies";
-        case Resource::Guides: return "guides";
-        case Resource::Contacts: return "contacts";
-        case Resource::Activities: return "activities";
-        case Resource::Alerts: return "alerts";
-        case Resource::Policy: return "policy";
-    }
-    return "?";
+    const Row* r = row(kind);
+    return r ? r->name : "policy";
+}
+
+Load load_of(const FetchState& f) {
+    if (f.freshness != Freshness::None) return Load::Done;
+    if (f.phase == FetchPhase::Running) return Load::Loading;
+    if (f.error != FetchError::None) return Load::Failed;
+    return f.requested ? Load::Loading : Load::Idle;  // its offline copy is being read
 }
 
 const char* freshness_name(Freshness f) {
@@ -68,19 +105,11 @@ const char* fetch_error_name(FetchError e) {
 }
 
 std::string resource_path(const ResourceKey& key, const std::string& cursor) {
+    if (key.kind == Resource::Policy) return ELDER_POLICY_PATH + std::to_string(key.id);
+    const Row* r = row(key.kind);
+    if (r->paging == Whole) return r->path;
     // Paged lists ask for the largest page the contract allows.
-    const std::string page = cursor.empty() ? "?limit=100" : "?limit=100&cursor=" + percent_encode(cursor);
-    switch (key.kind) {
-        case Resource::Site: return "/api/v1/site";
-        case Resource::Categories: return "/api/v1/policy-categories";
-        case Resource::Policies: return "/api/v1/policies" + page;
-        case Resource::Guides: return "/api/v1/guides" + page;
-        case Resource::Contacts: return "/api/v1/contacts";
-        case Resource::Activities: return "/api/v1/activities" + page;
-        case Resource::Alerts: return "/api/v1/alerts";
-        case Resource::Policy: return "/api/v1/policies/" + std::to_string(key.id);
-    }
-    return "/";
+    return std::string(r->path) + (cursor.empty() ? "?limit=100" : "?limit=100&cursor=" + percent_encode(cursor));
 }
 
 namespace {
@@ -108,11 +137,9 @@ nlohmann::json describe(const Remote<T>& r) {
 }  // namespace
 
 nlohmann::json describe(const DataState& d) {
-    const nlohmann::json resources{
-        {"site", describe(d.site)},         {"alerts", describe(d.alerts)},     {"categories", describe(d.categories)},
-        {"policies", describe(d.policies)}, {"guides", describe(d.guides)},     {"contacts", describe(d.contacts)},
-        {"activities", describe(d.activities)},
-    };
+    nlohmann::json resources = nlohmann::json::object();
+    for (const ResourceKey& key : all_resources())
+        with_remote(d, key, [&](const auto& r) { resources[resource_name(key.kind)] = describe(r); });
     nlohmann::json details = nlohmann::json::object();
     for (const auto& [id, r] : d.policy_details) details[std::to_string(id)] = describe(r);
     return {{"online", d.online}, {"stream_open", d.stream_open}, {"resources", resources}, {"policy_details", details}};
@@ -122,9 +149,11 @@ bool shows_saved_copy_of_failing(const FetchState& f) {
     return f.freshness == Freshness::Cached && (f.error == FetchError::ServerError || f.error == FetchError::BadAnswer);
 }
 
-std::array<const FetchState*, 7> list_fetches(const DataState& d) {
-    return {&d.site.fetch,   &d.alerts.fetch,   &d.categories.fetch, &d.policies.fetch,
-            &d.guides.fetch, &d.contacts.fetch, &d.activities.fetch};
+std::vector<const FetchState*> list_fetches(const DataState& d) {
+    std::vector<const FetchState*> out;
+    for (const ResourceKey& key : all_resources())
+        with_remote(d, key, [&](const auto& r) { out.push_back(&r.fetch); });
+    return out;
 }
 
 bool shows_saved_copy_of_failing(const DataState& d) {

@@ -2,20 +2,23 @@
 // What the app knows of the server's data, and how fresh it is. Every resource a resident has
 // seen is kept in the offline cache; at start the cached copy is shown at once and the server is
 // asked (with If-None-Match) for anything newer.
-#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
 #include "models.hpp"
+#include "resource_list.hpp"
 
 namespace elder {
 
-enum class Resource { Site, Categories, Policies, Guides, Contacts, Activities, Alerts, Policy };
+#define ELDER_RESOURCE_ID(id, member, type, path, paging, when) id,
+enum class Resource { ELDER_RESOURCES(ELDER_RESOURCE_ID) Policy };
+#undef ELDER_RESOURCE_ID
 
 struct ResourceKey {
     Resource kind = Resource::Site;
@@ -24,8 +27,10 @@ struct ResourceKey {
     bool operator<(const ResourceKey& o) const { return kind != o.kind ? kind < o.kind : id < o.id; }
 };
 
-// The resources fetched at start and refreshed together.
+// The resources fetched at start (ELDER_RESOURCES rows marked AtStart), in their order.
 const std::vector<ResourceKey>& list_resources();
+// Every resource of the table (not the policy details), in their order.
+const std::vector<ResourceKey>& all_resources();
 
 enum class Freshness {
     None,     // nothing to show yet
@@ -45,7 +50,12 @@ struct FetchState {
     // A paged list is replaced only when all its pages have arrived: until then they wait here.
     std::vector<std::string> pages;
     std::string pages_etag;
+    bool requested = false;  // asked for during this run (at start, or by a page that shows it)
 };
+
+// How a page that waits for a resource speaks of it.
+enum class Load { Idle, Loading, Done, Failed };
+Load load_of(const FetchState& f);
 
 template <class T>
 struct Remote {
@@ -53,14 +63,9 @@ struct Remote {
     FetchState fetch;
 };
 
+#define ELDER_RESOURCE_SLOT(id, member, type, path, paging, when) Remote<type> member;
 struct DataState {
-    Remote<Site> site;
-    Remote<std::vector<PolicyCategory>> categories;
-    Remote<std::vector<Policy>> policies;  // newest first, all pages
-    Remote<std::vector<Guide>> guides;
-    Remote<std::vector<Contact>> contacts;
-    Remote<std::vector<Activity>> activities;
-    Remote<std::vector<Alert>> alerts;     // active ones, most severe first
+    ELDER_RESOURCES(ELDER_RESOURCE_SLOT)
     std::map<std::int64_t, Remote<Policy>> policy_details;
     // The alerts' offline copy is the last list plus the stream's events since, so that an alert
     // seen live is kept even if the box is switched off before the list is fetched again.
@@ -69,21 +74,26 @@ struct DataState {
     bool online = true;        // false from a request that got no answer until one gets an answer
     bool stream_open = false;  // the live alert stream is connected
 };
+#undef ELDER_RESOURCE_SLOT
 
-// Calls `f(Remote<T>&)` with the slot of `key` (creating a policy detail slot when needed).
-template <class F>
-void with_remote(DataState& d, const ResourceKey& key, F&& f) {
+#define ELDER_RESOURCE_CASE(id, member, type, path, paging, when) \
+    case Resource::id: f(d.member); break;
+// Calls `f(Remote<T>&)` with the slot of `key` (creating a policy detail slot when needed; a const
+// DataState has none to give for a policy it does not hold).
+template <class D, class F>
+void with_remote(D& d, const ResourceKey& key, F&& f) {
     switch (key.kind) {
-        case Resource::Site: f(d.site); break;
-        case Resource::Categories: f(d.categories); break;
-        case Resource::Policies: f(d.policies); break;
-        case Resource::Guides: f(d.guides); break;
-        case Resource::Contacts: f(d.contacts); break;
-        case Resource::Activities: f(d.activities); break;
-        case Resource::Alerts: f(d.alerts); break;
-        case Resource::Policy: f(d.policy_details[key.id]); break;
+        ELDER_RESOURCES(ELDER_RESOURCE_CASE)
+        case Resource::Policy:
+            if constexpr (std::is_const_v<D>) {
+                if (const auto it = d.policy_details.find(key.id); it != d.policy_details.end()) f(it->second);
+            } else {
+                f(d.policy_details[key.id]);
+            }
+            break;
     }
 }
+#undef ELDER_RESOURCE_CASE
 
 const char* resource_name(Resource kind);
 const char* freshness_name(Freshness f);
@@ -92,8 +102,10 @@ const char* fetch_error_name(FetchError e);
 std::string resource_path(const ResourceKey& key, const std::string& cursor = "");
 // Freshness, fetch phase, error and item count of every resource, for reports and tests.
 nlohmann::json describe(const DataState& d);
-// The fetch state of every public list, in the order of list_resources().
-std::array<const FetchState*, 7> list_fetches(const DataState& d);
+// The fetch state of every resource of the table, in the order of all_resources().
+std::vector<const FetchState*> list_fetches(const DataState& d);
+// The resource follows next_cursor to its further pages.
+bool is_paged(Resource kind);
 // A copy saved earlier stands in for the server's answer: the server fails or garbles (failing).
 bool shows_saved_copy_of_failing(const FetchState& f);
 // Some list is shown from its saved copy because the server fails or garbles its answers.

@@ -42,9 +42,13 @@ struct Printout {
 struct Print { Printout printout; };                     // hand it to the platform's printer
 
 // A request made for the person or the box (signing in, booking, asking for help): never cached,
-// never retried behind their back. Answer: CallDone.
-enum class Call { RegisterDevice, DeviceStatus, SendCode, SignIn, SignOut, Schedules, Slots, Book, Appointments,
-                  Cancel, Restore, AskHelp, HelpRequests, AckAlert, AlertHistory };
+// never retried behind their back. Answer: CallDone. The calls are declared in core/resource_list.hpp.
+#define ELDER_CALL_ID(id, method, path, owner) id,
+enum class Call { ELDER_CALLS(ELDER_CALL_ID) };
+#undef ELDER_CALL_ID
+enum class CallOwner { Account, Booking, Help, Local };  // the reducer its answer goes to
+CallOwner call_owner(Call call);
+
 struct HttpSend {
     Call call;
     std::string method, path, body;  // body: JSON, or "" for none
@@ -52,6 +56,9 @@ struct HttpSend {
     std::string idempotency_key;     // Idempotency-Key, if not ""
     std::int64_t ref = 0;            // which item it is about, handed back on the answer
 };
+// The request for `call` (method and path from its row; "{id}" is `ref`; `query` is appended).
+HttpSend call_request(Call call, std::string body = "", std::string token = "", std::int64_t ref = 0,
+                      std::string idempotency_key = "", const std::string& query = "");
 
 using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh, ScheduleHelpCheck,
                             ReconnectStream, IdentifyStream, Speak, StopSpeaking, Chime, HttpSend, Print>;

@@ -38,7 +38,7 @@ void ask(State& state, const AskHelp& a, std::vector<Effect>& effects) {
     if (a.kind != "sos" && !message.empty()) body["message"] = message;
     form.busy = true;
     form.error = {};
-    effects.push_back(HttpSend{Call::AskHelp, "POST", "/api/v1/help-requests", body.dump(), token});
+    effects.push_back(call_request(Call::AskHelp, body.dump(), token));
 }
 
 void asked(State& state, const CallDone& done, std::vector<Effect>& effects) {
@@ -81,8 +81,16 @@ void fetch_help_requests(State& state, std::vector<Effect>& effects) {
     const std::string token = acting_token(state);
     if (token.empty() || state.personal.requests_load == Load::Loading) return;
     state.personal.requests_load = Load::Loading;
-    effects.push_back(HttpSend{Call::HelpRequests, "GET", "/api/v1/help-requests", "", token});
+    effects.push_back(call_request(Call::HelpRequests, "", token));
 }
+
+void open_help(State& state, const Route&, std::vector<Effect>& effects) {
+    state.personal.form.error = {};
+    state.personal.form.busy = false;
+    if (state.can.acts_for_household && !state.device.bound) refresh_device(state, effects);
+}
+
+void open_my_requests(State& state, const Route&, std::vector<Effect>& effects) { fetch_help_requests(state, effects); }
 
 bool reduce_help(State& state, const Action& action, std::vector<Effect>& effects) {
     return std::visit(

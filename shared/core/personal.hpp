@@ -7,12 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "data_state.hpp"
 #include "models.hpp"
 #include "screens.hpp"
 
 namespace elder {
-
-enum class Load { Idle, Loading, Done, Failed };
 
 // A sentence for the resident: one of ours (an i18n key) or the server's own words, which win.
 struct Message {
@@ -57,10 +56,8 @@ struct DeviceAccount {
     Message problem;      // why registration failed
 };
 
-// The public data of the booking pages: which services can be booked, and the chosen one's slots.
+// The chosen service's slots (which services can be booked is a resource: DataState::schedules).
 struct Booking {
-    std::vector<Schedule> schedules;
-    Load schedules_load = Load::Idle;
     std::int64_t slots_schedule = 0;  // whose slots `slots` holds
     std::vector<Slot> slots;          // the next 14 days
     Load slots_load = Load::Idle;

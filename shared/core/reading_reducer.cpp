@@ -65,6 +65,7 @@ bool reduce_reading(State& state, const Action& action, std::vector<Effect>& eff
                 return true;
             },
             [&](const SpeechDone&) { return next_sentence(state, effects), true; },
+            [&](const ReadAloud& a) { return effects.push_back(speak_words(state, a.text)), true; },
             [&](const auto&) { return false; },
         },
         action);

@@ -1,4 +1,7 @@
 #pragma once
+// The reducer: State + Action -> State + Effects. Each action names the slice it belongs to
+// (actions.hpp); reduce() hands it to that slice's reducer below, and an answer (CallDone) to the
+// reducer its call names (resource_list.hpp).
 #include <vector>
 
 #include "actions.hpp"
@@ -11,7 +14,18 @@ namespace elder {
 // (appended to `effects`).
 State reduce(State state, const Action& action, std::vector<Effect>& effects);
 
-// The data half of it (data_reducer.cpp); returns false for actions that are not about data.
-bool reduce_data(DataState& data, const Action& action, std::vector<Effect>& effects);
+// The slices' reducers (each returns false for an action that is not its own).
+bool reduce_navigation(State& state, const Action& action, std::vector<Effect>& effects);  // navigation.cpp
+bool reduce_data(DataState& data, const Action& action, std::vector<Effect>& effects);     // data_reducer.cpp
+bool reduce_account(State& state, const Action& action, std::vector<Effect>& effects);     // account_reducer.cpp
+bool reduce_session(State& state, const Action& action, std::vector<Effect>& effects);     // account_reducer.cpp
+bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects);     // booking_reducer.cpp
+bool reduce_help(State& state, const Action& action, std::vector<Effect>& effects);        // help_reducer.cpp
+bool reduce_reading(State& state, const Action& action, std::vector<Effect>& effects);     // reading_reducer.cpp
+bool reduce_typing(State& state, const Action& action, std::vector<Effect>& effects);      // typing_reducer.cpp
+bool reduce_local(State& state, const Action& action, std::vector<Effect>& effects);       // local_reducer.cpp
+
+// A page that shows `key` opened: its offline copy is read the first time, the server asked (again).
+void want_resource(DataState& data, const ResourceKey& key, std::vector<Effect>& effects);
 
 }  // namespace elder

@@ -1,45 +1,18 @@
 #pragma once
-// The screens of the app, the eight home tiles that lead to them, and routes: a screen plus the
-// item it shows (which category, which policy), so that Back and focus memory work per item.
-#include <array>
+// Screens and routes: a screen plus the item it shows (which category, which policy), so that Back
+// and focus memory work per item. The screens themselves are declared in core/page_list.hpp.
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "page_list.hpp"
 
 namespace elder {
 
-enum class Screen {
-    Home,
-    Policies,       // categories
-    PolicyList,     // arg: category id
-    PolicyDetail,   // arg: policy id
-    Search,         // policies and guides by pinyin initials
-    Guides,         // themes
-    GuideList,      // arg: theme
-    GuideDetail,    // arg: guide id
-    Appointments,
-    Alerts,
-    Activities,
-    ActivityDetail, // arg: activity id
-    Contacts,
-    Sos,
-    Settings,
-    GuideQr,        // arg: guide id; a QR code that opens the guide on a phone
-    BookDate,       // arg: schedule id; the next 14 days
-    BookSlot,       // arg: "schedule id/date"; the day's times
-    BookWho,        // arg: slot id; name, phone, ID number
-    BookReview,     // arg: slot id; everything once more, then 确认预约
-    Ticket,         // arg: appointment id; code, time, place, materials, QR
-    MyAppointments,
-    CancelConfirm,  // arg: appointment id
-    SignIn,         // phone + one-time code (browser, kiosk)
-    SosConfirm,     // the second, deliberate step of an SOS
-    HelpForm,       // arg: kind (repair, complaint, callback)
-    HelpSent,       // arg: help request id; the ticket number
-    MyRequests,
-    Attract,        // a kiosk between visitors: the community, the time, the alerts, 点屏幕开始
-};
-constexpr Screen kLastScreen = Screen::Attract;
+#define ELDER_SCREEN_ID(id, name, title, tile, who, opened, draw) id,
+enum class Screen { ELDER_PAGES(ELDER_SCREEN_ID) };
+#undef ELDER_SCREEN_ID
 
 struct Route {
     Screen screen = Screen::Home;
@@ -51,12 +24,12 @@ struct Route {
 
 struct HomeTile {
     Screen screen;
-    std::string_view label_key;  // i18n key of the tile's label
-    std::string_view hint_key;   // i18n key of the one-line description under it
+    std::string label_key;  // i18n key of the tile's label: "tile.<name>"
+    std::string hint_key;   // i18n key of the one-line description under it
 };
 
 // In the order residents see them; number key N opens tile N (1-based).
-const std::array<HomeTile, 8>& home_tiles();
+const std::vector<HomeTile>& home_tiles();
 
 // Stable machine name ("home", "policy_detail", ...) used in reports and tests.
 std::string_view screen_name(Screen screen);

@@ -49,7 +49,7 @@ struct State {
     std::string keyword;                  // words typed in the browser's keyword box
     std::string editing;                  // the field the browser's input is open over ("keyword", "phone"); "" none
     DataState data;
-    Surface surface = Surface::Tv;        // booking asks who you are differently on each
+    Capabilities can = capabilities_of(Surface::Tv);  // what this surface has (surface.hpp)
     std::string today;                    // "2026-11-23", from the app's clock
     std::string client_nonce;             // random per run: makes this run's Idempotency-Keys unique
     int request_seq = 0;                  // ... together with this counter
@@ -57,8 +57,6 @@ struct State {
     DeviceAccount device;
     Booking booking;
     Reading reading;
-    std::vector<Alert> alert_history;     // past alerts too (通知提醒's 以往的提醒), fetched when the page opens
-    Load alert_history_load = Load::Idle;
 
     int focused() const { return focus_of(route); }
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }

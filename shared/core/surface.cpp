@@ -17,9 +17,36 @@ SurfaceProfile scaled(SurfaceProfile p, float s) {
 
 }  // namespace
 
+Capabilities capabilities_of(Surface surface) {
+    Capabilities c;
+    switch (surface) {
+        case Surface::Tv:  // a set-top box in a home, driven by its remote
+            c.device_kind = "stb";
+            c.acts_for_household = true;
+            c.remote_control = true;
+            break;
+        case Surface::Kiosk:  // a touch screen in a 24-hour service centre, used by one visitor after another
+            c.device_kind = "kiosk";
+            c.signs_in_residents = true;
+            c.visitor_sessions = true;
+            c.printer = true;
+            c.free_text = true;  // names and messages through the system's on-screen keyboard
+            break;
+        case Surface::Browser:  // the resident's own phone or computer
+            c.signs_in_residents = true;
+            c.keeps_account = true;
+            c.printer = true;
+            c.keyboard = true;
+            c.free_text = true;
+            break;
+    }
+    return c;
+}
+
 SurfaceProfile make_profile(Surface surface, float width, float height, float text_scale) {
     SurfaceProfile p;
     p.surface = surface;
+    p.can = capabilities_of(surface);
     switch (surface) {
         case Surface::Tv:  // 1920x1080 seen from 3 m; overscan safe area per Android TV guidance
             if (width > 0 && height > 0) p = scaled(p, std::min(width / 1920.0f, height / 1080.0f));

@@ -8,8 +8,25 @@ namespace elder {
 
 enum class Surface { Tv, Kiosk, Browser };
 
+// What a surface has and does, asked by pages and reducers instead of which surface it is: a new
+// surface (a hospital-lobby screen, a phone app) is one entry in surface.cpp.
+struct Capabilities {
+    const char* device_kind = "";     // registers with the server under its serial as "stb" or "kiosk"; "": never
+    bool acts_for_household = false;  // bound by staff to a household, it books and asks for help in its name
+    bool signs_in_residents = false;  // personal pages ask for phone + one-time code first
+    bool keeps_account = false;       // the resident's own device: the sign-in survives a restart
+    bool visitor_sessions = false;    // one visitor after another: short sign-ins under the device's name,
+                                      // 结束 and an idle reset that forget the visitor
+    bool printer = false;             // a ticket can be printed
+    bool keyboard = false;            // a real keyboard and text box for every field; else an on-screen keypad
+    bool free_text = false;           // words can be typed at all (a TV remote has digits only)
+    bool remote_control = false;      // driven by a TV remote: number keys open the home tiles, Back is a key
+};
+Capabilities capabilities_of(Surface surface);
+
 struct SurfaceProfile {
-    Surface surface = Surface::Tv;
+    Surface surface = Surface::Tv;  // its name in reports; pages ask `can`, never this
+    Capabilities can;
     float body_px = 40;           // default body text
     float heading_px = 56;        // page and section headings
     float tile_label_px = 64;     // the word on a home tile

@@ -15,7 +15,7 @@ EffectRunner::EffectRunner(const ServiceOptions& options, std::function<void()> 
       storage_(make_storage(options.storage_dir.empty() ? default_storage_location() : options.storage_dir)),
       writer_(make_storage_writer(*storage_)) {
     if (options.live_alerts)
-        stream_ = open_event_stream(options.server_url + "/api/v1/alerts/stream", "", wake, options.backoff);
+        stream_ = open_event_stream(options.server_url + ELDER_STREAM_PATH, "", wake, options.backoff);
 }
 
 void EffectRunner::run(const Effect& effect) {

@@ -28,7 +28,7 @@ float past_alerts(PageContext& ctx, float y) {
     const auto& t = ctx.strings;
     const float top = y;
     bool heading = false;
-    for (const Alert& a : ctx.state.alert_history) {
+    for (const Alert& a : ctx.state.data.alert_history.value) {
         if (a.active || a.infos.empty()) continue;
         if (!heading) {
             y += ctx.profile.gap * 0.5f;

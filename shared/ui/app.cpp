@@ -76,10 +76,10 @@ bool App::init(const AppParams& params, std::string& error) {
     if (!load_catalogue(params.assets_dir, "en", strings_en_, error)) return false;
     state_.settings.language = params.config.language;
     state_.settings.voice = params.config.voice;
-    state_.surface = params.config.surface;
+    state_.can = capabilities_of(params.config.surface);
     // A box registers to act for its household; a kiosk given a device_id registers too, so that its
     // visitors' sign-ins count against its own allowance, not the address it shares with others.
-    if (params.config.surface == Surface::Tv || params.config.surface == Surface::Kiosk) {
+    if (*state_.can.device_kind) {
         state_.device.serial = params.config.device_id;
         state_.device.enrolment_code = params.config.enrolment_code;
     }
@@ -119,7 +119,7 @@ double App::idle_timeout_ms() const {
     return s * 1000.0;
 }
 
-bool App::idle_watched() const { return state_.surface == Surface::Kiosk && state_.route.screen != Screen::Attract; }
+bool App::idle_watched() const { return state_.can.visitor_sessions && state_.route.screen != Screen::Attract; }
 
 // The warning shows for the last 20 s, counting down; at the end the session goes (EndSession).
 void App::tick(double now_ms) {
@@ -332,40 +332,6 @@ void App::follow_focus() {
     if (delta != 0) scroll_by(delta);
 }
 
-void App::draw_page(PageContext& ctx) {
-    switch (state_.route.screen) {
-        case Screen::Home: return draw_home_page(ctx);
-        case Screen::Policies: return draw_policy_categories_page(ctx);
-        case Screen::PolicyList: return draw_policy_list_page(ctx);
-        case Screen::PolicyDetail: return draw_policy_detail_page(ctx);
-        case Screen::Search: return draw_search_page(ctx);
-        case Screen::Guides: return draw_guide_themes_page(ctx);
-        case Screen::GuideList: return draw_guide_list_page(ctx);
-        case Screen::GuideDetail: return draw_guide_detail_page(ctx);
-        case Screen::GuideQr: return draw_guide_qr_page(ctx, params_.config.server_url);
-        case Screen::Contacts: return draw_contacts_page(ctx);
-        case Screen::Alerts: return draw_alerts_page(ctx);
-        case Screen::Activities: return draw_activities_page(ctx);
-        case Screen::ActivityDetail: return draw_activity_detail_page(ctx);
-        case Screen::Settings: return draw_settings_page(ctx);
-        case Screen::Appointments: return draw_appointments_page(ctx);
-        case Screen::BookDate: return draw_book_date_page(ctx);
-        case Screen::BookSlot: return draw_book_slot_page(ctx);
-        case Screen::BookWho: return draw_book_who_page(ctx);
-        case Screen::BookReview: return draw_book_review_page(ctx);
-        case Screen::Ticket: return draw_ticket_page(ctx);
-        case Screen::MyAppointments: return draw_my_appointments_page(ctx);
-        case Screen::CancelConfirm: return draw_cancel_confirm_page(ctx);
-        case Screen::SignIn: return draw_sign_in_page(ctx);
-        case Screen::Sos: return draw_sos_page(ctx);
-        case Screen::SosConfirm: return draw_sos_confirm_page(ctx);
-        case Screen::HelpForm: return draw_help_form_page(ctx);
-        case Screen::HelpSent: return draw_help_sent_page(ctx);
-        case Screen::MyRequests: return draw_my_requests_page(ctx);
-        case Screen::Attract: return draw_attract_page(ctx);
-    }
-}
-
 void App::frame(const CivilTime& now) {
     const ImGuiIO& io = ImGui::GetIO();
     display_ = io.DisplaySize;
@@ -404,9 +370,10 @@ void App::frame(const CivilTime& now) {
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
                     profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
                     overlay ? 0 : state_.focused()};
+    ctx.site_url = params_.config.server_url;
     if (alert) draw_interruption_page(ctx, *alert);
     else if (warning_seconds_ >= 0) draw_idle_warning_page(ctx, warning_seconds_);
-    else draw_page(ctx);
+    else draw_route_page(ctx);
     ImGui::PopClipRect();
     ImGui::End();
     max_scroll_ = std::max(0.0f, ctx.content_height - view.h);

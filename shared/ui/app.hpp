@@ -77,7 +77,6 @@ public:
     nlohmann::json report() const;
 
 private:
-    void draw_page(struct PageContext& ctx);
     void pointer_scroll();
     void scroll_by(float delta);
     // How far what is on screen is scrolled: the page, or the overlay over it.

@@ -58,9 +58,9 @@ void draw_appointments_page(PageContext& ctx) {
                         OpenScreen{Screen::MyAppointments, ""}}) + ctx.profile.gap;
     y += text_block(ctx, "booking.services", t.text("booking.services"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
                     ctx.palette.accent, ctx.palette.background, "heading");
-    const Booking& b = ctx.state.booking;
-    y += load_notice(ctx, b.schedules_load, b.schedules.empty(), "booking.no_services", y);
-    for (const Schedule& s : b.schedules) {
+    const auto& schedules = ctx.state.data.schedules;
+    y += load_notice(ctx, load_of(schedules.fetch), schedules.value.empty(), "booking.no_services", y);
+    for (const Schedule& s : schedules.value) {
         if (!s.active) continue;
         y += list_row(ctx, {"booking.service." + std::to_string(s.id), s.service, s.place, "", area.x, y, area.w,
                             OpenScreen{Screen::BookDate, std::to_string(s.id)}}) + ctx.profile.gap * 0.5f;

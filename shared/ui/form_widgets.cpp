@@ -18,7 +18,7 @@ struct FormLayout {
 };
 FormLayout form_layout(const PageContext& ctx, float y) {
     const Rect area = ctx.content();
-    const bool keys = ctx.state.surface != Surface::Browser;
+    const bool keys = !ctx.profile.can.keyboard;
     if (keys && area.w >= 1200) {
         const float fw = std::floor(area.w * 0.5f);
         return {{area.x, y, fw, 0}, {area.x + fw + ctx.profile.gap * 2, y, area.w - fw - ctx.profile.gap * 2, 0}, true};
@@ -61,7 +61,7 @@ float field_box(PageContext& ctx, const std::string& field, const std::string& l
     y += text_block(ctx, "field." + field + ".label", label, ImVec2(area.x, y), area.w, px, p.text, p.background);
     // Browsers type everywhere with their input (and IME); kiosks too for names, which need a
     // keyboard (the system's on-screen one), and the keypad for digits.
-    const bool typed = ctx.state.surface == Surface::Browser || !is_keypad_field(field);
+    const bool typed = ctx.profile.can.keyboard || !is_keypad_field(field);
     const bool active = !typed && form.active == field;
     const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.2f)};
     const Action action = typed ? Action{EditField{field}} : Action{FocusField{field}};

@@ -94,7 +94,8 @@ void draw_guide_detail_page(PageContext& ctx) {
     ctx.end_page(y);
 }
 
-void draw_guide_qr_page(PageContext& ctx, const std::string& site_url) {
+void draw_guide_qr_page(PageContext& ctx) {
+    const std::string site_url(ctx.site_url);
     const Rect area = ctx.content();
     const std::string& id = ctx.state.route.arg;
     const Guide* g = find_guide(ctx, std::atoll(id.c_str()));

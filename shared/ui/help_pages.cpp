@@ -22,7 +22,7 @@ float hotline(PageContext& ctx, float y) {
 
 // A set-top box that cannot send requests says why; true when it can.
 bool box_can_ask(PageContext& ctx, float& y) {
-    if (!ctx.state.personal.token.empty() || ctx.state.surface != Surface::Tv || ctx.state.device.bound) return true;
+    if (!ctx.state.personal.token.empty() || !ctx.profile.can.acts_for_household || ctx.state.device.bound) return true;
     const Rect area = ctx.content();
     y += text_block(ctx, "help.unbound", ctx.strings.text("help.unbound"), ImVec2(area.x, y), area.w, ctx.profile.body_px,
                     ctx.palette.text, ctx.palette.background) + ctx.profile.gap * 0.5f;
@@ -84,7 +84,7 @@ void draw_help_form_page(PageContext& ctx) {
     // Words need a keyboard: browsers and kiosks may add some; a TV sends the request as it is and
     // staff call back.
     std::vector<std::pair<std::string, std::string>> fields;
-    if (ctx.state.surface != Surface::Tv) fields.push_back({"message", t.text("help.message")});
+    if (ctx.profile.can.free_text) fields.push_back({"message", t.text("help.message")});
     const bool busy = ctx.state.personal.form.busy;
     y = form_with_keypad(ctx, y, fields, [&](float x, float fy, float) {
         return button(ctx, "help.send", t.text(busy ? "booking.sending" : "help.send"), ImVec2(x, fy), AskHelp{kind},

@@ -86,7 +86,7 @@ void draw_home_page(PageContext& ctx) {
     const float avail_h = ctx.content().h - header_h;
     const float text_h = ctx.profile.tile_label_px + ctx.profile.body_px * 2.5f;  // label, hint, room around
     const float tile_h = std::floor(std::max({ctx.profile.min_target_h, text_h, (avail_h - gap * (rows - 1)) / rows}));
-    const bool is_tv = ctx.profile.surface == Surface::Tv;
+    const bool numbered = ctx.profile.can.remote_control;  // the remote's number keys open the tiles
 
     for (int i = 0; i < static_cast<int>(tiles.size()); ++i) {
         const HomeTile& t = tiles[i];
@@ -95,7 +95,7 @@ void draw_home_page(PageContext& ctx) {
         TileSpec spec{std::string(t.label_key),
                       ctx.strings.text(t.label_key),
                       ctx.strings.text(t.hint_key),
-                      is_tv ? std::to_string(i + 1) : std::string(),
+                      numbered ? std::to_string(i + 1) : std::string(),
                       {x, y, tile_w, tile_h},
                       t.screen == Screen::Sos ? ctx.palette.sos_tile : ctx.palette.tile,
                       OpenScreen{t.screen, ""}};

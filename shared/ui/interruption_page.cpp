@@ -63,12 +63,14 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const std::string ack = t.text("interrupt.ack");
     const float w = std::min(area.w, std::max(ctx.profile.min_target_w * 3, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
     const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2);
-    const float hint_h = text_block_height(ctx, t.text("interrupt.hint"), area.w, px);
+    // Back is a key on the remote; a touch screen or a browser has only the button.
+    const std::string hint = t.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
+    const float hint_h = text_block_height(ctx, hint, area.w, px);
     const float button_y = std::max(y + px, top + area.h - h - hint_h - px);
     tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
                AcknowledgeAlert{alert.id}});
     y = button_y + h + px * 0.5f;
-    y += text_block(ctx, "interrupt.hint", t.text("interrupt.hint"), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
+    y += text_block(ctx, "interrupt.hint", hint, ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
                     ctx.palette.background);
     ctx.end_page(y);
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Everything a page needs to draw one frame. Pages read state and emit actions; they change nothing.
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -28,6 +29,7 @@ struct PageContext {
     float scroll = 0;              // how far the page is scrolled: pages draw at y - scroll
     int focus = 0;                 // index of the focused item among this frame's focusable nodes
     float content_height = 0;      // set by the page: how tall its content is (for scrolling)
+    std::string_view site_url;     // where phones open the browser build (the community server's address)
 
     // The content area: the display minus the surface's safe area.
     Rect content() const {

@@ -83,7 +83,7 @@ void draw_search_page(PageContext& ctx) {
                     ctx.palette.background, "heading") + px * 0.3f;
     y = letter_grid(ctx, y) + ctx.profile.gap * 0.5f;
     // Browsers have a keyboard and the system's pinyin input: words can be typed as well.
-    if (ctx.profile.surface == Surface::Browser) y = keyword_box(ctx, y);
+    if (ctx.profile.can.keyboard) y = keyword_box(ctx, y);
 
     const std::string& keyword = ctx.state.keyword;
     if (!query.empty() || !keyword.empty()) {

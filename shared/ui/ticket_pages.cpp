@@ -89,7 +89,7 @@ void draw_ticket_page(PageContext& ctx) {
     if (booked) {
         if (!beside) y += qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.x, y), side) + ctx.profile.gap;
         std::vector<ButtonSpec> buttons;
-        if (ctx.state.surface != Surface::Tv)  // kiosks and browsers have a printer; boxes do not
+        if (ctx.profile.can.printer)
             buttons.push_back({"ticket.print", t.text("ticket.print"), PrintTicket{ticket_printout(ctx, *a)}, ctx.palette.tile});
         buttons.push_back({"ticket.cancel", t.text("ticket.cancel"), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
                            ctx.palette.tile});

@@ -299,7 +299,7 @@ float page_header(PageContext& ctx, const std::string& title) {
         right = button(ctx, id, label, im(right - w, top), action, ctx.palette.tile).x - ctx.profile.gap;
     };
     // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
-    if (ctx.state.surface == Surface::Kiosk && !ctx.state.personal.token.empty())
+    if (ctx.profile.can.visitor_sessions && !ctx.state.personal.token.empty())
         header_button("session.end", ctx.strings.text("session.end"), EndSession{});
     // 朗读: the whole page aloud, sentence by sentence (the bar under the title controls it).
     if (!ctx.state.reading.active()) header_button("page.read", ctx.strings.text("reading.read"), ReadPage{});

@@ -41,7 +41,8 @@ void type_on_keypad(HeadlessUi& ui, const std::string& digits) {
 
 // Schedules, slots and my appointment as the server sends them.
 void load_booking(HeadlessUi& ui) {
-    ui.app.dispatch(CallDone{Call::Schedules, 0, 200, fixture("schedules")});
+    ui.app.dispatch(CacheRead{{Resource::Schedules}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Schedules}, 200, fixture("schedules"), "", ""});
     ui.app.dispatch(CallDone{Call::Slots, 1, 200, fixture("slots")});
     ui.app.dispatch(CallDone{Call::Appointments, 0, 200, fixture("appointments")});
     ui.app.dispatch(CallDone{Call::HelpRequests, 0, 200, "{\"items\":[" + fixture("help_request") + "]}"});
@@ -49,7 +50,7 @@ void load_booking(HeadlessUi& ui) {
 
 // Signed in (kiosk, browser) or a bound box (TV), with everything loaded and the demo alert confirmed.
 void ready(HeadlessUi& ui) {
-    if (ui.app.state().surface == Surface::Tv) {
+    if (ui.app.profile().surface == Surface::Tv) {
         ui.app.dispatch(CallDone{Call::RegisterDevice, 0, 201, R"({"id":7,"kind":"stb","serial":"STB-1","bound":false,"token":"D7"})"});
         ui.app.dispatch(CallDone{Call::DeviceStatus, 0, 200, kBoundBox});
     } else {
@@ -128,7 +129,8 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     ui.frame();
     tap(ui, "tile.appointments");
     REQUIRE(ui.app.state().route.screen == Screen::Appointments);
-    ui.app.dispatch(CallDone{Call::Schedules, 0, 200, fixture("schedules")});
+    ui.app.dispatch(CacheRead{{Resource::Schedules}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Schedules}, 200, fixture("schedules"), "", ""});
     ui.frame();
     CHECK(find_node(ui.app, "booking.service.1.title")->label == "养老认证");
     tap(ui, "booking.service.1");

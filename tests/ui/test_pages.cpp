@@ -410,16 +410,21 @@ TEST_CASE("alerts: the page asks for past alerts too and lists ended ones under 
     load_data(ui);
     ui.app.take_effects();
     ui.key(RemoteKey::Digit4);
-    bool asked = false;
+    bool asked = false;  // the offline copy first, then the server
     for (const Effect& e : ui.app.take_effects())
-        if (const auto* h = std::get_if<HttpSend>(&e)) asked |= h->call == Call::AlertHistory && h->path.find("history=true") != std::string::npos;
+        if (const auto* r = std::get_if<ReadCache>(&e)) asked |= r->key.kind == Resource::AlertHistory;
+    CHECK(asked);
+    ui.app.dispatch(CacheRead{{Resource::AlertHistory}, std::nullopt});
+    asked = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* h = std::get_if<HttpGet>(&e)) asked |= h->key.kind == Resource::AlertHistory && h->path.find("history=true") != std::string::npos;
     CHECK(asked);
     auto history = nlohmann::json::parse(fixture("alerts"));
     auto past = history["items"][1];
     past["id"] = 99;
     past["active"] = false;
     history["items"].push_back(past);
-    ui.app.dispatch(CallDone{Call::AlertHistory, 0, 200, history.dump()});
+    ui.app.dispatch(HttpDone{{Resource::AlertHistory}, 200, history.dump(), "", ""});
     ui.frame();
     REQUIRE(find_node(ui.app, "alerts.past"));
     REQUIRE(find_node(ui.app, "alert.past.99.title"));

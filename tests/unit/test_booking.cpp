@@ -25,6 +25,18 @@ std::vector<E> all_of(const std::vector<Effect>& effects) {
     return out;
 }
 
+bool read_cache(const std::vector<Effect>& effects, Resource kind) {
+    for (const Effect& e : effects)
+        if (const auto* x = std::get_if<ReadCache>(&e); x && x->key.kind == kind) return true;
+    return false;
+}
+
+const HttpGet* fetched(const std::vector<Effect>& effects, Resource kind) {
+    for (const Effect& e : effects)
+        if (const auto* x = std::get_if<HttpGet>(&e); x && x->key.kind == kind) return x;
+    return nullptr;
+}
+
 const HttpSend* sent(const std::vector<Effect>& effects, Call call) {
     for (const Effect& e : effects)
         if (const auto* x = std::get_if<HttpSend>(&e); x && x->call == call) return x;
@@ -47,13 +59,16 @@ std::string appointment_json(std::int64_t id, const std::string& status) {
 // A kiosk with today's date and the service's slots, on the date page.
 State kiosk_on_dates(std::vector<Effect>& fx) {
     State s;
-    s.surface = Surface::Kiosk;
+    s.can = capabilities_of(Surface::Kiosk);
     s.today = "2026-11-23";
     s.client_nonce = "n1";
     s = step(s, OpenScreen{Screen::Appointments, ""}, fx);
-    REQUIRE(sent(fx, Call::Schedules));
+    REQUIRE(read_cache(fx, Resource::Schedules));  // a resource like the lists: the offline copy first
     CHECK_FALSE(sent(fx, Call::Appointments));  // nobody signed in: no personal list is asked for
-    s = step(s, CallDone{Call::Schedules, 0, 200, kSchedules}, fx);
+    s = step(s, CacheRead{{Resource::Schedules}, std::nullopt}, fx);
+    REQUIRE(fetched(fx, Resource::Schedules));
+    CHECK(fetched(fx, Resource::Schedules)->path == "/api/v1/schedules");
+    s = step(s, HttpDone{{Resource::Schedules}, 200, kSchedules, "", ""}, fx);
     s = step(s, OpenScreen{Screen::BookDate, "3"}, fx);
     const HttpSend* slots = sent(fx, Call::Slots);
     REQUIRE(slots);
@@ -122,7 +137,7 @@ TEST_CASE("signing in on the kiosk: phone, code, then back to where booking was 
 TEST_CASE("a browser keeps its sign-in, signing out forgets it") {
     std::vector<Effect> fx;
     State s;
-    s.surface = Surface::Browser;
+    s.can = capabilities_of(Surface::Browser);
     s = step(s, OpenScreen{Screen::MyAppointments, ""}, fx);
     REQUIRE(s.route.screen == Screen::SignIn);
     s = step(s, EditField{"phone"}, fx);
@@ -321,7 +336,7 @@ TEST_CASE("a sign-in expiring on the review: another phone starts the form afres
 TEST_CASE("a set-top box registers itself, waits to be bound, then books for its household") {
     std::vector<Effect> fx;
     State s;
-    s.surface = Surface::Tv;
+    s.can = capabilities_of(Surface::Tv);
     s.device.serial = "STB-001";
     s.today = "2026-11-23";
     s = step(s, AppStarted{}, fx);
@@ -417,7 +432,7 @@ TEST_CASE("confirming a severe alert tells the server when someone is signed in"
 TEST_CASE("help requests: words go with a repair, an SOS is only the call, and the ticket page replaces the form") {
     std::vector<Effect> fx;
     State s;
-    s.surface = Surface::Browser;
+    s.can = capabilities_of(Surface::Browser);
     s = step(s, OpenScreen{Screen::Sos, ""}, fx);
     s = step(s, OpenScreen{Screen::HelpForm, "repair"}, fx);
     REQUIRE(s.route.screen == Screen::SignIn);  // nobody to answer to yet
@@ -465,7 +480,7 @@ TEST_CASE("an SOS pressed again while the first is open shows the same ticket on
 TEST_CASE("a kiosk given a device id enrols as a kiosk and signs its visitors in under its own token") {
     std::vector<Effect> fx;
     State s;
-    s.surface = Surface::Kiosk;
+    s.can = capabilities_of(Surface::Kiosk);
     s.device.serial = "KIOSK-7";
     s.device.enrolment_code = "ABCDEFGH2345";
     s = step(s, AppStarted{}, fx);
@@ -485,7 +500,7 @@ TEST_CASE("a kiosk given a device id enrols as a kiosk and signs its visitors in
     CHECK(acting_token(s).empty());  // but a kiosk books for nobody by itself
 
     State browser;  // a browser at home has no device: its requests carry no token
-    browser.surface = Surface::Browser;
+    browser.can = capabilities_of(Surface::Browser);
     browser = step(browser, OpenScreen{Screen::SignIn, ""}, fx);
     browser.personal.form.fields["phone"] = "13800138000";
     browser = step(browser, SendCode{}, fx);
