@@ -22,7 +22,9 @@ struct OpenScreen { static constexpr Slice slice = Slice::Navigation; // a tile,
     std::string arg;                       // which item, for detail and list screens
 };
 struct OpenTileNumber { static constexpr Slice slice = Slice::Navigation; int number; };     // number key 1..8 on the remote
-struct FocusItem { static constexpr Slice slice = Slice::Navigation; int index; };           // focus moved to item `index` of the current screen
+// Focus moved to the item with node id `id`, item `index` of the current screen (the id is what is
+// remembered; the index stands in when there is no id or the item is gone).
+struct FocusItem { static constexpr Slice slice = Slice::Navigation; int index; std::string id; };
 struct ScrollTo { static constexpr Slice slice = Slice::Navigation; float offset; };         // the current page scrolled to `offset` (layout units)
 struct GoBack { static constexpr Slice slice = Slice::Navigation; };
 struct GoHome { static constexpr Slice slice = Slice::Navigation; };

@@ -36,7 +36,7 @@ void open(State& state, const Route& target, std::vector<Effect>& effects) {
 void open_tile(State& state, int number, std::vector<Effect>& effects) {
     const auto& tiles = home_tiles();
     if (number < 1 || number > static_cast<int>(tiles.size())) return;
-    state.focus[Route{}.key()] = number - 1;
+    state.focus[Route{}.key()] = {tiles[number - 1].label_key, number - 1};  // tiles' node ids are their label keys
     state.back_stack.clear();  // a number key is a shortcut from anywhere: home, then the tile
     state.route = Route{};
     open(state, {tiles[number - 1].screen, ""}, effects);
@@ -79,7 +79,7 @@ bool reduce_navigation(State& state, const Action& action, std::vector<Effect>& 
             [&](const OpenScreen& a) { return open(state, {a.screen, a.arg}, effects), true; },
             [&](const OpenTileNumber& a) { return open_tile(state, a.number, effects), true; },
             [&](const FocusItem& a) {
-                if (a.index >= 0) state.focus[state.route.key()] = a.index;
+                if (a.index >= 0) state.focus[state.route.key()] = {a.id, a.index};
                 return true;
             },
             [&](const ScrollTo& a) { return state.scroll[state.route.key()] = std::max(0.0f, a.offset), true; },

@@ -40,7 +40,13 @@ struct Reading {
 struct State {
     Route route;
     std::vector<Route> back_stack;        // routes that Back returns to, innermost last
-    std::map<std::string, int> focus;     // focused item per route key, remembered when leaving it
+    // The focused item per route key, remembered when leaving it: by its node id, so that an item
+    // inserted above it (a new alert) does not move the focus; the index stands in for an id that is gone.
+    struct Focus {
+        std::string id;
+        int index = 0;
+    };
+    std::map<std::string, Focus> focus;
     std::map<std::string, float> scroll;  // how far each page is scrolled, per route key
     Settings settings;
     std::set<std::int64_t> read_policies; // opened at least once on this device: no 新 marker
@@ -62,7 +68,11 @@ struct State {
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }
     int focus_of(const Route& r) const {
         const auto it = focus.find(r.key());
-        return it == focus.end() ? 0 : it->second;
+        return it == focus.end() ? 0 : it->second.index;
+    }
+    std::string focus_id() const {
+        const auto it = focus.find(route.key());
+        return it == focus.end() ? "" : it->second.id;
     }
     float scrolled() const {
         const auto it = scroll.find(route.key());

@@ -12,7 +12,7 @@ void AccessibilityMirror::update(const SemanticsTree& tree, bool dialog, const s
     auto nodes = nlohmann::json::array();
     for (const SemNode& n : tree.nodes()) {
         if (n.label.empty() && !n.action) continue;  // nothing to say or do
-        nodes.push_back({{"id", n.id}, {"role", n.role}, {"label", n.label},
+        nodes.push_back({{"id", n.id}, {"role", role_name(n.role)}, {"label", n.label},
                          {"rect", {std::round(n.rect.x), std::round(n.rect.y), std::round(n.rect.w), std::round(n.rect.h)}},
                          {"focusable", n.action.has_value()}, {"focused", n.focused}, {"visible", n.visible},
                          {"list_item", n.list_item}});

@@ -50,7 +50,7 @@ void draw_activity_detail_page(PageContext& ctx) {
     y += text_block(ctx, "activity.place", t.format("activities.place", {{"place", a->place}}), ImVec2(area.x, y), area.w,
                     px, ctx.palette.text, ctx.palette.background);
     y += text_block(ctx, "activity.seats", seats_words(ctx, *a), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
-                    ctx.palette.accent, ctx.palette.background, "heading") + px * 0.5f;
+                    ctx.palette.accent, ctx.palette.background, Role::Heading) + px * 0.5f;
     if (a->schedule_id && a->seats_left > 0) {
         const Rect sign_up = button(ctx, "activity.sign_up", t.text("activities.sign_up"), ImVec2(area.x, y),
                                     OpenScreen{Screen::BookSlot, std::to_string(*a->schedule_id) + "/" + a->start.substr(0, 10)}, ctx.palette.tile);

@@ -33,7 +33,7 @@ float past_alerts(PageContext& ctx, float y) {
         if (!heading) {
             y += ctx.profile.gap * 0.5f;
             y += text_block(ctx, "alerts.past", t.text("alerts.past"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
-                            ctx.palette.accent, ctx.palette.background, "heading") + ctx.profile.body_px * 0.5f;
+                            ctx.palette.accent, ctx.palette.background, Role::Heading) + ctx.profile.body_px * 0.5f;
             heading = true;
         }
         const std::string ended = t.format("alerts.ended", {{"when", format_date_time(t, a.sent)}});

@@ -165,7 +165,7 @@ void App::on_key(RemoteKey key) {
     if (auto dir = direction_of(key)) {
         const int to = spatial_move(tree_.focusable_rects(), state_.focused(), *dir);  // `from` when nothing lies that way
         if (to >= 0 && to != state_.focused()) {
-            dispatch(FocusItem{to});
+            focus_on(to);
             follow_focus_ = true;
             speak_focused();
         } else if (*dir == Direction::Up || *dir == Direction::Down) {
@@ -176,7 +176,7 @@ void App::on_key(RemoteKey key) {
     } else if ((key == RemoteKey::Next || key == RemoteKey::Previous) && tree_.focusable_count() > 0) {
         // Reading order, wrapping around: the keyboard user's way through a page.
         const int n = tree_.focusable_count();
-        dispatch(FocusItem{(state_.focused() + (key == RemoteKey::Next ? 1 : n - 1)) % n});
+        focus_on((state_.focused() + (key == RemoteKey::Next ? 1 : n - 1)) % n);
         follow_focus_ = true;
         speak_focused();
     } else if (key == RemoteKey::PageDown || key == RemoteKey::PageUp) {
@@ -213,7 +213,7 @@ bool App::activate(const std::string& id) {
     for (int i = 0; i < tree_.focusable_count(); ++i) {
         const SemNode& n = tree_.focusable(i);
         if (n.id != id) continue;
-        dispatch(FocusItem{i});  // the screen reader's cursor is the app's focus from now on
+        focus_on(i);  // the screen reader's cursor is the app's focus from now on
         dispatch(*n.action);
         return true;
     }
@@ -232,7 +232,7 @@ std::vector<std::string> App::page_sentences() const {
     std::vector<std::string> out;
     for (const SemNode& n : tree_.nodes()) {
         if (n.label.empty() || n.id.rfind("reading.", 0) == 0) continue;
-        if (n.role != "heading" && n.role != "text" && n.role != "status" && n.role != "alert") continue;
+        if (n.role != Role::Heading && n.role != Role::Text && n.role != Role::Status && n.role != Role::Alert) continue;
         size_t start = 0;
         for (size_t i = 0; i < n.label.size(); ++i) {
             // A sentence ends after 。！？； (3 bytes each in UTF-8) or a line break.
@@ -369,7 +369,7 @@ void App::frame(const CivilTime& now) {
     }
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
                     profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
-                    overlay ? 0 : state_.focused()};
+                    overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id()};
     ctx.site_url = params_.config.server_url;
     if (alert) draw_interruption_page(ctx, *alert);
     else if (warning_seconds_ >= 0) draw_idle_warning_page(ctx, warning_seconds_);
@@ -383,20 +383,33 @@ void App::frame(const CivilTime& now) {
     if (drag_ended_moved_) pending_actions_.clear();  // the finger scrolled: it did not tap
     for (const Action& action : pending_actions_) dispatch(action);
     if (state_.route != drawn || overlay) return;  // a new page (or the interruption): nothing of this page to fix up
-    // A page seen for the first time starts on its first item, not on its Back (or 结束) button.
-    if (!state_.has_focus(state_.route)) {
-        int first = 0;
-        while (first < tree_.focusable_count() &&
-               (tree_.focusable(first).id == "page.back" || tree_.focusable(first).id == "session.end" ||
-                tree_.focusable(first).id == "page.read"))
-            ++first;
-        if (first > 0 && first < tree_.focusable_count()) dispatch(FocusItem{first});
-    }
-    // Focus is never lost: a focus index past the items of this page falls back to the last one.
-    if (tree_.focusable_count() > 0 && state_.focused() >= tree_.focusable_count())
-        dispatch(FocusItem{tree_.focusable_count() - 1});
+    keep_focus();
     if (state_.scrolled() > max_scroll_) dispatch(ScrollTo{max_scroll_});
     if (follow_focus_) follow_focus();
+}
+
+void App::focus_on(int index) { dispatch(FocusItem{index, tree_.focusable(index).id}); }
+
+// After a frame: the focus stays on the item it was on, found by its id (an alert inserted above it
+// does not move it); an item that is gone leaves the focus on the nearest one; a page seen for the
+// first time starts on its first item, not on its header's 返回, 结束 or 朗读.
+void App::keep_focus() {
+    const int count = tree_.focusable_count();
+    if (count == 0) return;
+    if (!state_.has_focus(state_.route)) {
+        int first = 0;
+        while (first < count && tree_.focusable(first).skip_on_entry) ++first;
+        if (first == count) return;  // only the header so far (a list still loading): wait for the first item
+        return focus_on(first);
+    }
+    const std::string id = state_.focus_id();
+    const int at = id.empty() ? -1 : tree_.focus_index_of(id);
+    if (at >= 0) {
+        if (at != state_.focused()) focus_on(at);
+        return;
+    }
+    const int nearest = std::min(state_.focused(), count - 1);
+    if (nearest != state_.focused() || tree_.focusable(nearest).id != id) focus_on(nearest);
 }
 
 std::optional<App::TextEdit> App::text_edit() const {

@@ -84,6 +84,8 @@ private:
     float scrolled() const;
     void scroll_to(float offset);
     void follow_focus();
+    void focus_on(int index);  // focus the index-th focusable item of the last frame (remembered by its id)
+    void keep_focus();
     void speak_focused();
     bool keypad_on_screen() const;
     bool idle_watched() const;

@@ -57,7 +57,7 @@ void draw_appointments_page(PageContext& ctx) {
     y += list_row(ctx, {"booking.mine", t.text("mine.title"), t.text("mine.hint"), "", area.x, y, area.w,
                         OpenScreen{Screen::MyAppointments, ""}}) + ctx.profile.gap;
     y += text_block(ctx, "booking.services", t.text("booking.services"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
-                    ctx.palette.accent, ctx.palette.background, "heading");
+                    ctx.palette.accent, ctx.palette.background, Role::Heading);
     const auto& schedules = ctx.state.data.schedules;
     y += load_notice(ctx, load_of(schedules.fetch), schedules.value.empty(), "booking.no_services", y);
     for (const Schedule& s : schedules.value) {

@@ -68,7 +68,7 @@ float field_box(PageContext& ctx, const std::string& field, const std::string& l
     // The value is drawn as the tile's label; an empty box says how to fill it.
     const std::string shown = value.empty() ? ctx.strings.text(active ? "form.type_here" : "form.tap_to_type") : value;
     tile(ctx, {"field." + field, shown + (active ? " |" : ""), "", "", box, active ? p.tile_hover : p.tile, action, px * 1.2f,
-               "textbox"});
+               Role::Textbox});
     if (active)  // the box the keypad types into has a second outline, so it is found without colour
         ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()),
                                             to_imcolor(p.accent), 16, 0, ctx.profile.focus_ring_px / 2);
@@ -103,7 +103,7 @@ float message_line(PageContext& ctx, const std::string& id, const Message& messa
     const Palette& p = ctx.palette;
     const std::string text = (error ? ctx.strings.text("form.error_mark") : "") + message_text(ctx, message);
     return text_block(ctx, id, text, ImVec2(x, y), w, ctx.profile.body_px, error ? p.accent : p.text, p.background,
-                      error ? "alert" : "text") + ctx.profile.body_px * 0.5f;
+                      error ? Role::Alert : Role::Text) + ctx.profile.body_px * 0.5f;
 }
 
 float fact_line(PageContext& ctx, const std::string& id, const std::string& label, const std::string& value, float y,

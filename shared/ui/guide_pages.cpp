@@ -102,7 +102,7 @@ void draw_guide_qr_page(PageContext& ctx) {
     float y = page_header(ctx, g ? g->title : ctx.strings.text("tile.guides"));
     const float px = ctx.profile.body_px;
     y += text_block(ctx, "qr.title", ctx.strings.text("qr.title"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
-                    ctx.palette.text, ctx.palette.background, "heading");
+                    ctx.palette.text, ctx.palette.background, Role::Heading);
     y += text_block(ctx, "qr.hint", ctx.strings.text("qr.hint"), ImVec2(area.x, y), area.w, px, ctx.palette.text,
                     ctx.palette.background) + px * 0.5f;
     // The browser build, opened straight on this guide.

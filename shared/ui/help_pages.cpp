@@ -17,7 +17,7 @@ float hotline(PageContext& ctx, float y) {
     const std::string text = phone.empty() ? ctx.strings.text("help.emergency_numbers")
                                            : ctx.strings.format("help.hotline", {{"hotline", phone}});
     return text_block(ctx, "help.hotline", text, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.text,
-                      ctx.palette.background, "heading") + ctx.profile.gap * 0.5f;
+                      ctx.palette.background, Role::Heading) + ctx.profile.gap * 0.5f;
 }
 
 // A set-top box that cannot send requests says why; true when it can.
@@ -64,7 +64,7 @@ void draw_sos_confirm_page(PageContext& ctx) {
     const Form& form = ctx.state.personal.form;
     float y = page_header(ctx, t.text("help.sos"));
     y += text_block(ctx, "sos.question", t.text("help.sos_question"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
-                    ctx.palette.text, ctx.palette.background, "heading") + ctx.profile.gap * 0.5f;
+                    ctx.palette.text, ctx.palette.background, Role::Heading) + ctx.profile.gap * 0.5f;
     y += message_line(ctx, "form.error", form.error, true, area.x, y, area.w);
     // 不用了 first and focused; 确定呼叫 beside it, so the same key pressed twice never sends.
     y = button_row(ctx, {{"sos.cancel", t.text("help.sos_no"), GoBack{}, ctx.palette.tile},
@@ -103,7 +103,7 @@ void draw_help_sent_page(PageContext& ctx) {
     float y = page_header(ctx, t.text("help.sent"));
     if (r) {
         y += text_block(ctx, "help.ticket", t.format("help.ticket", {{"ticket", r->ticket}}), ImVec2(area.x, y), area.w,
-                        ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, "heading");
+                        ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, Role::Heading);
         y += fact_line(ctx, "help.status", t.text("ticket.status"), status_words(ctx, *r), y);
         y += text_block(ctx, "help.next", t.text(r->kind == "sos" ? "help.sos_next" : "help.next"), ImVec2(area.x, y), area.w,
                         ctx.profile.body_px, ctx.palette.text, ctx.palette.background) + ctx.profile.gap * 0.5f;

@@ -21,14 +21,14 @@ float draw_header(PageContext& ctx, const Rect& area) {
     const float title_px = ctx.profile.heading_px;
     const float body_px = ctx.profile.body_px;
     const std::string name = community_name(ctx);
-    text_line(ctx, "home.community", "heading", name, ImVec2(area.x, area.y), title_px, p.text, p.background);
+    text_line(ctx, "home.community", Role::Heading, name, ImVec2(area.x, area.y), title_px, p.text, p.background);
 
     const std::string date = format_date(ctx.strings, ctx.now) + "  " + format_clock(ctx.now);
     const float date_w = text_width(ctx, date, body_px);
     const bool fits_beside = date_w + text_width(ctx, name, title_px) + body_px < area.w;
     const ImVec2 date_pos = fits_beside ? ImVec2(area.right() - date_w, area.y + (title_px - body_px))
                                         : ImVec2(area.x, area.y + title_px * 1.3f);
-    text_line(ctx, "home.date", "text", date, date_pos, body_px, p.text_muted, p.background);
+    text_line(ctx, "home.date", Role::Text, date, date_pos, body_px, p.text_muted, p.background);
     return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
 }
 

@@ -24,7 +24,7 @@ void warning_sign(PageContext& ctx, const Rect& r) {
                         IM_COL32(0, 0, 0, 255));
     draw->AddRectFilled(ImVec2(r.center_x() - bar / 2, r.y + r.h * 0.8f), ImVec2(r.center_x() + bar / 2, r.y + r.h * 0.8f + bar),
                         IM_COL32(0, 0, 0, 255));
-    ctx.tree.add({"interrupt.icon", "image", ctx.strings.text("interrupt.icon"), r, 0, rgb_hex(0x000000),
+    ctx.tree.add({"interrupt.icon", Role::Image, ctx.strings.text("interrupt.icon"), r, 0, rgb_hex(0x000000),
                   rgb_hex(0xFFD23F), std::nullopt, false});
 }
 
@@ -51,11 +51,11 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
         draw->AddRect(ImVec2(band_rect.x, band_rect.y), ImVec2(band_rect.right(), band_rect.bottom()), IM_COL32(0xFF, 0xFF, 0, 0xFF), 16, 0, 6);
     warning_sign(ctx, {area.x + px, band_rect.center_y() - icon / 2, icon, icon});
     text_block(ctx, "interrupt.title", title, ImVec2(text_x, band_rect.center_y() - title_h / 2), area.right() - px - text_x, head,
-               rgb_hex(0xFFFFFF), band, "heading");
+               rgb_hex(0xFFFFFF), band, Role::Heading);
     float y = band_rect.bottom() + px;
 
     y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), area.w, head, ctx.palette.text,
-                    ctx.palette.background, "heading") + px * 0.5f;
+                    ctx.palette.background, Role::Heading) + px * 0.5f;
     if (!info.instruction.empty())
         y += text_block(ctx, "interrupt.instruction", t.format("alerts.instruction", {{"text", info.instruction}}),
                         ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px * 0.5f;

@@ -1,5 +1,6 @@
 #pragma once
 // Everything a page needs to draw one frame. Pages read state and emit actions; they change nothing.
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,9 +28,13 @@ struct PageContext {
     CivilTime now;
     ImVec2 display;                // display size in layout units
     float scroll = 0;              // how far the page is scrolled: pages draw at y - scroll
-    int focus = 0;                 // index of the focused item among this frame's focusable nodes
+    int focus = 0;                 // index of the focused item among this frame's focusable nodes ...
+    std::string focus_id;          // ... and its node id, which wins when known
     float content_height = 0;      // set by the page: how tall its content is (for scrolling)
     std::string_view site_url;     // where phones open the browser build (the community server's address)
+
+    // Whether the focusable node `id`, the `index`-th of this frame, is the focused one.
+    bool is_focused(const std::string& id, int index) const { return focus_id.empty() ? index == focus : id == focus_id; }
 
     // The content area: the display minus the surface's safe area.
     Rect content() const {

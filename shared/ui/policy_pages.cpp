@@ -103,7 +103,7 @@ void draw_policy_detail_page(PageContext& ctx) {
         if (listed) y += paragraphs(ctx, "policy.summary", listed->summary, ImVec2(area.x, y), area.w, px);
     } else {
         y += paragraphs(ctx, "policy.body", p->body, ImVec2(area.x, y), area.w, px);
-        y += text_line(ctx, "policy.end", "text", ctx.strings.text("policies.end"), ImVec2(area.x, y), px,
+        y += text_line(ctx, "policy.end", Role::Text, ctx.strings.text("policies.end"), ImVec2(area.x, y), px,
                        ctx.palette.text_muted, ctx.palette.background).y + px;
     }
     ctx.end_page(y);

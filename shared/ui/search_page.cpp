@@ -51,7 +51,7 @@ float keyword_box(PageContext& ctx, float y) {
     const std::string& keyword = ctx.state.keyword;
     const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.4f)};
     tile(ctx, {"search.keyword", keyword.empty() ? ctx.strings.text("search.keyword_placeholder") : keyword, "", "", box,
-               ctx.palette.tile, EditField{"keyword"}, px, "textbox"});
+               ctx.palette.tile, EditField{"keyword"}, px, Role::Textbox});
     return box.bottom() + ctx.profile.gap;
 }
 
@@ -60,7 +60,7 @@ float result_section(PageContext& ctx, const std::string& id, std::vector<RowSpe
     if (rows.empty()) return y;
     const Rect area = ctx.content();
     y += text_block(ctx, id, ctx.strings.text(id), ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent,
-                    ctx.palette.background, "heading");
+                    ctx.palette.background, Role::Heading);
     for (RowSpec& row : rows) {
         row.y = y;
         y += list_row(ctx, row) + ctx.profile.gap * 0.5f;
@@ -80,7 +80,7 @@ void draw_search_page(PageContext& ctx) {
     const std::string& query = ctx.state.search_query;
     const std::string typed = query.empty() ? t.text("search.query_empty") : t.format("search.query", {{"query", upper(query)}});
     y += text_block(ctx, "search.query", typed, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent,
-                    ctx.palette.background, "heading") + px * 0.3f;
+                    ctx.palette.background, Role::Heading) + px * 0.3f;
     y = letter_grid(ctx, y) + ctx.profile.gap * 0.5f;
     // Browsers have a keyboard and the system's pinyin input: words can be typed as well.
     if (ctx.profile.can.keyboard) y = keyword_box(ctx, y);

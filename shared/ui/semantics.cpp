@@ -24,6 +24,25 @@ int SemanticsTree::add(SemNode node) {
     return static_cast<int>(focusables_.size()) - 1;
 }
 
+const char* role_name(Role role) {
+    switch (role) {
+        case Role::Text: return "text";
+        case Role::Heading: return "heading";
+        case Role::Button: return "button";
+        case Role::Textbox: return "textbox";
+        case Role::Image: return "image";
+        case Role::Status: return "status";
+        case Role::Alert: return "alert";
+    }
+    return "text";
+}
+
+int SemanticsTree::focus_index_of(const std::string& id) const {
+    for (size_t i = 0; i < focusables_.size(); ++i)
+        if (nodes_[focusables_[i]].id == id) return static_cast<int>(i);
+    return -1;
+}
+
 const SemNode* SemanticsTree::focused() const {
     for (size_t i : focusables_)
         if (nodes_[i].focused) return &nodes_[i];
@@ -42,7 +61,7 @@ nlohmann::json SemanticsTree::to_json() const {
     for (const SemNode& n : nodes_) {
         out.push_back({
             {"id", n.id},
-            {"role", n.role},
+            {"role", role_name(n.role)},
             {"label", n.label},
             {"rect", {n.rect.x, n.rect.y, n.rect.w, n.rect.h}},
             {"text_px", n.text_px},

@@ -13,9 +13,13 @@
 
 namespace elder {
 
+// What a node is, as screen readers (ARIA roles) and tests know it.
+enum class Role { Text, Heading, Button, Textbox, Image, Status, Alert };
+const char* role_name(Role role);  // "text", "heading", ... (ARIA's names)
+
 struct SemNode {
     std::string id;     // stable across frames, e.g. "tile.policies"
-    std::string role;   // "heading", "text", "button"
+    Role role = Role::Text;
     std::string label;  // what it says
     Rect rect;          // in display units (CSS px on the web, px on TV)
     float text_px = 0;  // size of its text
@@ -24,6 +28,8 @@ struct SemNode {
     bool focused = false;
     bool visible = true;  // inside the viewport; false for parts of a page scrolled out of view
     bool list_item = false;  // an entry of a list (list_row): screen readers hear "list, N items"
+    bool skip_on_entry = false;  // a page opened for the first time focuses the first item after these
+                                 // (返回, 结束, 朗读 in its header)
 };
 
 class SemanticsTree {
@@ -36,6 +42,9 @@ public:
     // Adds a node; for nodes with an action, returns their focus index (else -1).
     int add(SemNode node);
     const std::vector<SemNode>& nodes() const { return nodes_; }
+    void skip_last_on_entry() { nodes_.back().skip_on_entry = true; }
+    // The focus index of the focusable node `id`, or -1.
+    int focus_index_of(const std::string& id) const;
     // The nodes added from index `first` on are drawn over `bg` (a list row or card learns that the
     // pointer is over it, and so its fill, only after laying out its text).
     void set_background(size_t first, Rgb bg) {

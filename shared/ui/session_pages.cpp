@@ -18,7 +18,7 @@ void draw_attract_page(PageContext& ctx) {
     float y = area.y + head;
     const std::string& name = ctx.state.data.site.value.community_name;
     y += text_block(ctx, "attract.community", name.empty() ? t.text("home.title") : name, ImVec2(area.x, y), area.w,
-                    head * 1.3f, p.text, p.background, "heading") + head * 0.5f;
+                    head * 1.3f, p.text, p.background, Role::Heading) + head * 0.5f;
     y += text_block(ctx, "attract.time", format_date(t, ctx.now) + " " + format_clock(ctx.now), ImVec2(area.x, y), area.w,
                     head, p.text, p.background) + head;
     const std::vector<CardLine> banner = alert_banner_lines(ctx);
@@ -29,14 +29,14 @@ void draw_attract_page(PageContext& ctx) {
     // this screen: a touch anywhere starts), and how many there are.
     for (size_t i = 0; i < std::min<size_t>(banner.size(), 2); ++i)
         y += text_block(ctx, "attract.alert." + std::to_string(i), banner[i].text, ImVec2(area.x, y), area.w,
-                        i == 0 ? head : ctx.profile.body_px, i == 0 ? p.accent : p.text, p.background, i == 0 ? "heading" : "text");
+                        i == 0 ? head : ctx.profile.body_px, i == 0 ? p.accent : p.text, p.background, i == 0 ? Role::Heading : Role::Text);
     const size_t count = ctx.state.data.alerts.value.size();
     if (count > 1)
         y += text_block(ctx, "attract.alert_count", t.format("attract.alert_count", {{"count", std::to_string(count)}}),
                         ImVec2(area.x, y), area.w, ctx.profile.body_px, p.text, p.background);
     y += head;
     y += text_block(ctx, "attract.touch", t.text("attract.touch"), ImVec2(area.x, y), area.w, ctx.profile.tile_label_px, p.text,
-                    p.background, "heading");
+                    p.background, Role::Heading);
     ctx.end_page(y);
 }
 
@@ -47,7 +47,7 @@ void draw_idle_warning_page(PageContext& ctx, int seconds_left) {
     const float head = ctx.profile.heading_px;
     float y = area.y + head;
     y += text_block(ctx, "idle.question", t.text("idle.question"), ImVec2(area.x, y), area.w, head * 1.3f, p.text,
-                    p.background, "heading") + head * 0.5f;
+                    p.background, Role::Heading) + head * 0.5f;
     y += text_block(ctx, "idle.countdown", t.format("idle.countdown", {{"seconds", std::to_string(seconds_left)}}),
                     ImVec2(area.x, y), area.w, ctx.profile.body_px, p.text, p.background) + head;
     // One large button, as wide as the content and twice a target's height.

@@ -19,7 +19,7 @@ float choice_row(PageContext& ctx, const std::string& id, const std::string& lab
     const Rect area = ctx.content();
     const float px = ctx.profile.body_px;
     y += text_block(ctx, id + ".label", label, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.text,
-                    ctx.palette.background, "heading");
+                    ctx.palette.background, Role::Heading);
     float x = area.x, row_h = 0;
     for (const Choice& c : choices) {
         const std::string text = c.current ? ctx.strings.format("settings.current", {{"choice", c.label}}) : c.label;

@@ -80,7 +80,7 @@ void draw_ticket_page(PageContext& ctx) {
     const float text_w = beside ? area.w - side - ctx.profile.gap : area.w;
     if (beside) qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.right() - side, y), side);
     y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a->code}}), ImVec2(area.x, y), text_w,
-                    ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, "heading");
+                    ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, Role::Heading);
     y += fact_line(ctx, "ticket.status", t.text("ticket.status"), status_words(ctx, *a), y, text_w);
     if (a->status == "cancelled" && !a->cancel_reason.empty())
         y += fact_line(ctx, "ticket.cancel_reason", t.text("ticket.cancel_reason"), a->cancel_reason, y, text_w);
@@ -140,7 +140,7 @@ void draw_cancel_confirm_page(PageContext& ctx) {
     const Appointment* a = appointment_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
     float y = page_header(ctx, t.text("cancel.title"));
     y += text_block(ctx, "cancel.question", t.text("cancel.question"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
-                    ctx.palette.text, ctx.palette.background, "heading") + ctx.profile.gap * 0.5f;
+                    ctx.palette.text, ctx.palette.background, Role::Heading) + ctx.profile.gap * 0.5f;
     if (a) y = appointment_facts(ctx, *a, y) + ctx.profile.gap * 0.5f;
     y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
     // "Keep it" comes first: the safe choice is where focus starts.

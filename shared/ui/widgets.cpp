@@ -30,7 +30,7 @@ float text_width(const PageContext& ctx, const std::string& text, float px) {
     return ctx.font->CalcTextSizeA(px, FLT_MAX, 0.0f, text.c_str()).x;
 }
 
-ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, const std::string& text,
+ImVec2 text_line(PageContext& ctx, const std::string& id, Role role, const std::string& text,
                  ImVec2 pos, float px, Rgb fg, Rgb bg) {
     ImGui::GetWindowDrawList()->AddText(ctx.font, px, pos, to_imcolor(fg), text.c_str());
     const ImVec2 size(text_width(ctx, text, px), px);
@@ -108,7 +108,7 @@ float text_block_height(const PageContext& ctx, const std::string& text, float w
 }
 
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
-                 float width, float px, Rgb fg, Rgb bg, const char* role) {
+                 float width, float px, Rgb fg, Rgb bg, Role role) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float height = wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float y) {
         draw->AddText(ctx.font, px, im(pos.x, pos.y + y), to_imcolor(fg), b, e);
@@ -119,8 +119,7 @@ float text_block(PageContext& ctx, const std::string& id, const std::string& tex
 
 void tile(PageContext& ctx, const TileSpec& spec) {
     const Rect& r = spec.rect;
-    const int focus_index = ctx.tree.focusable_count();
-    const bool focused = focus_index == ctx.focus;
+    const bool focused = ctx.is_focused(spec.id, ctx.tree.focusable_count());
 
     ImGui::SetCursorScreenPos(im(r.x, r.y));
     ImGui::PushID(spec.id.c_str());
@@ -145,13 +144,13 @@ void tile(PageContext& ctx, const TileSpec& spec) {
                   spec.label.c_str());
     if (!spec.hint.empty()) {
         const float hint_w = text_width(ctx, spec.hint, hint_px);
-        text_line(ctx, spec.id + ".hint", "text", spec.hint,
+        text_line(ctx, spec.id + ".hint", Role::Text, spec.hint,
                   im(r.center_x() - hint_w / 2, top + label_px + hint_px * (kLineSpacing - 1)), hint_px,
                   secondary, fill);
     }
     if (!spec.badge.empty()) {
         const float pad = hint_px / 2;
-        text_line(ctx, spec.id + ".badge", "text", spec.badge, im(r.x + pad, r.y + pad / 2), hint_px,
+        text_line(ctx, spec.id + ".badge", Role::Text, spec.badge, im(r.x + pad, r.y + pad / 2), hint_px,
                   secondary, fill);
     }
     ctx.tree.add({spec.id, spec.role, spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
@@ -203,8 +202,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     const float px = ctx.profile.body_px;
     const float pad = px * 0.6f;
     const Palette& p = ctx.palette;
-    const int focus_index = ctx.tree.focusable_count();
-    const bool focused = focus_index == ctx.focus;
+    const bool focused = ctx.is_focused(spec.id, ctx.tree.focusable_count());
 
     // Lay out first (to know the height), then draw the background under the text.
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -214,7 +212,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     float x = spec.x + pad;
     float y = spec.y + pad;
     if (!spec.marker.empty()) {
-        const ImVec2 m = text_line(ctx, spec.id + ".marker", "text", spec.marker, im(x, y), px, p.accent, p.tile);
+        const ImVec2 m = text_line(ctx, spec.id + ".marker", Role::Text, spec.marker, im(x, y), px, p.accent, p.tile);
         x += m.x + px * 0.5f;
     }
     y += text_block(ctx, spec.id + ".title", spec.title, im(x, y), spec.x + spec.w - pad - x, px, p.text, p.tile);
@@ -231,7 +229,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     ImGui::PopID();
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
-    ctx.tree.add({spec.id, "button", spec.title, r, px, p.text, p.tile, spec.action, focused, true, true});
+    ctx.tree.add({spec.id, Role::Button, spec.title, r, px, p.text, p.tile, spec.action, focused, true, true});
     if (hovered) ctx.tree.set_background(first_node, p.tile_hover);
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
@@ -251,7 +249,7 @@ float alert_line(PageContext& ctx, float y) {
                                                       {"event", a.infos.front().event}});
     const Rect area = ctx.content();
     return y + text_block(ctx, "page.alert", text, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.accent,
-                          ctx.palette.background, "status") + ctx.profile.body_px * 0.3f;
+                          ctx.palette.background, Role::Status) + ctx.profile.body_px * 0.3f;
 }
 
 // While 朗读 goes on: where it is, and 暂停 / 继续, 从头读, 停止.
@@ -265,7 +263,7 @@ float reading_bar(PageContext& ctx, float y) {
                                    : t.format(r.playing ? "reading.playing" : "reading.paused",
                                               {{"n", std::to_string(r.index + 1)}, {"of", std::to_string(r.sentences.size())}});
     y += text_block(ctx, "reading.where", where, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text,
-                    ctx.palette.background, "status");
+                    ctx.palette.background, Role::Status);
     // Three buttons that never move (a finger or the focus may be on one when reading ends): the
     // first says 暂停, 继续 or 再读一遍 as the reading goes, all as wide as the widest word.
     const Action first = r.playing ? Action{PauseReading{}} : done ? Action{RestartReading{}} : Action{ResumeReading{}};
@@ -275,8 +273,8 @@ float reading_bar(PageContext& ctx, float y) {
         w = std::max(w, text_width(ctx, t.text(key), ctx.profile.body_px) + 2 * ctx.profile.body_px);
     const float gap = ctx.profile.gap;
     const bool one_row = 3 * w + 2 * gap <= area.w;
-    const auto at = [&](int i) { return one_row ? im(area.x + i * (w + gap), y) : im(area.x, y + i * (ctx.profile.min_target_h + gap * 0.5f)); };
     const float h = std::max(ctx.profile.min_target_h, ctx.profile.body_px * 2.2f);
+    const auto at = [&](int i) { return one_row ? im(area.x + i * (w + gap), y) : im(area.x, y + i * (h + gap * 0.5f)); };
     tile(ctx, {"reading.toggle", first_label, "", "", {at(0).x, at(0).y, w, h}, ctx.palette.tile, first, ctx.profile.body_px});
     tile(ctx, {"reading.restart", t.text("reading.restart"), "", "", {at(1).x, at(1).y, w, h}, ctx.palette.tile, RestartReading{},
                ctx.profile.body_px});
@@ -291,12 +289,14 @@ float page_header(PageContext& ctx, const std::string& title) {
     const Rect area = ctx.content();
     const float top = ctx.top();
     const Rect back = button(ctx, "page.back", ctx.strings.text("page.back"), im(area.x, top), GoBack{}, ctx.palette.tile);
+    ctx.tree.skip_last_on_entry();
     const float px = ctx.profile.heading_px;
     const float x = back.right() + ctx.profile.gap;
     float right = area.right();
     const auto header_button = [&](const std::string& id, const std::string& label, const Action& action) {
         const float w = std::max(ctx.profile.min_target_w, text_width(ctx, label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
         right = button(ctx, id, label, im(right - w, top), action, ctx.palette.tile).x - ctx.profile.gap;
+        ctx.tree.skip_last_on_entry();  // 结束, 朗读
     };
     // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
     if (ctx.profile.can.visitor_sessions && !ctx.state.personal.token.empty())
@@ -304,7 +304,7 @@ float page_header(PageContext& ctx, const std::string& title) {
     // 朗读: the whole page aloud, sentence by sentence (the bar under the title controls it).
     if (!ctx.state.reading.active()) header_button("page.read", ctx.strings.text("reading.read"), ReadPage{});
     float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), right - x, px, ctx.palette.text,
-                         ctx.palette.background, "heading");
+                         ctx.palette.background, Role::Heading);
     h = std::max(back.h, back.center_y() - px / 2 - top + h);
     const float below = reading_bar(ctx, top + h + ctx.profile.gap * 0.5f);
     return alert_line(ctx, below) + ctx.profile.gap * 0.5f;
@@ -367,7 +367,7 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
            const Action& action) {
     const Palette& p = ctx.palette;
     const float pad = ctx.profile.body_px * 0.6f;
-    const bool focused = ctx.tree.focusable_count() == ctx.focus;
+    const bool focused = ctx.is_focused(id, ctx.tree.focusable_count());
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
@@ -392,7 +392,7 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
     const std::string comma = ctx.strings.text("text.comma");
     for (const CardLine& l : lines)
         if (!l.text.empty()) label += (label.empty() ? "" : comma) + l.text;
-    ctx.tree.add({id, "button", label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, p.tile, action, focused});
+    ctx.tree.add({id, Role::Button, label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, p.tile, action, focused});
     if (hovered) ctx.tree.set_background(first_node, p.tile_hover);
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(action);
@@ -404,7 +404,7 @@ float section(PageContext& ctx, const std::string& id, const std::string& headin
     const Rect area = ctx.content();
     const float px = ctx.profile.body_px;
     const float top = y;
-    y += text_block(ctx, id + ".heading", heading, im(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, "heading");
+    y += text_block(ctx, id + ".heading", heading, im(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, Role::Heading);
     for (size_t i = 0; i < items.size(); ++i) {
         const std::string text = numbered ? std::to_string(i + 1) + ". " + items[i] : items[i];
         y += text_block(ctx, id + "." + std::to_string(i), text, im(area.x, y), area.w, px, ctx.palette.text,
@@ -452,7 +452,7 @@ float qr_code(PageContext& ctx, const std::string& id, const std::string& text, 
                 const float px = pos.x + (x + kQuiet) * module, py = pos.y + (y + kQuiet) * module;
                 draw->AddRectFilled(im(px, py), im(px + module, py + module), IM_COL32(0, 0, 0, 255));
             }
-    SemNode node{id, "image", ctx.strings.format("qr.label", {{"link", text}}), {pos.x, pos.y, size, size}, 0,
+    SemNode node{id, Role::Image, ctx.strings.format("qr.label", {{"link", text}}), {pos.x, pos.y, size, size}, 0,
                  rgb_hex(0x000000), rgb_hex(0xFFFFFF), std::nullopt, false};
     ctx.tree.add(node);
     return size;

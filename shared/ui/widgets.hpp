@@ -8,12 +8,12 @@
 namespace elder {
 
 // One line of text with its top-left corner at `pos`; returns its size.
-ImVec2 text_line(PageContext& ctx, const std::string& id, const char* role, const std::string& text,
+ImVec2 text_line(PageContext& ctx, const std::string& id, Role role, const std::string& text,
                  ImVec2 pos, float px, Rgb fg, Rgb bg);
 
 // A paragraph wrapped to `width` with 1.5x line spacing; returns its height.
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
-                 float width, float px, Rgb fg, Rgb bg, const char* role = "text");
+                 float width, float px, Rgb fg, Rgb bg, Role role = Role::Text);
 
 struct TileSpec {
     std::string id;
@@ -24,7 +24,7 @@ struct TileSpec {
     Rgb fill;
     Action action;
     float label_px = 0;  // 0: the surface's tile label size
-    const char* role = "button";  // "textbox" for a box that opens typing
+    Role role = Role::Button;  // Role::Textbox for a box that opens typing
 };
 
 // A large focusable, tappable tile. Emits its action when tapped or clicked.

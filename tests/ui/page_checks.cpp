@@ -32,11 +32,11 @@ void check_numbers(const HeadlessUi& ui, const SurfaceCase& c) {
     const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
     for (const SemNode& n : ui.app.semantics().nodes()) {
         INFO(n.id << " '" << n.label << "'");
-        if (n.role == std::string("image")) {  // a QR code: dark modules on white, far above 3:1
+        if (n.role == Role::Image) {  // a QR code: dark modules on white, far above 3:1
             CHECK(contrast_ratio(n.fg, n.bg) >= 3.0);
             continue;
         }
-        const bool heading = n.role == std::string("heading");
+        const bool heading = n.role == Role::Heading;
         CHECK(n.text_px >= (heading ? c.min_heading : c.min_body) * scale - 0.01f);
         // Text >= 7:1 (12:1 in high contrast); only heading-size text may use the 4.5:1 allowance.
         CHECK(contrast_ratio(n.fg, n.bg) >= (n.text_px >= c.min_heading && !settings.high_contrast ? 4.5 : min_contrast));

@@ -341,7 +341,7 @@ TEST_CASE("a kiosk asks 还需要更多时间吗 20 s before the idle end, then 
     CHECK(s.personal.appointments.empty());
     CHECK(s.personal.requests.empty());
     CHECK(s.search_query.empty());
-    CHECK(s.focus.empty());
+    for (const auto& [page, focus] : s.focus) CHECK(page == "attract");  // no place of the visitor's is remembered
     bool removed = false;
     for (const Effect& e : ui.app.take_effects())
         if (const auto* r = std::get_if<RemoveCache>(&e)) removed |= r->key == "account";

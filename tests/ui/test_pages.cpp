@@ -605,3 +605,35 @@ TEST_CASE("the 朗读 bar meets the numbers on every surface") {
             check_reachable_by_arrows(ui);
         }
 }
+
+TEST_CASE("focus stays on the same alert card when a new alert is inserted above it") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    open(ui, Screen::Alerts);
+    const SemNode* first = ui.app.semantics().focused();
+    REQUIRE(first);
+    ui.key(RemoteKey::Down);  // to the next card
+    ui.frame();
+    const SemNode* focused = ui.app.semantics().focused();
+    REQUIRE(focused);
+    REQUIRE(focused->id.rfind("alert.", 0) == 0);
+    const std::string id = focused->id;
+    const int index = ui.app.state().focused();
+    // A moderate alert arrives live: it goes to the top of the list, above the resident's card.
+    auto alert = nlohmann::json::parse(fixture("alerts"))["items"][1];
+    alert["id"] = 77;
+    alert["identifier"] = "elder-new-77";
+    ui.app.dispatch(StreamEvent{"alert", alert.dump()});
+    ui.frame();
+    ui.frame();
+    REQUIRE(find_node(ui.app, "alert.77"));
+    REQUIRE(ui.app.semantics().focused());
+    CHECK(ui.app.semantics().focused()->id == id);  // not the card that now sits where it was
+    CHECK(ui.app.state().focused() == index + 1);
+    // The card goes (withdrawn): the focus falls to the nearest item, never nowhere.
+    ui.app.dispatch(StreamEvent{"cancel", "{\"id\": " + id.substr(6) + "}"});
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.app.semantics().focused());
+    CHECK(ui.app.state().focused() == index + 1);
+}
