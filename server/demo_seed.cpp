@@ -130,6 +130,34 @@ void seed_activities(Database& db, const nlohmann::json& doc) {
     }
 }
 
+// "{day+N}" (or "{day-N}") in demo text: the date N days from the day of seeding, as a resident
+// reads it ("11月27日（星期四）"), so that the demo's notices always speak of days to come.
+std::string with_dates(std::string text) {
+    static const char* const kWeekdays[] = {"日", "一", "二", "三", "四", "五", "六"};
+    for (size_t at = text.find("{day"); at != std::string::npos; at = text.find("{day", at)) {
+        const size_t end = text.find('}', at);
+        if (end == std::string::npos) throw std::runtime_error("an unclosed {day in demo text: " + text);
+        const int days = std::stoi(text.substr(at + 4, end - at - 4));
+        const std::string date = date_in_days(days);
+        const std::string spoken = std::to_string(std::stoi(date.substr(5, 2))) + "月" + std::to_string(std::stoi(date.substr(8, 2))) +
+                                   "日（星期" + kWeekdays[weekday_of(date)] + "）";
+        text.replace(at, end + 1 - at, spoken);
+        at += spoken.size();
+    }
+    return text;
+}
+
+// Notices went out in the days before seeding; their text names days after it.
+void seed_notices(Database& db, const nlohmann::json& doc) {
+    for (const auto& n : doc.at("notices"))
+        db.prepare("INSERT INTO notices (title, body, published, pinned) VALUES (?, ?, ?, ?)")
+            .bind(1, with_dates(n.at("title").get<std::string>()))
+            .bind(2, with_dates(n.at("body").get<std::string>()))
+            .bind(3, at_time(date_in_days(n.at("published_day").get<int>()), n.at("published_time").get<std::string>()))
+            .bind(4, static_cast<std::int64_t>(n.at("pinned").get<bool>()))
+            .run();
+}
+
 }  // namespace
 
 void seed_demo(Database& db, const std::string& demo_dir) {
@@ -139,6 +167,7 @@ void seed_demo(Database& db, const std::string& demo_dir) {
     const auto guides = read_json(demo_dir + "/guides.json");
     const auto contacts = read_json(demo_dir + "/contacts.json");
     const auto activities = read_json(demo_dir + "/activities.json");
+    const auto notices = read_json(demo_dir + "/notices.json");
     Transaction tx(db);
     try {
         db.prepare("INSERT INTO settings (key, value) VALUES ('site', ?)").bind(1, site.dump()).run();
@@ -146,6 +175,7 @@ void seed_demo(Database& db, const std::string& demo_dir) {
         seed_guides(db, guides);
         seed_contacts(db, contacts);
         seed_activities(db, activities);
+        seed_notices(db, notices);
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error("demo content in " + demo_dir + " is malformed: " + e.what());
     }
