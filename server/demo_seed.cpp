@@ -147,8 +147,10 @@ std::string with_dates(std::string text) {
     return text;
 }
 
-// Notices went out in the days before seeding; their text names days after it.
+// Notices went out in the days before seeding; their text names days after it. Moves the change
+// counter, so that a list cached before (an ETag) is not taken as current.
 void seed_notices(Database& db, const nlohmann::json& doc) {
+    next_change_seq(db);
     for (const auto& n : doc.at("notices"))
         db.prepare("INSERT INTO notices (title, body, published, pinned) VALUES (?, ?, ?, ?)")
             .bind(1, with_dates(n.at("title").get<std::string>()))
@@ -161,7 +163,21 @@ void seed_notices(Database& db, const nlohmann::json& doc) {
 }  // namespace
 
 void seed_demo(Database& db, const std::string& demo_dir) {
-    if (has_content(db)) return;
+    if (has_content(db)) {
+        // A demo database from before notices (migration 13) gets them once: the table has never
+        // held one (withdrawn notices stay as rows, so this never brings them back).
+        if (db.prepare("SELECT 1 FROM notices LIMIT 1").step()) return;
+        const auto notices = read_json(demo_dir + "/notices.json");
+        Transaction tx(db);
+        try {
+            seed_notices(db, notices);
+        } catch (const nlohmann::json::exception& e) {
+            throw std::runtime_error("demo content in " + demo_dir + "/notices.json is malformed: " + e.what());
+        }
+        tx.commit();
+        log_event("info", "seeded demo notices", {{"dir", demo_dir}, {"notices", notices["notices"].size()}});
+        return;
+    }
     const auto site = read_json(demo_dir + "/site.json");
     const auto policies = read_json(demo_dir + "/policies.json");
     const auto guides = read_json(demo_dir + "/guides.json");
