@@ -1,6 +1,7 @@
 // The reference server over real HTTP on 127.0.0.1: site, policies (paging, since, search, ETag),
 // community notices (order, paging, ETag, withdrawn, bad input), bad input of every kind, the kiosk site, CORS, restart and SIGTERM.
 //   node tests/server/api_test.mjs SERVER_BINARY DEMO_DIR WEB_ROOT OPENAPI_YAML
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,7 @@ checks.check(counted === all.length, 'category counts add up to the policy list'
 }
 
 // Community notices: pinned first, then newest published, then id descending; withdrawn ones gone.
+let noticesLeft = [];  // what a restart must keep
 {
   // a comes before b in the order the contract promises
   const before = (a, b) => a.pinned !== b.pinned ? a.pinned : a.published !== b.published ? a.published > b.published : a.id > b.id;
@@ -191,7 +193,8 @@ checks.check(counted === all.length, 'category counts add up to the policy list'
   checks.check(withdrawn.status === 204 && await isProblem(gone, 404) && goneBody.detail === '没有找到这条公告。',
     'a withdrawn notice is a 404 problem+json: 没有找到这条公告。', `${withdrawn.status} ${gone.status}`);
   const after = await get('/api/v1/notices?limit=100');
-  checks.check((await after.json()).items.every((n) => n.id !== demo[0].id) && after.headers.get('etag') !== etag,
+  noticesLeft = (await after.clone().json()).items.map((n) => n.id);
+  checks.check(noticesLeft.length === 24 && noticesLeft.every((id) => id !== demo[0].id) && after.headers.get('etag') !== etag,
     'a withdrawn notice leaves the list');
   checks.check((await get('/api/v1/notices', { 'If-None-Match': etag })).status === 200, 'after a withdrawal the old ETag gives the new list (200)');
   for (const path of ['/api/v1/notices/99999', '/api/v1/notices/abc', '/api/v1/notices/0']) {
@@ -264,6 +267,22 @@ checks.check(await isProblem(await fetch(server.url + '/api/v1/policies', { meth
   server = await startServer(binary, args);
   const again = await (await get('/api/v1/policies?since=0&limit=100')).json();
   checks.check(again.items.length === all.length, 'a restart with --demo keeps the data and does not seed twice');
+  const notices = await get('/api/v1/notices?limit=100');
+  const kept = (await notices.json()).items.map((n) => n.id);
+  checks.check(JSON.stringify(kept) === JSON.stringify(noticesLeft), 'a restart keeps the notices as they were (the withdrawn one stays out, none seeded again)',
+    `${kept.length} vs ${noticesLeft.length}`);
+  await server.stop();
+  // A demo database from before notices: after migration 13 its table is empty, and the demo
+  // notices arrive once, as a change (a list cached before is not taken as current).
+  const emptied = spawnSync('sqlite3', [db, 'DELETE FROM notices;'], { encoding: 'utf8' });
+  server = await startServer(binary, args);
+  const seeded = await get('/api/v1/notices?limit=100', { 'If-None-Match': notices.headers.get('etag') });
+  const items = seeded.status === 200 ? (await seeded.json()).items : [];
+  checks.check(emptied.status === 0 && items.length === 5 && items[0].pinned, 'a demo database from before notices gets the five demo notices once',
+    `${emptied.stderr} ${seeded.status} ${items.length}`);
+  await server.stop();
+  server = await startServer(binary, args);
+  checks.check((await (await get('/api/v1/notices?limit=100')).json()).items.length === 5, 'and only once');
   await server.stop();
 }
 
