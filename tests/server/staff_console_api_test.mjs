@@ -400,6 +400,18 @@ await checks.each('content', [
     checks.check(republished.json.target_id === id && edited[0].id === id && edited[0].pinned === true && edited[0].published === live.json.published,
       'a pinned edit goes first and keeps its published time', JSON.stringify(edited[0]));
 
+    // Scheduled: nothing shows before its time; at its time it goes out, stamped then, not when approved.
+    const later = await api.post('/api/v1/staff/drafts', { kind: 'notices', fields: { title: '测试：定时发布的公告', body: '到时间才发布。' } }, { token: ed });
+    await api.post(`/api/v1/staff/drafts/${later.json.id}/submit`, undefined, { token: ed });
+    const at = new Date(Date.now() + 2500).toISOString().replace(/\.\d+Z$/, '+00:00');
+    const scheduled = await api.post(`/api/v1/staff/drafts/${later.json.id}/publish`, { publish_at: at }, { token: shen });
+    const early = (await api.get('/api/v1/notices?limit=100')).json.items.some((n) => n.title === '测试：定时发布的公告');
+    let due;
+    for (const end = Date.now() + 15000; !due && Date.now() < end; await new Promise((r) => setTimeout(r, 250)))
+      due = (await api.get('/api/v1/notices?limit=100')).json.items.find((n) => n.title === '测试：定时发布的公告');
+    checks.check(scheduled.json.state === 'scheduled' && !early && due && Date.parse(due.published) >= Date.parse(at) - 1000,
+      'a scheduled notice goes out by itself at its time, published then', `${scheduled.json.state} ${early} ${at} ${due?.published}`);
+
     // Withdrawn: approvers only, with a reason; 404 and off the list; the apps are told.
     const refused = await api.post(`/api/v1/staff/content/notices/${id}/withdraw`, { reason: '已恢复开放' }, { token: ed });
     const withdrawn = await api.post(`/api/v1/staff/content/notices/${id}/withdraw`, { reason: '已恢复开放' }, { token: shen });
@@ -408,9 +420,9 @@ await checks.each('content', [
       (await api.get('/api/v1/notices?limit=100')).json.items.every((n) => n.id !== id) &&
       (await api.get('/api/v1/staff/content/notices', { token: ed })).json.items.every((n) => n.id !== id),
     'an approver withdraws the notice: 404 (没有找到这条公告。) and gone from the public and staff lists', `${refused.status} ${withdrawn.status} ${gone.status}`);
-    await nextEvent(stream, (e) => e.kind === 'changed' && e.data.resource === 'notices' && stream.events.filter((x) => x.kind === 'changed' && x.data.resource === 'notices').length >= 3);
+    await nextEvent(stream, () => stream.events.filter((x) => x.kind === 'changed' && x.data.resource === 'notices').length >= 4);
     stream.stop();
-    checks.check(true, 'the edit and the withdrawal tell the apps too');
+    checks.check(true, 'the edit, the scheduled publication and the withdrawal tell the apps too');
 
     // The audit trail: every step, by whom.
     const trail = async (target) => (await api.get('/api/v1/staff/audit?limit=50&target=' + encodeURIComponent(target), { token: boss })).json.items;
