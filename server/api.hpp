@@ -13,6 +13,7 @@ namespace elder::server {
 void add_site_routes(Router& router, Database& db);
 void add_policy_routes(Router& router, Database& db);
 void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
+void add_notice_routes(Router& router, Database& db);    // community notices (社区公告)
 void add_schedule_routes(Router& router, Database& db);  // schedules and slots
 // `dev_otp`: also GET /api/v1/dev/otp, which tells the last code sent to a phone (tests only).
 void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, bool dev_otp);
@@ -34,7 +35,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
                              std::function<bool(std::int64_t)> stream_connected);
 // The counter's day: appointments, check-in, slots with who is booked, closing a slot.
 void add_staff_appointment_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
-// Drafts of policies, guides, contacts and activities, published by a second person; withdrawal.
+// Drafts of policies, guides, contacts, activities and notices, published by a second person; withdrawal.
 void add_draft_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
 // Staff sign-in and sessions, accounts (admins), the audit log. Passwords are checked on `offload`.
 void add_staff_account_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, Offload& offload);

@@ -1,8 +1,9 @@
-// Publishing public content with two people (GOV.UK's rule): an editor writes a draft (new, or an
-// edit of a live item), saves it as often as needed (the answer lists what is still missing),
-// submits it; an approver who is not its author publishes it now or at a set time, or sends it
-// back with a note. Approvers withdraw live items. Every step is audited; a publication tells the
-// apps' streams (`changed`) so that screens update within seconds.
+// Publishing public content (policies, guides, contacts, activities, notices) with two people
+// (GOV.UK's rule): an editor writes a draft (new, or an edit of a live item), saves it as often as
+// needed (the answer lists what is still missing), submits it; an approver who is not its author
+// publishes it now or at a set time, or sends it back with a note. Approvers withdraw live items.
+// Every step is audited; a publication tells the apps' streams (`changed`) so that screens update
+// within seconds.
 #include <ctime>
 
 #include <nlohmann/json.hpp>
@@ -112,7 +113,7 @@ Response create(const Call& call, Database& db, const StaffCaller& who) {
     json body, invalid = json::array();
     if (auto error = read_json_body(call, body)) return *error;
     const ContentKind* kind = body.value("kind", json()).is_string() ? find_kind(body["kind"]) : nullptr;
-    if (!kind) return invalid_body(call, {{{"name", "kind"}, {"reason", "policies, guides, contacts or activities"}}});
+    if (!kind) return invalid_body(call, {{{"name", "kind"}, {"reason", "policies, guides, contacts, activities or notices"}}});
     std::int64_t target = 0;
     json fields = json::object();
     if (body.contains("target_id")) {

@@ -28,6 +28,9 @@ const std::vector<ContentKind> kKinds = {
      {{"title", F::Line, true, 1, 100}, {"description", F::Text, true, 1, 2000}, {"place", F::Line, true, 1, 200},
       {"start", F::DateTime, true, 1, 40}, {"end", F::DateTime, true, 1, 40}, {"capacity", F::Count, true, 1, 10000},
       {"schedule_id", F::Schedule, false, 0, 0}}},
+    {"notices", "notices", "title",
+     {{"title", F::Line, true, 1, 60}, {"body", F::Text, true, 1, 4000}, {"pinned", F::Flag, false, 0, 1}},
+     "published"},
 };
 
 constexpr size_t kMaxLineChars = 500;  // one item of a list field
@@ -76,6 +79,7 @@ json field_value(Database& db, const FieldSpec& f, const json& in, json& invalid
     const bool present = in.contains(f.name) && !in[f.name].is_null() && !(in[f.name].is_string() && in[f.name].get<std::string>().empty());
     if (!present) {
         if (f.required) invalid.push_back(problem_item(f.name, "is required", "这一项要填。"));
+        if (f.type == F::Flag) return false;  // an optional flag left out is "no"
         return f.type == F::Lines ? json::array() : json(nullptr);
     }
     const json& v = in[f.name];
@@ -202,6 +206,11 @@ std::int64_t publish_fields(Database& db, const ContentKind& kind, std::int64_t 
         marks += std::string(marks.empty() ? "" : ", ") + "?";
         sets += std::string(sets.empty() ? "" : ", ") + "\"" + f.name + "\" = ?";
     }
+    const bool stamp = !id && kind.published_column;  // first publication: the server sets the time
+    if (stamp) {
+        columns += std::string(", \"") + kind.published_column + "\"";
+        marks += ", ?";
+    }
     const std::int64_t seq = next_change_seq(db);
     const int n = static_cast<int>(kind.fields.size());
     Statement s = db.prepare(id ? "UPDATE " + std::string(kind.table) + " SET " + sets + (has_seq(kind) ? ", updated_seq = ?" : "") +
@@ -210,6 +219,7 @@ std::int64_t publish_fields(Database& db, const ContentKind& kind, std::int64_t 
                                       ") VALUES (" + marks + (has_seq(kind) ? ", ?" : "") + ")");
     for (int i = 0; i < n; ++i) bind_value(s, i + 1, kind.fields[i], fields[kind.fields[i].name]);
     int next = n + 1;
+    if (stamp) s.bind(next++, now_iso());
     if (has_seq(kind)) s.bind(next++, seq);
     if (id) s.bind(next, id);
     s.run();

@@ -1,5 +1,5 @@
 #pragma once
-// The kinds of public content staff write (policies, guides, contacts, activities), each declared
+// The kinds of public content staff write (policies, guides, contacts, activities, notices), each declared
 // once: its table, its fields with their types and limits, and the list the apps refetch when it
 // changes. Drafts (api_drafts.cpp) are validated, cleaned and published through this table, so a
 // new kind of content is one more entry here.
@@ -37,6 +37,9 @@ struct ContentKind {
     const char* table;
     const char* title_field;
     std::vector<FieldSpec> fields;
+    // A column the server sets to the time (China, ISO 8601) an item first goes live; staff never
+    // type it, and an edit keeps it. Null for kinds without one.
+    const char* published_column = nullptr;
 };
 
 const ContentKind* find_kind(const std::string& name);
@@ -52,7 +55,8 @@ std::string clean_pasted_text(const std::string& text);
 nlohmann::json validate_fields(Database& db, const ContentKind& kind, const nlohmann::json& in, nlohmann::json& invalid);
 
 // Publishes `fields` (validated) as a new item (`id` 0) or over item `id`; moves the change
-// counter. Returns the item's id. Call inside a transaction.
+// counter. A new item of a kind with a `published_column` gets the time now. Returns the item's
+// id. Call inside a transaction.
 std::int64_t publish_fields(Database& db, const ContentKind& kind, std::int64_t id, const nlohmann::json& fields);
 // Withdraws a live item; false when there is none. Call inside a transaction.
 bool withdraw_item(Database& db, const ContentKind& kind, std::int64_t id);

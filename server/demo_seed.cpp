@@ -130,15 +130,60 @@ void seed_activities(Database& db, const nlohmann::json& doc) {
     }
 }
 
+// "{day+N}" (or "{day-N}") in demo text: the date N days from the day of seeding, as a resident
+// reads it ("11月27日（星期四）"), so that the demo's notices always speak of days to come.
+std::string with_dates(std::string text) {
+    static const char* const kWeekdays[] = {"日", "一", "二", "三", "四", "五", "六"};
+    for (size_t at = text.find("{day"); at != std::string::npos; at = text.find("{day", at)) {
+        const size_t end = text.find('}', at);
+        if (end == std::string::npos) throw std::runtime_error("an unclosed {day in demo text: " + text);
+        const int days = std::stoi(text.substr(at + 4, end - at - 4));
+        const std::string date = date_in_days(days);
+        const std::string spoken = std::to_string(std::stoi(date.substr(5, 2))) + "月" + std::to_string(std::stoi(date.substr(8, 2))) +
+                                   "日（星期" + kWeekdays[weekday_of(date)] + "）";
+        text.replace(at, end + 1 - at, spoken);
+        at += spoken.size();
+    }
+    return text;
+}
+
+// Notices went out in the days before seeding; their text names days after it. Moves the change
+// counter, so that a list cached before (an ETag) is not taken as current.
+void seed_notices(Database& db, const nlohmann::json& doc) {
+    next_change_seq(db);
+    for (const auto& n : doc.at("notices"))
+        db.prepare("INSERT INTO notices (title, body, published, pinned) VALUES (?, ?, ?, ?)")
+            .bind(1, with_dates(n.at("title").get<std::string>()))
+            .bind(2, with_dates(n.at("body").get<std::string>()))
+            .bind(3, at_time(date_in_days(n.at("published_day").get<int>()), n.at("published_time").get<std::string>()))
+            .bind(4, static_cast<std::int64_t>(n.at("pinned").get<bool>()))
+            .run();
+}
+
 }  // namespace
 
 void seed_demo(Database& db, const std::string& demo_dir) {
-    if (has_content(db)) return;
+    if (has_content(db)) {
+        // A demo database from before notices (migration 13) gets them once: the table has never
+        // held one (withdrawn notices stay as rows, so this never brings them back).
+        if (db.prepare("SELECT 1 FROM notices LIMIT 1").step()) return;
+        const auto notices = read_json(demo_dir + "/notices.json");
+        Transaction tx(db);
+        try {
+            seed_notices(db, notices);
+        } catch (const nlohmann::json::exception& e) {
+            throw std::runtime_error("demo content in " + demo_dir + "/notices.json is malformed: " + e.what());
+        }
+        tx.commit();
+        log_event("info", "seeded demo notices", {{"dir", demo_dir}, {"notices", notices["notices"].size()}});
+        return;
+    }
     const auto site = read_json(demo_dir + "/site.json");
     const auto policies = read_json(demo_dir + "/policies.json");
     const auto guides = read_json(demo_dir + "/guides.json");
     const auto contacts = read_json(demo_dir + "/contacts.json");
     const auto activities = read_json(demo_dir + "/activities.json");
+    const auto notices = read_json(demo_dir + "/notices.json");
     Transaction tx(db);
     try {
         db.prepare("INSERT INTO settings (key, value) VALUES ('site', ?)").bind(1, site.dump()).run();
@@ -146,6 +191,7 @@ void seed_demo(Database& db, const std::string& demo_dir) {
         seed_guides(db, guides);
         seed_contacts(db, contacts);
         seed_activities(db, activities);
+        seed_notices(db, notices);
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error("demo content in " + demo_dir + " is malformed: " + e.what());
     }

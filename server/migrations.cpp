@@ -278,6 +278,20 @@ const char* const kSteps[] = {
     ALTER TABLE slots ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE appointments ADD COLUMN cancel_reason TEXT;
     )sql",
+    // 13: community notices (社区公告), written and published by staff like the other content.
+    // `published` is set by the server when a notice first goes live (ISO 8601, +08:00, so that
+    // text order is time order); lists show pinned ones first, then newest first.
+    R"sql(
+    CREATE TABLE notices (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        published TEXT NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX notices_in_order ON notices(deleted, pinned DESC, published DESC, id DESC);
+    )sql",
 };
 
 }  // namespace

@@ -8,7 +8,8 @@ namespace elder::server {
 bool holds_personal_data(std::string_view path) {
     static constexpr std::string_view kPublic[] = {"/api/v1/site",       "/api/v1/policies",  "/api/v1/guides",
                                                    "/api/v1/contacts",   "/api/v1/activities", "/api/v1/schedules",
-                                                   "/api/v1/alerts",     "/api/v1/health",     "/api/v1/policy-categories"};
+                                                   "/api/v1/alerts",     "/api/v1/health",     "/api/v1/policy-categories",
+                                                   "/api/v1/notices"};
     if (path.substr(0, 5) != "/api/") return false;
     for (std::string_view prefix : kPublic)
         if (path.substr(0, prefix.size()) == prefix && (path.size() == prefix.size() || path[prefix.size()] == '/'))

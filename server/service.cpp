@@ -81,6 +81,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_site_routes(router_, db_);
     add_policy_routes(router_, db_);
     add_content_routes(router_, db_);
+    add_notice_routes(router_, db_);
     add_schedule_routes(router_, db_);
     add_auth_routes(router_, db_, auth_, staff_, config.dev_otp);
     add_appointment_routes(router_, db_, auth_, staff_, id_numbers_, config.undo_window_s);

@@ -27,6 +27,8 @@ for (const [method, target, options] of [
   ['GET', '/api/v1/policies?limit=5'], ['GET', '/api/v1/policies?category=yanglao&cursor=2026-01-01_3'],
   ['GET', '/api/v1/policies?since=1'], ['GET', '/api/v1/policies/1'], ['GET', '/api/v1/guides'], ['GET', '/api/v1/guides/1'],
   ['GET', '/api/v1/contacts'], ['GET', '/api/v1/activities'], ['GET', '/api/v1/activities/1'],
+  ['GET', '/api/v1/notices?limit=2'], ['GET', '/api/v1/notices?limit=2&cursor=12026-11-24T16%3A30%3A00%2B08%3A00_1'],
+  ['GET', '/api/v1/notices/1', { headers: 'If-None-Match: "notice-1-22"\r\n' }],
   ['GET', '/api/v1/schedules'], ['GET', '/api/v1/schedules/1/slots?from=2026-11-25&to=2026-12-09'],
   ['GET', '/api/v1/alerts'], ['GET', '/api/v1/alerts?history=true&limit=10'], ['GET', '/api/v1/alerts/1'],
   ['GET', '/api/v1/alerts/stream?last_event_id=1'], ['POST', '/api/v1/alerts/1/ack', { token: 'RESIDENT' }],
@@ -63,6 +65,7 @@ for (const [method, target, options] of [
   ['GET', '/api/v1/staff/stream', { token: 'STAFF' }],
   ['POST', '/api/v1/staff/drafts', { token: 'STAFF', body: { kind: 'policies', fields: { category_id: 'yanglao', title: 't', summary: 's', body: '\u3000\u3000b\r\n\r\nc\u200b', issuer: 'i', published_on: '2026-11-25', tags: [] } } }],
   ['POST', '/api/v1/staff/drafts', { token: 'STAFF', body: { kind: 'activities', target_id: 1 } }],
+  ['POST', '/api/v1/staff/drafts', { token: 'STAFF', body: { kind: 'notices', fields: { title: '停水通知', body: '明天\u3000上午停水。\r\n\r\n请接好水。', pinned: true } } }],
   ['PUT', '/api/v1/staff/drafts/1', { token: 'STAFF', body: { fields: { title: 't', start: '2026-11-25T10:00:00+08:00', end: '2026-11-25T09:00:00+08:00', capacity: 5 } } }],
   ['POST', '/api/v1/staff/drafts/1/submit', { token: 'STAFF' }],
   ['POST', '/api/v1/staff/drafts/1/publish', { token: 'STAFF', body: { publish_at: '2026-11-25T10:00:00+08:00' } }],
@@ -70,6 +73,7 @@ for (const [method, target, options] of [
   ['GET', '/api/v1/staff/drafts', { token: 'STAFF' }],
   ['GET', '/api/v1/staff/content/guides?q=%E5%85%BB', { token: 'STAFF' }],
   ['POST', '/api/v1/staff/content/policies/2/withdraw', { token: 'STAFF', body: { reason: 'r' } }],
+  ['POST', '/api/v1/staff/content/notices/2/withdraw', { token: 'STAFF', body: { reason: 'r' } }],
   ['GET', '/api/v1/staff/content-kinds', { token: 'STAFF' }],
   ['GET', '/api/v1/staff/appointments?date=2026-11-25&schedule_id=1', { token: 'STAFF' }],
   ['POST', '/api/v1/staff/appointments/check-in', { token: 'STAFF', body: { code: 'ELDER-APPOINTMENT:1:ABCDEF' } }],
@@ -110,6 +114,7 @@ add('GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n');
 add('GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n');
 add('GET /api/v1/policies/99999999999999999999 HTTP/1.1\r\nHost: x\r\n\r\n');
 add('GET /api/v1/policies?cursor=' + 'x_'.repeat(2000) + ' HTTP/1.1\r\nHost: x\r\n\r\n');
+add('GET /api/v1/notices?cursor=' + '1'.repeat(4000) + '_1&limit=99999999999999999999 HTTP/1.1\r\nHost: x\r\n\r\n');
 add('POST /api/v1/staff/alerts/cap HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer @STAFF@\r\nContent-Type: application/cap+xml\r\nContent-Length: 60\r\n\r\n<!DOCTYPE a [<!ENTITY b "c">]><alert xmlns="x">&b;</alert>');
 add(request('POST', '/api/v1/staff/alerts/cap', { token: 'STAFF', type: 'application/cap+xml',
   body: '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">' + '<info>'.repeat(200) + '</info>'.repeat(200) + '</alert>' }));

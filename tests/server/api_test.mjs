@@ -1,6 +1,7 @@
 // The reference server over real HTTP on 127.0.0.1: site, policies (paging, since, search, ETag),
-// bad input of every kind, the kiosk site, CORS, restart and SIGTERM.
+// community notices (order, paging, ETag, withdrawn, bad input), bad input of every kind, the kiosk site, CORS, restart and SIGTERM.
 //   node tests/server/api_test.mjs SERVER_BINARY DEMO_DIR WEB_ROOT OPENAPI_YAML
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { request as rawRequest } from 'node:http';
 import { Checks } from '../e2e/browser.mjs';
 import { startServer } from './server_process.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
+import { client } from './api_client.mjs';
+import { publishContent, withdrawContent } from './staff_content.mjs';
 
 const [binary, demoDir, webRoot, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
@@ -16,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'elder-server-'));
 const db = join(dir, 'test.db');
 const args = ['--db', db, '--demo', '--demo-dir', demoDir, '--web-root', webRoot, '--quiet'];
 
-let server = await startServer(binary, args);
+let server = await startServer(binary, args, { staff: true });  // staff publish and withdraw notices
 const get = (path, headers = {}) => fetch(server.url + path, { headers });
 const isProblem = async (res, status) => {
   const body = res.status === status ? await res.json().catch(() => null) : null;
@@ -124,6 +127,94 @@ checks.check(counted === all.length, 'category counts add up to the policy list'
     checks.check(await isProblem(await get(path), 404), `${path} gives 404`);
 }
 
+// Community notices: pinned first, then newest published, then id descending; withdrawn ones gone.
+let noticesLeft = [];  // what a restart must keep
+{
+  // a comes before b in the order the contract promises
+  const before = (a, b) => a.pinned !== b.pinned ? a.pinned : a.published !== b.published ? a.published > b.published : a.id > b.id;
+  const inOrder = (list) => list.every((n, i) => i === 0 || before(list[i - 1], n));
+  const listed = await get('/api/v1/notices');
+  const demo = (await listed.json()).items;
+  checks.check(demo.length === 5 && demo.every((n) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(n.published) &&
+    n.title.length > 0 && n.title.length <= 60 && n.body.length > 0), 'the five demo notices are listed, each published in China time',
+  JSON.stringify(demo.map((n) => [n.id, n.published])));
+  checks.check(demo[0].pinned && demo.slice(1).every((n) => !n.pinned) && demo.some((n) => n.published > demo[0].published) && inOrder(demo),
+    'a pinned notice comes first though others are newer; the rest newest first', JSON.stringify(demo.map((n) => [n.id, n.pinned, n.published])));
+  checks.check(listed.headers.get('cache-control') === 'no-cache', 'notices are public: cacheable with revalidation, not no-store',
+    listed.headers.get('cache-control'));
+  const one = await get('/api/v1/notices/' + demo[1].id);
+  checks.check(one.status === 200 && JSON.stringify(await one.json()) === JSON.stringify(demo[1]), 'one notice reads as it is listed');
+
+  // 20 more from staff (every fifth pinned), published in quick succession: many share a second,
+  // so the id decides between them.
+  const api = client(server.url);
+  const people = { editor: server.staffToken, approver: server.reviewerToken };
+  const published = [];
+  for (let i = 1; i <= 20; i++)
+    published.push(await publishContent(api, people, 'notices', { title: `测试公告 ${i}`, body: `第 ${i} 条测试公告。`, pinned: i % 5 === 0 }));
+  const first = await get('/api/v1/notices');
+  const firstPage = await first.json();
+  checks.check(firstPage.items.length === 20 && typeof firstPage.next_cursor === 'string', 'the default page holds 20 notices and points to the next',
+    `${firstPage.items.length} ${firstPage.next_cursor}`);
+  const all = (await (await get('/api/v1/notices?limit=100')).json()).items;
+  checks.check(all.length === 25 && all.slice(0, 5).every((n) => n.pinned) && !all[5].pinned && inOrder(all),
+    'with 25 notices, the 5 pinned come first, then the rest newest first (ties by id, highest first)',
+    JSON.stringify(all.map((n) => [n.id, n.pinned ? 1 : 0, n.published.slice(11, 19)])));
+  const latest = all.find((n) => n.id === published[19]);
+  checks.check(Math.abs(Date.parse(latest.published) - Date.now()) < 60e3 && latest.published.endsWith('+08:00') &&
+    all.findIndex((n) => n.id === published[19]) < all.findIndex((n) => n.id === published[18]),
+    'the server stamps a notice published at the moment it goes live (China time); the latest comes before the one just before it', latest.published);
+  let paged = [];
+  let cursor = null;
+  let pages = 0;
+  do {
+    const page = await (await get('/api/v1/notices?limit=4' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))).json();
+    paged = paged.concat(page.items);
+    cursor = page.next_cursor;
+    pages++;
+  } while (cursor && pages < 20);
+  checks.check(pages === 7 && JSON.stringify(paged.map((n) => n.id)) === JSON.stringify(all.map((n) => n.id)),
+    'pages of 4 follow the cursor through all 25 in the same order, none twice, the last without a cursor', `${pages} pages`);
+
+  // ETag / If-None-Match, and a change shows
+  const etag = first.headers.get('etag');
+  const again = await get('/api/v1/notices', { 'If-None-Match': etag });
+  checks.check(etag && again.status === 304 && (await again.text()) === '', 'the list answers 304 to its ETag');
+  checks.check((await get('/api/v1/notices?limit=5', { 'If-None-Match': etag })).status === 200, 'another page of notices does not match that ETag');
+  const detail = await get('/api/v1/notices/' + all[0].id);
+  const detailTag = detail.headers.get('etag');
+  checks.check(detailTag && (await get('/api/v1/notices/' + all[0].id, { 'If-None-Match': detailTag })).status === 304,
+    'a notice answers 304 to its ETag');
+
+  // Withdrawn: 404 and off the list, and the list's ETag no longer matches
+  const withdrawn = await withdrawContent(api, server.reviewerToken, 'notices', demo[0].id, '已经恢复供水');
+  const gone = await get('/api/v1/notices/' + demo[0].id);
+  const goneBody = gone.status === 404 ? await gone.clone().json() : null;
+  checks.check(withdrawn.status === 204 && await isProblem(gone, 404) && goneBody.detail === '没有找到这条公告。',
+    'a withdrawn notice is a 404 problem+json: 没有找到这条公告。', `${withdrawn.status} ${gone.status}`);
+  const after = await get('/api/v1/notices?limit=100');
+  noticesLeft = (await after.clone().json()).items.map((n) => n.id);
+  checks.check(noticesLeft.length === 24 && noticesLeft.every((id) => id !== demo[0].id) && after.headers.get('etag') !== etag,
+    'a withdrawn notice leaves the list');
+  checks.check((await get('/api/v1/notices', { 'If-None-Match': etag })).status === 200, 'after a withdrawal the old ETag gives the new list (200)');
+  for (const path of ['/api/v1/notices/99999', '/api/v1/notices/abc', '/api/v1/notices/0']) {
+    const res = await get(path);
+    const body = res.status === 404 ? await res.clone().json() : null;
+    checks.check(await isProblem(res, 404) && body.detail === '没有找到这条公告。', `${path} gives 404 problem+json with a plain sentence`);
+  }
+
+  // Bad limits and cursors this server did not give out: 400 naming the parameter
+  const real = encodeURIComponent(firstPage.next_cursor);
+  for (const [query, name] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['limit=abc', 'limit'], ['limit=-1', 'limit'], ['limit=', 'limit'],
+    ['cursor=junk', 'cursor'], ['cursor=', 'cursor'], ['cursor=2026-11-25T09:00:00%2B08:00_3', 'cursor'], ['cursor=2' + real.slice(1), 'cursor'],
+    ['cursor=' + real.replace(/_\d+$/, '_x'), 'cursor'], ['cursor=' + real + '%27%20OR%201%3D1', 'cursor']]) {
+    const res = await get('/api/v1/notices?' + query);
+    const body = res.status === 400 ? await res.clone().json() : null;
+    checks.check(await isProblem(res, 400) && body.invalid_params?.length === 1 && body.invalid_params[0].name === name,
+      `notices?${query} gives 400 problem+json naming ${name}`, JSON.stringify(body?.invalid_params));
+  }
+}
+
 // Bad input: every one a problem+json with a plain sentence
 for (const [path, status, what] of [
   ['/api/v1/policies?limit=0', 400, 'limit=0'],
@@ -176,6 +267,22 @@ checks.check(await isProblem(await fetch(server.url + '/api/v1/policies', { meth
   server = await startServer(binary, args);
   const again = await (await get('/api/v1/policies?since=0&limit=100')).json();
   checks.check(again.items.length === all.length, 'a restart with --demo keeps the data and does not seed twice');
+  const notices = await get('/api/v1/notices?limit=100');
+  const kept = (await notices.json()).items.map((n) => n.id);
+  checks.check(JSON.stringify(kept) === JSON.stringify(noticesLeft), 'a restart keeps the notices as they were (the withdrawn one stays out, none seeded again)',
+    `${kept.length} vs ${noticesLeft.length}`);
+  await server.stop();
+  // A demo database from before notices: after migration 13 its table is empty, and the demo
+  // notices arrive once, as a change (a list cached before is not taken as current).
+  const emptied = spawnSync('sqlite3', [db, 'DELETE FROM notices;'], { encoding: 'utf8' });
+  server = await startServer(binary, args);
+  const seeded = await get('/api/v1/notices?limit=100', { 'If-None-Match': notices.headers.get('etag') });
+  const items = seeded.status === 200 ? (await seeded.json()).items : [];
+  checks.check(emptied.status === 0 && items.length === 5 && items[0].pinned, 'a demo database from before notices gets the five demo notices once',
+    `${emptied.stderr} ${seeded.status} ${items.length}`);
+  await server.stop();
+  server = await startServer(binary, args);
+  checks.check((await (await get('/api/v1/notices?limit=100')).json()).items.length === 5, 'and only once');
   await server.stop();
 }
 

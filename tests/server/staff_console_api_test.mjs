@@ -1,10 +1,11 @@
 // Staff accounts, sessions and the help queue over real HTTP (issue 14): --add-staff, sign-in with
 // cookie + CSRF or bearer, roles, lockout per account and per address, revocation and idle expiry,
 // the append-only audit log, two dispatchers racing for one request, the staff stream (new, claimed,
-// overdue SOS; nothing of it on the public stream), limits on every input, no secret in the log.
+// overdue SOS; nothing of it on the public stream), limits on every input, no secret in the log;
+// community notices written, published, edited and withdrawn by staff.
 //   node tests/server/staff_console_api_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -334,6 +335,102 @@ await checks.each('content', [
     const unknownField = await api.call('PUT', `/api/v1/staff/drafts/${own.json.id}`, { body: { fields: { evil: 1 } }, token: ed });
     checks.check(tooBig.status === 400 && unknownKind.status === 400 && unknownField.status === 409,
       'drafts have limits (100 KB, known kinds) and a submitted draft cannot be changed', [tooBig.status, unknownKind.status, unknownField.status].join());
+  },
+  async function notices() {
+    address = 15;
+    const ed = (await signIn('editor', { kind: 'bearer' })).token;
+    const shen = (await signIn('shen', { kind: 'bearer' })).token;
+    const boss = (await signIn('admin', { kind: 'bearer' })).token;
+    // The console builds its forms from the server's kinds: each kind and field has its words in both catalogues.
+    const kinds = (await api.get('/api/v1/staff/content-kinds', { token: ed })).json.items;
+    const notice = kinds.find((k) => k.name === 'notices');
+    checks.check(JSON.stringify(notice?.fields.map((f) => [f.name, f.type, f.required, f.max])) ===
+      JSON.stringify([['title', 'line', true, 60], ['body', 'text', true, 4000], ['pinned', 'flag', false, 1]]) && notice.title_field === 'title',
+    'notices are a content kind: title (≤60), body (≤4000), pinned (optional flag)', JSON.stringify(notice));
+    const catalogue = (lang) => JSON.parse(readFileSync(new URL(`../../web/staff/strings/${lang}.json`, import.meta.url), 'utf8'));
+    const [zh, en] = [catalogue('zh-CN'), catalogue('en')];
+    const words = kinds.flatMap((k) => ['kind.' + k.name, ...k.fields.map((f) => 'field.' + f.name)]);
+    const missing = words.filter((w) => !zh[w] || !en[w]);
+    checks.check(missing.length === 0 && zh['kind.notices'] === '社区公告', 'the console names every kind and field in Chinese and English (社区公告)', missing.join());
+
+    // Limits: 400 with invalid_params naming each bad field; staff cannot set the published time.
+    const tooLong = await api.post('/api/v1/staff/drafts', { kind: 'notices', fields: { title: '停'.repeat(61), body: '水'.repeat(4001), pinned: 'yes' } }, { token: ed });
+    const tooLongSubmit = await api.post(`/api/v1/staff/drafts/${tooLong.json.id}/submit`, undefined, { token: ed });
+    const named = (tooLongSubmit.json?.invalid_params || []).map((p) => p.name).sort().join();
+    checks.check(tooLong.status === 201 && tooLongSubmit.status === 400 && tooLongSubmit.headers.get('content-type') === 'application/problem+json' &&
+      named === 'body,pinned,title' && tooLongSubmit.json.invalid_params.find((p) => p.name === 'title').detail.includes('60'),
+    'a notice with a 61-character title, a 4001-character body and a pinned that is not true/false cannot be submitted (400 naming each)',
+    `${tooLongSubmit.status} ${JSON.stringify(tooLongSubmit.json?.invalid_params)}`);
+    const stamped = await api.post('/api/v1/staff/drafts', { kind: 'notices', fields: { title: '测试', body: '测试', published: '2020-01-01T00:00:00+08:00' } }, { token: ed });
+    checks.check(stamped.status === 201 && !('published' in stamped.json.fields) && stamped.json.problems.length === 0,
+      'staff do not type the published time (not a field of a notice: a draft drops it)', JSON.stringify(stamped.json?.fields));
+
+    // An editor drafts, an approver publishes; the apps are told and the list shows it with its time.
+    const stream = readEvents(server.url + '/api/v1/alerts/stream');
+    for (const end = Date.now() + 5000; !stream.opened && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+    const etag = (await api.get('/api/v1/notices')).headers.get('etag');
+    const title = '测试：12 月 1 日社区服务中心暂停开放';
+    const draft = await api.post('/api/v1/staff/drafts', { kind: 'notices', fields: { title, body: '\u3000\u3000因为线路检修，社区服务中心暂停开放一天。\r\n\r\n有急事请打 010-6688 1200。' } }, { token: ed });
+    const submitted = await api.post(`/api/v1/staff/drafts/${draft.json.id}/submit`, undefined, { token: ed });
+    const byEditor = await api.post(`/api/v1/staff/drafts/${draft.json.id}/publish`, undefined, { token: ed });
+    const published = await api.post(`/api/v1/staff/drafts/${draft.json.id}/publish`, undefined, { token: shen });
+    checks.check(draft.status === 201 && draft.json.problems.length === 0 && submitted.json.state === 'submitted' && byEditor.status === 403 &&
+      published.status === 200 && published.json.state === 'published' && published.json.approver.display_name === '沈审核',
+    'an editor drafts a notice (pinned may be left out) and an approver, not the editor, publishes it', `${draft.status} ${byEditor.status} ${published.status}`);
+    const id = published.json.target_id;
+    const live = await api.get('/api/v1/notices/' + id);
+    checks.check(live.status === 200 && live.json.title === title && live.json.body === '因为线路检修，社区服务中心暂停开放一天。\n有急事请打 010-6688 1200。' &&
+      live.json.pinned === false && /\+08:00$/.test(live.json.published) && Math.abs(Date.parse(live.json.published) - Date.now()) < 60e3,
+    'the published notice reads back cleaned, not pinned, with published set by the server to now (China time)', JSON.stringify(live.json));
+    const list = await api.get('/api/v1/notices?limit=100');
+    checks.check(list.json.items.some((n) => n.id === id) && list.json.items.findIndex((n) => n.id === id) === list.json.items.filter((n) => n.pinned).length &&
+      (await api.get('/api/v1/notices', { headers: { 'If-None-Match': etag } })).status === 200,
+    'it is listed first after the pinned ones, and the list\'s old ETag no longer matches');
+    await nextEvent(stream, (e) => e.kind === 'changed' && e.data.resource === 'notices');
+    checks.check(true, 'publishing a notice tells the apps (changed: notices)');
+
+    // An edit pins it: same id, the first published time kept, now first in the list.
+    const edit = await api.post('/api/v1/staff/drafts', { kind: 'notices', target_id: id, fields: { pinned: true } }, { token: ed });
+    checks.check(edit.status === 201 && edit.json.fields.title === title && edit.json.fields.pinned === true && edit.json.live?.pinned === false,
+      'an edit starts from the live notice', JSON.stringify(edit.json?.fields));
+    await api.post(`/api/v1/staff/drafts/${edit.json.id}/submit`, undefined, { token: ed });
+    await new Promise((r) => setTimeout(r, 1100));  // a later second, so that a new stamp would show
+    const republished = await api.post(`/api/v1/staff/drafts/${edit.json.id}/publish`, undefined, { token: shen });
+    const edited = (await api.get('/api/v1/notices?limit=100')).json.items;
+    checks.check(republished.json.target_id === id && edited[0].id === id && edited[0].pinned === true && edited[0].published === live.json.published,
+      'a pinned edit goes first and keeps its published time', JSON.stringify(edited[0]));
+
+    // Scheduled: nothing shows before its time; at its time it goes out, stamped then, not when approved.
+    const later = await api.post('/api/v1/staff/drafts', { kind: 'notices', fields: { title: '测试：定时发布的公告', body: '到时间才发布。' } }, { token: ed });
+    await api.post(`/api/v1/staff/drafts/${later.json.id}/submit`, undefined, { token: ed });
+    const at = new Date(Date.now() + 2500).toISOString().replace(/\.\d+Z$/, '+00:00');
+    const scheduled = await api.post(`/api/v1/staff/drafts/${later.json.id}/publish`, { publish_at: at }, { token: shen });
+    const early = (await api.get('/api/v1/notices?limit=100')).json.items.some((n) => n.title === '测试：定时发布的公告');
+    let due;
+    for (const end = Date.now() + 15000; !due && Date.now() < end; await new Promise((r) => setTimeout(r, 250)))
+      due = (await api.get('/api/v1/notices?limit=100')).json.items.find((n) => n.title === '测试：定时发布的公告');
+    checks.check(scheduled.json.state === 'scheduled' && !early && due && Date.parse(due.published) >= Date.parse(at) - 1000,
+      'a scheduled notice goes out by itself at its time, published then', `${scheduled.json.state} ${early} ${at} ${due?.published}`);
+
+    // Withdrawn: approvers only, with a reason; 404 and off the list; the apps are told.
+    const refused = await api.post(`/api/v1/staff/content/notices/${id}/withdraw`, { reason: '已恢复开放' }, { token: ed });
+    const withdrawn = await api.post(`/api/v1/staff/content/notices/${id}/withdraw`, { reason: '已恢复开放' }, { token: shen });
+    const gone = await api.get('/api/v1/notices/' + id);
+    checks.check(refused.status === 403 && withdrawn.status === 204 && gone.status === 404 && gone.json.detail === '没有找到这条公告。' &&
+      (await api.get('/api/v1/notices?limit=100')).json.items.every((n) => n.id !== id) &&
+      (await api.get('/api/v1/staff/content/notices', { token: ed })).json.items.every((n) => n.id !== id),
+    'an approver withdraws the notice: 404 (没有找到这条公告。) and gone from the public and staff lists', `${refused.status} ${withdrawn.status} ${gone.status}`);
+    await nextEvent(stream, () => stream.events.filter((x) => x.kind === 'changed' && x.data.resource === 'notices').length >= 4);
+    stream.stop();
+    checks.check(true, 'the edit, the scheduled publication and the withdrawal tell the apps too');
+
+    // The audit trail: every step, by whom.
+    const trail = async (target) => (await api.get('/api/v1/staff/audit?limit=50&target=' + encodeURIComponent(target), { token: boss })).json.items;
+    const steps = (await trail('draft:' + draft.json.id)).map((e) => `${e.action} ${e.staff}`).sort().join();
+    const out = await trail('notices:' + id);
+    checks.check(steps === 'draft.create editor,draft.publish shen,draft.submit editor' && out.length === 1 &&
+      out[0].action === 'content.withdraw' && out[0].staff === 'shen' && out[0].after.reason === '已恢复开放' && out[0].before.title === title,
+    'the audit log holds the notice\'s draft, submission, publication and withdrawal, each with who did it', `${steps} | ${JSON.stringify(out)}`);
   },
 ]);
 
