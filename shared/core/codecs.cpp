@@ -222,6 +222,16 @@ bool decode(const json& j, Token& t, std::string& error) {
     return f.ok();
 }
 
+bool notice(const json& j, const std::string& path, Notice& n, std::string& error) {
+    JsonFields f(j, path, error);
+    f.integer("id", n.id, 1, kMaxId);
+    f.text("title", n.title, 1000);
+    f.text("body", n.body, 20000);
+    f.text("published", n.published, 40);
+    f.boolean("pinned", n.pinned);
+    return f.ok();
+}
+
 bool decode(const json& j, DeviceStatus& d, std::string& error) {
     JsonFields f(j, "", error);
     f.integer("id", d.id, 1, kMaxId);
@@ -238,6 +248,7 @@ bool decode(const json& j, std::vector<PolicyCategory>& out, std::string& error)
 bool decode(const json& j, std::vector<Guide>& out, std::string& error) { return items(j, out, error, guide); }
 bool decode(const json& j, std::vector<Contact>& out, std::string& error) { return items(j, out, error, contact); }
 bool decode(const json& j, std::vector<Activity>& out, std::string& error) { return items(j, out, error, activity); }
+bool decode(const json& j, std::vector<Notice>& out, std::string& error) { return items(j, out, error, notice); }
 bool decode(const json& j, std::vector<Slot>& out, std::string& error) { return items(j, out, error, slot); }
 bool decode(const json& j, std::vector<Schedule>& out, std::string& error) { return items(j, out, error, schedule); }
 bool decode(const json& j, std::vector<Alert>& out, std::string& error) { return items(j, out, error, alert); }
@@ -265,6 +276,7 @@ template bool decode_text(std::string_view, std::vector<PolicyCategory>&, std::s
 template bool decode_text(std::string_view, std::vector<Guide>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Contact>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Activity>&, std::string&);
+template bool decode_text(std::string_view, std::vector<Notice>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Slot>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Alert>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Appointment>&, std::string&);

@@ -26,6 +26,7 @@ bool decode(const nlohmann::json& j, std::vector<PolicyCategory>& out, std::stri
 bool decode(const nlohmann::json& j, std::vector<Guide>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Contact>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Activity>& out, std::string& error);
+bool decode(const nlohmann::json& j, std::vector<Notice>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Slot>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Schedule>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Alert>& out, std::string& error);

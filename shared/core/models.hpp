@@ -53,6 +53,13 @@ struct Activity {
     std::optional<std::int64_t> schedule_id;
 };
 
+// 社区公告: the community's own notice (a water cut, lift maintenance, the canteen's hours).
+struct Notice {
+    std::int64_t id = 0;
+    std::string title, body, published;  // published: "2026-11-24T16:30:00+08:00"
+    bool pinned = false;                 // kept at the top of the list by staff
+};
+
 // A bookable service (FHIR Schedule): a guide's counter or an activity.
 struct Schedule {
     std::int64_t id = 0;

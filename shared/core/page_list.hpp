@@ -32,6 +32,7 @@
     PAGE(Contacts, "contacts", "tile.contacts", 6, Anyone, opens_nothing, draw_contacts_page)                   \
     PAGE(Sos, "sos", "tile.sos", 7, Anyone, open_help, draw_sos_page)                                            \
     PAGE(Settings, "settings", "tile.settings", 8, Anyone, opens_nothing, draw_settings_page)                   \
+    PAGE(Notices, "notices", "tile.notices", 9, Anyone, opens_nothing, draw_notices_page)                       \
     PAGE(GuideQr, "guide_qr", "tile.guides", 0, Anyone, opens_nothing, draw_guide_qr_page) /* guide id */       \
     PAGE(BookDate, "book_date", "tile.appointments", 0, Anyone, open_book_date, draw_book_date_page) /* schedule */ \
     PAGE(BookSlot, "book_slot", "tile.appointments", 0, Anyone, open_book_slot, draw_book_slot_page) /* schedule/date */ \

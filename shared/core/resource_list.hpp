@@ -20,6 +20,7 @@
     RESOURCE(Guides, guides, std::vector<Guide>, "/api/v1/guides", Cursor, AtStart)                                    \
     RESOURCE(Contacts, contacts, std::vector<Contact>, "/api/v1/contacts", Whole, AtStart)                             \
     RESOURCE(Activities, activities, std::vector<Activity>, "/api/v1/activities", Cursor, AtStart)                     \
+    RESOURCE(Notices, notices, std::vector<Notice>, "/api/v1/notices", Cursor, AtStart) /* 社区公告, pinned first */     \
     RESOURCE(AlertHistory, alert_history, std::vector<Alert>, "/api/v1/alerts?history=true&limit=50", Whole, OnDemand) \
     RESOURCE(Schedules, schedules, std::vector<Schedule>, "/api/v1/schedules", Whole, OnDemand) /* bookable services */
 

@@ -62,7 +62,10 @@ int home_columns(const PageContext& ctx, float width) {
         widest = std::max(widest, text_width(ctx, ctx.strings.text(t.label_key), ctx.profile.tile_label_px));
     int cols = ctx.profile.home_columns;
     while (cols > 1 && (width - ctx.profile.gap * (cols - 1)) / cols < widest + ctx.profile.body_px) --cols;
-    return cols;
+    // Rows as full as they can be: nine tiles are three rows of three, not two of four and one alone.
+    const int count = static_cast<int>(home_tiles().size());
+    const int rows = (count + cols - 1) / cols;
+    return (count + rows - 1) / rows;
 }
 
 }  // namespace

@@ -5,7 +5,7 @@ set -euo pipefail
 out=$1 fixtures="$(cd "$(dirname "${BASH_SOURCE[0]}")/../fixtures/api" && pwd)"
 i=0
 for f in "$fixtures"/*.json; do
-  for selector in $(seq 0 14); do
+  for selector in $(seq 0 18); do
     { printf "\\x$(printf %02x "$selector")"; cat "$f"; } > "$out/seed-$i-$selector"
   done
   i=$((i + 1))

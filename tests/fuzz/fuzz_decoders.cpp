@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     // The first byte picks the decoder, so one target covers them all.
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    switch (data[0] % 15) {
+    switch (data[0] % 19) {
         case 0: decode_as<elder::Site>(text); break;
         case 1: decode_as<elder::PolicyPage>(text); break;
         case 2: decode_as<elder::Policy>(text); break;
@@ -37,6 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 11: decode_as<std::vector<elder::Slot>>(text); break;
         case 12: decode_as<std::vector<elder::Alert>>(text); break;
         case 13: decode_as<std::vector<elder::Appointment>>(text); break;
+        case 14: decode_as<std::vector<elder::Notice>>(text); break;
+        case 15: decode_as<std::vector<elder::Schedule>>(text); break;
+        case 16: decode_as<elder::Token>(text); break;
+        case 17: decode_as<elder::DeviceStatus>(text); break;
         default: decode_as<std::vector<elder::HelpRequest>>(text); break;
     }
     return 0;

@@ -22,7 +22,7 @@ const SemNode* find(const App& app, const std::string& id) { return find_node(ap
 
 // The home page against ACCESSIBILITY.md for case `c` (page_checks), plus what is particular to
 // home: the number of tiles, and words drawn on a tile staying inside it.
-void check_home(const HeadlessUi& ui, const Case& c, int expected_buttons = 8) {
+void check_home(const HeadlessUi& ui, const Case& c, int expected_buttons = 9) {
     check_numbers(ui, c);
     int buttons = 0;
     const Rect safe{c.safe_x, c.safe_y, c.w - 2 * c.safe_x, c.h - 2 * c.safe_y};
@@ -114,7 +114,7 @@ TEST_CASE("an active alert shows as a banner on home, in words, on every surface
         REQUIRE(banner);
         CHECK(banner->label.rfind("橙色预警：寒潮预警", 0) == 0);  // the level in words, not colour alone
         CHECK(banner->label.find("还有 2 条提醒") != std::string::npos);
-        check_home(ui, c, 9);
+        check_home(ui, c, 10);  // the nine tiles and the banner
         // Tiles keep their focus numbers (number keys), and the banner sits above them without overlap.
         CHECK(ui.app.semantics().focusable(0).label == "政策资讯");
         CHECK(banner->rect.bottom() <= ui.app.semantics().focusable(0).rect.y);
@@ -138,7 +138,7 @@ TEST_CASE("the community name comes from the server once known") {
     CHECK(find(ui.app, "home.community")->label == "和平里社区");
 }
 
-TEST_CASE("home shows the community, the date and the eight tiles in Chinese") {
+TEST_CASE("home shows the community, the date and the nine tiles in Chinese") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     REQUIRE(find(ui.app, "home.community"));
     CHECK(find(ui.app, "home.community")->label == "幸福里社区");
@@ -146,8 +146,8 @@ TEST_CASE("home shows the community, the date and the eight tiles in Chinese") {
     const CivilTime now = fixture_clock();
     CHECK(find(ui.app, "home.date")->label == std::to_string(now.year) + "年" + std::to_string(now.month) + "月" +
                                                    std::to_string(now.day) + "日 星期" + chinese_weekday(fixture_day()) + "  09:30");
-    const char* labels[] = {"政策资讯", "办事指南", "预约办理", "通知提醒", "社区活动", "联系我们", "紧急求助", "设置"};
-    for (int i = 0; i < 8; ++i) CHECK(ui.app.semantics().focusable(i).label == labels[i]);
+    const char* labels[] = {"政策资讯", "办事指南", "预约办理", "通知提醒", "社区活动", "联系我们", "紧急求助", "设置", "社区公告"};
+    for (int i = 0; i < 9; ++i) CHECK(ui.app.semantics().focusable(i).label == labels[i]);
 }
 
 TEST_CASE("the focus ring colour stands out from tiles and page by at least 3:1") {
@@ -161,13 +161,13 @@ TEST_CASE("the focus ring colour stands out from tiles and page by at least 3:1"
 TEST_CASE("every home tile is reachable with arrows alone and opens with OK") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     std::set<int> reached{ui.app.state().focused()};
-    // Walk right along the top row, down, then left along the bottom row.
-    for (RemoteKey k : {RemoteKey::Right, RemoteKey::Right, RemoteKey::Right, RemoteKey::Down, RemoteKey::Left,
-                        RemoteKey::Left, RemoteKey::Left}) {
+    // Three rows of three: right along the top row, down, left along the middle, down, right along the bottom.
+    for (RemoteKey k : {RemoteKey::Right, RemoteKey::Right, RemoteKey::Down, RemoteKey::Left, RemoteKey::Left, RemoteKey::Down,
+                        RemoteKey::Right, RemoteKey::Right, RemoteKey::Up, RemoteKey::Left}) {
         ui.key(k);
         reached.insert(ui.app.state().focused());
     }
-    CHECK(reached.size() == 8);
+    CHECK(reached.size() == 9);
     CHECK(ui.app.state().focused() == 4);
     ui.key(RemoteKey::Ok);
     CHECK(ui.app.state().route.screen == Screen::Activities);
@@ -178,7 +178,8 @@ TEST_CASE("every home tile is reachable with arrows alone and opens with OK") {
 
 TEST_CASE("number keys open tiles in one press, and Back returns") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
-    for (int n = 1; n <= 8; ++n) {
+    REQUIRE(home_tiles().size() == 9);
+    for (int n = 1; n <= 9; ++n) {
         ui.key(static_cast<RemoteKey>(static_cast<int>(RemoteKey::Digit1) + n - 1));
         CHECK(ui.app.state().route.screen == home_tiles()[n - 1].screen);
         ui.key(RemoteKey::Back);

@@ -39,7 +39,8 @@ void load_data(HeadlessUi& ui) {
     page["next_cursor"] = nullptr;  // the fixture is the first of several pages: make it the whole list
     feed(ui, {Resource::Policies}, page.dump());
     for (auto [kind, name] : {std::pair{Resource::Guides, "guides"}, std::pair{Resource::Contacts, "contacts"},
-                              std::pair{Resource::Activities, "activities"}, std::pair{Resource::Alerts, "alerts"}}) {
+                              std::pair{Resource::Activities, "activities"}, std::pair{Resource::Alerts, "alerts"},
+                              std::pair{Resource::Notices, "notices"}}) {
         auto list = nlohmann::json::parse(fixture(name));
         if (list.contains("next_cursor")) list["next_cursor"] = nullptr;
         feed(ui, {kind}, list.dump());
@@ -69,7 +70,7 @@ struct PageCase {
 const PageCase kPages[] = {
     {Screen::Policies, ""},     {Screen::Search, ""},     {Screen::PolicyList, "yanglao"}, {Screen::PolicyDetail, "22"}, {Screen::Guides, ""},
     {Screen::GuideList, "养老"}, {Screen::GuideDetail, "1"},     {Screen::GuideQr, "1"},     {Screen::Contacts, ""},        {Screen::Activities, ""},
-    {Screen::ActivityDetail, "1"}, {Screen::Alerts, ""}, {Screen::Settings, ""},
+    {Screen::ActivityDetail, "1"}, {Screen::Alerts, ""}, {Screen::Settings, ""}, {Screen::Notices, ""},
 };
 
 }  // namespace
@@ -636,4 +637,39 @@ TEST_CASE("focus stays on the same alert card when a new alert is inserted above
     ui.frame();
     REQUIRE(ui.app.semantics().focused());
     CHECK(ui.app.state().focused() == index + 1);
+}
+
+TEST_CASE("社区公告: number key 9 opens the notices, pinned first, each read aloud whole") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    ui.frame();
+    ui.key(RemoteKey::Digit9);
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.app.state().route.screen == Screen::Notices);
+    const auto notices = nlohmann::json::parse(fixture("notices"))["items"];
+    REQUIRE(notices.size() >= 2);
+    REQUIRE(notices[0]["pinned"].get<bool>());
+    const std::string first = "notice." + std::to_string(notices[0]["id"].get<int>());
+    REQUIRE(find_node(ui.app, first + ".0"));
+    CHECK(find_node(ui.app, first + ".0")->label == "【置顶】" + notices[0]["title"].get<std::string>());
+    CHECK(find_node(ui.app, first + ".1")->label.find("发布") != std::string::npos);
+    REQUIRE(ui.app.semantics().focused());
+    CHECK(ui.app.semantics().focused()->id == first);  // the page starts on the first notice, not on 返回
+    ui.app.take_effects();
+    ui.key(RemoteKey::Ok);
+    bool spoke = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* s = std::get_if<Speak>(&e)) spoke |= s->text.find(notices[0]["body"].get<std::string>().substr(0, 30)) != std::string::npos;
+    CHECK(spoke);
+}
+
+TEST_CASE("社区公告: nothing yet, offline, says so in a plain sentence") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    ui.app.dispatch(CacheRead{{Resource::Notices}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Notices}, 0, "", "", "connection refused"});
+    open(ui, Screen::Notices);
+    bool said = false;
+    for (const SemNode& n : ui.app.semantics().nodes()) said |= n.label.find("网络") != std::string::npos;
+    CHECK(said);
 }

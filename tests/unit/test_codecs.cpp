@@ -46,6 +46,11 @@ TEST_CASE("codecs decode the reference server's real answers") {
     CHECK(guides.size() >= 10);
     CHECK(std::any_of(guides.begin(), guides.end(), [](const Guide& g) { return g.bookable && g.schedule_id; }));
     CHECK(must_decode<std::vector<Contact>>("contacts").size() >= 8);
+    const auto notices = must_decode<std::vector<Notice>>("notices");
+    REQUIRE(notices.size() >= 5);
+    CHECK(notices[0].pinned);
+    CHECK_FALSE(notices[0].title.empty());
+    CHECK(notices[0].published.size() == 25);
     CHECK(must_decode<std::vector<Activity>>("activities").size() >= 6);
     CHECK(must_decode<std::vector<Slot>>("slots").size() > 10);
     const auto alerts = must_decode<std::vector<Alert>>("alerts");
