@@ -191,28 +191,9 @@ void revoke_sign_in(const State& state, std::vector<Effect>& effects) {
         effects.push_back(call_request(Call::SignOut, "", state.personal.token));
 }
 
-// The next visitor finds nothing of the last one: no token, no form, no lists, no search, no
-// remembered places; the kiosk shows its attract screen.
-void end_session(State& state, std::vector<Effect>& effects) {
-    revoke_sign_in(state, effects);  // a token copied off this screen must not outlive the visit
-    forget_person(state, effects);
-    state.back_stack.clear();
-    state.focus.clear();
-    state.scroll.clear();
-    state.search_query.clear();
-    state.keyword.clear();
-    state.route = {Screen::Attract, ""};
-    effects.push_back(Print{});  // the last ticket printed leaves the page too
-}
-
 void open_sign_in(State& state, const Route&, std::vector<Effect>&) {
     state.personal.form.error = {};
     state.personal.form.active = "phone";
-}
-
-bool reduce_session(State& state, const Action& action, std::vector<Effect>& effects) {
-    if (std::holds_alternative<EndSession>(action)) return end_session(state, effects), true;
-    return std::holds_alternative<StillHere>(action);  // the touch itself is what counts (App::note_activity)
 }
 
 void forget_person(State& state, std::vector<Effect>& effects) {

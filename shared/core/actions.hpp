@@ -67,6 +67,8 @@ struct PrintTicket { static constexpr Slice slice = Slice::Booking; Printout pri
 
 // Kiosk sessions
 struct EndSession { static constexpr Slice slice = Slice::Session; };                             // 结束, or the idle time ran out: the visitor's data goes
+struct Tick { static constexpr Slice slice = Slice::Session; double now_ms; };  // the clock, each time the loop wakes
+struct VisitorActive { static constexpr Slice slice = Slice::Session; };        // touched, typed or pressed something
 struct StillHere { static constexpr Slice slice = Slice::Session; };                              // 继续使用 on the idle warning (the touch itself is what counts)
 
 // Help
@@ -111,7 +113,7 @@ struct SetToday { static constexpr Slice slice = Slice::Navigation; std::string 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, ReadPage,
                             PauseReading, ResumeReading, RestartReading, StopReading, SpeechDone, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
-                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, StillHere, AcknowledgeAlert,
+                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, Tick, VisitorActive, StillHere, AcknowledgeAlert,
                             SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, SetSpeechRate, SetSpeechVolume, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, HelpCheckDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;

@@ -32,7 +32,10 @@ void sign_in_again(State& state, std::vector<Effect>& effects);
 void forget_person(State& state, std::vector<Effect>& effects);
 // Ends the resident's sign-in on the server too (POST /auth/logout), if there is one.
 void revoke_sign_in(const State& state, std::vector<Effect>& effects);
-// The next visitor finds nothing of the last one (a kiosk's 结束 or idle reset).
+// The next visitor finds nothing of the last one (a kiosk's 结束 or idle reset; session_reducer.cpp).
 void end_session(State& state, std::vector<Effect>& effects);
+// Milliseconds until the visit's clock has something to do (the warning, its next second, the end),
+// or -1 when no visit is watched.
+int idle_deadline_ms(const State& state);
 
 }  // namespace elder

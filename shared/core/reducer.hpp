@@ -18,7 +18,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects);
 bool reduce_navigation(State& state, const Action& action, std::vector<Effect>& effects);  // navigation.cpp
 bool reduce_data(DataState& data, const Action& action, std::vector<Effect>& effects);     // data_reducer.cpp
 bool reduce_account(State& state, const Action& action, std::vector<Effect>& effects);     // account_reducer.cpp
-bool reduce_session(State& state, const Action& action, std::vector<Effect>& effects);     // account_reducer.cpp
+bool reduce_session(State& state, const Action& action, std::vector<Effect>& effects);     // session_reducer.cpp
 bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects);     // booking_reducer.cpp
 bool reduce_help(State& state, const Action& action, std::vector<Effect>& effects);        // help_reducer.cpp
 bool reduce_reading(State& state, const Action& action, std::vector<Effect>& effects);     // reading_reducer.cpp

@@ -37,6 +37,15 @@ struct Reading {
     bool active() const { return !sentences.empty(); }
 };
 
+// A kiosk's visitor: when they last did something, and the idle warning's countdown. The platform's
+// clock drives it (Tick); a visit left untouched ends (session_reducer.cpp).
+struct Visit {
+    double now_ms = 0;            // the clock, ms since start, as of the last Tick
+    double last_input_ms = 0;
+    int warning_seconds = -1;     // seconds left shown on the idle warning; -1: no warning
+    int timeout_s = 0;            // from the configuration; 0: the site's setting
+};
+
 struct State {
     Route route;
     std::vector<Route> back_stack;        // routes that Back returns to, innermost last
@@ -63,6 +72,7 @@ struct State {
     DeviceAccount device;
     Booking booking;
     Reading reading;
+    Visit visit;
 
     int focused() const { return focus_of(route); }
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }

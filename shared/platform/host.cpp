@@ -97,10 +97,13 @@ void Host::activate(const std::string& id) {
     app_.activate(id);
 }
 
-int Host::ms_until_next_timer() const {
-    const int services = runner_->ms_until_next_timer(), idle = app_.ms_until_idle_deadline();
-    if (services < 0) return idle;
-    return idle < 0 ? services : std::min(services, idle);
+// One deadline for the loop's wait: a frame due, the kiosk visit, the services' timers (retries,
+// refreshes), and the clock on screen, whose next minute is the only reason to wake when nothing happens.
+int Host::next_deadline_ms() const {
+    int wait = ms_to_next_minute();
+    for (const int d : {app_.next_deadline_ms(), runner_->ms_until_next_timer()})
+        if (d >= 0) wait = std::min(wait, d);
+    return wait;
 }
 
 nlohmann::json Host::report() const {

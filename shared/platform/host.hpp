@@ -47,8 +47,8 @@ public:
     bool handle(const SDL_Event& event);
     // Hands the services' answers to the app and its new effects to the services. Never waits.
     void pump();
-    // Milliseconds until a service timer wants the loop to run again, or -1.
-    int ms_until_next_timer() const;
+    // How long the loop may wait for an event before it must run again (ms, >= 0).
+    int next_deadline_ms() const;
     // Draws one frame if the app or the clock asks for it; returns true if it drew.
     bool draw_if_needed();
 

@@ -35,10 +35,7 @@ int run_app(const HostOptions& options, const AppParams& params) {
     bool running = true;
     while (running) {
         SDL_Event event;
-        // The wall clock's next minute is the only reason to wake up when nothing happens.
-        int timeout = host.app().needs_frame() ? 0 : ms_to_next_minute();
-        if (const int timer = host.ms_until_next_timer(); timer >= 0) timeout = std::min(timeout, timer);
-        if (SDL_WaitEventTimeout(&event, timeout)) {
+        if (SDL_WaitEventTimeout(&event, host.next_deadline_ms())) {
             running = host.handle(event);
             while (running && SDL_PollEvent(&event)) running = host.handle(event);
         }

@@ -10,6 +10,7 @@
 
 #include "core/personal_reducer.hpp"
 #include "core/reducer.hpp"
+#include "core/sentences.hpp"
 #include "core/spatial_nav.hpp"
 #include "pages.hpp"
 
@@ -51,19 +52,6 @@ std::string random_nonce() {
     return buf;
 }
 
-// Nothing to say: spaces, line breaks and sentence marks only (the alert line's leading ！).
-bool only_punctuation(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-        if (s[i] == ' ' || s[i] == '\n') { ++i; continue; }
-        bool mark = false;
-        for (const char* m : {"。", "！", "？", "；"})
-            if (s.compare(i, 3, m) == 0) mark = true;
-        if (!mark) return false;
-        i += 3;
-    }
-    return true;
-}
-
 constexpr float kCoastDecayPerSecond = 4.0f;  // a flick coasts for about half a second
 constexpr float kCoastStopPxPerSecond = 30.0f;
 
@@ -84,6 +72,7 @@ bool App::init(const AppParams& params, std::string& error) {
         state_.device.enrolment_code = params.config.enrolment_code;
     }
     state_.client_nonce = random_nonce();
+    state_.visit.timeout_s = params.config.idle_timeout_s;
 
     const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";
     ImFontConfig config;
@@ -107,48 +96,18 @@ void App::start() {
         dispatch(OpenScreen{route->screen, route->arg});
 }
 
-void App::note_activity() {
-    last_input_ms_ = now_ms_;
-    if (warning_seconds_ >= 0) invalidate();
-    warning_seconds_ = -1;
-}
+void App::note_activity() { dispatch(VisitorActive{}); }
 
-double App::idle_timeout_ms() const {
-    const int s = params_.config.idle_timeout_s > 0 ? params_.config.idle_timeout_s
-                                                    : static_cast<int>(state_.data.site.value.kiosk_idle_timeout_s);
-    return s * 1000.0;
-}
-
-bool App::idle_watched() const { return state_.can.visitor_sessions && state_.route.screen != Screen::Attract; }
-
-// The warning shows for the last 20 s, counting down; at the end the session goes (EndSession).
+// The clock drives the kiosk's visit through the reducer; only a tick that changed something
+// (the warning's next second, the end of the visit) asks for a frame.
 void App::tick(double now_ms) {
-    now_ms_ = now_ms;
-    if (!idle_watched()) return;
-    constexpr double kWarningMs = 20000;
-    const double left = idle_timeout_ms() - (now_ms - last_input_ms_);
-    if (left <= 0) {
-        warning_seconds_ = -1;
-        dispatch(EndSession{});
-        return;
-    }
-    // Only a visitor who has gone somewhere is asked; an untouched home page simply turns to the attract screen.
-    const bool visiting = state_.route.screen != Screen::Home || !state_.personal.token.empty();
-    const int seconds = visiting && left <= kWarningMs ? static_cast<int>(std::ceil(left / 1000)) : -1;
-    if (seconds != warning_seconds_) {
-        warning_seconds_ = seconds;
-        invalidate();
-    }
+    const int warning = state_.visit.warning_seconds;
+    const Route route = state_.route;
+    state_ = reduce(std::move(state_), Tick{now_ms}, effects_);
+    if (state_.visit.warning_seconds != warning || state_.route != route) invalidate();
 }
 
-int App::ms_until_idle_deadline() const {
-    if (!idle_watched()) return -1;
-    const double left = idle_timeout_ms() - (now_ms_ - last_input_ms_);
-    double wait = left;                                         // the end
-    if (warning_seconds_ >= 0) wait = std::fmod(left, 1000.0);  // the next second of the countdown
-    else if (left > 20000) wait = left - 20000;                 // the warning
-    return static_cast<int>(std::max(0.0, std::ceil(wait)));
-}
+int App::next_deadline_ms() const { return needs_frame() ? 0 : idle_deadline_ms(state_); }
 
 void App::on_key(RemoteKey key) {
     invalidate();
@@ -233,19 +192,7 @@ std::vector<std::string> App::page_sentences() const {
     for (const SemNode& n : tree_.nodes()) {
         if (n.label.empty() || n.id.rfind("reading.", 0) == 0) continue;
         if (n.role != Role::Heading && n.role != Role::Text && n.role != Role::Status && n.role != Role::Alert) continue;
-        size_t start = 0;
-        for (size_t i = 0; i < n.label.size(); ++i) {
-            // A sentence ends after 。！？； (3 bytes each in UTF-8) or a line break.
-            const bool cjk_end = n.label.compare(i, 3, "。") == 0 || n.label.compare(i, 3, "！") == 0 ||
-                                 n.label.compare(i, 3, "？") == 0 || n.label.compare(i, 3, "；") == 0;
-            const size_t end = cjk_end ? i + 3 : n.label[i] == '\n' ? i + 1 : 0;
-            if (!end) continue;
-            const std::string sentence = n.label.substr(start, end - start);
-            if (!only_punctuation(sentence)) out.push_back(sentence);
-            start = end;
-            i = end - 1;
-        }
-        if (start < n.label.size() && !only_punctuation(n.label.substr(start))) out.push_back(n.label.substr(start));
+        for (std::string& sentence : split_sentences(n.label)) out.push_back(std::move(sentence));
     }
     return out;
 }
@@ -274,7 +221,7 @@ void App::speak_focused() {
 
 void App::scroll_by(float delta) { scroll_to(std::clamp(scrolled() + delta, 0.0f, max_scroll_)); }
 
-bool App::overlay_up() const { return interrupting_alert(state_) || warning_seconds_ >= 0; }
+bool App::overlay_up() const { return interrupting_alert(state_) || state_.visit.warning_seconds >= 0; }
 
 float App::scrolled() const { return overlay_up() ? overlay_scroll_ : state_.scrolled(); }
 
@@ -362,7 +309,8 @@ void App::frame(const CivilTime& now) {
     const float ring = profile_.focus_ring_px * 2;
     ImGui::PushClipRect(ImVec2(view.x - ring, view.y - ring), ImVec2(view.right() + ring, view.bottom() + ring), true);
     const Alert* alert = interrupting_alert(state_);
-    const bool overlay = alert || warning_seconds_ >= 0;  // a page of its own over the current one
+    const int warning = state_.visit.warning_seconds;
+    const bool overlay = alert || warning >= 0;  // a page of its own over the current one
     if (const std::int64_t shown = alert ? alert->id : overlay ? 0 : -1; shown != overlay_shown_) {
         overlay_shown_ = shown;
         overlay_scroll_ = 0;
@@ -372,7 +320,7 @@ void App::frame(const CivilTime& now) {
                     overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id()};
     ctx.site_url = params_.config.server_url;
     if (alert) draw_interruption_page(ctx, *alert);
-    else if (warning_seconds_ >= 0) draw_idle_warning_page(ctx, warning_seconds_);
+    else if (warning >= 0) draw_idle_warning_page(ctx, warning);
     else draw_route_page(ctx);
     ImGui::PopClipRect();
     ImGui::End();
@@ -467,7 +415,7 @@ nlohmann::json App::report() const {
         {"settled", pending_frames_ == 0},
         {"keyword", state_.keyword},
         {"interruption", interruption ? nlohmann::json(interruption->id) : nlohmann::json()},
-        {"idle_warning", warning_seconds_},
+        {"idle_warning", state_.visit.warning_seconds},
         {"reading", {{"sentences", state_.reading.sentences.size()}, {"index", state_.reading.index},
                      {"playing", state_.reading.playing}}},
         {"editing", !state_.editing.empty()},

@@ -37,17 +37,18 @@ public:
     void on_key(RemoteKey key);
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
     void on_text(const char* utf8);  // typed text (browser keyboards): letters go to the initials search
-    // Kiosks: the clock (ms since start) for the idle timer, each loop iteration; ends the session
-    // when nobody has touched the screen for the idle time (with a warning 20 s before).
+    // The clock (ms since start), each time the loop wakes: a kiosk's visit ends when nobody has
+    // touched the screen for the idle time (with a warning 20 s before; session_reducer.cpp).
     void tick(double now_ms);
-    // Milliseconds until tick() has something to do (a warning to show or a second to count), or -1.
-    int ms_until_idle_deadline() const;
+    // Milliseconds until the app wants to run again (0: a frame is due; a kiosk visit's next
+    // moment), or -1 for nothing. The host adds its services' timers and the clock's next minute.
+    int next_deadline_ms() const;
     void note_activity();  // the visitor touched, typed or pressed something
     // Performs the action of the focusable item `id` of the last frame, as a tap would (screen
     // readers activate items through the browser's mirror of the tree); false if there is none.
     bool activate(const std::string& id);
     // The last frame was a modal page of its own: a severe alert or the kiosk's idle warning.
-    bool showing_dialog() const { return interrupting_alert(state_) != nullptr || warning_seconds_ >= 0; }
+    bool showing_dialog() const { return interrupting_alert(state_) != nullptr || state_.visit.warning_seconds >= 0; }
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
     void redraw_once() { pending_frames_ = std::max(pending_frames_, 1); }  // nothing to settle: the clock
     bool needs_frame() const { return pending_frames_ > 0; }
@@ -88,9 +89,7 @@ private:
     void keep_focus();
     void speak_focused();
     bool keypad_on_screen() const;
-    bool idle_watched() const;
     std::vector<std::string> page_sentences() const;       // a kiosk with a visitor's session to end
-    double idle_timeout_ms() const;  // the page shows the on-screen keypad: the remote's digits type
     nlohmann::json account_report() const;
 
     AppParams params_;
@@ -109,8 +108,6 @@ private:
     int pending_frames_ = 2;
     long frames_drawn_ = 0;
     float max_scroll_ = 0;       // of the page last drawn
-    double now_ms_ = 0, last_input_ms_ = 0;  // kiosk idle timer (ms since start)
-    int warning_seconds_ = -1;   // seconds left shown on the idle warning; -1: no warning
 
     // Touch and mouse scrolling: a drag moves the page, a flick keeps it moving for a moment.
     struct Drag {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../unit/fixture.hpp"
+#include "core/personal_reducer.hpp"
 #include "fixture_clock.hpp"
 #include "page_checks.hpp"
 
@@ -322,7 +323,7 @@ TEST_CASE("a kiosk asks 还需要更多时间吗 20 s before the idle end, then 
     REQUIRE(find_node(ui.app, "idle.question"));
     CHECK(find_node(ui.app, "idle.countdown")->label.find("20 秒") != std::string::npos);
     CHECK(ui.app.semantics().focusable_count() == 1);  // one large 继续使用, nothing else
-    CHECK(ui.app.ms_until_idle_deadline() <= 1000);    // the countdown wants a frame each second
+    CHECK(idle_deadline_ms(ui.app.state()) <= 1000);    // the countdown wants a frame each second
     const SemNode* keep = find_node(ui.app, "idle.continue");
     ui.tap(keep->rect.center_x(), keep->rect.center_y());
     CHECK_FALSE(find_node(ui.app, "idle.question"));
@@ -349,7 +350,7 @@ TEST_CASE("a kiosk asks 还需要更多时间吗 20 s before the idle end, then 
     const nlohmann::json report = ui.app.report();
     CHECK(report.dump().find("王秀英") == std::string::npos);  // nothing of the visitor anywhere in the state
     CHECK(report.dump().find("T1") == std::string::npos);
-    CHECK(ui.app.ms_until_idle_deadline() == -1);  // the attract screen waits for the next visitor
+    CHECK(idle_deadline_ms(ui.app.state()) == -1);  // the attract screen waits for the next visitor
 
     REQUIRE(find_node(ui.app, "attract.touch"));
     ui.tap(540, 1500);  // anywhere

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "core/personal_reducer.hpp"
 #include "core/reducer.hpp"
 #include "core/settings.hpp"
 
@@ -145,4 +147,30 @@ TEST_CASE("start reads the settings and read markers before anything else") {
     CHECK(std::get<ReadStored>(effects[1]).key == "read.policies");
     s = step(s, StoredRead{"read.policies", std::string("[3, 5, \"x\"]")}, effects);
     CHECK(s.read_policies == std::set<std::int64_t>{3, 5});
+}
+
+TEST_CASE("a kiosk visit is state: the clock's ticks warn 20 s before the idle end, then the visit ends") {
+    State s;
+    s.can = capabilities_of(Surface::Kiosk);
+    s = step(s, Tick{0});
+    s = step(s, OpenScreen{Screen::Contacts, ""});
+    s = step(s, Tick{99000});  // 120 s is the site's default: 21 s left
+    CHECK(s.visit.warning_seconds == -1);
+    CHECK(idle_deadline_ms(s) == 1000);  // the warning is the next thing to happen
+    s = step(s, Tick{100500});
+    CHECK(s.visit.warning_seconds == 20);
+    s = step(s, VisitorActive{});  // a touch: the countdown goes
+    CHECK(s.visit.warning_seconds == -1);
+    s = step(s, Tick{100500 + 119999});
+    CHECK(s.route.screen == Screen::Contacts);
+    std::vector<Effect> fx;
+    s = step(s, Tick{100500 + 120000}, fx);
+    CHECK(s.route.screen == Screen::Attract);
+    CHECK(std::any_of(fx.begin(), fx.end(), [](const Effect& e) { return std::holds_alternative<RemoveCache>(e); }));
+    CHECK(idle_deadline_ms(s) == -1);  // the attract screen waits for the next visitor
+
+    State tv;  // a TV has no visits to end
+    tv = step(tv, OpenScreen{Screen::Contacts, ""});
+    tv = step(tv, Tick{10 * 3600 * 1000.0});
+    CHECK(tv.route.screen == Screen::Contacts);
 }
