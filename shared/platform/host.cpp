@@ -8,6 +8,7 @@
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>
 
+#include "assets.hpp"
 #include "chime.hpp"
 #include "clock.hpp"
 #include "keymap.hpp"
@@ -46,7 +47,9 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // nothing written to disk behind the resident's back
-    if (!app_.init(params, error)) return false;
+    AppAssets assets;
+    if (!load_assets(params.assets_dir, assets, error)) return false;
+    app_.init(params, std::move(assets));
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init(gl.glsl_version);
 

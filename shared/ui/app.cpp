@@ -4,9 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "core/personal_reducer.hpp"
 #include "core/reducer.hpp"
@@ -16,23 +14,6 @@
 
 namespace elder {
 namespace {
-
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    out = buf.str();
-    return true;
-}
-
-bool load_catalogue(const std::string& assets_dir, const std::string& language, Catalogue& out, std::string& error) {
-    const std::string path = assets_dir + "/strings/" + language + ".json";
-    std::string text;
-    if (!read_file(path, text)) return error = "cannot read the string catalogue " + path, false;
-    if (!out.load(text, error)) return error = path + ": " + error, false;
-    return true;
-}
 
 std::optional<Direction> direction_of(RemoteKey key) {
     switch (key) {
@@ -57,11 +38,11 @@ constexpr float kCoastStopPxPerSecond = 30.0f;
 
 }  // namespace
 
-bool App::init(const AppParams& params, std::string& error) {
+void App::init(const AppParams& params, AppAssets assets) {
     params_ = params;
-    // Both catalogues are loaded: the resident may switch language in the settings at any time.
-    if (!load_catalogue(params.assets_dir, "zh-CN", strings_zh_, error)) return false;
-    if (!load_catalogue(params.assets_dir, "en", strings_en_, error)) return false;
+    strings_zh_ = std::move(assets.strings_zh);
+    strings_en_ = std::move(assets.strings_en);
+    font_ = assets.font;
     state_.settings.language = params.config.language;
     state_.settings.voice = params.config.voice;
     state_.can = capabilities_of(params.config.surface);
@@ -73,19 +54,6 @@ bool App::init(const AppParams& params, std::string& error) {
     }
     state_.client_nonce = random_nonce();
     state_.visit.timeout_s = params.config.idle_timeout_s;
-
-    const std::string font_path = params.assets_dir + "/fonts/elder-cjk.ttf";
-    ImFontConfig config;
-    config.OversampleH = 1;  // CJK at >= 20 px needs no horizontal oversampling; halves atlas use
-    // The size only matters for ImGui's own widgets: pages pass their sizes to every text call, and
-    // ImGui 1.92 rasterises each size on demand.
-    constexpr float kDefaultFontPx = 40;
-    font_ = ImGui::GetIO().Fonts->AddFontFromFileTTF(font_path.c_str(), kDefaultFontPx, &config);
-    if (!font_) {
-        error = "cannot load the font " + font_path + " (" + strings_zh_.text("error.font_missing") + ")";
-        return false;
-    }
-    return true;
 }
 
 void App::start() {

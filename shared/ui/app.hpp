@@ -23,14 +23,19 @@ namespace elder {
 
 struct AppParams {
     AppConfig config;                   // server, device, surface, language
-    std::string assets_dir = "assets";  // holds strings/ and fonts/
+    std::string assets_dir = "assets";  // holds strings/, fonts/ and keymaps/ (read by the host)
+};
+
+// What the host loads and hands in (platform/assets.hpp): the app reads no files.
+struct AppAssets {
+    Catalogue strings_zh, strings_en;
+    ImFont* font = nullptr;  // in the current ImGui context
 };
 
 class App {
 public:
-    // Loads strings and the font into the current ImGui context. On failure returns false and a
-    // sentence for the operator in `error`.
-    bool init(const AppParams& params, std::string& error);
+    // Takes the configuration and the assets the host loaded (in the current ImGui context).
+    void init(const AppParams& params, AppAssets assets);
 
     // Starts the data flow: settings and the offline cache first, then the server (effects follow).
     void start();

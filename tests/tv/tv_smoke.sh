@@ -53,16 +53,19 @@ expect focus 0 "the first tile is focused"
 wid=$(xdotool search --sync --pid $pid | head -n1)
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
 
+# Nine tiles, three rows of three: 政策 办事 预约 / 提醒 活动 联系 / 求助 设置 公告.
 press Right;  expect focus 1 "Right moves to 办事指南"
-press Down;   expect focus 5 "Down moves to 联系我们"
-press Left;   expect focus 4 "Left moves to 社区活动"
+press Down;   expect focus 4 "Down moves to 社区活动"
+press Right;  expect focus 5 "Right moves to 联系我们"
+press Left;   expect focus 4 "Left moves back to 社区活动"
 press Return; expect screen activities "OK opens 社区活动"
 press Escape; expect screen home "Back returns home"
 expect focus 4 "home remembers the focused tile"
 press 3;      expect screen appointments "number key 3 opens 预约办理"
 press BackSpace; expect screen home "Backspace is Back too"
 expect focus 2 "focus stays on the tile the number key opened"
-press Down;   expect focus 6 "Down moves to 紧急求助"
+press Down;   expect focus 5 "Down moves to 联系我们"
+press 9;      expect screen notices "number key 9 opens 社区公告"
 
 kill -TERM $pid
 wait $pid || fail "the app exited with status $? on SIGTERM"

@@ -1,5 +1,7 @@
 #include "headless_ui.hpp"
 
+#include "platform/assets.hpp"
+
 #include "fixture_clock.hpp"
 
 #include <stdexcept>
@@ -35,7 +37,9 @@ HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* l
     params.config.language = language;
     params.config.device_id = device;
     params.assets_dir = ELDER_ASSETS_DIR;
-    if (!app.init(params, error)) throw std::runtime_error(error);
+    AppAssets assets;
+    if (!load_assets(params.assets_dir, assets, error)) throw std::runtime_error(error);
+    app.init(params, std::move(assets));
     frame();
     frame();
 }
