@@ -139,7 +139,9 @@ nlohmann::json describe(const Remote<T>& r) {
 nlohmann::json describe(const DataState& d) {
     nlohmann::json resources = nlohmann::json::object();
     for (const ResourceKey& key : all_resources())
-        with_remote(d, key, [&](const auto& r) { resources[resource_name(key.kind)] = describe(r); });
+        with_remote(d, key, [&](const auto& r) {
+            if (r.fetch.requested) resources[resource_name(key.kind)] = describe(r);  // not one no page has asked for
+        });
     nlohmann::json details = nlohmann::json::object();
     for (const auto& [id, r] : d.policy_details) details[std::to_string(id)] = describe(r);
     return {{"online", d.online}, {"stream_open", d.stream_open}, {"resources", resources}, {"policy_details", details}};
