@@ -6,7 +6,6 @@
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
-#include <imgui_internal.h>
 
 #include "assets.hpp"
 #include "chime.hpp"
@@ -15,6 +14,29 @@
 #include "ui/theme.hpp"
 
 namespace elder {
+namespace {
+
+// Whether ImGui_ImplSDL2_ProcessEvent queues ImGui input for this event (other window events only
+// update the backend's own state; a left window becomes a mouse position at its next frame).
+bool queues_imgui_input(const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_MOUSEWHEEL:
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+            return true;
+        case SDL_WINDOWEVENT:
+            return event.window.event == SDL_WINDOWEVENT_FOCUS_GAINED || event.window.event == SDL_WINDOWEVENT_FOCUS_LOST ||
+                   event.window.event == SDL_WINDOWEVENT_LEAVE;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
 
 bool Host::start(const HostOptions& options, const AppParams& params, const GlRequest& gl, std::string& error) {
     if (options.clock_start) start_clock_at(*options.clock_start);
@@ -133,7 +155,18 @@ bool Host::handle(const SDL_Event& event) {
     // While the resident types into the browser's input, keys are text, not remote keys.
     if (text_agent_->active() && (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP || event.type == SDL_TEXTINPUT))
         return true;
-    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (ImGui_ImplSDL2_ProcessEvent(&event) && queues_imgui_input(event)) {
+        // Each event ImGui queued may need a frame of its own (see draw()), except where ImGui's
+        // trickling never splits: moves in a row, a mouse (not touch) button after a move, and the
+        // text of a key press (split only for an ImGui text field, which wants text input).
+        const bool shares_frame =
+            (event.type == SDL_MOUSEMOTION && last_queued_ == SDL_MOUSEMOTION) ||
+            ((event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) && last_queued_ == SDL_MOUSEMOTION &&
+             event.button.which != SDL_TOUCH_MOUSEID) ||
+            (event.type == SDL_TEXTINPUT && last_queued_ == SDL_KEYDOWN && !ImGui::GetIO().WantTextInput);
+        if (!shares_frame) ++input_frames_owed_;
+        last_queued_ = event.type;
+    }
     switch (event.type) {
         case SDL_QUIT:
             return false;
@@ -182,8 +215,11 @@ void Host::draw(const CivilTime& now) {
     if (const auto edit = app_.text_edit()) text_agent_->show(edit->rect, edit->text);
     else text_agent_->hide();
     // ImGui hands queued input to frames one step at a time (a tap's move, press and release land in
-    // successive frames); keep drawing until the queue is empty or a quick tap would be lost.
-    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) app_.invalidate();
+    // successive frames); keep drawing until it has taken all of it or a quick tap would be lost.
+    // Every frame takes at least the next input forwarded in handle() and finishes one it started,
+    // so one frame per input counted there is enough; when nothing arrives, nothing is owed.
+    last_queued_ = 0;
+    if (input_frames_owed_ > 0 && --input_frames_owed_ > 0) app_.invalidate();
 
     const ImGuiIO& io = ImGui::GetIO();
     const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);

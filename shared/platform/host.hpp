@@ -76,6 +76,8 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     int last_minute_ = -1;
+    int input_frames_owed_ = 0;  // frames ImGui may still need for the input forwarded to it
+    Uint32 last_queued_ = 0;     // the SDL event type last forwarded as ImGui input since the last frame
     double first_frame_ms_ = -1;
 };
 

@@ -1,0 +1,82 @@
+# The ctest entry "suite: the UI layer cannot see SDL" (cmake -P): fails when
+#   - a shared/core or shared/ui source is compiled with an SDL, GL or ImGui-backend include folder or
+#     option (the build's compile_commands.json, so whatever way the folder got there);
+#   - a shared/core or shared/ui file #includes an SDL, GL, EGL, emscripten or ImGui backend header
+#     (a header found on the default path, such as <SDL2/SDL.h>, needs no include folder);
+#   - any file under shared/ #includes imgui_internal.h (the host and the UI use ImGui's public API).
+# -DSOURCE_DIR=<repo> -DCOMPILE_COMMANDS=<build>/compile_commands.json -DELDER_IMGUI_DIR=<imgui source>
+include(${CMAKE_CURRENT_LIST_DIR}/layers.cmake)
+set(problems "")
+
+# 1. How the sources are really compiled.
+file(READ "${COMPILE_COMMANDS}" json)
+string(JSON count LENGTH "${json}")
+set(compiled 0)
+if(count GREATER 0)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON entry GET "${json}" ${i})
+    string(JSON file GET "${entry}" file)
+    string(FIND "${file}" "${SOURCE_DIR}/shared/" at)
+    if(NOT at EQUAL 0 OR NOT file MATCHES "/shared/(core|ui)/[^/]+$")
+      continue()
+    endif()
+    math(EXPR compiled "${compiled} + 1")
+    string(JSON command GET "${entry}" command)
+    separate_arguments(args UNIX_COMMAND "${command}")
+    set(flag "")
+    foreach(arg IN LISTS args)
+      if(flag)  # the folder or file after -I, -isystem, -include...
+        set(value "${arg}")
+      elseif(arg MATCHES "^-(I|isystem|iquote|idirafter|include)$")
+        set(flag "${arg}")
+        continue()
+      elseif(arg MATCHES "^(-I|-isystem|-iquote|-idirafter|-include)(.+)$")
+        set(flag "${CMAKE_MATCH_1}")
+        set(value "${CMAKE_MATCH_2}")
+      elseif(arg MATCHES "^-s")  # emscripten settings: -sUSE_SDL=2 would add SDL's headers
+        set(value "${arg}")
+      else()
+        continue()
+      endif()
+      _elder_layer_forbidden("${value}" bad)
+      if(flag STREQUAL "-include" AND value MATCHES "emscripten")
+        set(bad TRUE)
+      endif()
+      set(flag "")
+      if(bad)
+        list(APPEND problems "${file} is compiled with '${value}'")
+      endif()
+    endforeach()
+  endforeach()
+endif()
+if(compiled EQUAL 0)
+  list(APPEND problems "no shared/core or shared/ui source in ${COMPILE_COMMANDS}: nothing was checked")
+endif()
+
+# 2. What the sources include themselves.
+set(include_line "^[ \t]*#[ \t]*include[ \t]*[<\"]")
+file(GLOB_RECURSE layer_files "${SOURCE_DIR}/shared/core/*" "${SOURCE_DIR}/shared/ui/*")
+foreach(file IN LISTS layer_files)
+  file(STRINGS "${file}" lines REGEX "${include_line}(SDL|GL/|GLES|EGL/|KHR/|emscripten|webgl|imgui_impl_|imgui_internal)")
+  foreach(line IN LISTS lines)
+    list(APPEND problems "${file}: ${line}")
+  endforeach()
+endforeach()
+file(GLOB_RECURSE shared_files "${SOURCE_DIR}/shared/*.h" "${SOURCE_DIR}/shared/*.hpp" "${SOURCE_DIR}/shared/*.cpp")
+foreach(file IN LISTS shared_files)
+  file(STRINGS "${file}" lines REGEX "${include_line}imgui_internal[.]h")
+  foreach(line IN LISTS lines)
+    if(NOT "${file}: ${line}" IN_LIST problems)
+      list(APPEND problems "${file}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+
+list(LENGTH layer_files scanned)
+if(problems)
+  list(JOIN problems "\n  " text)
+  message(FATAL_ERROR "The UI layer (shared/core, shared/ui) can see SDL, GL or the ImGui backends "
+    "(only elder_platform may; ARCHITECTURE.md):\n  ${text}")
+endif()
+message(STATUS "${compiled} compile commands and ${scanned} files of shared/core and shared/ui: no SDL, GL or ImGui backend")
