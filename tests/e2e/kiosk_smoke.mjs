@@ -38,7 +38,7 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   checks.check(rep.screen === 'home' && rep.surface === 'kiosk', `${w}x${h} starts on the kiosk home page`);
   checks.check(rep.display[0] === w && rep.display[1] === h, `${w}x${h} layout fills the viewport`, rep.display.join('x'));
   const tiles = rep.nodes.filter((n) => n.focusable && n.id.startsWith('tile.'));
-  checks.check(tiles.length === 8 && tiles[0].label === '政策资讯', `${w}x${h} shows the eight tiles`);  // (an alert banner may join them)
+  checks.check(tiles.length === 9 && tiles[0].label === '政策资讯' && tiles[8].label === '社区公告', `${w}x${h} shows the nine tiles`);  // (an alert banner may join them)
   await settled(page);  // the second settling frame lands before the screenshot
   await screenshotLooksDrawn(page, `kiosk-${w}x${h}.png`);
 
