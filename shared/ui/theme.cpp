@@ -9,7 +9,7 @@ const Palette& default_palette() {
         rgb_hex(0xFFFFFF),  // text
         rgb_hex(0xD9E4F2),  // text_muted
         rgb_hex(0x1F3B63),  // tile
-        rgb_hex(0x27497A),  // tile_hover
+        rgb_hex(0x244476),  // tile_hover: muted text on it stays above 7:1 with room for antialiasing (7.5:1)
         rgb_hex(0x8A1410),  // sos_tile
         rgb_hex(0xFFD23F),  // focus_ring
         rgb_hex(0xFFE27A),  // accent

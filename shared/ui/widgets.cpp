@@ -26,6 +26,12 @@ void draw_focus_ring(PageContext& ctx, const Rect& r) {
 
 }  // namespace
 
+// The pointer rests on the item just laid out. A TV has no pointer (a mouse left in the middle of
+// Xvfb, or a stray one plugged into a box, must not tint a tile the remote is not on).
+namespace {
+bool pointer_over(const PageContext& ctx) { return !ctx.profile.can.remote_control && ImGui::IsItemHovered(); }
+}  // namespace
+
 float text_width(const PageContext& ctx, const std::string& text, float px) {
     return ctx.font->CalcTextSizeA(px, FLT_MAX, 0.0f, text.c_str()).x;
 }
@@ -124,7 +130,7 @@ void tile(PageContext& ctx, const TileSpec& spec) {
     ImGui::SetCursorScreenPos(im(r.x, r.y));
     ImGui::PushID(spec.id.c_str());
     const bool clicked = ImGui::InvisibleButton("##tile", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
-    const bool hovered = ImGui::IsItemHovered();
+    const bool hovered = pointer_over(ctx);
     ImGui::PopID();
 
     const Rgb fill = hovered && spec.fill == ctx.palette.tile ? ctx.palette.tile_hover : spec.fill;
@@ -225,7 +231,7 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     ImGui::SetCursorScreenPos(im(r.x, r.y));
     ImGui::PushID(spec.id.c_str());
     const bool clicked = ImGui::InvisibleButton("##row", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
-    const bool hovered = ImGui::IsItemHovered();
+    const bool hovered = pointer_over(ctx);
     ImGui::PopID();
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
@@ -384,7 +390,7 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
     ImGui::SetCursorScreenPos(im(r.x, r.y));
     ImGui::PushID(id.c_str());
     const bool clicked = ImGui::InvisibleButton("##card", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
-    const bool hovered = ImGui::IsItemHovered();
+    const bool hovered = pointer_over(ctx);
     ImGui::PopID();
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
