@@ -13,10 +13,10 @@ std::atomic<std::time_t> offset_s{0};  // set once by start_clock_at (tests), el
 std::time_t wall_now() { return std::time(nullptr) + offset_s.load(); }
 }  // namespace
 
-CivilTime local_now() {
-    const std::time_t now = wall_now();
+CivilTime community_now() {
+    const std::time_t now = wall_now() + kCommunityUtcOffsetMinutes * 60;
     std::tm tm{};
-    localtime_r(&now, &tm);
+    gmtime_r(&now, &tm);  // UTC shifted by the community's offset: the device's own zone plays no part
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_wday, tm.tm_hour, tm.tm_min};
 }
 
@@ -25,10 +25,7 @@ double ms_since_start() {
 }
 
 int ms_to_next_minute() {
-    const std::time_t now = wall_now();
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return (60 - tm.tm_sec) * 1000;
+    return (60 - static_cast<int>(wall_now() % 60)) * 1000;  // zones differ by whole minutes
 }
 
 std::optional<std::time_t> parse_iso_instant(std::string_view iso) {

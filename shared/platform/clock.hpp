@@ -7,7 +7,10 @@
 
 namespace elder {
 
-CivilTime local_now();          // wall-clock time in the device's time zone
+// The wall clock in the community's time zone (China Standard Time, UTC+8, no daylight saving),
+// whatever zone the device is set to: the header's clock and the server's times (all +08:00) agree.
+constexpr int kCommunityUtcOffsetMinutes = 8 * 60;
+CivilTime community_now();
 double ms_since_start();        // monotonic milliseconds since the process started
 int ms_to_next_minute();        // until the wall clock's next minute (the home page's clock changes)
 

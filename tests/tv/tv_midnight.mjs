@@ -1,5 +1,5 @@
 // Midnight passing while the TV app runs. The app is started with its clock at 23:59 China time
-// (--clock-start, a test-only option; TZ is the site's zone) and left alone, no key pressed:
+// (--clock-start, a test-only option; the box set to UTC, the community's clock is China time) and left alone, no key pressed:
 // 1. on home, the header's date and clock move on to the next day at 00:00;
 // 2. on a service's date page, the 14 booking days move on a day: 今天 and 明天 name the new
 //    today and tomorrow, and the new last day is there.
@@ -36,7 +36,7 @@ const tomorrow = dayAfter(today, 1);
 function startAt(hhmmss, name) {
   rmSync(join(dir, 'report.json'), { force: true });
   return startTvApp(tvapp, ['--server', community.url, '--data-dir', join(dir, name), '--clock-start', `${today}T${hhmmss}+08:00`],
-    { display: xvfb.display, report: join(dir, 'report.json'), env: { TZ: 'Asia/Shanghai' } });
+    { display: xvfb.display, report: join(dir, 'report.json'), env: { TZ: 'UTC' } });  // the box's own zone plays no part
 }
 
 // The date page's rows: [{ date, label }] in the order shown.

@@ -1,5 +1,8 @@
-// The clock's test-only start time (--clock-start): ISO 8601 instants with their zone.
+// The clock: the community's wall time, and the test-only start time (--clock-start).
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <ctime>
 
 #include "platform/clock.hpp"
 
@@ -19,4 +22,21 @@ TEST_CASE("text that is not an instant with a zone is refused") {
     CHECK_FALSE(parse_iso_instant("2026-11-25T24:00:00Z"));
     CHECK_FALSE(parse_iso_instant("2026-11-25T23:59:50+08:00 and more"));
     CHECK_FALSE(parse_iso_instant("tomorrow"));
+}
+
+TEST_CASE("the clock reads the community's time whatever zone the device is set to") {
+    for (const char* zone : {"UTC", "America/New_York", "Asia/Shanghai"}) {
+        INFO(zone);
+        setenv("TZ", zone, 1);
+        tzset();
+        start_clock_at(*parse_iso_instant("2026-11-25T23:59:50+08:00"));  // 15:59:50 UTC
+        const CivilTime t = community_now();
+        CHECK(t.year == 2026);
+        CHECK(t.month == 11);
+        CHECK(t.day == 25);
+        CHECK(t.weekday == 3);  // Wednesday
+        CHECK(t.hour == 23);
+        CHECK(t.minute == 59);
+        CHECK(ms_to_next_minute() <= 10000);
+    }
 }
