@@ -12,9 +12,8 @@
 
 namespace elder {
 
-// The slice of the state each action belongs to, and so the reducer that handles it (reducer.cpp);
-// every action says its own. (A few matter to a second slice too; reducer.cpp names them.)
-enum class Slice { Navigation, Reading, Typing, Account, Booking, Session, Help, Local, Data, Answer };
+// Every action says the slice it belongs to (`Slice`, effects.hpp), and so the reducer that
+// handles it (reducer.cpp). (A few matter to a second slice too; reducer.cpp names them.)
 
 // Navigation
 struct OpenScreen { static constexpr Slice slice = Slice::Navigation; // a tile, row or button was activated

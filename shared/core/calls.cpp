@@ -6,10 +6,10 @@ namespace {
 struct Row {
     const char* method;
     const char* path;
-    CallOwner owner;
+    Slice owner;
 };
 
-#define ELDER_CALL_ROW(id, method, path, owner) Row{method, path, CallOwner::owner},
+#define ELDER_CALL_ROW(id, method, path, owner) Row{method, path, Slice::owner},
 constexpr Row kRows[] = {ELDER_CALLS(ELDER_CALL_ROW)};
 #undef ELDER_CALL_ROW
 
@@ -17,7 +17,7 @@ const Row& row(Call call) { return kRows[static_cast<size_t>(call)]; }
 
 }  // namespace
 
-CallOwner call_owner(Call call) { return row(call).owner; }
+Slice call_owner(Call call) { return row(call).owner; }
 
 HttpSend call_request(Call call, std::string body, std::string token, std::int64_t ref, std::string idempotency_key,
                       const std::string& query) {

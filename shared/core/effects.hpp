@@ -46,8 +46,11 @@ struct Print { Printout printout; };                     // hand it to the platf
 #define ELDER_CALL_ID(id, method, path, owner) id,
 enum class Call { ELDER_CALLS(ELDER_CALL_ID) };
 #undef ELDER_CALL_ID
-enum class CallOwner { Account, Booking, Help, Local };  // the reducer its answer goes to
-CallOwner call_owner(Call call);
+
+// The slices of the state, each with its reducer (reducer.cpp). An action names its slice; an answer
+// (Answer) goes to the slice its call's row names.
+enum class Slice { Navigation, Reading, Typing, Account, Booking, Session, Help, Local, Data, Answer };
+Slice call_owner(Call call);
 
 struct HttpSend {
     Call call;

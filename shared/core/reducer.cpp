@@ -31,17 +31,9 @@ const Alert* interrupting_alert(const State& state) {
 
 namespace {
 
-void answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
-    switch (call_owner(done.call)) {
-        case CallOwner::Account: reduce_account(state, done, effects); break;
-        case CallOwner::Booking: reduce_booking(state, done, effects); break;
-        case CallOwner::Help: reduce_help(state, done, effects); break;
-        case CallOwner::Local: break;  // kept on the device either way; the server's record is a bonus
-    }
-}
-
 void route(State& state, const Action& action, std::vector<Effect>& effects) {
-    const Slice slice = std::visit([](const auto& a) { return std::decay_t<decltype(a)>::slice; }, action);
+    Slice slice = std::visit([](const auto& a) { return std::decay_t<decltype(a)>::slice; }, action);
+    if (slice == Slice::Answer) slice = call_owner(std::get<CallDone>(action).call);
     switch (slice) {
         case Slice::Navigation: reduce_navigation(state, action, effects); break;
         case Slice::Reading: reduce_reading(state, action, effects); break;
@@ -52,7 +44,7 @@ void route(State& state, const Action& action, std::vector<Effect>& effects) {
         case Slice::Session: reduce_session(state, action, effects); break;
         case Slice::Local: reduce_local(state, action, effects); break;
         case Slice::Data: reduce_data(state.data, action, effects); break;
-        case Slice::Answer: answered(state, std::get<CallDone>(action), effects); break;
+        case Slice::Answer: break;  // never: an answer takes its call's slice above
     }
 }
 

@@ -47,4 +47,4 @@
     CALL(Restore, "POST", "/api/v1/appointments/{id}/restore", Booking)       \
     CALL(AskHelp, "POST", "/api/v1/help-requests", Help)                      \
     CALL(HelpRequests, "GET", "/api/v1/help-requests", Help)                  \
-    CALL(AckAlert, "POST", "/api/v1/alerts/{id}/ack", Local)
+    CALL(AckAlert, "POST", "/api/v1/alerts/{id}/ack", Local) /* its answer changes nothing: kept on the device either way */

@@ -285,8 +285,7 @@ void App::frame(const CivilTime& now) {
     }
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
                     profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
-                    overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id()};
-    ctx.site_url = params_.config.server_url;
+                    overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id(), 0, params_.config.server_url};
     if (alert) draw_interruption_page(ctx, *alert);
     else if (warning >= 0) draw_idle_warning_page(ctx, warning);
     else draw_route_page(ctx);
