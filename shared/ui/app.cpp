@@ -307,7 +307,8 @@ void App::focus_on(int index) { dispatch(FocusItem{index, tree_.focusable(index)
 
 // After a frame: the focus stays on the item it was on, found by its id (an alert inserted above it
 // does not move it); an item that is gone leaves the focus on the nearest one; a page seen for the
-// first time starts on its first item, not on its header's 返回, 结束 or 朗读.
+// first time starts on the item it names as its forward action, else its first item after the
+// header's 返回, 结束 or 朗读.
 void App::keep_focus() {
     const int count = tree_.focusable_count();
     if (count == 0) return;
@@ -315,6 +316,8 @@ void App::keep_focus() {
         int first = 0;
         while (first < count && tree_.focusable(first).skip_on_entry) ++first;
         if (first == count) return;  // only the header so far (a list still loading): wait for the first item
+        for (int i = first; i < count; ++i)
+            if (tree_.focusable(i).entry) return focus_on(i);  // the page named its forward action
         return focus_on(first);
     }
     const std::string id = state_.focus_id();

@@ -30,6 +30,8 @@ struct SemNode {
     bool list_item = false;  // an entry of a list (list_row): screen readers hear "list, N items"
     bool skip_on_entry = false;  // a page opened for the first time focuses the first item after these
                                  // (返回, 结束, 朗读 in its header)
+    bool entry = false;  // ... or on this one, the page's forward action (确认预约, 我知道了), wherever
+                         // it lies: never a destructive one like 取消预约
 };
 
 class SemanticsTree {
@@ -43,6 +45,7 @@ public:
     int add(SemNode node);
     const std::vector<SemNode>& nodes() const { return nodes_; }
     void skip_last_on_entry() { nodes_.back().skip_on_entry = true; }
+    void focus_last_on_entry() { nodes_.back().entry = true; }
     // The focus index of the focusable node `id`, or -1.
     int focus_index_of(const std::string& id) const;
     // The nodes added from index `first` on are drawn over `bg` (a list row or card learns that the
