@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "china_time.hpp"
 
 namespace elder::server {
 
@@ -10,7 +11,11 @@ void add_site_routes(Router& router, Database& db) {
         if (!s.step())
             return problem(http::status::not_found, "Site not configured",
                            "社区信息还没有设置，请联系社区工作人员。", call.request);
-        return json_response(http::status::ok, nlohmann::json::parse(s.text(0)), call.request);
+        nlohmann::json site = nlohmann::json::parse(s.text(0));
+        // The zone every time in this API is written in: a device shows its clock on it, whatever
+        // zone the device itself is set to.
+        site["utc_offset_minutes"] = kUtcOffsetMinutes;
+        return json_response(http::status::ok, site, call.request);
     });
     router.add(http::verb::get, "/api/v1/health", [](const Call& call) {
         return json_response(http::status::ok, {{"status", "ok"}}, call.request);

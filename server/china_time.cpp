@@ -6,7 +6,7 @@
 namespace elder::server {
 namespace {
 
-constexpr long kOffsetSeconds = 8 * 3600;
+constexpr long kOffsetSeconds = kUtcOffsetMinutes * 60L;
 
 std::string format(std::time_t utc, const char* pattern) {
     const std::time_t local = utc + kOffsetSeconds;

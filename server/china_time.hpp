@@ -5,6 +5,8 @@
 
 namespace elder::server {
 
+constexpr int kUtcOffsetMinutes = 8 * 60;  // told to clients in /site, so their clocks agree
+
 std::string now_iso();                          // current time
 std::string iso_from_epoch(long long epoch_s);  // any moment, in China time
 std::string date_in_days(int days_from_today);  // "2026-11-25"

@@ -188,6 +188,9 @@ bool decode(const json& j, Site& s, std::string& error) {
     f.text("hotline", s.hotline, 100);
     f.texts("enabled_functions", s.enabled_functions, 50);
     f.integer("kiosk_idle_timeout_s", s.kiosk_idle_timeout_s, 30, 3600);
+    std::optional<std::int64_t> offset;
+    f.optional_integer("utc_offset_minutes", offset, -12 * 60, 14 * 60);
+    if (offset) s.utc_offset_minutes = *offset;
     return f.ok();
 }
 

@@ -11,6 +11,7 @@ struct Site {
     std::string community_name, address, hotline;
     std::vector<std::string> enabled_functions;
     std::int64_t kiosk_idle_timeout_s = 120;
+    std::int64_t utc_offset_minutes = 8 * 60;  // the community's zone: clocks and times are shown in it
 };
 
 struct PolicyCategory {

@@ -193,7 +193,7 @@ bool Host::handle(const SDL_Event& event) {
 }
 
 bool Host::draw_if_needed() {
-    const CivilTime now = community_now();
+    const CivilTime now = community_now(static_cast<int>(app_.state().data.site.value.utc_offset_minutes));
     if (now.minute != last_minute_) {  // the clock on the home page changes once a minute
         last_minute_ = now.minute;
         app_.redraw_once();

@@ -21,7 +21,7 @@ void draw_activities_page(PageContext& ctx) {
     const auto& activities = ctx.state.data.activities;
     y += data_notice(ctx, activities.fetch, activities.value.empty(), "activities.empty", y);
     for (const Activity& a : activities.value) {
-        const std::string when = format_time_range(ctx.strings, a.start, a.end);
+        const std::string when = ctx.time_range(a.start, a.end);
         y += list_row(ctx, {"activity." + std::to_string(a.id), a.title,
                             ctx.strings.format("activities.when_where", {{"when", when}, {"place", a.place}}) + "  " +
                                 seats_words(ctx, a),
@@ -45,7 +45,7 @@ void draw_activity_detail_page(PageContext& ctx) {
     }
     const float px = ctx.profile.body_px;
     const auto& t = ctx.strings;
-    y += text_block(ctx, "activity.time", t.format("activities.time", {{"when", format_time_range(t, a->start, a->end)}}),
+    y += text_block(ctx, "activity.time", t.format("activities.time", {{"when", ctx.time_range(a->start, a->end)}}),
                     ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background);
     y += text_block(ctx, "activity.place", t.format("activities.place", {{"place", a->place}}), ImVec2(area.x, y), area.w,
                     px, ctx.palette.text, ctx.palette.background);

@@ -18,7 +18,7 @@ std::vector<CardLine> alert_lines(const PageContext& ctx, const Alert& a) {
         {info.headline, px},
         {info.instruction.empty() ? "" : t.format("alerts.instruction", {{"text", info.instruction}}), px},
         {areas.empty() ? "" : t.format("alerts.area", {{"area", areas}}), px, true},
-        {info.expires.empty() ? "" : t.format("alerts.until", {{"when", format_date_time(t, info.expires)}}), px, true},
+        {info.expires.empty() ? "" : t.format("alerts.until", {{"when", ctx.moment(info.expires)}}), px, true},
     };
 }
 
@@ -36,7 +36,7 @@ float past_alerts(PageContext& ctx, float y) {
                             ctx.palette.accent, ctx.palette.background, Role::Heading) + ctx.profile.body_px * 0.5f;
             heading = true;
         }
-        const std::string ended = t.format("alerts.ended", {{"when", format_date_time(t, a.sent)}});
+        const std::string ended = t.format("alerts.ended", {{"when", ctx.moment(a.sent)}});
         const std::string title = alert_title_words(t, a, "alerts.banner_notice");
         const std::string stop = t.text("text.stop");
         y += list_row(ctx, {"alert.past." + std::to_string(a.id), title, a.infos.front().headline + "  " + ended, "", area.x, y,

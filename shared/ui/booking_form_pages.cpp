@@ -69,7 +69,7 @@ void draw_book_review_page(PageContext& ctx) {
     const Schedule* schedule = schedule_of(ctx, slot);
     float y = page_header(ctx, t.text("booking.review"));
     if (schedule) y += fact_line(ctx, "review.service", t.text("booking.service"), schedule->service, y);
-    if (slot) y += fact_line(ctx, "review.time", t.text("booking.time"), format_time_range(t, slot->start, slot->end), y);
+    if (slot) y += fact_line(ctx, "review.time", t.text("booking.time"), ctx.time_range(slot->start, slot->end), y);
     if (schedule) y += fact_line(ctx, "review.place", t.text("booking.place"), schedule->place, y);
     const bool box = p.token.empty();
     const auto field = [&](const char* name) {
@@ -84,7 +84,7 @@ void draw_book_review_page(PageContext& ctx) {
     y += ctx.profile.gap * 0.5f;
     y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
     for (const Slot& alt : p.alternatives) {
-        y += list_row(ctx, {"review.alternative." + std::to_string(alt.id), format_time_range(t, alt.start, alt.end),
+        y += list_row(ctx, {"review.alternative." + std::to_string(alt.id), ctx.time_range(alt.start, alt.end),
                             t.format("booking.seats_left", {{"seats", std::to_string(alt.seats_left)}}), "", area.x, y, area.w,
                             OpenScreen{Screen::BookReview, std::to_string(alt.id)}}) + ctx.profile.gap * 0.5f;
     }

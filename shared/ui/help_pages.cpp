@@ -125,7 +125,7 @@ void draw_my_requests_page(PageContext& ctx) {
         y += text_block(ctx, "page.notice", t.text(p.requests_load == Load::Done ? "requests.empty" : "state.loading"),
                         ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
     for (const HelpRequest& r : p.requests) {
-        const std::string detail = status_words(ctx, r) + "  " + format_date_time(t, r.created) + (r.note.empty() ? "" : "\n" + r.note);
+        const std::string detail = status_words(ctx, r) + "  " + ctx.moment(r.created) + (r.note.empty() ? "" : "\n" + r.note);
         y += card(ctx, "request." + std::to_string(r.id),
                   {{t.format("help.ticket", {{"ticket", r.ticket}}), ctx.profile.body_px}, {detail, ctx.profile.body_px, true},
                    {r.message, ctx.profile.body_px, true}},

@@ -23,7 +23,7 @@ float draw_header(PageContext& ctx, const Rect& area) {
     const std::string name = community_name(ctx);
     text_line(ctx, "home.community", Role::Heading, name, ImVec2(area.x, area.y), title_px, p.text, p.background);
 
-    const std::string date = format_date(ctx.strings, ctx.now) + "  " + format_clock(ctx.now);
+    const std::string date = format_date(ctx.strings, ctx.now) + "  " + clock_words(ctx.strings, ctx.now);
     const float date_w = text_width(ctx, date, body_px);
     const bool fits_beside = date_w + text_width(ctx, name, title_px) + body_px < area.w;
     const ImVec2 date_pos = fits_beside ? ImVec2(area.right() - date_w, area.y + (title_px - body_px))

@@ -13,7 +13,7 @@ void draw_notices_page(PageContext& ctx) {
     y += data_notice(ctx, notices.fetch, notices.value.empty(), "notices.empty", y);
     const float px = ctx.profile.body_px;
     for (const Notice& n : notices.value) {
-        const std::string when = t.format("notices.published", {{"when", format_date_time(t, n.published)}});
+        const std::string when = t.format("notices.published", {{"when", ctx.moment(n.published)}});
         const std::vector<CardLine> lines{
             {n.pinned ? t.format("notices.pinned_title", {{"title", n.title}}) : n.title, ctx.profile.heading_px},
             {when, px, true},

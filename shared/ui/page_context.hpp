@@ -33,6 +33,13 @@ struct PageContext {
     float content_height = 0;      // set by the page: how tall its content is (for scrolling)
     std::string_view site_url;     // where phones open the browser build (the community server's address)
 
+    // The community's zone (from the site) and server times worded in it: "今天 晚上9:32（3分钟前）".
+    int utc_offset() const { return static_cast<int>(state.data.site.value.utc_offset_minutes); }
+    std::string moment(std::string_view iso) const { return format_moment(strings, iso, now, utc_offset()); }
+    std::string time_range(std::string_view start, std::string_view end) const {
+        return format_time_range(strings, start, end, now, utc_offset());
+    }
+
     // Whether the focusable node `id`, the `index`-th of this frame, is the focused one.
     bool is_focused(const std::string& id, int index) const { return focus_id.empty() ? index == focus : id == focus_id; }
 

@@ -19,7 +19,7 @@ void draw_attract_page(PageContext& ctx) {
     const std::string& name = ctx.state.data.site.value.community_name;
     y += text_block(ctx, "attract.community", name.empty() ? t.text("home.title") : name, ImVec2(area.x, y), area.w,
                     head * 1.3f, p.text, p.background, Role::Heading) + head * 0.5f;
-    y += text_block(ctx, "attract.time", format_date(t, ctx.now) + " " + format_clock(ctx.now), ImVec2(area.x, y), area.w,
+    y += text_block(ctx, "attract.time", format_date(t, ctx.now) + " " + clock_words(t, ctx.now), ImVec2(area.x, y), area.w,
                     head, p.text, p.background) + head;
     const std::vector<CardLine> banner = alert_banner_lines(ctx);
     if (banner.empty())

@@ -39,7 +39,7 @@ Printout ticket_printout(const PageContext& ctx, const Appointment& a) {
     p.heading = ctx.state.data.site.value.community_name + " " + t.text("ticket.title");
     p.lines = {t.format("ticket.code", {{"code", a.code}}),
                t.text("booking.service") + colon + a.service,
-               t.text("booking.time") + colon + format_time_range(t, a.slot.start, a.slot.end),
+               t.text("booking.time") + colon + ctx.time_range(a.slot.start, a.slot.end),
                t.text("booking.place") + colon + a.place,
                t.text("booking.name") + colon + a.name};
     for (size_t i = 0; i < a.materials.size(); ++i)
@@ -51,7 +51,7 @@ Printout ticket_printout(const PageContext& ctx, const Appointment& a) {
 float appointment_facts(PageContext& ctx, const Appointment& a, float y, float w = 0) {
     const auto& t = ctx.strings;
     y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y, w);
-    y += fact_line(ctx, "ticket.time", t.text("booking.time"), format_time_range(t, a.slot.start, a.slot.end), y, w);
+    y += fact_line(ctx, "ticket.time", t.text("booking.time"), ctx.time_range(a.slot.start, a.slot.end), y, w);
     y += fact_line(ctx, "ticket.place", t.text("booking.place"), a.place, y, w);
     y += fact_line(ctx, "ticket.name", t.text("booking.name"), a.name, y, w);
     return y;
@@ -122,7 +122,7 @@ void draw_my_appointments_page(PageContext& ctx) {
              ctx.profile.gap;
     for (const Appointment& a : p.appointments) {
         y += list_row(ctx, {"mine." + std::to_string(a.id), a.service,
-                            format_time_range(t, a.slot.start, a.slot.end) + "  " + status_words(ctx, a), "", area.x, y, area.w,
+                            ctx.time_range(a.slot.start, a.slot.end) + "  " + status_words(ctx, a), "", area.x, y, area.w,
                             OpenScreen{Screen::Ticket, std::to_string(a.id)}}) + ctx.profile.gap * 0.5f;
     }
     if (!p.token.empty()) {

@@ -31,6 +31,8 @@ const isProblem = async (res, status) => {
 {
   const site = await (await get('/api/v1/site')).json();
   checks.check(site.community_name === '幸福里社区' && site.kiosk_idle_timeout_s === 120, 'site configuration is served');
+  checks.check(site.utc_offset_minutes === 480, 'the site names the zone its times are written in (China, +480 minutes)',
+    String(site.utc_offset_minutes));
   checks.check((await get('/api/v1/health')).status === 200, 'health answers 200');
 }
 

@@ -61,11 +61,11 @@ try {
   await waitFor(tv, (r) => r.screen === 'home' && r.data.resources.alerts.freshness === 'current', 15000);
   await confirmAlerts(tv);  // the demo's severe alert covers home until confirmed
   const before = await waitFor(tv, (r) => r.screen === 'home' && r.interruption === null && node(r, 'home.date'), 5000);
-  checks.check(before && node(before, 'home.date').label === `${words('date.format', today)}  23:59`,
-    'home before midnight: the header says today, 23:59', before && node(before, 'home.date').label);
-  const after = await waitFor(tv, (r) => node(r, 'home.date') && !node(r, 'home.date').label.endsWith('23:59'), 60000);
-  checks.check(after && node(after, 'home.date').label === `${words('date.format', tomorrow)}  00:00`,
-    'home after midnight, no key pressed: the header says the next day, 00:00', after && node(after, 'home.date').label);
+  checks.check(before && node(before, 'home.date').label === `${words('date.format', today)}  晚上11:59`,
+    'home before midnight: the header says today, 晚上11:59', before && node(before, 'home.date').label);
+  const after = await waitFor(tv, (r) => node(r, 'home.date') && !node(r, 'home.date').label.endsWith('晚上11:59'), 60000);
+  checks.check(after && node(after, 'home.date').label === `${words('date.format', tomorrow)}  凌晨12点`,
+    'home after midnight, no key pressed: the header says the next day, 凌晨12点', after && node(after, 'home.date').label);
   await app.stop();
 
   // 2. The date page at midnight.

@@ -22,7 +22,8 @@ const xvfb = await startXvfb();
 const screenshot = join(dir, 'frame.png');
 const app = startTvApp(tvapp, ['--server', community.url, '--device', 'DESK-STB-1', '--enrolment-code', await community.enrolmentCode(),
   '--data-dir', join(dir, 'tv-data'), '--screenshot', screenshot, '--screenshot-every-frame'],
-{ display: xvfb.display, report: join(dir, 'report.json') });
+// The box is set to New York's zone: its clock and the request's time still speak the community's.
+{ display: xvfb.display, report: join(dir, 'report.json'), env: { TZ: 'America/New_York' } });
 const tv = remoteDriver(app, checks);
 const browser = await launch();
 const desk = await openPage(browser, community.url + '/staff/', { viewport: { width: 1280, height: 800 } });
@@ -100,6 +101,9 @@ try {
   await activate(tv, 'help.mine');
   const mine = await waitFor(tv, (r) => r.screen === 'my_requests' && r.nodes.some((n) => n.id.startsWith('request.') && n.label.includes('社区医生已上门看过')), 10000);
   checks.check(mine !== null, "我的求助 on the TV shows the desk's note");
+  const when = mine && mine.nodes.find((n) => /^request\.\d+\.1$/.test(n.id));  // the card's status and time line
+  checks.check(when && /今天 (凌晨|早上|上午|中午|下午|晚上)\d+(:\d\d|点)（(刚刚|\d+分钟前)）/.test(when.label),
+    'the request sent minutes ago says 今天 and how long ago, on a box set to another zone', when && when.label);
   tvShot('my-requests');
 
   // A red alert composed at the desk interrupts the TV; cancelling it there takes it away.

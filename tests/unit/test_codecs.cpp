@@ -32,6 +32,7 @@ TEST_CASE("codecs decode the reference server's real answers") {
     const auto site = must_decode<Site>("site");
     CHECK(site.community_name == "幸福里社区");
     CHECK(site.kiosk_idle_timeout_s == 120);
+    CHECK(site.utc_offset_minutes == 480);  // China Standard Time, the zone of every time the server writes
     CHECK(must_decode<std::vector<PolicyCategory>>("policy_categories").size() >= 6);
     const auto page = must_decode<PolicyPage>("policies_page");
     CHECK(page.items.size() == 5);
@@ -72,6 +73,9 @@ TEST_CASE("malformed answers give an error naming the field") {
     CHECK(refusal<Site>(R"({"community_name": 5})").find("community_name: must be text") != std::string::npos);
     CHECK(refusal<Site>(R"({"community_name": "x", "address": "y", "hotline": "z", "kiosk_idle_timeout_s": 5})")
               .find("kiosk_idle_timeout_s: is out of range") != std::string::npos);
+    CHECK(refusal<Site>(R"({"community_name": "x", "address": "y", "hotline": "z", "kiosk_idle_timeout_s": 60,
+                            "utc_offset_minutes": 100000})")
+              .find("utc_offset_minutes: is out of range") != std::string::npos);
     CHECK(refusal<std::vector<Slot>>(
               R"({"items": [{"id": 1, "schedule_id": 1, "start": "a", "end": "b", "status": "free", "capacity": 5, "seats_left": 9}]})")
               .find("items[0].seats_left") != std::string::npos);  // more seats left than exist
