@@ -11,6 +11,7 @@
 #include "core/sentences.hpp"
 #include "core/spatial_nav.hpp"
 #include "pages.hpp"
+#include "widgets.hpp"
 
 namespace elder {
 namespace {
@@ -85,8 +86,8 @@ void App::on_key(RemoteKey key) {
     if (const Alert* alert = interrupting_alert(state_)) {
         if (key == RemoteKey::Ok || key == RemoteKey::Back) dispatch(AcknowledgeAlert{alert->id});
         const float page = tree_.viewport().h * 0.85f, line = tree_.viewport().h * 0.4f;
-        if (key == RemoteKey::Down || key == RemoteKey::PageDown) scroll_by(key == RemoteKey::Down ? line : page);
-        if (key == RemoteKey::Up || key == RemoteKey::PageUp) scroll_by(key == RemoteKey::Up ? -line : -page);
+        if (key == RemoteKey::Down || key == RemoteKey::PageDown) scroll_by_rows(key == RemoteKey::Down ? line : page);
+        if (key == RemoteKey::Up || key == RemoteKey::PageUp) scroll_by_rows(key == RemoteKey::Up ? -line : -page);
         return;
     }
     if (auto dir = direction_of(key)) {
@@ -98,7 +99,7 @@ void App::on_key(RemoteKey key) {
         } else if (*dir == Direction::Up || *dir == Direction::Down) {
             // Nothing further that way: read on through the page instead (a long policy text).
             const float step = tree_.viewport().h * 0.4f;
-            scroll_by(*dir == Direction::Down ? step : -step);
+            scroll_by_rows(*dir == Direction::Down ? step : -step);
         }
     } else if ((key == RemoteKey::Next || key == RemoteKey::Previous) && tree_.focusable_count() > 0) {
         // Reading order, wrapping around: the keyboard user's way through a page.
@@ -108,7 +109,7 @@ void App::on_key(RemoteKey key) {
         speak_focused();
     } else if (key == RemoteKey::PageDown || key == RemoteKey::PageUp) {
         const float step = tree_.viewport().h * 0.85f;
-        scroll_by(key == RemoteKey::PageDown ? step : -step);
+        scroll_by_rows(key == RemoteKey::PageDown ? step : -step);
     } else if (key == RemoteKey::Ok) {
         const int focused = state_.focused();
         if (focused >= 0 && focused < tree_.focusable_count()) dispatch(*tree_.focusable(focused).action);
@@ -189,6 +190,72 @@ void App::speak_focused() {
 
 void App::scroll_by(float delta) { scroll_to(std::clamp(scrolled() + delta, 0.0f, max_scroll_)); }
 
+void App::scroll_by_rows(float delta) {
+    const float target = std::clamp(scrolled() + delta, 0.0f, max_scroll_);
+    scroll_to(target >= max_scroll_ ? target : snap_to_row(target));  // the end shows the last line whole
+    keys_scrolled_ = true;
+}
+
+// Where key scrolling stops: the row (a list entry, a card, a short paragraph) or the line of a long
+// paragraph that the top edge would cut is shown whole instead, so no heading is sliced in half.
+float App::snap_to_row(float target) const {
+    const Rect& view = tree_.viewport();
+    const float current = scrolled();
+    const float edge = view.y + (target - current);  // the new top edge, in the last frame's coordinates
+    float best = target;
+    for (size_t i = tree_.first_scrolled(); i < tree_.nodes().size(); ++i) {
+        const SemNode& n = tree_.nodes()[i];
+        if (n.rect.y >= edge || n.rect.bottom() <= edge) continue;  // not cut by the edge
+        float top = n.rect.y;
+        if (n.rect.h > view.h / 2) {  // a long paragraph: stop between its lines
+            const float line = n.text_px * 1.5f;
+            if (line <= 0 || n.role == Role::Button) continue;
+            top = n.rect.y + std::floor((edge - n.rect.y) / line) * line;
+        }
+        const float snapped = current + (top - view.y);
+        if (snapped < 0 || (target > current && snapped <= current)) continue;  // keep moving the way asked
+        best = std::min(best, snapped);
+    }
+    return best;
+}
+
+// `target` pushed on until no row or line is cut at the top edge there.
+float App::snap_forward(float target) const {
+    const Rect& view = tree_.viewport();
+    const float edge = view.y + (target - scrolled());  // the new top edge, in this frame's coordinates
+    float end = edge;
+    for (size_t i = tree_.first_scrolled(); i < tree_.nodes().size(); ++i) {
+        const SemNode& n = tree_.nodes()[i];
+        if (n.rect.y >= edge || n.rect.bottom() <= edge) continue;
+        if (n.rect.h <= view.h / 2) end = std::max(end, n.rect.bottom());
+        else if (n.role != Role::Button && n.text_px > 0) {
+            const float line = n.text_px * 1.5f;
+            end = std::max(end, n.rect.y + std::ceil((edge - n.rect.y) / line) * line);
+        }
+    }
+    return target + (end - edge);
+}
+
+// Where the page's scrolling ends: pushed on into blank space below the last line, so that the end
+// looks like every other stop.
+float App::row_aligned_max(float max) const { return max <= 0 ? 0 : snap_forward(max); }
+
+// After key scrolling, the focus ring stays on screen: an item that scrolled out of view hands the
+// focus to the first one in view (the pinned 返回 when the content has none).
+void App::focus_in_view() {
+    const SemNode* node = tree_.focused();
+    const Rect& view = tree_.viewport();
+    const auto pinned = [&](const SemNode& n) { return static_cast<size_t>(&n - tree_.nodes().data()) < tree_.first_scrolled(); };
+    if (!node || pinned(*node) || view.contains(node->rect)) return;
+    int fallback = -1;
+    for (int i = 0; i < tree_.focusable_count(); ++i) {
+        const SemNode& n = tree_.focusable(i);
+        if (!pinned(n) && view.contains(n.rect)) return focus_on(i);
+        if (pinned(n) && fallback < 0) fallback = i;
+    }
+    if (fallback >= 0) focus_on(fallback);
+}
+
 bool App::overlay_up() const { return interrupting_alert(state_) || state_.visit.warning_seconds >= 0; }
 
 float App::scrolled() const { return overlay_up() ? overlay_scroll_ : state_.scrolled(); }
@@ -238,13 +305,23 @@ void App::pointer_scroll() {
 void App::follow_focus() {
     follow_focus_ = false;
     const SemNode* node = tree_.focused();
-    if (!node) return;
+    if (!node || static_cast<size_t>(node - tree_.nodes().data()) < tree_.first_scrolled()) return;  // pinned: in view
     const Rect& view = tree_.viewport();
     const float margin = profile_.body_px;
     float delta = 0;
     if (node->rect.y < view.y) delta = node->rect.y - view.y - margin;
     else if (node->rect.bottom() > view.bottom()) delta = node->rect.bottom() - view.bottom() + margin;
-    if (delta != 0) scroll_by(delta);
+    if (delta == 0) return;
+    // Stop at a whole row, as key scrolling does, as long as the focused item stays in view.
+    const float target = std::clamp(scrolled() + delta, 0.0f, max_scroll_);
+    const auto shows_node = [&](float offset) {
+        const float shift = offset - scrolled();
+        return node->rect.y - shift >= view.y && node->rect.bottom() - shift <= view.bottom();
+    };
+    const float whole_row = delta > 0 ? snap_forward(target) : snap_to_row(target);  // on the way it scrolls
+    for (const float offset : {whole_row, delta > 0 ? snap_to_row(target) : snap_forward(target)})
+        if (offset >= 0 && offset <= max_scroll_ && shows_node(offset)) return scroll_to(offset);
+    scroll_to(target);
 }
 
 void App::frame(const CivilTime& now) {
@@ -286,12 +363,17 @@ void App::frame(const CivilTime& now) {
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
                     profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
                     overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id(), 0, params_.config.server_url};
+    // The page went on below the screen last time (and this is not its end): keep a line for 下面还有.
+    if (drawn == last_measured_route_ && scrolled() < max_scroll_ - 1) ctx.reserve_bottom = more_below_height(ctx);
     if (alert) draw_interruption_page(ctx, *alert);
     else if (warning >= 0) draw_idle_warning_page(ctx, warning);
     else draw_route_page(ctx);
+    if (ctx.pinned_bottom > 0) ImGui::PopClipRect();  // page_header's cut under the title bar
+    if (ctx.reserve_bottom > 0) more_below(ctx);
     ImGui::PopClipRect();
     ImGui::End();
-    max_scroll_ = std::max(0.0f, ctx.content_height - view.h);
+    max_scroll_ = row_aligned_max(std::max(0.0f, ctx.content_height - ctx.scroll_area().h));
+    last_measured_route_ = drawn;
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;
@@ -301,6 +383,10 @@ void App::frame(const CivilTime& now) {
     keep_focus();
     if (state_.scrolled() > max_scroll_) dispatch(ScrollTo{max_scroll_});
     if (follow_focus_) follow_focus();
+    if (keys_scrolled_) {  // this frame was drawn at the new offset: it shows what is in view
+        keys_scrolled_ = false;
+        focus_in_view();
+    }
 }
 
 void App::focus_on(int index) { dispatch(FocusItem{index, tree_.focusable(index).id}); }

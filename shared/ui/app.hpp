@@ -92,6 +92,11 @@ private:
     void follow_focus();
     void focus_on(int index);  // focus the index-th focusable item of the last frame (remembered by its id)
     void keep_focus();
+    void scroll_by_rows(float delta);  // key scrolling: stops at a whole line
+    float snap_to_row(float target) const;
+    float row_aligned_max(float max) const;
+    float snap_forward(float target) const;
+    void focus_in_view();
     void speak_focused();
     bool keypad_on_screen() const;
     std::vector<std::string> page_sentences() const;       // a kiosk with a visitor's session to end
@@ -109,7 +114,9 @@ private:
     std::vector<Effect> effects_;
     bool keyboard_mode_ = false;
     bool follow_focus_ = false;  // focus moved by keys: scroll it into view after the next frame
+    bool keys_scrolled_ = false; // keys scrolled the page: keep the focus on something in view
     Route last_drawn_route_;
+    Route last_measured_route_;  // the page max_scroll_ was measured on
     int pending_frames_ = 2;
     long frames_drawn_ = 0;
     float max_scroll_ = 0;       // of the page last drawn

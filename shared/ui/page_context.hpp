@@ -1,5 +1,6 @@
 #pragma once
 // Everything a page needs to draw one frame. Pages read state and emit actions; they change nothing.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ struct PageContext {
     std::string focus_id;          // ... and its node id, which wins when known
     float content_height = 0;      // set by the page: how tall its content is (for scrolling)
     std::string_view site_url;     // where phones open the browser build (the community server's address)
+    float pinned_bottom = 0;       // the bottom of a pinned title bar (0: the whole page scrolls)
+    float reserve_bottom = 0;      // kept free at the bottom of the view for the 下面还有 line
 
     // The community's zone (from the site) and server times worded in it: "今天 晚上9:32（3分钟前）".
     int utc_offset() const { return static_cast<int>(state.data.site.value.utc_offset_minutes); }
@@ -52,10 +55,17 @@ struct PageContext {
         }
         return r;
     }
+    // Where the scrolled part of the page shows: below a pinned title bar (if any), above the
+    // 下面还有 line (if shown).
+    Rect scroll_area() const {
+        const Rect c = content();
+        const float y = pinned_bottom > 0 ? pinned_bottom : c.y;
+        return {c.x, y, c.w, std::max(0.0f, c.bottom() - reserve_bottom - y)};
+    }
     // Where a page's content starts on screen, given how far it is scrolled.
     float top() const { return content().y - scroll; }
     // A page calls this with the bottom of what it drew (screen coordinates).
-    void end_page(float bottom) { content_height = bottom - top(); }
+    void end_page(float bottom) { content_height = bottom - (scroll_area().y - scroll); }
 };
 
 }  // namespace elder

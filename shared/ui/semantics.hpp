@@ -37,8 +37,12 @@ struct SemNode {
 class SemanticsTree {
 public:
     // `viewport`: the part of the display pages draw into; nodes outside it are marked not visible.
-    void clear(const Rect& viewport) { nodes_.clear(); focusables_.clear(); viewport_ = viewport; }
+    void clear(const Rect& viewport) { nodes_.clear(); focusables_.clear(); viewport_ = viewport; first_scrolled_ = 0; }
+    // Where the page scrolls, once its pinned title bar is drawn: the nodes added from now on move
+    // with the scroll and are visible only inside `scroll_area`.
+    void pin_above(const Rect& scroll_area) { viewport_ = scroll_area; first_scrolled_ = nodes_.size(); }
     const Rect& viewport() const { return viewport_; }
+    size_t first_scrolled() const { return first_scrolled_; }  // nodes before it stay put
     // The focused node, if any.
     const SemNode* focused() const;
     // Adds a node; for nodes with an action, returns their focus index (else -1).
@@ -62,6 +66,7 @@ private:
     std::vector<SemNode> nodes_;
     std::vector<size_t> focusables_;  // indices into nodes_, in focus order
     Rect viewport_;
+    size_t first_scrolled_ = 0;
 };
 
 }  // namespace elder

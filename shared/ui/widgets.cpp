@@ -246,75 +246,171 @@ namespace {
 
 // Under every page's title, the most severe active alert in one line of words (the home page has
 // its banner, 通知提醒 the whole list). Not focusable: it informs, and Back stays the first item.
-float alert_line(PageContext& ctx, float y) {
+std::string alert_line_text(const PageContext& ctx) {
     const auto& alerts = ctx.state.data.alerts.value;
-    if (alerts.empty() || alerts.front().infos.empty() || ctx.state.route.screen == Screen::Alerts) return y;
+    if (alerts.empty() || alerts.front().infos.empty() || ctx.state.route.screen == Screen::Alerts) return "";
     const Alert& a = alerts.front();
     const auto& t = ctx.strings;
-    const std::string text = t.format("alerts.line", {{"level", alert_level_words(t, a, "alerts.banner_notice")},
-                                                      {"event", a.infos.front().event}});
+    return t.format("alerts.line", {{"level", alert_level_words(t, a, "alerts.banner_notice")}, {"event", a.infos.front().event}});
+}
+
+float alert_line_height(const PageContext& ctx) {
+    const std::string text = alert_line_text(ctx);
+    return text.empty() ? 0 : text_block_height(ctx, text, ctx.content().w, ctx.profile.body_px) + ctx.profile.body_px * 0.3f;
+}
+
+float alert_line(PageContext& ctx, float y) {
+    const std::string text = alert_line_text(ctx);
+    if (text.empty()) return y;
     const Rect area = ctx.content();
-    return y + text_block(ctx, "page.alert", text, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.accent,
-                          ctx.palette.background, Role::Status) + ctx.profile.body_px * 0.3f;
+    text_block(ctx, "page.alert", text, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.accent,
+               ctx.palette.background, Role::Status);
+    return y + alert_line_height(ctx);
 }
 
 // While 朗读 goes on: where it is, and 暂停 / 继续, 从头读, 停止.
-float reading_bar(PageContext& ctx, float y) {
+struct ReadingBar {
+    std::string where, first_label;
+    Action first;
+    float w = 0, h = 0, gap = 0;
+    bool one_row = true;
+};
+
+ReadingBar reading_bar_layout(const PageContext& ctx) {
     const Reading& r = ctx.state.reading;
-    if (!r.active()) return y;
     const auto& t = ctx.strings;
-    const Rect area = ctx.content();
+    ReadingBar bar;
     const bool done = r.index >= static_cast<int>(r.sentences.size());
-    const std::string where = done ? t.text("reading.done")
-                                   : t.format(r.playing ? "reading.playing" : "reading.paused",
-                                              {{"n", std::to_string(r.index + 1)}, {"of", std::to_string(r.sentences.size())}});
-    y += text_block(ctx, "reading.where", where, im(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text,
-                    ctx.palette.background, Role::Status);
+    bar.where = done ? t.text("reading.done")
+                     : t.format(r.playing ? "reading.playing" : "reading.paused",
+                                {{"n", std::to_string(r.index + 1)}, {"of", std::to_string(r.sentences.size())}});
     // Three buttons that never move (a finger or the focus may be on one when reading ends): the
     // first says 暂停, 继续 or 再读一遍 as the reading goes, all as wide as the widest word.
-    const Action first = r.playing ? Action{PauseReading{}} : done ? Action{RestartReading{}} : Action{ResumeReading{}};
-    const std::string first_label = t.text(r.playing ? "reading.pause" : done ? "reading.again" : "reading.resume");
-    float w = ctx.profile.min_target_w;
+    bar.first = r.playing ? Action{PauseReading{}} : done ? Action{RestartReading{}} : Action{ResumeReading{}};
+    bar.first_label = t.text(r.playing ? "reading.pause" : done ? "reading.again" : "reading.resume");
+    bar.w = ctx.profile.min_target_w;
     for (const char* key : {"reading.pause", "reading.resume", "reading.again", "reading.restart", "reading.stop"})
-        w = std::max(w, text_width(ctx, t.text(key), ctx.profile.body_px) + 2 * ctx.profile.body_px);
-    const float gap = ctx.profile.gap;
-    const bool one_row = 3 * w + 2 * gap <= area.w;
-    const float h = std::max(ctx.profile.min_target_h, ctx.profile.body_px * 2.2f);
-    const auto at = [&](int i) { return one_row ? im(area.x + i * (w + gap), y) : im(area.x, y + i * (h + gap * 0.5f)); };
-    tile(ctx, {"reading.toggle", first_label, "", "", {at(0).x, at(0).y, w, h}, ctx.palette.tile, first, ctx.profile.body_px});
-    tile(ctx, {"reading.restart", t.text("reading.restart"), "", "", {at(1).x, at(1).y, w, h}, ctx.palette.tile, RestartReading{},
-               ctx.profile.body_px});
-    tile(ctx, {"reading.stop", t.text("reading.stop"), "", "", {at(2).x, at(2).y, w, h}, ctx.palette.tile, StopReading{},
-               ctx.profile.body_px});
-    return at(2).y + h + ctx.profile.gap * 0.5f;
+        bar.w = std::max(bar.w, text_width(ctx, t.text(key), ctx.profile.body_px) + 2 * ctx.profile.body_px);
+    bar.gap = ctx.profile.gap;
+    bar.one_row = 3 * bar.w + 2 * bar.gap <= ctx.content().w;
+    bar.h = std::max(ctx.profile.min_target_h, ctx.profile.body_px * 2.2f);
+    return bar;
+}
+
+// The y of a reading bar's buttons (index 0..2) whose status line starts at `y`.
+ImVec2 reading_button_at(const PageContext& ctx, const ReadingBar& bar, float y, int i) {
+    const Rect area = ctx.content();
+    y += text_block_height(ctx, bar.where, area.w, ctx.profile.body_px);
+    return bar.one_row ? im(area.x + i * (bar.w + bar.gap), y) : im(area.x, y + i * (bar.h + bar.gap * 0.5f));
+}
+
+float reading_bar_height(const PageContext& ctx) {
+    if (!ctx.state.reading.active()) return 0;
+    const ReadingBar bar = reading_bar_layout(ctx);
+    return reading_button_at(ctx, bar, 0, 2).y + bar.h + ctx.profile.gap * 0.5f;
+}
+
+float reading_bar(PageContext& ctx, float y) {
+    if (!ctx.state.reading.active()) return y;
+    const ReadingBar bar = reading_bar_layout(ctx);
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    text_block(ctx, "reading.where", bar.where, im(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background,
+               Role::Status);
+    const auto button_at = [&](int i, const std::string& id, const std::string& label, const Action& action) {
+        const ImVec2 at = reading_button_at(ctx, bar, y, i);
+        tile(ctx, {id, label, "", "", {at.x, at.y, bar.w, bar.h}, ctx.palette.tile, action, px});
+    };
+    button_at(0, "reading.toggle", bar.first_label, bar.first);
+    button_at(1, "reading.restart", ctx.strings.text("reading.restart"), RestartReading{});
+    button_at(2, "reading.stop", ctx.strings.text("reading.stop"), StopReading{});
+    return y + reading_bar_height(ctx);
+}
+
+// The header's first row: 返回 on the left; 结束 (a kiosk visitor signed in) and 朗读 on the right;
+// the title between them.
+struct HeaderRow {
+    Rect back;
+    float title_x = 0, title_right = 0, title_h = 0, h = 0;
+    std::vector<std::pair<std::string, std::string>> buttons;  // id, label, right to left
+};
+
+HeaderRow header_row(const PageContext& ctx, const std::string& title, float top) {
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    const auto width_of = [&](const std::string& label) {
+        return std::max(ctx.profile.min_target_w, text_width(ctx, label, px) + 2 * px);
+    };
+    HeaderRow row;
+    row.back = {area.x, top, width_of(ctx.strings.text("page.back")), std::max(ctx.profile.min_target_h, px * 2.2f)};
+    // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
+    if (ctx.profile.can.visitor_sessions && !ctx.state.personal.token.empty())
+        row.buttons.emplace_back("session.end", ctx.strings.text("session.end"));
+    // 朗读: the whole page aloud, sentence by sentence (the bar under the title controls it).
+    if (!ctx.state.reading.active()) row.buttons.emplace_back("page.read", ctx.strings.text("reading.read"));
+    row.title_right = area.right();
+    for (const auto& b : row.buttons) row.title_right -= width_of(b.second) + ctx.profile.gap;
+    row.title_x = row.back.right() + ctx.profile.gap;
+    const float heading = ctx.profile.heading_px;
+    row.title_h = text_block_height(ctx, title, row.title_right - row.title_x, heading);
+    row.h = std::max(row.back.h, row.back.center_y() - heading / 2 - top + row.title_h);
+    return row;
+}
+
+// The whole header's height, for deciding whether it can stay pinned.
+float header_height(const PageContext& ctx, const std::string& title) {
+    return header_row(ctx, title, 0).h + ctx.profile.gap * 0.5f + reading_bar_height(ctx) + alert_line_height(ctx) +
+           ctx.profile.gap * 0.5f;
 }
 
 }  // namespace
 
 float page_header(PageContext& ctx, const std::string& title) {
     const Rect area = ctx.content();
-    const float top = ctx.top();
-    const Rect back = button(ctx, "page.back", ctx.strings.text("page.back"), im(area.x, top), GoBack{}, ctx.palette.tile);
+    // The title bar (返回, the title, 朗读, the alert line) stays put while the content scrolls under
+    // it, unless it would take more than 40 % of the screen (a phone at the largest text size).
+    const bool pin = header_height(ctx, title) <= area.h * 0.4f;
+    const float top = pin ? area.y : ctx.top();
+    const HeaderRow row = header_row(ctx, title, top);
+    const Rect back = button(ctx, "page.back", ctx.strings.text("page.back"), im(row.back.x, row.back.y), GoBack{},
+                             ctx.palette.tile);
     ctx.tree.skip_last_on_entry();
-    const float px = ctx.profile.heading_px;
-    const float x = back.right() + ctx.profile.gap;
     float right = area.right();
-    const auto header_button = [&](const std::string& id, const std::string& label, const Action& action) {
+    for (const auto& [id, label] : row.buttons) {
         const float w = std::max(ctx.profile.min_target_w, text_width(ctx, label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
+        const Action action = id == "session.end" ? Action{EndSession{}} : Action{ReadPage{}};
         right = button(ctx, id, label, im(right - w, top), action, ctx.palette.tile).x - ctx.profile.gap;
         ctx.tree.skip_last_on_entry();  // 结束, 朗读
-    };
-    // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
-    if (ctx.profile.can.visitor_sessions && !ctx.state.personal.token.empty())
-        header_button("session.end", ctx.strings.text("session.end"), EndSession{});
-    // 朗读: the whole page aloud, sentence by sentence (the bar under the title controls it).
-    if (!ctx.state.reading.active()) header_button("page.read", ctx.strings.text("reading.read"), ReadPage{});
-    float h = text_block(ctx, "page.title", title, im(x, back.center_y() - px / 2), right - x, px, ctx.palette.text,
-                         ctx.palette.background, Role::Heading);
-    h = std::max(back.h, back.center_y() - px / 2 - top + h);
-    const float below = reading_bar(ctx, top + h + ctx.profile.gap * 0.5f);
-    return alert_line(ctx, below) + ctx.profile.gap * 0.5f;
+    }
+    const float px = ctx.profile.heading_px;
+    text_block(ctx, "page.title", title, im(row.title_x, back.center_y() - px / 2), row.title_right - row.title_x, px,
+               ctx.palette.text, ctx.palette.background, Role::Heading);
+    const float below = reading_bar(ctx, top + row.h + ctx.profile.gap * 0.5f);
+    const float bottom = alert_line(ctx, below) + ctx.profile.gap * 0.5f;
+    if (!pin) return bottom;
+    ctx.pinned_bottom = bottom;
+    const Rect scroll = ctx.scroll_area();
+    ctx.tree.pin_above(scroll);
+    // The content is cut at the bar's bottom edge (the focus ring may still stand out sideways).
+    const float ring = ctx.profile.focus_ring_px * 2;
+    ImGui::PushClipRect(im(scroll.x - ring, scroll.y), im(scroll.right() + ring, scroll.bottom()), true);
+    return bottom - ctx.scroll;
 }
+
+// Below the last line that shows, when the page goes on: 下面还有 (a TV resident may not know that
+// the page scrolls; a kiosk visitor sees no scroll bar).
+void more_below(PageContext& ctx) {
+    const Rect c = ctx.content();
+    const float px = ctx.profile.body_px;
+    const float top = c.bottom() - ctx.reserve_bottom;
+    ImGui::GetWindowDrawList()->AddRectFilled(im(c.x, top), im(c.right(), c.bottom()), to_imcolor(ctx.palette.background));
+    const std::string text = ctx.strings.text("page.more_below");
+    const float w = text_width(ctx, text, px);
+    text_line(ctx, "page.more", Role::Status, text, im(c.center_x() - w / 2, top + (ctx.reserve_bottom - px) / 2), px,
+              ctx.palette.text, ctx.palette.background);
+}
+
+float more_below_height(const PageContext& ctx) { return ctx.profile.body_px * 2; }
 
 float paragraphs(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos, float width, float px) {
     float y = pos.y;

@@ -82,9 +82,15 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
 float section(PageContext& ctx, const std::string& id, const std::string& heading, const std::vector<std::string>& items,
               bool numbered, float y);
 
-// The top of every page but home: a Back button (touch has no Back key) and the page title.
-// Returns the y where the page's content starts.
+// The top of every page but home: a Back button (touch has no Back key), the page title, 朗读 and
+// the alert line, pinned while the content scrolls under it. Returns the y where the page's
+// content starts (scrolled).
 float page_header(PageContext& ctx, const std::string& title);
+
+// The 下面还有 line at the bottom of a page that goes on below the screen, in the height
+// more_below_height() keeps free (ctx.reserve_bottom).
+void more_below(PageContext& ctx);
+float more_below_height(const PageContext& ctx);
 
 // What a list page says instead of (or above) its items: loading, offline with nothing saved, a
 // server problem, or empty. Returns the height used (0 when the items speak for themselves).

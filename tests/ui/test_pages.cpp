@@ -3,7 +3,9 @@
 // by remote, wheel and finger.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <set>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -142,18 +144,73 @@ TEST_CASE("a long policy is read to the end with Down alone, and Up goes back") 
     open(ui, Screen::PolicyDetail, "22");
     const float max = ui.app.report()["max_scroll"].get<float>();
     REQUIRE(max > 500);
-    for (int i = 0; i < 40 && ui.app.state().scrolled() < max; ++i) ui.key(RemoteKey::Down);
-    CHECK(ui.app.state().scrolled() == Approx(max));
+    const auto max_now = [&] { return ui.app.report()["max_scroll"].get<float>(); };
+    CHECK(find_node(ui.app, "page.more"));  // 下面还有 while there is more
+    for (int i = 0; i < 40 && ui.app.state().scrolled() < max_now(); ++i) ui.key(RemoteKey::Down);
+    CHECK(ui.app.state().scrolled() == Approx(max_now()));
     const SemNode* end = find_node(ui.app, "policy.end");
     REQUIRE(end);
     CHECK(end->visible);  // 全文完 on screen: read to the end
-    CHECK(find_node(ui.app, "page.back")->visible == false);
+    CHECK_FALSE(find_node(ui.app, "page.more"));  // ... and nothing more is promised
+    // The title bar stays: 返回 is on screen, and it holds the focus once the text has scrolled past
+    // everything else (one item is always visibly focused).
+    CHECK(find_node(ui.app, "page.back")->visible);
+    CHECK(find_node(ui.app, "page.title")->visible);
+    REQUIRE(ui.app.semantics().focused());
+    CHECK(ui.app.semantics().focused()->visible);
     ui.key(RemoteKey::PageUp);
     CHECK(ui.app.state().scrolled() < max);
     for (int i = 0; i < 40 && ui.app.state().scrolled() > 0; ++i) ui.key(RemoteKey::Up);
     CHECK(ui.app.state().scrolled() == 0);
     ui.key(RemoteKey::Back);  // Back works however far the page was scrolled
     CHECK(ui.app.state().route.screen == Screen::Home);
+}
+
+namespace {
+
+// Nothing under the pinned title bar is cut in half at its top edge: a row starts there, or the
+// edge falls between two lines of a long paragraph.
+void check_no_row_cut_at_the_top(const App& app) {
+    const SemanticsTree& tree = app.semantics();
+    const Rect& view = tree.viewport();
+    for (size_t i = tree.first_scrolled(); i < tree.nodes().size(); ++i) {
+        const SemNode& n = tree.nodes()[i];
+        if (n.rect.y >= view.y - 0.5f || n.rect.bottom() <= view.y + 0.5f) continue;  // not cut
+        if (n.role != Role::Text && n.role != Role::Heading) continue;  // a card around lines: its lines decide
+        const float line = n.text_px * 1.5f;
+        const float into = std::fmod(view.y - n.rect.y, line);
+        INFO(n.id << " '" << n.label.substr(0, 30) << "' is cut " << into << " px into a " << line << " px line");
+        CHECK((into < 1 || into > line - 1));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a scrolled page keeps its title bar and scrolls in whole lines") {
+    for (const auto& [surface, w, h, size, screen, arg] :
+         {std::tuple{Surface::Tv, 1920.f, 1080.f, 0, Screen::PolicyDetail, "22"},
+          std::tuple{Surface::Tv, 1280.f, 720.f, 2, Screen::Settings, ""},
+          std::tuple{Surface::Kiosk, 1080.f, 1920.f, 2, Screen::PolicyDetail, "22"}}) {
+        INFO(surface_name(surface) << " " << w << "x" << h << " text size " << size << " " << screen_name(screen));
+        HeadlessUi ui(surface, w, h);
+        load_data(ui);
+        ui.app.dispatch(SetTextSize{size});
+        open(ui, screen, arg);
+        REQUIRE(ui.app.report()["max_scroll"].get<float>() > 0);
+        const Rect title = find_node(ui.app, "page.title")->rect;
+        for (int i = 0; i < 30 && ui.app.state().scrolled() < ui.app.report()["max_scroll"].get<float>(); ++i) {
+            ui.key(i % 3 == 2 ? RemoteKey::PageDown : RemoteKey::Down);
+            CHECK(find_node(ui.app, "page.title")->rect.y == title.y);  // pinned
+            CHECK(find_node(ui.app, "page.back")->visible);
+            REQUIRE(ui.app.semantics().focused());
+            CHECK(ui.app.semantics().focused()->visible);
+            INFO("after key " << i << " scrolled " << ui.app.state().scrolled() << " focus " << ui.app.semantics().focused()->id);
+            check_no_row_cut_at_the_top(ui.app);
+            if (ui.app.state().scrolled() < ui.app.report()["max_scroll"].get<float>() - 1)
+                CHECK(find_node(ui.app, "page.more"));  // 下面还有
+        }
+        CHECK(ui.app.state().scrolled() > 0);
+    }
 }
 
 TEST_CASE("a finger drags a long page, a flick coasts, and a drag is not a tap") {
