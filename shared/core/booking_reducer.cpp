@@ -55,7 +55,7 @@ void start_who(State& state) {
 void start_review(State& state) {
     state.personal.booking_key = state.client_nonce + "-" + std::to_string(++state.request_seq);
     state.personal.alternatives.clear();
-    state.personal.form.error = {};
+    state.personal.form.error = state.personal.form.notice = {};
     state.personal.form.busy = false;
 }
 
@@ -123,8 +123,27 @@ void booked(State& state, const CallDone& done, std::vector<Effect>& effects) {
     if (done.status == 409 && decode_text(done.body, problem, error)) {
         start_review(state);  // choosing another time is a new booking
         p.alternatives = problem.alternatives;
+        // 确认预约 is gone: the review starts afresh, on its first new time (its entry focus).
+        if (!p.alternatives.empty()) state.focus.erase(state.route.key());
     }
     p.form.error = failure_message(done);
+}
+
+// Another time after the first filled up: the same review for the new time (a new booking, with a
+// new Idempotency-Key), replacing the old one, so that Back still leads to 谁去办理.
+void choose_time(State& state, std::int64_t slot_id) {
+    Personal& p = state.personal;
+    const auto alt = std::find_if(p.alternatives.begin(), p.alternatives.end(), [&](const Slot& s) { return s.id == slot_id; });
+    if (state.route.screen != Screen::BookReview || alt == p.alternatives.end()) return;
+    // The review finds its slot among the day's slots once the alternatives are cleared.
+    auto& slots = state.booking.slots;
+    const auto known = std::find_if(slots.begin(), slots.end(), [&](const Slot& s) { return s.id == slot_id; });
+    if (known != slots.end()) *known = *alt;
+    else slots.push_back(*alt);
+    state.focus.erase(Route{Screen::BookReview, std::to_string(slot_id)}.key());  // opens on 确认预约
+    state.route = {Screen::BookReview, std::to_string(slot_id)};
+    start_review(state);
+    p.form.notice = {"booking.time_changed", ""};
 }
 
 void appointments_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
@@ -237,6 +256,7 @@ bool reduce_booking(State& state, const Action& action, std::vector<Effect>& eff
         Overloaded{
             [&](const SubmitWho&) { return submit_who(state, effects), true; },
             [&](const Book&) { return book(state, effects), true; },
+            [&](const ChooseTime& a) { return choose_time(state, a.slot_id), true; },
             [&](const CancelAppointment& a) { return change(state, Call::Cancel, a.id, effects), true; },
             [&](const RestoreAppointment& a) { return change(state, Call::Restore, a.id, effects), true; },
             [&](const CallDone& a) { return answered(state, a, effects), true; },

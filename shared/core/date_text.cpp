@@ -83,6 +83,28 @@ std::string format_day(const Catalogue& strings, std::string_view iso) {
     });
 }
 
+namespace {
+
+// "10点", "10点半", "10点05分" with the part of the day before it: 上午 (till noon), 中午 (12 o'clock),
+// 下午 (till 18), 晚上; the hour on a 12-hour clock, as older people say times.
+std::string spoken_clock(const Catalogue& strings, const CivilTime& t) {
+    const int h = t.hour % 12 == 0 ? 12 : t.hour % 12;
+    char minutes[4];
+    std::snprintf(minutes, sizeof minutes, "%02d", t.minute % 60);
+    const std::string clock = strings.format(t.minute == 0 ? "clock.hour" : t.minute == 30 ? "clock.half" : "clock.minutes",
+                                             {{"h", std::to_string(h)}, {"m", minutes}});
+    const char* part = t.hour < 12 ? "clock.morning" : t.hour < 13 ? "clock.noon" : t.hour < 18 ? "clock.afternoon" : "clock.evening";
+    return strings.format(part, {{"time", clock}});
+}
+
+}  // namespace
+
+std::string format_spoken_time(const Catalogue& strings, std::string_view iso) {
+    const auto t = parse_iso_time(iso);
+    if (!t) return std::string(iso);
+    return format_day(strings, iso) + " " + spoken_clock(strings, *t);
+}
+
 std::optional<CivilTime> parse_iso_time(std::string_view iso) {
     CivilTime t;
     char sep = 0;

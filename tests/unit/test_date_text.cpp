@@ -46,3 +46,16 @@ TEST_CASE("server times read as residents read them") {
     for (const char* bad : {"", "2026-13-01T00:00:00Z", "2026-11-25 09:30", "yesterday", "2026-11-25T25:00:00Z"})
         CHECK_FALSE(elder::parse_iso_time(bad));
 }
+
+TEST_CASE("a ticket's time reads as people say it: 上午10点 not 10:00-11:00") {
+    Catalogue c;
+    std::string error;
+    REQUIRE(c.load(R"({"time.day": "{month}月{day}日 {weekday}", "weekday.5": "星期五", "clock.hour": "{h}点",
+                       "clock.half": "{h}点半", "clock.minutes": "{h}点{m}分", "clock.morning": "上午{time}",
+                       "clock.noon": "中午{time}", "clock.afternoon": "下午{time}", "clock.evening": "晚上{time}"})", error));
+    CHECK(format_spoken_time(c, "2026-11-27T10:00:00+08:00") == "11月27日 星期五 上午10点");
+    CHECK(format_spoken_time(c, "2026-11-27T14:30:00+08:00") == "11月27日 星期五 下午2点半");
+    CHECK(format_spoken_time(c, "2026-11-27T12:05:00+08:00") == "11月27日 星期五 中午12点05分");
+    CHECK(format_spoken_time(c, "2026-11-27T19:00:00+08:00") == "11月27日 星期五 晚上7点");
+    CHECK(format_spoken_time(c, "later") == "later");
+}
