@@ -171,6 +171,9 @@ void changed_answered(State& state, const CallDone& done, std::vector<Effect>& e
         p.form.error = {};
         p.form.notice = {done.call == Call::Cancel ? "ticket.cancelled_notice" : "ticket.restored_notice", ""};
         if (state.route.screen == Screen::CancelConfirm) replace_route(state, {Screen::Ticket, std::to_string(a.id)}, {Screen::Ticket});
+        // The changed ticket opens on its forward action (完成), not on the button that undoes what
+        // was just done: a second OK must not restore a cancellation or cancel a restored booking.
+        if (state.route.screen == Screen::Ticket) state.focus.erase(state.route.key());
         return;
     }
     if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
@@ -243,12 +246,23 @@ void open_book_who(State& state, const Route&, std::vector<Effect>& effects) {
     if (state.can.acts_for_household) refresh_device(state, effects);
 }
 
-void open_book_review(State& state, const Route&, std::vector<Effect>&) { start_review(state); }
+// The review opens on 确认预约 (its entry focus), even where 返回 was pressed on it before.
+void open_book_review(State& state, const Route& target, std::vector<Effect>&) {
+    state.focus.erase(target.key());
+    start_review(state);
+}
 
 // 我的预约 and the ticket: the list again (staff may have closed a slot).
 void open_my_appointments(State& state, const Route&, std::vector<Effect>& effects) {
     state.personal.form.error = state.personal.form.notice = {};
     fetch_appointments(state, effects);
+}
+
+// A ticket opens on its forward action (完成 or 打印凭证, its entry focus), never on 取消预约
+// remembered from an earlier visit.
+void open_ticket(State& state, const Route& target, std::vector<Effect>& effects) {
+    state.focus.erase(target.key());
+    open_my_appointments(state, target, effects);
 }
 
 bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects) {

@@ -190,7 +190,8 @@ void draw_ticket_page(PageContext& ctx) {
     const Rect area = ctx.content();
     const Personal& p = ctx.state.personal;
     const Appointment* a = appointment_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
-    float y = page_header(ctx, t.text("ticket.title"));
+    // A ticket that no longer holds is not called 凭证 (a voucher) any more.
+    float y = page_header(ctx, t.text(!a || a->status == "booked" ? "ticket.title" : "ticket.title_void"));
     if (!a) {
         y += text_block(ctx, "page.notice", t.text(p.appointments_load == Load::Failed ? "state.error" : "state.loading"),
                         ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
