@@ -96,8 +96,8 @@ float ticket_headline(PageContext& ctx, const Appointment& a, float y, float w) 
                       ctx.palette.background, Role::Heading);
 }
 
-// The valid ticket's words: the time largest (as people say it), the code to read out at the
-// counter, then service, place and name.
+// The valid ticket's words: the time largest (as people say it; the printout adds the time range),
+// the code to read out at the counter, then service, place and name: all on one TV screen.
 float booked_facts(PageContext& ctx, const Appointment& a, float y, float w) {
     const auto& t = ctx.strings;
     const Rect area = ctx.content();
@@ -106,7 +106,6 @@ float booked_facts(PageContext& ctx, const Appointment& a, float y, float w) {
                     p.text, p.background, Role::Heading);
     y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a.code}}), ImVec2(area.x, y), w, ctx.profile.heading_px,
                     p.text, p.background);
-    y += fact_line(ctx, "ticket.time", t.text("booking.time"), format_time_range(t, a.slot.start, a.slot.end), y, w);
     y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y, w);
     y += fact_line(ctx, "ticket.place", t.text("booking.place"), a.place, y, w);
     return y + fact_line(ctx, "ticket.name", t.text("booking.name"), a.name, y, w);
