@@ -134,7 +134,8 @@ float ticket_qr(PageContext& ctx, const Appointment& a, float x, float y, float 
     const float px = ctx.profile.body_px;
     const std::string caption = ctx.strings.text("ticket.qr_caption");
     const float cx = x + std::max(0.0f, (side - text_width(ctx, caption, px)) / 2);
-    return y + text_block(ctx, "ticket.qr_caption", caption, ImVec2(cx, y), side, px, ctx.palette.text, ctx.palette.background);
+    return y + text_block(ctx, "ticket.qr_caption", caption, ImVec2(cx, y), side - (cx - x), px, ctx.palette.text,
+                          ctx.palette.background);
 }
 
 // Buttons left to right, wrapping at the content's edge, each named as an entry focus (the page
