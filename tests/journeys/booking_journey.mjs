@@ -150,9 +150,9 @@ export async function bookCancelAndUndo(driver) {
   const code = node(ticket, 'ticket.code').label.split(' ').pop();
   driver.checks.check(/^[0-9]{6}$/.test(code) && node(ticket, 'ticket.headline').label === '预约成功',
     `${driver.name}: the ticket says 预约成功 and its code is six digits to read out`, code);
-  if (driver.mode === 'remote') {
-    const focused = ticket.nodes.find((n) => n.focused);
-    driver.checks.check(focused && focused.id === 'ticket.done', `${driver.name}: the ticket opens on 完成, not on 取消预约`, focused ? focused.id : 'none');
+  if (driver.mode === 'remote') {  // (the focus settles on the page's entry item a frame after it is drawn)
+    const settled = await waitFor(driver, (r) => r.screen === 'ticket' && r.nodes.some((n) => n.focused && n.id === 'ticket.done'), 3000);
+    driver.checks.check(settled !== null, `${driver.name}: the ticket opens on 完成, not on 取消预约`);
   }
   const taken = await seatsLeft(api, other, date);
   driver.checks.check(taken === before - 1, `${driver.name}: the server has taken one seat`, `${before} -> ${taken}`);
