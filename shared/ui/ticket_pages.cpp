@@ -211,7 +211,8 @@ void draw_ticket_page(PageContext& ctx) {
     y += ctx.profile.gap * 0.5f;
     if (booked && !a->materials.empty())
         y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
-    if (beside) return ctx.end_page(std::max(y, ticket_actions(ctx, *a, column_x, column_y)));
+    // (Without a QR code there is no column: the buttons go under the words, at full width.)
+    if (beside && booked) return ctx.end_page(std::max(y, ticket_actions(ctx, *a, column_x, column_y)));
     if (booked) y = ticket_qr(ctx, *a, area.x, y, side) + ctx.profile.gap * 0.5f;
     ctx.end_page(ticket_actions(ctx, *a, area.x, y) + ctx.profile.gap);
 }

@@ -497,6 +497,11 @@ TEST_CASE("a cancelled ticket says 已取消 above everything and is dimmed and 
     CHECK(find_node(ui.app, "ticket.restore")->label == "恢复预约（09:38 前）");
     for (const SemNode& n : ui.app.semantics().nodes()) CHECK(n.label.find("撤销") == std::string::npos);  // no double negative
     CHECK(focused_node(ui).id == "ticket.done");  // not on 恢复预约: a stray OK changes nothing
+    const Rect& view = ui.app.semantics().viewport();
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id);
+        CHECK(n.rect.right() <= view.right() + 0.5f);  // 恢复预约 is not cut off at the screen's edge
+    }
 }
 
 TEST_CASE("the review opens on 确认预约 and a full slot strikes the old time and a new one returns to the review") {
