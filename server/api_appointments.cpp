@@ -9,6 +9,7 @@
 // is closed are not booked. (One account once took every seat of a slot with five phones, and the
 // owner of one of them could then neither book nor see nor cancel it.)
 #include <ctime>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -131,6 +132,17 @@ std::optional<Response> parse_booking(const Call& call, Database& db, const Prin
     return std::nullopt;
 }
 
+// A ticket's code: six digits, which an older resident reads out at the counter as 三八二六一五
+// without the letters that sound or look alike (D/T, M/N, 8/B); unique among all appointments
+// (a new draw on the rare clash, inside the caller's transaction: nothing can take it meanwhile).
+std::string new_ticket_code(Database& db) {
+    for (int i = 0; i < 1000; ++i) {  // bounded: a handler must never spin on the I/O thread
+        std::string code = random_digits(kTicketCodeDigits);
+        if (!db.prepare("SELECT 1 FROM appointments WHERE code = ?").bind(1, code).step()) return code;
+    }
+    throw std::runtime_error("no free ticket code");  // a logged 500; the transaction rolls back
+}
+
 // Takes a seat and writes the appointment, inside the caller's transaction. A refusal changes nothing.
 Response book(const Call& call, Database& db, const IdNumbers& id_numbers, const Booking& b, const std::string& owner) {
     if (db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND (phone = ? OR owner = ?) AND status = 'booked'")
@@ -144,7 +156,7 @@ Response book(const Call& call, Database& db, const IdNumbers& id_numbers, const
     Statement ins = db.prepare(
         "INSERT INTO appointments (code, slot_id, owner, name, phone, id_number_hmac, id_number_last4, status, created) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?)");
-    ins.bind(1, random_code(6)).bind(2, b.slot_id).bind(3, owner).bind(4, b.name).bind(5, b.phone);
+    ins.bind(1, new_ticket_code(db)).bind(2, b.slot_id).bind(3, owner).bind(4, b.name).bind(5, b.phone);
     if (b.id_number.empty()) ins.bind_null(6).bind_null(7);
     else ins.bind(6, id_numbers.hmac(b.id_number)).bind(7, IdNumbers::last4(b.id_number));
     ins.bind(8, now_iso()).run();

@@ -10,6 +10,8 @@ std::string random_digits(size_t count);  // uniform decimal digits
 // (no O/0, I/1, B/8, S/5, Z/2, and no J, which reads as a 5 and, before an L, as 儿 to OCR and eyes).
 inline constexpr const char* kCodeAlphabet = "23456789ACDEFGHKLMNPQRTUVWXY";
 std::string random_code(size_t count);    // from kCodeAlphabet
+// Appointment codes are digits only: residents read them out at the counter (issue 16).
+inline constexpr size_t kTicketCodeDigits = 6;
 std::string sha256_hex(const std::string& data);
 std::string hmac_sha256_hex(const std::string& key, const std::string& data);
 bool constant_time_equal(const std::string& a, const std::string& b);

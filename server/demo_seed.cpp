@@ -1,5 +1,6 @@
 #include "demo_seed.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <ctime>
@@ -67,14 +68,18 @@ void add_slot(Database& db, std::int64_t schedule, const std::string& start, con
         .bind(1, schedule).bind(2, start).bind(3, end).bind(4, capacity).run();
 }
 
-// Office hours on working days for the next 14 days, starting tomorrow.
-void add_office_slots(Database& db, std::int64_t schedule, std::int64_t capacity) {
-    static const char* const kHours[][2] = {{"09:00", "10:00"}, {"10:00", "11:00"}, {"14:00", "15:00"}, {"15:00", "16:00"}};
+// The slots of a bookable guide for the next 14 days from tomorrow, on the weekdays and at the
+// times its schedule names (within the office hours its guide states, so that the guide and the
+// days offered for booking agree); Monday to Friday 9-11 and 14-16 when it names none.
+void add_office_slots(Database& db, std::int64_t schedule, const nlohmann::json& plan) {
+    const nlohmann::json weekdays = plan.value("weekdays", nlohmann::json{1, 2, 3, 4, 5});
+    const nlohmann::json hours =
+        plan.value("slots", nlohmann::json{{"09:00", "10:00"}, {"10:00", "11:00"}, {"14:00", "15:00"}, {"15:00", "16:00"}});
+    const std::int64_t capacity = plan.at("capacity").get<std::int64_t>();
     for (int day = 1; day <= 14; ++day) {
         const std::string date = date_in_days(day);
-        const int wd = weekday_of(date);
-        if (wd == 0 || wd == 6) continue;
-        for (const auto& h : kHours) add_slot(db, schedule, at_time(date, h[0]), at_time(date, h[1]), capacity);
+        if (std::find(weekdays.begin(), weekdays.end(), weekday_of(date)) == weekdays.end()) continue;
+        for (const auto& h : hours) add_slot(db, schedule, at_time(date, h.at(0).get<std::string>()), at_time(date, h.at(1).get<std::string>()), capacity);
     }
 }
 
@@ -85,7 +90,7 @@ void seed_guides(Database& db, const nlohmann::json& doc) {
             const auto& s = g.at("schedule");
             schedule = add_schedule(db, s.at("service").get<std::string>(), g.at("place").get<std::string>(),
                                     s.at("needs_id_number").get<bool>(), g.at("materials"));
-            add_office_slots(db, schedule, s.at("capacity").get<std::int64_t>());
+            add_office_slots(db, schedule, s);
         }
         Statement st = db.prepare(
             "INSERT INTO guides (theme, title, what, who, materials, steps, place, hours, fee, processing_time, online, "

@@ -59,6 +59,7 @@ struct RefreshDevice { static constexpr Slice slice = Slice::Account; };  // ask
 // Booking
 struct SubmitWho { static constexpr Slice slice = Slice::Booking; };                              // check who is booking, then the review page
 struct Book { static constexpr Slice slice = Slice::Booking; };                                   // 确认预约 on the review page
+struct ChooseTime { static constexpr Slice slice = Slice::Booking; std::int64_t slot_id; };       // another time, after the first filled up
 struct CancelAppointment { static constexpr Slice slice = Slice::Booking; std::int64_t id; };    // confirmed on the cancel page
 struct RestoreAppointment { static constexpr Slice slice = Slice::Booking; std::int64_t id; };   // 撤销取消, within the undo window
 
@@ -112,7 +113,7 @@ struct SetToday { static constexpr Slice slice = Slice::Navigation; std::string 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, ReadPage,
                             PauseReading, ResumeReading, RestartReading, StopReading, SpeechDone, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
-                            RefreshDevice, SubmitWho, Book, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, Tick, VisitorActive, StillHere, AcknowledgeAlert,
+                            RefreshDevice, SubmitWho, Book, ChooseTime, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, Tick, VisitorActive, StillHere, AcknowledgeAlert,
                             SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, SetSpeechRate, SetSpeechVolume, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, HelpCheckDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;

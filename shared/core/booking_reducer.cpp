@@ -55,7 +55,7 @@ void start_who(State& state) {
 void start_review(State& state) {
     state.personal.booking_key = state.client_nonce + "-" + std::to_string(++state.request_seq);
     state.personal.alternatives.clear();
-    state.personal.form.error = {};
+    state.personal.form.error = state.personal.form.notice = {};
     state.personal.form.busy = false;
 }
 
@@ -123,8 +123,27 @@ void booked(State& state, const CallDone& done, std::vector<Effect>& effects) {
     if (done.status == 409 && decode_text(done.body, problem, error)) {
         start_review(state);  // choosing another time is a new booking
         p.alternatives = problem.alternatives;
+        // 确认预约 is gone: the review starts afresh, on its first new time (its entry focus).
+        if (!p.alternatives.empty()) state.focus.erase(state.route.key());
     }
     p.form.error = failure_message(done);
+}
+
+// Another time after the first filled up: the same review for the new time (a new booking, with a
+// new Idempotency-Key), replacing the old one, so that Back still leads to 谁去办理.
+void choose_time(State& state, std::int64_t slot_id) {
+    Personal& p = state.personal;
+    const auto alt = std::find_if(p.alternatives.begin(), p.alternatives.end(), [&](const Slot& s) { return s.id == slot_id; });
+    if (state.route.screen != Screen::BookReview || alt == p.alternatives.end()) return;
+    // The review finds its slot among the day's slots once the alternatives are cleared.
+    auto& slots = state.booking.slots;
+    const auto known = std::find_if(slots.begin(), slots.end(), [&](const Slot& s) { return s.id == slot_id; });
+    if (known != slots.end()) *known = *alt;
+    else slots.push_back(*alt);
+    state.focus.erase(Route{Screen::BookReview, std::to_string(slot_id)}.key());  // opens on 确认预约
+    state.route = {Screen::BookReview, std::to_string(slot_id)};
+    start_review(state);
+    p.form.notice = {"booking.time_changed", ""};
 }
 
 void appointments_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
@@ -152,6 +171,9 @@ void changed_answered(State& state, const CallDone& done, std::vector<Effect>& e
         p.form.error = {};
         p.form.notice = {done.call == Call::Cancel ? "ticket.cancelled_notice" : "ticket.restored_notice", ""};
         if (state.route.screen == Screen::CancelConfirm) replace_route(state, {Screen::Ticket, std::to_string(a.id)}, {Screen::Ticket});
+        // The changed ticket opens on its forward action (完成), not on the button that undoes what
+        // was just done: a second OK must not restore a cancellation or cancel a restored booking.
+        if (state.route.screen == Screen::Ticket) state.focus.erase(state.route.key());
         return;
     }
     if (done.status == 401 && !p.token.empty()) return sign_in_again(state, effects);
@@ -224,7 +246,11 @@ void open_book_who(State& state, const Route&, std::vector<Effect>& effects) {
     if (state.can.acts_for_household) refresh_device(state, effects);
 }
 
-void open_book_review(State& state, const Route&, std::vector<Effect>&) { start_review(state); }
+// The review opens on 确认预约 (its entry focus), even where 返回 was pressed on it before.
+void open_book_review(State& state, const Route& target, std::vector<Effect>&) {
+    state.focus.erase(target.key());
+    start_review(state);
+}
 
 // 我的预约 and the ticket: the list again (staff may have closed a slot).
 void open_my_appointments(State& state, const Route&, std::vector<Effect>& effects) {
@@ -232,11 +258,19 @@ void open_my_appointments(State& state, const Route&, std::vector<Effect>& effec
     fetch_appointments(state, effects);
 }
 
+// A ticket opens on its forward action (完成 or 打印凭证, its entry focus), never on 取消预约
+// remembered from an earlier visit.
+void open_ticket(State& state, const Route& target, std::vector<Effect>& effects) {
+    state.focus.erase(target.key());
+    open_my_appointments(state, target, effects);
+}
+
 bool reduce_booking(State& state, const Action& action, std::vector<Effect>& effects) {
     return std::visit(
         Overloaded{
             [&](const SubmitWho&) { return submit_who(state, effects), true; },
             [&](const Book&) { return book(state, effects), true; },
+            [&](const ChooseTime& a) { return choose_time(state, a.slot_id), true; },
             [&](const CancelAppointment& a) { return change(state, Call::Cancel, a.id, effects), true; },
             [&](const RestoreAppointment& a) { return change(state, Call::Restore, a.id, effects), true; },
             [&](const CallDone& a) { return answered(state, a, effects), true; },

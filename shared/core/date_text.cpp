@@ -161,7 +161,8 @@ std::string clock_text(const Catalogue& strings, const CivilTime& t, bool with_p
     const int hour12 = t.hour % 12 == 0 ? 12 : t.hour % 12;
     char minute[4];
     std::snprintf(minute, sizeof minute, "%02d", t.minute % 60);
-    const std::string key = std::string(t.minute == 0 ? "time.clock_hour" : "time.clock") + (with_period ? "" : "_bare");
+    const char* base = t.minute == 0 ? "time.clock_hour" : t.minute == 30 ? "time.clock_half" : "time.clock";  // 10点, 10点半
+    const std::string key = std::string(base) + (with_period ? "" : "_bare");
     return strings.format(key, {{"period", strings.text(period_key(t.hour))},
                                 {"hour", std::to_string(hour12)},
                                 {"minute", minute}});
@@ -191,6 +192,12 @@ std::string day_words(const Catalogue& strings, const CivilTime& t, const CivilT
 }  // namespace
 
 std::string clock_words(const Catalogue& strings, const CivilTime& t) { return clock_text(strings, t, true); }
+
+std::string format_spoken_time(const Catalogue& strings, std::string_view iso, int utc_offset_minutes) {
+    const auto t = parse_iso_time(iso, utc_offset_minutes);
+    if (!t) return std::string(iso);
+    return format_day(strings, iso_date(*t)) + " " + clock_words(strings, *t);
+}
 
 std::string format_moment(const Catalogue& strings, std::string_view iso, const CivilTime& now, int utc_offset_minutes) {
     const auto t = parse_iso_time(iso, utc_offset_minutes);

@@ -57,6 +57,10 @@ std::optional<CivilTime> date_after(std::string_view date, int days);
 // Minutes from `earlier` to `later` (both wall-clock China time); negative if `later` is earlier.
 long minutes_between(const CivilTime& earlier, const CivilTime& later);
 
+// "11月27日 星期五 上午10点": a time as people say it (the largest line of a ticket); the raw
+// text if it cannot be read.
+std::string format_spoken_time(const Catalogue& strings, std::string_view iso,
+                               int utc_offset_minutes = kChinaUtcOffsetMinutes);
 // "11月25日 星期三"; the raw text if it cannot be read.
 std::string format_day(const Catalogue& strings, std::string_view iso_date_or_time);
 

@@ -35,9 +35,13 @@ struct Chime {};                                         // the severe-alert chi
 
 // A document for the browser's printer (a kiosk's ticket printer): a heading, lines, a QR code.
 struct Printout {
-    std::string heading;
-    std::vector<std::string> lines;
-    std::string qr_svg;  // an <svg> of the QR code, or ""
+    std::string heading;             // the community and 预约凭证
+    std::string headline;            // 预约成功
+    std::string time;                // 11月27日 星期五 上午10点: the largest line
+    std::vector<std::string> lines;  // code, service, place, name, materials
+    std::string qr_svg;              // an <svg> of the QR code, or ""
+    std::string qr_caption;          // 到窗口出示, under the QR code
+    std::string footer;              // the community's phone, for questions
 };
 struct Print { Printout printout; };                     // hand it to the platform's printer
 

@@ -38,7 +38,7 @@
     PAGE(BookSlot, "book_slot", "tile.appointments", 0, Anyone, open_book_slot, draw_book_slot_page) /* schedule/date */ \
     PAGE(BookWho, "book_who", "tile.appointments", 0, Identified, open_book_who, draw_book_who_page) /* slot */ \
     PAGE(BookReview, "book_review", "tile.appointments", 0, Identified, open_book_review, draw_book_review_page) /* slot */ \
-    PAGE(Ticket, "ticket", "ticket.title", 0, Identified, open_my_appointments, draw_ticket_page) /* appointment */ \
+    PAGE(Ticket, "ticket", "ticket.title", 0, Identified, open_ticket, draw_ticket_page) /* appointment */ \
     PAGE(MyAppointments, "my_appointments", "mine.title", 0, Identified, open_my_appointments, draw_my_appointments_page) \
     PAGE(CancelConfirm, "cancel_confirm", "mine.title", 0, Identified, opens_nothing, draw_cancel_confirm_page) /* appointment */ \
     PAGE(SignIn, "sign_in", "sign_in.title", 0, Anyone, open_sign_in, draw_sign_in_page)                         \

@@ -1,5 +1,6 @@
 // Booking, the last steps: who is booking (typed in browsers and on the kiosk's keypad; a bound
 // set-top box books for its household with no typing) and the review before 确认预约.
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/form.hpp"
@@ -32,6 +33,56 @@ float device_notice(PageContext& ctx, float y) {
                     ctx.palette.background) + ctx.profile.gap * 0.5f;
     const Rect again = button(ctx, "device.refresh", t.text("device.refresh"), ImVec2(area.x, y), RefreshDevice{}, ctx.palette.tile);
     return again.bottom() + ctx.profile.gap;
+}
+
+// Who is booking, as the review shows it: the household on a box, the resident typed in otherwise.
+float who_facts(PageContext& ctx, float y) {
+    const auto& t = ctx.strings;
+    const Personal& p = ctx.state.personal;
+    const bool box = p.token.empty();
+    const auto field = [&](const char* name) {
+        const auto it = p.form.fields.find(name);
+        return it == p.form.fields.end() ? std::string() : it->second;
+    };
+    y += fact_line(ctx, "review.name", t.text("booking.name"), box ? ctx.state.device.household_name : field("name"), y);
+    y += fact_line(ctx, "review.phone", t.text("booking.phone"), masked_phone(box ? ctx.state.device.household_phone : p.phone), y);
+    const std::string id = field("id_number");
+    if (!id.empty() && !box)
+        y += fact_line(ctx, "review.id_number", t.text("booking.id_number"), id.substr(0, 6) + "********" + id.substr(14), y);
+    return y;
+}
+
+// The time that filled up: struck through, dimmed and said in words (已约满), so that the summary
+// no longer offers it.
+float struck_time(PageContext& ctx, const std::string& time, float y) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    const std::string label = t.text("booking.time") + t.text("form.colon");
+    const float h = text_block(ctx, "review.time", label + time + "  " + t.text("booking.slot_gone"), ImVec2(area.x, y), area.w, px,
+                               ctx.palette.text_dim, ctx.palette.background);
+    const float x0 = area.x + text_width(ctx, label, px), x1 = std::min(area.right(), x0 + text_width(ctx, time, px));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, y + px * 0.6f), ImVec2(x1, y + px * 0.6f), to_imcolor(ctx.palette.text_dim),
+                                        std::max(2.0f, px / 12));
+    return h;
+}
+
+// The other times the server offered; choosing one returns to this review with it. The first is
+// where the focus starts. Returns the y below.
+float other_times(PageContext& ctx, float y) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    y += text_block(ctx, "review.pick_again", t.text("booking.pick_again"), ImVec2(area.x, y), area.w, ctx.profile.body_px,
+                    ctx.palette.text, ctx.palette.background) + ctx.profile.gap * 0.25f;
+    for (const Slot& alt : ctx.state.personal.alternatives) {
+        const bool first = &alt == &ctx.state.personal.alternatives.front();
+        y += list_row(ctx, {"review.alternative." + std::to_string(alt.id), ctx.time_range(alt.start, alt.end),
+                            t.format("booking.seats_left", {{"seats", std::to_string(alt.seats_left)}}), "", area.x, y, area.w,
+                            ChooseTime{alt.id}});
+        if (first) ctx.tree.focus_last_on_entry();
+        y += ctx.profile.gap * 0.5f;
+    }
+    return y;
 }
 
 }  // namespace
@@ -67,30 +118,19 @@ void draw_book_review_page(PageContext& ctx) {
     const Personal& p = ctx.state.personal;
     const Slot* slot = booking_slot(ctx.state, std::atoll(ctx.state.route.arg.c_str()));
     const Schedule* schedule = schedule_of(ctx, slot);
+    const bool full = !p.alternatives.empty();  // the slot filled up meanwhile: one of the other times
     float y = page_header(ctx, t.text("booking.review"));
+    y += message_line(ctx, "form.notice", p.form.notice, false, area.x, y, area.w);
     if (schedule) y += fact_line(ctx, "review.service", t.text("booking.service"), schedule->service, y);
-    if (slot) y += fact_line(ctx, "review.time", t.text("booking.time"), ctx.time_range(slot->start, slot->end), y);
+    if (slot && full) y += struck_time(ctx, ctx.time_range(slot->start, slot->end), y);
+    else if (slot) y += fact_line(ctx, "review.time", t.text("booking.time"), ctx.time_range(slot->start, slot->end), y);
     if (schedule) y += fact_line(ctx, "review.place", t.text("booking.place"), schedule->place, y);
-    const bool box = p.token.empty();
-    const auto field = [&](const char* name) {
-        const auto it = p.form.fields.find(name);
-        return it == p.form.fields.end() ? std::string() : it->second;
-    };
-    y += fact_line(ctx, "review.name", t.text("booking.name"), box ? ctx.state.device.household_name : field("name"), y);
-    y += fact_line(ctx, "review.phone", t.text("booking.phone"), masked_phone(box ? ctx.state.device.household_phone : p.phone), y);
-    if (!field("id_number").empty() && !box)
-        y += fact_line(ctx, "review.id_number", t.text("booking.id_number"), field("id_number").substr(0, 6) + "********" +
-                       field("id_number").substr(14), y);
-    y += ctx.profile.gap * 0.5f;
+    y = who_facts(ctx, y) + ctx.profile.gap * 0.5f;
     y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
-    for (const Slot& alt : p.alternatives) {
-        y += list_row(ctx, {"review.alternative." + std::to_string(alt.id), ctx.time_range(alt.start, alt.end),
-                            t.format("booking.seats_left", {{"seats", std::to_string(alt.seats_left)}}), "", area.x, y, area.w,
-                            OpenScreen{Screen::BookReview, std::to_string(alt.id)}}) + ctx.profile.gap * 0.5f;
-    }
-    if (!p.alternatives.empty()) return ctx.end_page(y);  // the slot filled up: one of the other times
+    if (full) return ctx.end_page(other_times(ctx, y));
     const std::string label = t.text(p.form.busy ? "booking.sending" : "booking.confirm");
     const Rect confirm = button(ctx, "booking.confirm", label, ImVec2(area.x, y), Book{}, ctx.palette.tile);
+    ctx.tree.focus_last_on_entry();  // the review opens on 确认预约, not on 返回
     ctx.end_page(confirm.bottom());
 }
 

@@ -1,5 +1,5 @@
-// Booking, the first steps: which service (预约办理), which day (the next 14; days without a free
-// seat greyed and said in words), which time (seats left).
+// Booking, the first steps: which service (预约办理), which day (the next 14; days that cannot be
+// booked dimmed, with the reason in words), which time (seats left).
 #include <cstdlib>
 
 #include "form_widgets.hpp"
@@ -43,8 +43,28 @@ std::vector<const Slot*> slots_on(const PageContext& ctx, const std::string& dat
     return out;
 }
 
-std::string time_span(const Slot& s) {
-    const auto a = parse_iso_time(s.start), b = parse_iso_time(s.end);
+// A time that has begun cannot be booked any more (the server refuses it).
+bool started(const PageContext& ctx, const Slot& s) {
+    const auto start = parse_iso_time(s.start, ctx.utc_offset());
+    return start && minutes_between(*start, ctx.now) >= 0;
+}
+
+// Why day `d` (0: today) cannot be booked, as a catalogue key, or "" when it can: no times that
+// day, today's times all begun, or no seat left.
+const char* day_refusal(const PageContext& ctx, int d, const std::vector<const Slot*>& slots) {
+    if (slots.empty()) return d == 0 ? "booking.same_day" : "booking.closed";
+    bool open = false, seats = false;
+    for (const Slot* s : slots) {
+        if (started(ctx, *s)) continue;
+        open = true;
+        seats |= s->seats_left > 0;
+    }
+    if (!open) return "booking.today_over";
+    return seats ? "" : "booking.day_full";
+}
+
+std::string time_span(const PageContext& ctx, const Slot& s) {
+    const auto a = parse_iso_time(s.start, ctx.utc_offset()), b = parse_iso_time(s.end, ctx.utc_offset());
     return a && b ? format_clock(*a) + "-" + format_clock(*b) : s.start;
 }
 
@@ -85,11 +105,11 @@ void draw_book_date_page(PageContext& ctx) {
         const std::string date = iso_date(*day);
         std::int64_t seats = 0;
         const auto slots = slots_on(ctx, date);
-        for (const Slot* s : slots) seats += s->seats_left;
+        for (const Slot* s : slots) seats += started(ctx, *s) ? 0 : s->seats_left;
         const std::string label = (d < 2 ? t.text(d == 0 ? "booking.today" : "booking.tomorrow") + " " : "") + format_day(t, date);
         const std::string id = "booking.day." + date;
-        if (slots.empty()) y += unavailable_row(ctx, id, label, t.text("booking.closed"), y);
-        else if (seats == 0) y += unavailable_row(ctx, id, label, t.text("booking.day_full"), y);
+        const std::string refusal = day_refusal(ctx, d, slots);
+        if (!refusal.empty()) y += unavailable_row(ctx, id, label, t.text(refusal), y);
         else
             y += list_row(ctx, {id, label, t.format("booking.seats_left", {{"seats", std::to_string(seats)}}), "", area.x, y,
                                 area.w, OpenScreen{Screen::BookSlot, std::to_string(schedule) + "/" + date}});
@@ -109,9 +129,10 @@ void draw_book_slot_page(PageContext& ctx) {
     y += load_notice(ctx, ctx.state.booking.slots_load, slots.empty(), "booking.day_full", y);
     for (const Slot* s : slots) {
         const std::string id = "booking.slot." + std::to_string(s->id);
-        if (s->seats_left <= 0) y += unavailable_row(ctx, id, time_span(*s), t.text("booking.slot_full"), y);
+        if (started(ctx, *s)) y += unavailable_row(ctx, id, time_span(ctx, *s), t.text("booking.slot_started"), y);
+        else if (s->seats_left <= 0) y += unavailable_row(ctx, id, time_span(ctx, *s), t.text("booking.slot_full"), y);
         else
-            y += list_row(ctx, {id, time_span(*s), t.format("booking.seats_left", {{"seats", std::to_string(s->seats_left)}}),
+            y += list_row(ctx, {id, time_span(ctx, *s), t.format("booking.seats_left", {{"seats", std::to_string(s->seats_left)}}),
                                 "", area.x, y, area.w, OpenScreen{Screen::BookWho, std::to_string(s->id)}});
         y += ctx.profile.gap * 0.5f;
     }

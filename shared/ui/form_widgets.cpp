@@ -113,6 +113,7 @@ float fact_line(PageContext& ctx, const std::string& id, const std::string& labe
                       ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
 }
 
+// Dim, with no border: it must draw the eye less than the rows that can be chosen (filled tiles).
 float unavailable_row(PageContext& ctx, const std::string& id, const std::string& title, const std::string& detail,
                       float y) {
     const Rect area = ctx.content();
@@ -120,11 +121,19 @@ float unavailable_row(PageContext& ctx, const std::string& id, const std::string
     const float px = ctx.profile.body_px;
     const float pad = px * 0.6f;
     const std::string text = detail.empty() ? title : title + "  " + detail;
-    const float h = text_block(ctx, id, text, ImVec2(area.x + pad, y + pad), area.w - 2 * pad, px, p.text_muted, p.background);
-    const float row_h = std::max(ctx.profile.min_target_h * 0.6f, h + pad * 2);
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(area.x, y), ImVec2(area.right(), y + row_h), to_imcolor(p.text_muted), 12,
-                                        0, 2);
-    return row_h;
+    const float h = text_block(ctx, id, text, ImVec2(area.x + pad, y + pad * 0.5f), area.w - 2 * pad, px, p.text_dim,
+                               p.background);
+    return h + pad;
+}
+
+// An outline on the page colour instead of a filled tile: a secondary action (取消预约) must not look
+// like the forward action beside it.
+Rect secondary_button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action) {
+    const Rect r = button(ctx, id, label, pos, action, ctx.palette.background);
+    const float t = std::max(2.0f, ctx.profile.focus_ring_px / 3);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(r.x + t / 2, r.y + t / 2), ImVec2(r.right() - t / 2, r.bottom() - t / 2),
+                                        to_imcolor(ctx.palette.text_muted), 16, 0, t);
+    return r;
 }
 
 }  // namespace elder

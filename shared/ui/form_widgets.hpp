@@ -35,7 +35,10 @@ std::string message_text(const PageContext& ctx, const Message& message);
 float fact_line(PageContext& ctx, const std::string& id, const std::string& label, const std::string& value, float y,
                 float w = 0);
 
-// A list entry that cannot be chosen (a full day, a full time): shown in muted words, not focusable.
+// A list entry that cannot be chosen (a full day, a full time): dimmed words that say why, not focusable.
 float unavailable_row(PageContext& ctx, const std::string& id, const std::string& title, const std::string& detail, float y);
+
+// A button for a secondary action (取消预约): outlined, not filled, at least the surface's target size.
+Rect secondary_button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action);
 
 }  // namespace elder

@@ -13,6 +13,7 @@ const Palette& default_palette() {
         rgb_hex(0x8A1410),  // sos_tile
         rgb_hex(0xFFD23F),  // focus_ring
         rgb_hex(0xFFE27A),  // accent
+        rgb_hex(0xB4BFCC),  // text_dim
     };
     return palette;
 }
@@ -27,6 +28,7 @@ const Palette& high_contrast_palette() {
         rgb_hex(0x6B0000),  // sos_tile
         rgb_hex(0xFFFF00),  // focus_ring
         rgb_hex(0xFFFF00),  // accent
+        rgb_hex(0xFFFFFF),  // text_dim: no dimmed text in this theme (words say what is not available)
     };
     return palette;
 }

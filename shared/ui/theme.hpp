@@ -15,6 +15,8 @@ struct Palette {
     Rgb sos_tile;      // the emergency tile: a different colour and its own words
     Rgb focus_ring;    // remote / keyboard focus; >= 3:1 against the tile and the page
     Rgb accent;        // markers that need to stand out (新): text colour on `tile` and `background`
+    Rgb text_dim;      // what cannot be chosen or no longer holds (a full day, a cancelled ticket): visibly
+                       // dimmer than `text_muted`, still >= 7:1 on `background` (9.3:1)
 };
 
 const Palette& default_palette();

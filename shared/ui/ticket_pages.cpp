@@ -1,5 +1,7 @@
-// After booking: the ticket (appointment code in large type, time, place, materials, a QR code for
-// the counter), my appointments, and cancelling with a confirmation and a 10-minute undo.
+// After booking: the ticket (✓ 预约成功, the time largest, a code of digits to read out, place,
+// materials, a QR code for the counter), my appointments, and cancelling with a confirmation and a
+// 10-minute undo.
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/form.hpp"
@@ -23,28 +25,44 @@ std::string status_words(const PageContext& ctx, const Appointment& a) {
 }
 
 // Whether a cancellation at `iso` can still be undone; not when its time cannot be read.
-bool within_undo(const CivilTime& now, const std::string& iso) {
-    const auto then = parse_iso_time(iso);
-    return then && minutes_between(*then, now) < kUndoMinutes;
+bool within_undo(const PageContext& ctx, const std::string& iso) {
+    const auto then = parse_iso_time(iso, ctx.utc_offset());
+    return then && minutes_between(*then, ctx.now) < kUndoMinutes;
 }
 
 // What the counter's scanner reads: the appointment's id and code.
 std::string ticket_qr_text(const Appointment& a) { return "ELDER-APPOINTMENT:" + std::to_string(a.id) + ":" + a.code; }
 
-// The ticket on paper: what the counter needs, in the same words as on screen.
+// The last moment a cancellation can be undone ("21:42"), for the button that undoes it.
+std::string undo_deadline(const PageContext& ctx, const std::string& cancelled_at) {
+    auto t = parse_iso_time(cancelled_at, ctx.utc_offset());
+    if (!t) return "";
+    const int minutes = t->hour * 60 + t->minute + static_cast<int>(kUndoMinutes);
+    t->hour = minutes / 60 % 24;
+    t->minute = minutes % 60;
+    return format_clock(*t);
+}
+
+// The ticket on paper: what the counter needs, in the same words as on screen, the time largest,
+// and the community's phone for questions (the print stylesheet sets the large type and margins).
 Printout ticket_printout(const PageContext& ctx, const Appointment& a) {
     const auto& t = ctx.strings;
+    const Site& site = ctx.state.data.site.value;
     const std::string colon = t.text("form.colon");
     Printout p;
-    p.heading = ctx.state.data.site.value.community_name + " " + t.text("ticket.title");
+    p.heading = site.community_name + " " + t.text("ticket.title");
+    p.headline = "\u2713 " + t.text("ticket.booked");
+    p.time = format_spoken_time(t, a.slot.start, ctx.utc_offset());
     p.lines = {t.format("ticket.code", {{"code", a.code}}),
-               t.text("booking.service") + colon + a.service,
                t.text("booking.time") + colon + ctx.time_range(a.slot.start, a.slot.end),
+               t.text("booking.service") + colon + a.service,
                t.text("booking.place") + colon + a.place,
                t.text("booking.name") + colon + a.name};
     for (size_t i = 0; i < a.materials.size(); ++i)
         p.lines.push_back((i == 0 ? t.text("ticket.materials") + colon : std::string()) + std::to_string(i + 1) + ". " + a.materials[i]);
     p.qr_svg = qr_svg(ticket_qr_text(a));
+    p.qr_caption = t.text("ticket.qr_caption");
+    if (!site.hotline.empty()) p.footer = t.format("ticket.print_phone", {{"phone", site.hotline}});
     return p;
 }
 
@@ -57,14 +75,123 @@ float appointment_facts(PageContext& ctx, const Appointment& a, float y, float w
     return y;
 }
 
+// A tick drawn as two strokes (the font has no ✓), the height of a line at `px`, at `pos`.
+float draw_tick(PageContext& ctx, ImVec2 pos, float px) {
+    const float s = px * 0.9f;
+    const ImVec2 points[] = {ImVec2(pos.x + s * 0.08f, pos.y + s * 0.55f), ImVec2(pos.x + s * 0.4f, pos.y + s * 0.88f),
+                             ImVec2(pos.x + s * 0.95f, pos.y + s * 0.2f)};
+    ImGui::GetWindowDrawList()->AddPolyline(points, 3, to_imcolor(ctx.palette.text), 0, std::max(3.0f, px / 8));
+    return s + px * 0.3f;
+}
+
+// The first words: ✓ 预约成功 on a valid ticket; otherwise what became of it (已取消, 社区已取消,
+// 已办理, 未到场), larger than anything else on the page so that nobody takes it for a valid ticket.
+float ticket_headline(PageContext& ctx, const Appointment& a, float y, float w) {
+    const Rect area = ctx.content();
+    const bool booked = a.status == "booked";
+    const float px = ctx.profile.heading_px * (booked ? 1.1f : 1.4f);
+    const float indent = booked ? draw_tick(ctx, ImVec2(area.x, y + px * 0.1f), px) : 0;
+    const std::string words = booked ? ctx.strings.text("ticket.booked") : status_words(ctx, a);
+    return text_block(ctx, "ticket.headline", words, ImVec2(area.x + indent, y), w - indent, px, ctx.palette.text,
+                      ctx.palette.background, Role::Heading);
+}
+
+// The valid ticket's words: the time largest (as people say it; the printout adds the time range),
+// the code to read out at the counter, then service, place and name: all on one TV screen.
+float booked_facts(PageContext& ctx, const Appointment& a, float y, float w) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const Palette& p = ctx.palette;
+    y += text_block(ctx, "ticket.when", format_spoken_time(t, a.slot.start, ctx.utc_offset()), ImVec2(area.x, y), w, ctx.profile.heading_px * 1.3f,
+                    p.text, p.background, Role::Heading);
+    y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a.code}}), ImVec2(area.x, y), w, ctx.profile.heading_px,
+                    p.text, p.background);
+    y += fact_line(ctx, "ticket.service", t.text("booking.service"), a.service, y, w);
+    y += fact_line(ctx, "ticket.place", t.text("booking.place"), a.place, y, w);
+    return y + fact_line(ctx, "ticket.name", t.text("booking.name"), a.name, y, w);
+}
+
+// A ticket that no longer holds: every line dimmed, in body size, so that only the headline stands out.
+float void_facts(PageContext& ctx, const Appointment& a, float y, float w) {
+    const auto& t = ctx.strings;
+    const Rect area = ctx.content();
+    const std::string colon = t.text("form.colon");
+    const auto line = [&](const std::string& id, const std::string& text) {
+        y += text_block(ctx, id, text, ImVec2(area.x, y), w, ctx.profile.body_px, ctx.palette.text_dim, ctx.palette.background);
+    };
+    if (a.status == "cancelled" && !a.cancel_reason.empty()) line("ticket.cancel_reason", t.text("ticket.cancel_reason") + colon + a.cancel_reason);
+    line("ticket.time", t.text("booking.time") + colon + ctx.time_range(a.slot.start, a.slot.end));
+    line("ticket.service", t.text("booking.service") + colon + a.service);
+    line("ticket.place", t.text("booking.place") + colon + a.place);
+    line("ticket.name", t.text("booking.name") + colon + a.name);
+    line("ticket.code", t.format("ticket.code", {{"code", a.code}}));
+    return y;
+}
+
+// The QR code with what to do with it under it; returns the y below the caption.
+float ticket_qr(PageContext& ctx, const Appointment& a, float x, float y, float side) {
+    y += qr_code(ctx, "ticket.qr", ticket_qr_text(a), ImVec2(x, y), side);
+    const float px = ctx.profile.body_px;
+    const std::string caption = ctx.strings.text("ticket.qr_caption");
+    const float cx = x + std::max(0.0f, (side - text_width(ctx, caption, px)) / 2);
+    return y + text_block(ctx, "ticket.qr_caption", caption, ImVec2(cx, y), side - (cx - x), px, ctx.palette.text,
+                          ctx.palette.background);
+}
+
+// Buttons left to right, wrapping at the content's edge, each named as an entry focus (the page
+// opens on the first of them). Returns the y below.
+float forward_buttons(PageContext& ctx, const std::vector<ButtonSpec>& buttons, float x0, float y) {
+    const float right = ctx.content().right();
+    float x = x0, bottom = y;
+    for (const ButtonSpec& b : buttons) {
+        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, b.label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
+        if (x > x0 && x + w > right) {
+            x = x0;
+            y = bottom + ctx.profile.gap * 0.5f;
+        }
+        const Rect r = button(ctx, b.id, b.label, ImVec2(x, y), b.action, b.fill);
+        ctx.tree.focus_last_on_entry();
+        x = r.right() + ctx.profile.gap;
+        bottom = std::max(bottom, r.bottom());
+    }
+    return bottom;
+}
+
+// The forward actions first (打印凭证 where there is a printer, 完成), the page's entry focus on the
+// first of them; then, apart and outlined, 取消预约 (or, for a cancellation of one's own, 恢复预约
+// with its deadline). Returns the y below.
+float ticket_actions(PageContext& ctx, const Appointment& a, float x, float y) {
+    const auto& t = ctx.strings;
+    const bool busy = ctx.state.personal.form.busy;
+    const bool booked = a.status == "booked";
+    std::vector<ButtonSpec> forward;
+    if (booked && ctx.profile.can.printer)
+        forward.push_back({"ticket.print", t.text("ticket.print"), PrintTicket{ticket_printout(ctx, a)}, ctx.palette.tile});
+    forward.push_back({"ticket.done", t.text("ticket.done"), GoBack{}, ctx.palette.tile});
+    y = forward_buttons(ctx, forward, x, y) + ctx.profile.gap * 0.5f;
+    if (booked)
+        return secondary_button(ctx, "ticket.cancel", t.text("ticket.cancel"), ImVec2(x, y),
+                                OpenScreen{Screen::CancelConfirm, std::to_string(a.id)}).bottom();
+    // (A slot the community closed cannot be taken back: only the resident's own cancellation.)
+    if (a.status != "cancelled" || !a.cancel_reason.empty() || !within_undo(ctx, a.cancelled_at)) return y;
+    const Rect area = ctx.content();
+    y += text_block(ctx, "ticket.undo_hint", t.format("ticket.undo_hint", {{"minutes", std::to_string(kUndoMinutes)}}),
+                    ImVec2(x, y), area.right() - x, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
+    const std::string label = busy ? t.text("booking.sending") : t.format("ticket.restore", {{"time", undo_deadline(ctx, a.cancelled_at)}});
+    return secondary_button(ctx, "ticket.restore", label, ImVec2(x, y), RestoreAppointment{a.id}).bottom();
+}
+
 }  // namespace
 
+// The ticket fits one TV screen: on wide screens the QR code, its caption and the buttons stand in
+// a column beside the words; on narrow ones everything goes one under the other.
 void draw_ticket_page(PageContext& ctx) {
     const auto& t = ctx.strings;
     const Rect area = ctx.content();
     const Personal& p = ctx.state.personal;
     const Appointment* a = appointment_of(ctx, std::atoll(ctx.state.route.arg.c_str()));
-    float y = page_header(ctx, t.text("ticket.title"));
+    // A ticket that no longer holds is not called 凭证 (a voucher) any more.
+    float y = page_header(ctx, t.text(!a || a->status == "booked" ? "ticket.title" : "ticket.title_void"));
     if (!a) {
         y += text_block(ctx, "page.notice", t.text(p.appointments_load == Load::Failed ? "state.error" : "state.loading"),
                         ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
@@ -72,36 +199,22 @@ void draw_ticket_page(PageContext& ctx) {
     }
     y += message_line(ctx, "form.notice", p.form.notice, false, area.x, y, area.w);
     y += message_line(ctx, "form.error", p.form.error, true, area.x, y, area.w);
-    // The code is what the counter asks for: as large as a heading, and in a QR code to scan, which
-    // sits beside the words on wide screens (the whole ticket on one TV screen) and under them otherwise.
     const bool booked = a->status == "booked";
     const float side = std::min(area.w, ctx.profile.min_target_h * 3);
-    const bool beside = booked && area.w >= side * 3;
+    const bool beside = area.w >= side * 3;
     const float text_w = beside ? area.w - side - ctx.profile.gap : area.w;
-    if (beside) qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.right() - side, y), side);
-    y += text_block(ctx, "ticket.code", t.format("ticket.code", {{"code", a->code}}), ImVec2(area.x, y), text_w,
-                    ctx.profile.heading_px * 1.2f, ctx.palette.text, ctx.palette.background, Role::Heading);
-    y += fact_line(ctx, "ticket.status", t.text("ticket.status"), status_words(ctx, *a), y, text_w);
-    if (a->status == "cancelled" && !a->cancel_reason.empty())
-        y += fact_line(ctx, "ticket.cancel_reason", t.text("ticket.cancel_reason"), a->cancel_reason, y, text_w);
-    y = appointment_facts(ctx, *a, y, text_w) + ctx.profile.gap * 0.5f;
-    if (!a->materials.empty()) y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
-    if (booked) {
-        if (!beside) y += qr_code(ctx, "ticket.qr", ticket_qr_text(*a), ImVec2(area.x, y), side) + ctx.profile.gap;
-        std::vector<ButtonSpec> buttons;
-        if (ctx.profile.can.printer)
-            buttons.push_back({"ticket.print", t.text("ticket.print"), PrintTicket{ticket_printout(ctx, *a)}, ctx.palette.tile});
-        buttons.push_back({"ticket.cancel", t.text("ticket.cancel"), OpenScreen{Screen::CancelConfirm, std::to_string(a->id)},
-                           ctx.palette.tile});
-        y = button_row(ctx, buttons, ImVec2(area.x, y)) + ctx.profile.gap;
-    } else if (a->status == "cancelled" && a->cancel_reason.empty() && within_undo(ctx.now, a->cancelled_at)) {
-        // (A slot the community closed cannot be taken back: only the resident's own cancellation.)
-        y += text_block(ctx, "ticket.undo_hint", t.format("ticket.undo_hint", {{"minutes", std::to_string(kUndoMinutes)}}),
-                        ImVec2(area.x, y), area.w, ctx.profile.body_px, ctx.palette.text, ctx.palette.background);
-        y = button(ctx, "ticket.restore", t.text(p.form.busy ? "booking.sending" : "ticket.restore"), ImVec2(area.x, y),
-                   RestoreAppointment{a->id}, ctx.palette.tile).bottom() + ctx.profile.gap;
-    }
-    ctx.end_page(y);
+    const float column_x = area.right() - side;
+    float column_y = y;
+    if (beside && booked) column_y = ticket_qr(ctx, *a, column_x, y, side) + ctx.profile.gap * 0.5f;
+    y += ticket_headline(ctx, *a, y, text_w) + ctx.profile.gap * 0.25f;
+    y = booked ? booked_facts(ctx, *a, y, text_w) : void_facts(ctx, *a, y, text_w);
+    y += ctx.profile.gap * 0.5f;
+    if (booked && !a->materials.empty())
+        y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
+    // (Without a QR code there is no column: the buttons go under the words, at full width.)
+    if (beside && booked) return ctx.end_page(std::max(y, ticket_actions(ctx, *a, column_x, column_y)));
+    if (booked) y = ticket_qr(ctx, *a, area.x, y, side) + ctx.profile.gap * 0.5f;
+    ctx.end_page(ticket_actions(ctx, *a, area.x, y) + ctx.profile.gap);
 }
 
 void draw_my_appointments_page(PageContext& ctx) {

@@ -111,6 +111,19 @@ try {
   }));
   checks.check(printView.canvas === 'none' && printView.ticket === 'block' && printView.qr,
     'the print stylesheet shows only the ticket, with its QR code', JSON.stringify(printView));
+  checks.check(printed.includes('预约成功') && printed.includes('到窗口出示') && printed.includes('010-6688 1234'),
+    'the printout says 预约成功, 到窗口出示 under the QR code and the community\'s phone', printed.replace(/\n/g, ' / '));
+  // Large type with margins (issue 16): body text >= 20pt (26.7 px), the time the largest line, and
+  // white space around the ticket besides the page's own margin.
+  const type = await page.evaluate(() => {
+    const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+    const root = document.getElementById('print-ticket');
+    const lines = [...root.querySelectorAll('p')];
+    return { body: Math.min(...lines.map(px)), time: px(root.querySelector('.time')), largest: Math.max(...[...root.querySelectorAll('h1, p, figcaption')].map(px)),
+      padding: parseFloat(getComputedStyle(root).paddingLeft) };
+  });
+  checks.check(type.body >= 26.6 && type.time === type.largest && type.padding >= 20,
+    'the printout is in large type, the time largest, with a margin', JSON.stringify(type));
   await page.screenshot({ path: join(outDir, 'kiosk-print.png') });
   let scanned = '';
   try {

@@ -98,8 +98,8 @@ export async function bookCancelAndUndo(driver) {
   await driver.shot('days');
   const day = days.nodes.find((n) => n.id.startsWith('booking.day.') && n.focusable);
   const greyed = days.nodes.filter((n) => /^booking\.day\.[0-9-]+$/.test(n.id) && !n.focusable);
-  driver.checks.check(greyed.length > 0 && greyed.every((n) => /不办理|约满/.test(n.label)),
-    `${driver.name}: days without a free seat are greyed and say why`, greyed.map((n) => n.label).join(' / '));
+  driver.checks.check(greyed.length > 0 && greyed.every((n) => /不办理|约满|下班|当天不能预约/.test(n.label)),
+    `${driver.name}: days that cannot be booked are dimmed and say why`, greyed.map((n) => n.label).join(' / '));
   await activate(driver, day.id);
   const date = day.id.slice('booking.day.'.length);
   await expectScreen(driver, 'book_slot', '1/' + date, 'opens the times of the day');
@@ -123,6 +123,10 @@ export async function bookCancelAndUndo(driver) {
   await driver.shot('who');
   await activate(driver, 'booking.next');
   await expectScreen(driver, 'book_review', String(slot), 'shows the review');
+  if (driver.mode === 'remote') {
+    const review = await waitFor(driver, (r) => node(r, 'booking.confirm') && node(r, 'booking.confirm').focused, 3000);
+    driver.checks.check(review !== null, `${driver.name}: the review opens on 确认预约`);
+  }
   await driver.shot('review');
 
   await fillUp(api, slot, date, '137' + (driver.phone || '0000').slice(-4));
@@ -130,15 +134,26 @@ export async function bookCancelAndUndo(driver) {
   const full = await waitFor(driver, (r) => node(r, 'form.error') && r.nodes.some((n) => n.id.startsWith('review.alternative.')), 8000);
   driver.checks.check(full && node(full, 'form.error').label.includes('约满'), `${driver.name}: a full slot says so plainly and offers other times`,
     full ? node(full, 'form.error').label : '');
+  driver.checks.check(full && /约满/.test(node(full, 'review.time').label) && !node(full, 'booking.confirm'),
+    `${driver.name}: the full time is struck out of the summary`, full ? node(full, 'review.time').label : '');
   await driver.shot('slot-full');
   await activate(driver, 'review.alternative.' + other);
   await expectScreen(driver, 'book_review', String(other), 'another time chosen');
+  const again = await waitFor(driver, (r) => node(r, 'booking.confirm') && !/约满/.test(node(r, 'review.time').label), 3000);
+  driver.checks.check(again !== null, `${driver.name}: back on the review with the new time and 确认预约`);
+  await driver.shot('new-time');
   const before = await seatsLeft(api, other, date);
   await activate(driver, 'booking.confirm');
   const ticket = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.code'), 8000);
   driver.checks.check(ticket !== null, `${driver.name}: booked: the ticket shows the appointment code`, ticket ? node(ticket, 'ticket.code').label : '');
   if (!ticket) return;
   const code = node(ticket, 'ticket.code').label.split(' ').pop();
+  driver.checks.check(/^[0-9]{6}$/.test(code) && node(ticket, 'ticket.headline').label === '预约成功',
+    `${driver.name}: the ticket says 预约成功 and its code is six digits to read out`, code);
+  if (driver.mode === 'remote') {  // (the focus settles on the page's entry item a frame after it is drawn)
+    const settled = await waitFor(driver, (r) => r.screen === 'ticket' && r.nodes.some((n) => n.focused && n.id === 'ticket.done'), 3000);
+    driver.checks.check(settled !== null, `${driver.name}: the ticket opens on 完成, not on 取消预约`);
+  }
   const taken = await seatsLeft(api, other, date);
   driver.checks.check(taken === before - 1, `${driver.name}: the server has taken one seat`, `${before} -> ${taken}`);
   await showOnScreen(driver, 'ticket.qr');
@@ -151,8 +166,10 @@ export async function bookCancelAndUndo(driver) {
   await driver.shot('cancel-question');
   await activate(driver, 'cancel.confirm');
   const cancelled = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.restore'), 8000);
-  driver.checks.check(cancelled !== null && (await seatsLeft(api, other, date)) === before,
-    `${driver.name}: cancelled, the seat is given back, and 撤销取消 is offered`);
+  driver.checks.check(cancelled !== null && (await seatsLeft(api, other, date)) === before &&
+    node(cancelled, 'ticket.headline').label === '已取消' && /^恢复预约（[0-9]{2}:[0-9]{2} 前）$/.test(node(cancelled, 'ticket.restore').label),
+    `${driver.name}: cancelled, the seat is given back, 已取消 heads the page, and 恢复预约 is offered with its deadline`,
+    cancelled ? node(cancelled, 'ticket.restore').label : '');
   await driver.shot('cancelled');
   await activate(driver, 'ticket.restore');
   const restored = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.cancel'), 8000);

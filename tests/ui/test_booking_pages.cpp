@@ -139,11 +139,11 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     CHECK(find_node(ui.app, "page.notice"));  // 正在加载 until the slots arrive
     ui.app.dispatch(CallDone{Call::Slots, 1, 200, fixture("slots")});
     ui.frame();
-    // Today has no slots in the fixture (they start the next working day): greyed, said in words,
+    // Today has no slots in the fixture (booking opens the next day): dimmed, the reason in words,
     // and not a button.
     const SemNode* today = find_node(ui.app, "booking.day." + fixture_day());
     REQUIRE(today);
-    CHECK(today->label.find("这天不办理") != std::string::npos);
+    CHECK(today->label.find("当天不能预约") != std::string::npos);
     CHECK_FALSE(today->action);
     const std::string day = "booking.day." + first_slot_day();
     REQUIRE(find_node(ui.app, day + ".detail"));
@@ -198,6 +198,8 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     CHECK(find_node(ui.app, "ticket.code")->label.find(code) != std::string::npos);
     CHECK(find_node(ui.app, "ticket.code")->text_px >= ui.app.profile().heading_px);
     CHECK(find_node(ui.app, "ticket.qr"));
+    // A kiosk has a printer: the ticket opens on 打印凭证, never on 取消预约.
+    CHECK(ui.app.semantics().focusable(ui.app.state().focused()).id == "ticket.print");
     CHECK(find_node(ui.app, "ticket.materials.0"));
     ui.key(RemoteKey::Back);  // Back from the ticket leads out of the booking, not into it again
     CHECK(ui.app.state().route.screen == Screen::Appointments);
@@ -220,7 +222,7 @@ TEST_CASE("cancelling asks first, keeps the safe choice first, and offers the un
     ui.frame();
     ui.frame();
     REQUIRE(ui.app.state().route == (Route{Screen::Ticket, "1"}));
-    CHECK(find_node(ui.app, "ticket.status")->label.find("已取消") != std::string::npos);
+    CHECK(find_node(ui.app, "ticket.headline")->label.find("已取消") != std::string::npos);
     CHECK(find_node(ui.app, "ticket.restore"));
     CHECK_FALSE(find_node(ui.app, "ticket.qr"));  // a cancelled ticket has nothing to scan
 
@@ -399,4 +401,191 @@ TEST_CASE("an appointment the community cancelled says so and why on the ticket 
     REQUIRE(find_node(ui.app, "ticket.cancel_reason"));
     CHECK(find_node(ui.app, "ticket.cancel_reason")->label.find("工作人员外出培训") != std::string::npos);
     CHECK_FALSE(find_node(ui.app, "ticket.restore"));  // nothing the resident could undo
+}
+
+namespace {
+
+const SemNode& focused_node(const HeadlessUi& ui) { return ui.app.semantics().focusable(ui.app.state().focused()); }
+
+// No text on the page is as large as node `id` (buttons aside: their words are body size anyway).
+void check_largest_text(const HeadlessUi& ui, const std::string& id) {
+    const SemNode* top = find_node(ui.app, id);
+    REQUIRE(top);
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id << " " << n.text_px << " vs " << top->text_px);
+        if (n.id != id) CHECK(n.text_px < top->text_px);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a valid ticket says 预约成功 with the time largest and a captioned QR and opens on its forward action on one TV screen") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+    ui.frame();
+    ui.frame();
+    const SemNode* headline = find_node(ui.app, "ticket.headline");
+    REQUIRE(headline);
+    CHECK(headline->label == "预约成功");
+    CHECK(headline->role == Role::Heading);
+    REQUIRE(find_node(ui.app, "ticket.when"));
+    CHECK(find_node(ui.app, "ticket.when")->label.find("星期二 上午9点") != std::string::npos);  // the fixture's 09:00
+    check_largest_text(ui, "ticket.when");
+    const SemNode* qr = find_node(ui.app, "ticket.qr");
+    const SemNode* caption = find_node(ui.app, "ticket.qr_caption");
+    REQUIRE(qr);
+    REQUIRE(caption);
+    CHECK(caption->label == "到窗口出示");
+    CHECK(caption->rect.y >= qr->rect.bottom());
+    CHECK(caption->rect.x >= qr->rect.x);
+    // 取消预约 is outlined on the page colour, unlike the filled forward action.
+    const SemNode* done = find_node(ui.app, "ticket.done");
+    const SemNode* cancel = find_node(ui.app, "ticket.cancel");
+    REQUIRE(done);
+    REQUIRE(cancel);
+    CHECK(done->bg == ui.app.palette().tile);
+    CHECK(cancel->bg == ui.app.palette().background);
+    CHECK(focused_node(ui).id == "ticket.done");  // a box has no printer: 完成 is the way forward
+    const Rect& view = ui.app.semantics().viewport();
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id);
+        CHECK(n.rect.bottom() <= view.bottom() + 0.5f);  // the whole ticket on one screen: nothing cut off
+    }
+    ui.key(RemoteKey::Ok);  // the first OK leaves the ticket: it never starts a cancellation
+    CHECK(ui.app.state().route.screen != Screen::CancelConfirm);
+    CHECK(ui.app.state().route.screen != Screen::Ticket);
+}
+
+TEST_CASE("a ticket opens on its forward action even after 取消预约 was focused on an earlier visit") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+    ui.frame();
+    ui.key(RemoteKey::Down);
+    REQUIRE(focused_node(ui).id == "ticket.cancel");
+    ui.key(RemoteKey::Back);
+    ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+    ui.frame();
+    ui.frame();
+    CHECK(focused_node(ui).id == "ticket.done");
+}
+
+TEST_CASE("a cancelled ticket says 已取消 above everything and is dimmed and offers 恢复预约 with its deadline") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    auto cancelled = nlohmann::json::parse(fixture("appointment"));
+    cancelled["status"] = "cancelled";
+    cancelled["cancelled_at"] = fixture_time("09:28");  // two minutes before the test's clock
+    ui.app.dispatch(CallDone{Call::Appointments, 0, 200, "{\"items\":[" + cancelled.dump() + "]}"});
+    ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+    ui.frame();
+    ui.frame();
+    REQUIRE(find_node(ui.app, "ticket.headline"));
+    CHECK(find_node(ui.app, "ticket.headline")->label == "已取消");
+    check_largest_text(ui, "ticket.headline");
+    CHECK(find_node(ui.app, "page.title")->label.find("凭证") == std::string::npos);  // no longer a voucher
+    const Palette& palette = ui.app.palette();
+    for (const char* id : {"ticket.code", "ticket.time", "ticket.service", "ticket.place", "ticket.name"}) {
+        INFO(id);
+        REQUIRE(find_node(ui.app, id));
+        CHECK(find_node(ui.app, id)->fg == palette.text_dim);  // dimmed: it no longer holds
+        CHECK(relative_luminance(palette.text_dim) < relative_luminance(palette.text_muted));
+    }
+    CHECK_FALSE(find_node(ui.app, "ticket.materials.0"));
+    REQUIRE(find_node(ui.app, "ticket.restore"));
+    CHECK(find_node(ui.app, "ticket.restore")->label == "恢复预约（09:38 前）");
+    for (const SemNode& n : ui.app.semantics().nodes()) CHECK(n.label.find("撤销") == std::string::npos);  // no double negative
+    CHECK(focused_node(ui).id == "ticket.done");  // not on 恢复预约: a stray OK changes nothing
+    const Rect& view = ui.app.semantics().viewport();
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        INFO(n.id);
+        CHECK(n.rect.right() <= view.right() + 0.5f);  // 恢复预约 is not cut off at the screen's edge
+    }
+}
+
+TEST_CASE("the review opens on 确认预约 and a full slot strikes the old time and a new one returns to the review") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    const std::string day = first_slot_day();
+    ui.app.dispatch(OpenScreen{Screen::BookSlot, "1/" + day});
+    ui.app.dispatch(OpenScreen{Screen::BookWho, "1"});
+    ui.frame();
+    ui.frame();
+    ui.key(RemoteKey::Ok);  // 下一步
+    REQUIRE(ui.app.state().route == (Route{Screen::BookReview, "1"}));
+    CHECK(focused_node(ui).id == "booking.confirm");
+    ui.key(RemoteKey::Up);
+    ui.key(RemoteKey::Up);
+    ui.key(RemoteKey::Back);  // left from elsewhere on the page, then opened again: 确认预约 again
+    ui.key(RemoteKey::Ok);
+    REQUIRE(ui.app.state().route == (Route{Screen::BookReview, "1"}));
+    CHECK(focused_node(ui).id == "booking.confirm");
+
+    ui.key(RemoteKey::Ok);
+    auto items = nlohmann::json::parse(fixture("slots")).at("items");
+    const nlohmann::json others = nlohmann::json::array({items.at(1), items.at(2)});
+    const std::string full = nlohmann::json{{"type", "about:blank"}, {"title", "Slot full"}, {"status", 409},
+                                            {"detail", "这个时间段已经约满了，请选择其他时间。"}, {"alternatives", others}}.dump();
+    ui.app.dispatch(CallDone{Call::Book, 0, 409, full});
+    ui.frame();
+    ui.frame();
+    const SemNode* old_time = find_node(ui.app, "review.time");
+    REQUIRE(old_time);
+    CHECK(old_time->label.find("已约满") != std::string::npos);
+    CHECK(old_time->fg == ui.app.palette().text_dim);
+    CHECK_FALSE(find_node(ui.app, "booking.confirm"));
+    const std::string first_other = "review.alternative." + std::to_string(items.at(1).at("id").get<int>());
+    CHECK(focused_node(ui).id == first_other);  // the focus is on the first new time, on screen
+    CHECK(focused_node(ui).visible);
+
+    ui.key(RemoteKey::Ok);
+    const std::string slot = std::to_string(items.at(1).at("id").get<int>());
+    REQUIRE(ui.app.state().route == (Route{Screen::BookReview, slot}));
+    REQUIRE(find_node(ui.app, "review.time"));
+    CHECK(find_node(ui.app, "review.time")->label.find("已约满") == std::string::npos);
+    CHECK(find_node(ui.app, "review.time")->fg == ui.app.palette().text);
+    CHECK(find_node(ui.app, "form.notice"));  // 时间已经换好
+    CHECK(focused_node(ui).id == "booking.confirm");
+    ui.app.take_effects();
+    ui.key(RemoteKey::Ok);
+    bool booked = false;
+    for (const Effect& e : ui.app.take_effects())
+        if (const auto* h = std::get_if<HttpSend>(&e)) booked |= h->call == Call::Book && h->body.find("\"slot_id\":" + slot) != std::string::npos;
+    CHECK(booked);
+    ui.key(RemoteKey::Back);  // the full time's review is not on the way back
+    CHECK(ui.app.state().route.screen == Screen::BookWho);
+}
+
+TEST_CASE("days that cannot be booked are dimmed and say why: 当天不能预约 今天已下班 已约满 这天不办理") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    ui.app.dispatch(OpenScreen{Screen::BookDate, "1"});
+    // Today's only time began at 08:00 (the clock says 09:30); tomorrow's is full; the day after open.
+    const auto slot = [](int id, int day, const char* start, const char* end, int seats) {
+        return nlohmann::json{{"id", id}, {"schedule_id", 1}, {"start", fixture_time(start, day)}, {"end", fixture_time(end, day)},
+                              {"capacity", 6}, {"seats_left", seats}, {"status", seats ? "free" : "busy"}};
+    };
+    const nlohmann::json slots{{"items", {slot(91, 0, "08:00", "09:00", 6), slot(92, 1, "09:00", "10:00", 0),
+                                          slot(93, 2, "09:00", "10:00", 3)}}};
+    ui.app.dispatch(CallDone{Call::Slots, 1, 200, slots.dump()});
+    ui.frame();
+    ui.frame();
+    const auto day = [&](int d) { return find_node(ui.app, "booking.day." + fixture_day(d)); };
+    REQUIRE(day(0));
+    REQUIRE(day(1));
+    REQUIRE(day(3));
+    CHECK(day(0)->label.find("今天已下班") != std::string::npos);
+    CHECK(day(1)->label.find("已约满") != std::string::npos);
+    CHECK(day(3)->label.find("这天不办理") != std::string::npos);
+    const Palette& palette = ui.app.palette();
+    for (int d : {0, 1, 3}) {
+        INFO(d);
+        CHECK_FALSE(day(d)->action);
+        CHECK(day(d)->fg == palette.text_dim);  // dimmer than the words on open days
+        CHECK(day(d)->rect.h < day(2)->rect.h);  // and smaller: the open days draw the eye
+    }
+    REQUIRE(day(2));
+    CHECK(day(2)->action);
+    CHECK(find_node(ui.app, "booking.pick_day")->label.find("灰色") == std::string::npos);  // not colour words
 }

@@ -145,7 +145,7 @@ TEST_CASE("home shows the community, the date and the nine tiles in Chinese") {
     REQUIRE(find(ui.app, "home.date"));
     const CivilTime now = fixture_clock();
     CHECK(find(ui.app, "home.date")->label == std::to_string(now.year) + "年" + std::to_string(now.month) + "月" +
-                                                   std::to_string(now.day) + "日 星期" + chinese_weekday(fixture_day()) + "  上午9:30");
+                                                   std::to_string(now.day) + "日 星期" + chinese_weekday(fixture_day()) + "  上午9点半");
     const char* labels[] = {"政策资讯", "办事指南", "预约办理", "通知提醒", "社区活动", "联系我们", "紧急求助", "设置", "社区公告"};
     for (int i = 0; i < 9; ++i) CHECK(ui.app.semantics().focusable(i).label == labels[i]);
 }

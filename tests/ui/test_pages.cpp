@@ -338,7 +338,7 @@ TEST_CASE("activities: time in words, place and seats left, the detail leads to 
     open(ui, Screen::Activities);
     const SemNode* row = find_node(ui.app, "activity.1.detail");
     REQUIRE(row);
-    // "11月25日 星期三 上午9:30到11点": the fixture's activity, 09:30 to 11:00 (今天 or 明天 in front
+    // "11月25日 星期三 上午9点半到11点": the fixture's activity, 09:30 to 11:00 (今天 or 明天 in front
     // when it is that close to the tests' clock).
     const auto activity = nlohmann::json::parse(fixture("activities")).at("items").at(0);
     REQUIRE(activity.at("id") == 1);
@@ -348,7 +348,7 @@ TEST_CASE("activities: time in words, place and seats left, the detail leads to 
     const std::string close = day == fixture_day() ? "今天 " : day == fixture_day(1) ? "明天 " : "";
     const std::string when = close + std::to_string(std::stoi(start.substr(5, 2))) + "月" +
                              std::to_string(std::stoi(start.substr(8, 2))) + "日 星期" + chinese_weekday(day) +
-                             " 上午9:30到11点";
+                             " 上午9点半到11点";
     CHECK(row->label.find(when) != std::string::npos);
     CHECK(row->label.find("还剩 20 个名额") != std::string::npos);
     const Rect r = find_node(ui.app, "activity.1")->rect;

@@ -101,7 +101,7 @@ TEST_CASE("recent times are said the way people say them") {
 TEST_CASE("a booking's time names its day and the part of the day") {
     const Catalogue zh = catalogue("zh-CN");
     CHECK(format_time_range(zh, "2026-11-27T09:30:00+08:00", "2026-11-27T11:00:00+08:00", kNow) ==
-          "11月27日 星期五 上午9:30到11点");
+          "11月27日 星期五 上午9点半到11点");
     CHECK(format_time_range(zh, "2026-11-26T11:00:00+08:00", "2026-11-26T14:00:00+08:00", kNow) ==
           "明天 11月26日 星期四 上午11点到下午2点");
     CHECK(format_time_range(zh, "2026-11-25T16:00:00+08:00", "2026-11-25T17:00:00+08:00", kNow) ==
@@ -109,4 +109,14 @@ TEST_CASE("a booking's time names its day and the part of the day") {
     const Catalogue en = catalogue("en");
     CHECK(format_time_range(en, "2026-11-27T09:30:00+08:00", "2026-11-27T11:00:00+08:00", kNow) ==
           "11/27 Friday 9:30 am to 11 am");
+}
+
+TEST_CASE("a ticket's time reads as people say it: 上午10点 not 10:00-11:00") {
+    const Catalogue zh = catalogue("zh-CN");
+    CHECK(format_spoken_time(zh, "2026-11-27T10:00:00+08:00") == "11月27日 星期五 上午10点");
+    CHECK(format_spoken_time(zh, "2026-11-27T14:30:00+08:00") == "11月27日 星期五 下午2点半");
+    CHECK(format_spoken_time(zh, "2026-11-27T12:05:00+08:00") == "11月27日 星期五 中午12:05");
+    CHECK(format_spoken_time(zh, "2026-11-27T19:00:00+08:00") == "11月27日 星期五 晚上7点");
+    CHECK(format_spoken_time(zh, "2026-11-27T11:00:00Z") == "11月27日 星期五 晚上7点");  // the same moment, in UTC
+    CHECK(format_spoken_time(zh, "soon") == "soon");
 }
