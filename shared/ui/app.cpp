@@ -85,7 +85,7 @@ void App::on_key(RemoteKey key) {
     // A severe alert holds the screen: OK and Back confirm it; nothing navigates underneath.
     if (const Alert* alert = interrupting_alert(state_)) {
         if (key == RemoteKey::Ok || key == RemoteKey::Back) dispatch(AcknowledgeAlert{alert->id});
-        const float page = tree_.viewport().h * 0.85f, line = tree_.viewport().h * 0.4f;
+        const float page = tree_.scroll_area().h * 0.85f, line = tree_.scroll_area().h * 0.4f;
         if (key == RemoteKey::Down || key == RemoteKey::PageDown) scroll_by_rows(key == RemoteKey::Down ? line : page);
         if (key == RemoteKey::Up || key == RemoteKey::PageUp) scroll_by_rows(key == RemoteKey::Up ? -line : -page);
         return;
@@ -98,7 +98,7 @@ void App::on_key(RemoteKey key) {
             speak_focused();
         } else if (*dir == Direction::Up || *dir == Direction::Down) {
             // Nothing further that way: read on through the page instead (a long policy text).
-            const float step = tree_.viewport().h * 0.4f;
+            const float step = tree_.scroll_area().h * 0.4f;
             scroll_by_rows(*dir == Direction::Down ? step : -step);
         }
     } else if ((key == RemoteKey::Next || key == RemoteKey::Previous) && tree_.focusable_count() > 0) {
@@ -108,7 +108,7 @@ void App::on_key(RemoteKey key) {
         follow_focus_ = true;
         speak_focused();
     } else if (key == RemoteKey::PageDown || key == RemoteKey::PageUp) {
-        const float step = tree_.viewport().h * 0.85f;
+        const float step = tree_.scroll_area().h * 0.85f;
         scroll_by_rows(key == RemoteKey::PageDown ? step : -step);
     } else if (key == RemoteKey::Ok) {
         const int focused = state_.focused();
@@ -199,7 +199,7 @@ void App::scroll_by_rows(float delta) {
 // Where key scrolling stops: the row (a list entry, a card, a short paragraph) or the line of a long
 // paragraph that the top edge would cut is shown whole instead, so no heading is sliced in half.
 float App::snap_to_row(float target) const {
-    const Rect& view = tree_.viewport();
+    const Rect& view = tree_.scroll_area();
     const float current = scrolled();
     const float edge = view.y + (target - current);  // the new top edge, in the last frame's coordinates
     float best = target;
@@ -221,7 +221,7 @@ float App::snap_to_row(float target) const {
 
 // `target` pushed on until no row or line is cut at the top edge there.
 float App::snap_forward(float target) const {
-    const Rect& view = tree_.viewport();
+    const Rect& view = tree_.scroll_area();
     const float edge = view.y + (target - scrolled());  // the new top edge, in this frame's coordinates
     float end = edge;
     for (size_t i = tree_.first_scrolled(); i < tree_.nodes().size(); ++i) {
@@ -244,7 +244,7 @@ float App::row_aligned_max(float max) const { return max <= 0 ? 0 : snap_forward
 // focus to the first one in view (the pinned 返回 when the content has none).
 void App::focus_in_view() {
     const SemNode* node = tree_.focused();
-    const Rect& view = tree_.viewport();
+    const Rect& view = tree_.scroll_area();
     const auto pinned = [&](const SemNode& n) { return static_cast<size_t>(&n - tree_.nodes().data()) < tree_.first_scrolled(); };
     if (!node || pinned(*node) || view.contains(node->rect)) return;
     int fallback = -1;
@@ -306,7 +306,7 @@ void App::follow_focus() {
     follow_focus_ = false;
     const SemNode* node = tree_.focused();
     if (!node || static_cast<size_t>(node - tree_.nodes().data()) < tree_.first_scrolled()) return;  // pinned: in view
-    const Rect& view = tree_.viewport();
+    const Rect& view = tree_.scroll_area();
     const float margin = profile_.body_px;
     float delta = 0;
     if (node->rect.y < view.y) delta = node->rect.y - view.y - margin;
@@ -363,13 +363,23 @@ void App::frame(const CivilTime& now) {
     PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
                     profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
                     overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id(), 0, params_.config.server_url};
-    // The page went on below the screen last time (and this is not its end): keep a line for 下面还有.
+    // The page went on below the screen last time (and this is not its end): keep a line for 下面还有,
+    // with nothing of the page drawn under it.
     if (drawn == last_measured_route_ && scrolled() < max_scroll_ - 1) ctx.reserve_bottom = more_below_height(ctx);
+    const Rect page_view{view.x, view.y, view.w, view.h - ctx.reserve_bottom};
+    tree_.set_area(page_view);
+    ImGui::PushClipRect(ImVec2(page_view.x - ring, page_view.y - ring),
+                        ImVec2(page_view.right() + ring, page_view.bottom() + (ctx.reserve_bottom > 0 ? 0 : ring)), true);
     if (alert) draw_interruption_page(ctx, *alert);
     else if (warning >= 0) draw_idle_warning_page(ctx, warning);
     else draw_route_page(ctx);
     if (ctx.pinned_bottom > 0) ImGui::PopClipRect();  // page_header's cut under the title bar
-    if (ctx.reserve_bottom > 0) more_below(ctx);
+    ImGui::PopClipRect();
+    if (ctx.reserve_bottom > 0) {
+        tree_.set_area(view);
+        more_below(ctx);
+        tree_.set_area(ctx.scroll_area());  // what App's scrolling reads after the frame
+    }
     ImGui::PopClipRect();
     ImGui::End();
     max_scroll_ = row_aligned_max(std::max(0.0f, ctx.content_height - ctx.scroll_area().h));
@@ -461,6 +471,7 @@ nlohmann::json App::report() const {
         // Where pages may draw (the display minus the TV's overscan margin): what lies across its
         // edge is cut off on purpose, so render checks measure only what lies inside.
         {"viewport", {tree_.viewport().x, tree_.viewport().y, tree_.viewport().w, tree_.viewport().h}},
+        {"scroll_area", {tree_.scroll_area().x, tree_.scroll_area().y, tree_.scroll_area().w, tree_.scroll_area().h}},
         {"settings",
          {{"text_size", state_.settings.text_size},
           {"high_contrast", state_.settings.high_contrast},

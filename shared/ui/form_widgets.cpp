@@ -130,9 +130,12 @@ float unavailable_row(PageContext& ctx, const std::string& id, const std::string
 // like the forward action beside it.
 Rect secondary_button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action) {
     const Rect r = button(ctx, id, label, pos, action, ctx.palette.background);
+    // The outline just outside the button's box (inside the focus ring's gap): the box holds only its
+    // words, as every button's does.
     const float t = std::max(2.0f, ctx.profile.focus_ring_px / 3);
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(r.x + t / 2, r.y + t / 2), ImVec2(r.right() - t / 2, r.bottom() - t / 2),
-                                        to_imcolor(ctx.palette.text_muted), 16, 0, t);
+    const float o = 3 + t / 2;  // clear of the box, antialiased fringe included
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(r.x - o, r.y - o), ImVec2(r.right() + o, r.bottom() + o),
+                                        to_imcolor(ctx.palette.text_muted), 16 + o, 0, t);
     return r;
 }
 

@@ -17,7 +17,7 @@ std::string hex(Rgb c) {
 
 int SemanticsTree::add(SemNode node) {
     const bool focusable = node.action.has_value();
-    node.visible = node.rect.intersects(viewport_);
+    node.visible = node.rect.intersects(area_);
     nodes_.push_back(std::move(node));
     if (!focusable) return -1;
     focusables_.push_back(nodes_.size() - 1);
@@ -58,7 +58,8 @@ std::vector<Rect> SemanticsTree::focusable_rects() const {
 
 nlohmann::json SemanticsTree::to_json() const {
     auto out = nlohmann::json::array();
-    for (const SemNode& n : nodes_) {
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+        const SemNode& n = nodes_[i];
         out.push_back({
             {"id", n.id},
             {"role", role_name(n.role)},
@@ -71,6 +72,7 @@ nlohmann::json SemanticsTree::to_json() const {
             {"focused", n.focused},
             {"visible", n.visible},
             {"list_item", n.list_item},
+            {"fixed", is_fixed(i)},
         });
     }
     return out;

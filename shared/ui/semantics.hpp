@@ -30,6 +30,7 @@ struct SemNode {
     bool list_item = false;  // an entry of a list (list_row): screen readers hear "list, N items"
     bool skip_on_entry = false;  // a page opened for the first time focuses the first item after these
                                  // (返回, 结束, 朗读 in its header)
+    bool fixed = false;  // stays put when the page scrolls (besides the pinned title bar): 下面还有
     bool entry = false;  // ... or on this one, the page's forward action (确认预约, 我知道了), wherever
                          // it lies: never a destructive one like 取消预约
 };
@@ -37,11 +38,20 @@ struct SemNode {
 class SemanticsTree {
 public:
     // `viewport`: the part of the display pages draw into; nodes outside it are marked not visible.
-    void clear(const Rect& viewport) { nodes_.clear(); focusables_.clear(); viewport_ = viewport; first_scrolled_ = 0; }
+    void clear(const Rect& viewport) {
+        nodes_.clear();
+        focusables_.clear();
+        viewport_ = area_ = viewport;
+        first_scrolled_ = 0;
+    }
     // Where the page scrolls, once its pinned title bar is drawn: the nodes added from now on move
     // with the scroll and are visible only inside `scroll_area`.
-    void pin_above(const Rect& scroll_area) { viewport_ = scroll_area; first_scrolled_ = nodes_.size(); }
-    const Rect& viewport() const { return viewport_; }
+    void pin_above(const Rect& scroll_area) { area_ = scroll_area; first_scrolled_ = nodes_.size(); }
+    // The nodes added from now on are visible only inside `area` (the page above the 下面还有 line; the
+    // whole view again for that line itself).
+    void set_area(const Rect& area) { area_ = area; }
+    const Rect& viewport() const { return viewport_; }   // the whole view pages draw into
+    const Rect& scroll_area() const { return area_; }     // where the scrolled part of the page shows
     size_t first_scrolled() const { return first_scrolled_; }  // nodes before it stay put
     // The focused node, if any.
     const SemNode* focused() const;
@@ -50,6 +60,9 @@ public:
     const std::vector<SemNode>& nodes() const { return nodes_; }
     void skip_last_on_entry() { nodes_.back().skip_on_entry = true; }
     void focus_last_on_entry() { nodes_.back().entry = true; }
+    void fix_last() { nodes_.back().fixed = true; }
+    // Stays put when the page scrolls: the pinned title bar, 下面还有.
+    bool is_fixed(size_t index) const { return index < first_scrolled_ || nodes_[index].fixed; }
     // The focus index of the focusable node `id`, or -1.
     int focus_index_of(const std::string& id) const;
     // The nodes added from index `first` on are drawn over `bg` (a list row or card learns that the
@@ -65,7 +78,7 @@ public:
 private:
     std::vector<SemNode> nodes_;
     std::vector<size_t> focusables_;  // indices into nodes_, in focus order
-    Rect viewport_;
+    Rect viewport_, area_;
     size_t first_scrolled_ = 0;
 };
 

@@ -130,8 +130,8 @@ float void_facts(PageContext& ctx, const Appointment& a, float y, float w) {
 
 // The QR code with what to do with it under it; returns the y below the caption.
 float ticket_qr(PageContext& ctx, const Appointment& a, float x, float y, float side) {
-    y += qr_code(ctx, "ticket.qr", ticket_qr_text(a), ImVec2(x, y), side);
     const float px = ctx.profile.body_px;
+    y += qr_code(ctx, "ticket.qr", ticket_qr_text(a), ImVec2(x, y), side) + px * 0.3f;  // the caption clear of the code
     const std::string caption = ctx.strings.text("ticket.qr_caption");
     const float cx = x + std::max(0.0f, (side - text_width(ctx, caption, px)) / 2);
     return y + text_block(ctx, "ticket.qr_caption", caption, ImVec2(cx, y), side - (cx - x), px, ctx.palette.text,
@@ -210,7 +210,7 @@ void draw_ticket_page(PageContext& ctx) {
     y = booked ? booked_facts(ctx, *a, y, text_w) : void_facts(ctx, *a, y, text_w);
     y += ctx.profile.gap * 0.5f;
     if (booked && !a->materials.empty())
-        y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y);
+        y += section(ctx, "ticket.materials", t.text("ticket.materials"), a->materials, true, y, text_w);
     // (Without a QR code there is no column: the buttons go under the words, at full width.)
     if (beside && booked) return ctx.end_page(std::max(y, ticket_actions(ctx, *a, column_x, column_y)));
     if (booked) y = ticket_qr(ctx, *a, area.x, y, side) + ctx.profile.gap * 0.5f;

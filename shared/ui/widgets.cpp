@@ -408,6 +408,7 @@ void more_below(PageContext& ctx) {
     const float w = text_width(ctx, text, px);
     text_line(ctx, "page.more", Role::Status, text, im(c.center_x() - w / 2, top + (ctx.reserve_bottom - px) / 2), px,
               ctx.palette.text, ctx.palette.background);
+    ctx.tree.fix_last();
 }
 
 float more_below_height(const PageContext& ctx) { return ctx.profile.body_px * 2; }
@@ -502,14 +503,16 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
 }
 
 float section(PageContext& ctx, const std::string& id, const std::string& heading, const std::vector<std::string>& items,
-              bool numbered, float y) {
+              bool numbered, float y, float width) {
     const Rect area = ctx.content();
+    const float w = width > 0 ? width : area.w;
     const float px = ctx.profile.body_px;
     const float top = y;
-    y += text_block(ctx, id + ".heading", heading, im(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.accent, ctx.palette.background, Role::Heading);
+    y += text_block(ctx, id + ".heading", heading, im(area.x, y), w, ctx.profile.heading_px, ctx.palette.accent,
+                    ctx.palette.background, Role::Heading);
     for (size_t i = 0; i < items.size(); ++i) {
         const std::string text = numbered ? std::to_string(i + 1) + ". " + items[i] : items[i];
-        y += text_block(ctx, id + "." + std::to_string(i), text, im(area.x, y), area.w, px, ctx.palette.text,
+        y += text_block(ctx, id + "." + std::to_string(i), text, im(area.x, y), w, px, ctx.palette.text,
                         ctx.palette.background);
     }
     return y - top + px * 0.8f;

@@ -79,8 +79,9 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
            const Action& action);
 
 // A small heading followed by a paragraph or a list; returns the height. Numbered lists for steps.
+// `width`: 0 for the content's width (a column beside a QR code passes its own).
 float section(PageContext& ctx, const std::string& id, const std::string& heading, const std::vector<std::string>& items,
-              bool numbered, float y);
+              bool numbered, float y, float width = 0);
 
 // The top of every page but home: a Back button (touch has no Back key), the page title, 朗读 and
 // the alert line, pinned while the content scrolls under it. Returns the y where the page's

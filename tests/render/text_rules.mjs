@@ -35,9 +35,13 @@ const within = (inner, outer) => inner[0] >= outer[0] - 0.5 && inner[1] >= outer
 
 // The text nodes wholly on screen, each with the nodes drawn inside it. A box whose words are drawn
 // by the nodes inside it (a list row's title, a card's lines) is measured through those.
+// Where a node can show: the whole view for what stays put (the pinned title bar, 下面还有), the
+// scrolled part of the page (under the title bar, above 下面还有) for the rest.
+const areaOf = (report, n) => (n.fixed || !report.scroll_area ? report.viewport : report.scroll_area);
+
 export function textNodes(report) {
   const shown = report.nodes.filter((n) => n.visible && n.role !== 'image' && n.label.trim() !== '' &&
-    within(n.rect, report.viewport));
+    within(n.rect, areaOf(report, n)));
   return shown.map((n) => ({ node: n, inner: shown.filter((m) => m !== n && within(m.rect, n.rect)) }))
     .filter(({ node, inner }) => !inner.some((m) => node.label.includes(m.label)));
 }
@@ -47,10 +51,13 @@ const scaleOf = (image, report) => image.width / report.display[0];
 // Nodes that the edge of the viewport cuts: fine where the page scrolls on to them, a defect where it
 // cannot (an overlay does not scroll; nothing scrolls sideways).
 export function cutOff(report) {
-  const [vx, vy, vw, vh] = report.viewport;
   const below = Math.max(0, report.max_scroll - report.scroll), above = report.scroll;
-  return report.nodes.filter((n) => n.visible && !within(n.rect, report.viewport)).filter(({ rect: [x, y, w, h] }) =>
-    x < vx - 0.5 || x + w > vx + vw + 0.5 || y + h - (vy + vh) > below + 0.5 || vy - y > above + 0.5);
+  return report.nodes.filter((n) => n.visible && !within(n.rect, areaOf(report, n))).filter((n) => {
+    const [vx, vy, vw, vh] = areaOf(report, n), [x, y, w, h] = n.rect;
+    const moves = !n.fixed;  // what stays put cannot be scrolled into view
+    return x < vx - 0.5 || x + w > vx + vw + 0.5 || y + h - (vy + vh) > (moves ? below : 0) + 0.5 ||
+      vy - y > (moves ? above : 0) + 0.5;
+  });
 }
 
 // Measures every text node of `report` in `image`; returns one entry per node.

@@ -172,7 +172,7 @@ namespace {
 // edge falls between two lines of a long paragraph.
 void check_no_row_cut_at_the_top(const App& app) {
     const SemanticsTree& tree = app.semantics();
-    const Rect& view = tree.viewport();
+    const Rect& view = tree.scroll_area();
     for (size_t i = tree.first_scrolled(); i < tree.nodes().size(); ++i) {
         const SemNode& n = tree.nodes()[i];
         if (n.rect.y >= view.y - 0.5f || n.rect.bottom() <= view.y + 0.5f) continue;  // not cut
