@@ -31,6 +31,7 @@ Capabilities capabilities_of(Surface surface) {
             c.visitor_sessions = true;
             c.printer = true;
             c.free_text = true;  // names and messages through the system's on-screen keyboard
+            c.acts_by = "touch";
             break;
         case Surface::Browser:  // the resident's own phone or computer
             c.signs_in_residents = true;
@@ -38,6 +39,7 @@ Capabilities capabilities_of(Surface surface) {
             c.printer = true;
             c.keyboard = true;
             c.free_text = true;
+            c.acts_by = "pointer";
             break;
     }
     return c;

@@ -21,6 +21,9 @@ struct Capabilities {
     bool keyboard = false;            // a real keyboard and text box for every field; else an on-screen keypad
     bool free_text = false;           // words can be typed at all (a TV remote has digits only)
     bool remote_control = false;      // driven by a TV remote: number keys open the home tiles, Back is a key
+    // How residents act here, the verb of the strings that tell them (assets/strings/glossary.json):
+    // "remote" 按确认键, "touch" 点, "pointer" 点击. A string "k" worded per surface is "k.remote" ...
+    const char* acts_by = "remote";
 };
 Capabilities capabilities_of(Surface surface);
 

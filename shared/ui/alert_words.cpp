@@ -27,7 +27,7 @@ std::vector<CardLine> alert_banner_lines(const PageContext& ctx) {
     const float px = ctx.profile.body_px;
     std::vector<CardLine> lines{{t.format("alerts.banner_title", {{"level", alert_level_words(t, a, "alerts.banner_notice")}, {"event", info.event}}), px}, {info.headline, px}};
     if (alerts.size() > 1)
-        lines.push_back({t.format("alerts.banner_more", {{"count", std::to_string(alerts.size() - 1)}}), px, true});
+        lines.push_back({t.format(ctx.acting("alerts.banner_more"), {{"count", std::to_string(alerts.size() - 1)}}), px, true});
     return lines;
 }
 

@@ -66,7 +66,7 @@ float field_box(PageContext& ctx, const std::string& field, const std::string& l
     const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.2f)};
     const Action action = typed ? Action{EditField{field}} : Action{FocusField{field}};
     // The value is drawn as the tile's label; an empty box says how to fill it.
-    const std::string shown = value.empty() ? ctx.strings.text(active ? "form.type_here" : "form.tap_to_type") : value;
+    const std::string shown = value.empty() ? ctx.strings.text(active ? "form.type_here" : ctx.acting("form.tap_to_type")) : value;
     tile(ctx, {"field." + field, shown + (active ? " |" : ""), "", "", box, active ? p.tile_hover : p.tile, action, px * 1.2f,
                Role::Textbox});
     if (active)  // the box the keypad types into has a second outline, so it is found without colour

@@ -43,6 +43,13 @@ struct PageContext {
         return format_time_range(strings, start, end, now, utc_offset());
     }
 
+    // The key of a string worded for how residents act on this surface ("form.tap_to_type.touch":
+    // 点这里填写), or `key` itself when it is the same everywhere.
+    std::string acting(const std::string& key) const {
+        const std::string worded = key + "." + profile.can.acts_by;
+        return strings.has(worded) ? worded : key;
+    }
+
     // Whether the focusable node `id`, the `index`-th of this frame, is the focused one.
     bool is_focused(const std::string& id, int index) const { return focus_id.empty() ? index == focus : id == focus_id; }
 

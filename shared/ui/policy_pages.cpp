@@ -7,6 +7,8 @@
 #include "widgets.hpp"
 
 namespace elder {
+
+constexpr int kNewForDays = 30;  // how long a published policy counts as news
 namespace {
 
 const PolicyCategory* find_category(const PageContext& ctx, const std::string& id) {
@@ -46,7 +48,9 @@ void draw_policy_list_page(PageContext& ctx) {
     const Rect area = ctx.content();
     const std::string& category = ctx.state.route.arg;
     const PolicyCategory* c = find_category(ctx, category);
-    float y = page_header(ctx, c ? c->name : ctx.strings.text("tile.policies"));
+    // The page is named as the tile that led here (政策资讯), then the category.
+    float y = page_header(ctx, c ? ctx.strings.format("policies.category_title", {{"name", c->name}})
+                                 : ctx.strings.text("tile.policies"));
     const auto& policies = ctx.state.data.policies;
     std::vector<const Policy*> shown;
     for (const Policy& p : policies.value)
@@ -56,7 +60,9 @@ void draw_policy_list_page(PageContext& ctx) {
                      [](const Policy* a, const Policy* b) { return a->published_on > b->published_on; });
     y += data_notice(ctx, policies.fetch, shown.empty(), "policies.empty", y);
     for (const Policy* p : shown) {
-        const bool unread = ctx.state.read_policies.count(p->id) == 0;
+        // 新: published in the last 30 days and not opened here yet (July's policy is not news in November).
+        const auto fresh_until = date_after(p->published_on, kNewForDays);
+        const bool unread = ctx.state.read_policies.count(p->id) == 0 && fresh_until && iso_date(*fresh_until) >= iso_date(ctx.now);
         y += list_row(ctx, {"policy." + std::to_string(p->id), p->title, meta_line(ctx, *p),
                             unread ? ctx.strings.text("policies.new") : "", area.x, y, area.w,
                             OpenScreen{Screen::PolicyDetail, std::to_string(p->id)}});

@@ -274,6 +274,7 @@ struct ReadingBar {
     Action first;
     float w = 0, h = 0, gap = 0;
     bool one_row = true;
+    bool done = false;  // read to the end
 };
 
 ReadingBar reading_bar_layout(const PageContext& ctx) {
@@ -281,15 +282,16 @@ ReadingBar reading_bar_layout(const PageContext& ctx) {
     const auto& t = ctx.strings;
     ReadingBar bar;
     const bool done = r.index >= static_cast<int>(r.sentences.size());
+    bar.done = done;
     bar.where = done ? t.text("reading.done")
                      : t.format(r.playing ? "reading.playing" : "reading.paused",
                                 {{"n", std::to_string(r.index + 1)}, {"of", std::to_string(r.sentences.size())}});
     // Three buttons that never move (a finger or the focus may be on one when reading ends): the
-    // first says 暂停, 继续 or 再读一遍 as the reading goes, all as wide as the widest word.
+    // first says 暂停, 继续 or 从头读 as the reading goes, all as wide as the widest word.
     bar.first = r.playing ? Action{PauseReading{}} : done ? Action{RestartReading{}} : Action{ResumeReading{}};
-    bar.first_label = t.text(r.playing ? "reading.pause" : done ? "reading.again" : "reading.resume");
+    bar.first_label = t.text(r.playing ? "reading.pause" : done ? "reading.restart" : "reading.resume");
     bar.w = ctx.profile.min_target_w;
-    for (const char* key : {"reading.pause", "reading.resume", "reading.again", "reading.restart", "reading.stop"})
+    for (const char* key : {"reading.pause", "reading.resume", "reading.restart", "reading.stop"})
         bar.w = std::max(bar.w, text_width(ctx, t.text(key), ctx.profile.body_px) + 2 * ctx.profile.body_px);
     bar.gap = ctx.profile.gap;
     bar.one_row = 3 * bar.w + 2 * bar.gap <= ctx.content().w;
@@ -322,7 +324,8 @@ float reading_bar(PageContext& ctx, float y) {
         tile(ctx, {id, label, "", "", {at.x, at.y, bar.w, bar.h}, ctx.palette.tile, action, px});
     };
     button_at(0, "reading.toggle", bar.first_label, bar.first);
-    button_at(1, "reading.restart", ctx.strings.text("reading.restart"), RestartReading{});
+    // Read to the end, the first button already says 从头读: no second button for the same thing.
+    if (!bar.done) button_at(1, "reading.restart", ctx.strings.text("reading.restart"), RestartReading{});
     button_at(2, "reading.stop", ctx.strings.text("reading.stop"), StopReading{});
     return y + reading_bar_height(ctx);
 }
@@ -394,7 +397,7 @@ float page_header(PageContext& ctx, const std::string& title) {
     // The content is cut at the bar's bottom edge (the focus ring may still stand out sideways).
     const float ring = ctx.profile.focus_ring_px * 2;
     ImGui::PushClipRect(im(scroll.x - ring, scroll.y), im(scroll.right() + ring, scroll.bottom()), true);
-    return bottom - ctx.scroll;
+    return bottom + ring - ctx.scroll;  // room for the first item's focus ring under the bar
 }
 
 // Below the last line that shows, when the page goes on: 下面还有 (a TV resident may not know that

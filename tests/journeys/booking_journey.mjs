@@ -93,7 +93,7 @@ export async function bookCancelAndUndo(driver) {
   await expectScreen(driver, 'appointments', undefined, 'opens 预约办理');
   await waitFor(driver, (r) => node(r, 'booking.service.1'));
   await activate(driver, 'booking.service.1');
-  await expectScreen(driver, 'book_date', '1', 'opens the days of 养老认证');
+  await expectScreen(driver, 'book_date', '1', 'opens the days of 养老金资格认证');
   const days = await waitFor(driver, (r) => r.nodes.some((n) => n.id.startsWith('booking.day.') && n.focusable));
   await driver.shot('days');
   const day = days.nodes.find((n) => n.id.startsWith('booking.day.') && n.focusable);

@@ -133,7 +133,7 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     ui.app.dispatch(CacheRead{{Resource::Schedules}, std::nullopt});
     ui.app.dispatch(HttpDone{{Resource::Schedules}, 200, fixture("schedules"), "", ""});
     ui.frame();
-    CHECK(find_node(ui.app, "booking.service.1.title")->label == "养老认证");
+    CHECK(find_node(ui.app, "booking.service.1.title")->label == "养老金资格认证");
     tap(ui, "booking.service.1");
     REQUIRE(ui.app.state().route == (Route{Screen::BookDate, "1"}));
     CHECK(find_node(ui.app, "page.notice"));  // 正在加载 until the slots arrive

@@ -112,7 +112,7 @@ TEST_CASE("policies: categories -> list -> detail, and Back retraces every step"
     CHECK(ui.app.semantics().focused()->label == "养老");
     ui.key(RemoteKey::Ok);
     REQUIRE(ui.app.state().route == (Route{Screen::PolicyList, "yanglao"}));
-    CHECK(find_node(ui.app, "page.title")->label == "养老");
+    CHECK(find_node(ui.app, "page.title")->label == "政策资讯 · 养老");  // named as the tile that led here
     // Two policies of 养老 in the fixture, newest first, both unread.
     REQUIRE(find_node(ui.app, "policy.22"));
     REQUIRE(find_node(ui.app, "policy.1"));
