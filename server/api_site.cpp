@@ -4,13 +4,16 @@
 
 namespace elder::server {
 
-void add_site_routes(Router& router, Database& db) {
-    router.add(http::verb::get, "/api/v1/site", [&db](const Call& call) {
+void add_site_routes(Router& router, Database& db, const std::string& public_url) {
+    router.add(http::verb::get, "/api/v1/site", [&db, public_url](const Call& call) {
         Statement s = db.prepare("SELECT value FROM settings WHERE key = 'site'");
         if (!s.step())
             return problem(http::status::not_found, "Site not configured",
                            "社区信息还没有设置，请联系社区工作人员。", call.request);
-        return json_response(http::status::ok, nlohmann::json::parse(s.text(0)), call.request);
+        nlohmann::json site = nlohmann::json::parse(s.text(0));
+        // Where phones reach the site: QR codes carry it, never the address a kiosk used locally.
+        if (!public_url.empty()) site["public_url"] = public_url;
+        return json_response(http::status::ok, site, call.request);
     });
     router.add(http::verb::get, "/api/v1/health", [](const Call& call) {
         return json_response(http::status::ok, {{"status", "ok"}}, call.request);

@@ -188,6 +188,7 @@ bool decode(const json& j, Site& s, std::string& error) {
     f.text("hotline", s.hotline, 100);
     f.texts("enabled_functions", s.enabled_functions, 50);
     f.integer("kiosk_idle_timeout_s", s.kiosk_idle_timeout_s, 30, 3600);
+    f.optional_text("public_url", s.public_url, 200);
     return f.ok();
 }
 
