@@ -28,6 +28,43 @@ void warning_sign(PageContext& ctx, const Rect& r) {
                   rgb_hex(0xFFD23F), std::nullopt, false});
 }
 
+// Each surface is told what it has: a remote's 返回 key on a TV, only the button elsewhere.
+std::string hint_words(const PageContext& ctx) {
+    return ctx.strings.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
+}
+
+// What to do and whom to call, at headline size: the two things a resident must take away, so they
+// are never the smallest words on the screen.
+float advice(PageContext& ctx, const AlertInfo& info, float y) {
+    const Rect area = ctx.content();
+    const float head = ctx.profile.heading_px, gap = ctx.profile.body_px * 0.5f;
+    float h = 0;
+    if (!info.instruction.empty())
+        h += text_block(ctx, "interrupt.instruction", ctx.strings.format("alerts.instruction", {{"text", info.instruction}}),
+                        ImVec2(area.x, y), area.w, head, ctx.palette.text, ctx.palette.background) + gap;
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    if (!phone.empty() && info.instruction.find(phone) == std::string::npos)  // not said twice
+        h += text_block(ctx, "interrupt.hotline", ctx.strings.format("interrupt.hotline", {{"hotline", phone}}),
+                        ImVec2(area.x, y + h), area.w, head, ctx.palette.text, ctx.palette.background) + gap;
+    return h;
+}
+
+// One large 我知道了, bottom-centre (ACCESSIBILITY.md: a dialog's close target), focused when the
+// screen opens so a TV shows its ring at once. Returns the y below it.
+float ack_button(PageContext& ctx, const Alert& alert, float y) {
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    const std::string ack = ctx.strings.text("interrupt.ack");
+    const float w = std::min(area.w, std::max(area.w * 0.6f, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
+    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2);
+    const float hint_h = text_block_height(ctx, hint_words(ctx), area.w, px);
+    const float button_y = std::max(y + px, ctx.top() + area.h - h - hint_h - px);
+    tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
+               AcknowledgeAlert{alert.id}});
+    ctx.tree.focus_last_on_entry();
+    return button_y + h + px * 0.5f;
+}
+
 }  // namespace
 
 void draw_interruption_page(PageContext& ctx, const Alert& alert) {
@@ -56,21 +93,9 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
 
     y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), area.w, head, ctx.palette.text,
                     ctx.palette.background, Role::Heading) + px * 0.5f;
-    if (!info.instruction.empty())
-        y += text_block(ctx, "interrupt.instruction", t.format("alerts.instruction", {{"text", info.instruction}}),
-                        ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px * 0.5f;
-    // One large button, centred at the bottom (ACCESSIBILITY.md: a dialog's close target).
-    const std::string ack = t.text("interrupt.ack");
-    const float w = std::min(area.w, std::max(ctx.profile.min_target_w * 3, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
-    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2);
-    // Back is a key on the remote; a touch screen or a browser has only the button.
-    const std::string hint = t.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
-    const float hint_h = text_block_height(ctx, hint, area.w, px);
-    const float button_y = std::max(y + px, top + area.h - h - hint_h - px);
-    tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
-               AcknowledgeAlert{alert.id}});
-    y = button_y + h + px * 0.5f;
-    y += text_block(ctx, "interrupt.hint", hint, ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
+    y += advice(ctx, info, y);
+    y = ack_button(ctx, alert, y);
+    y += text_block(ctx, "interrupt.hint", hint_words(ctx), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
                     ctx.palette.background);
     ctx.end_page(y);
 }
