@@ -119,7 +119,7 @@ void draw_guide_qr_page(PageContext& ctx) {
     // it, and a line of http://...?surface= only puzzles the reader.
     const std::string link = phone_site_url(ctx) + "/?surface=browser&open=guide_detail/" + id;
     const float side = std::min(area.w, std::max(ctx.profile.min_target_h * 3, std::min(area.w, ctx.content().h) * 0.5f));
-    y += qr_code(ctx, "qr.code", link, ImVec2(area.x, y), side);
+    y += qr_code(ctx, "qr.code", link, ImVec2(area.center_x() - side / 2, y), side);  // centred: where a phone is held
     ctx.end_page(y);
 }
 
