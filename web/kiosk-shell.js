@@ -31,8 +31,6 @@
     if (kiosk) showProblem(VISITOR, '', forStaff);
     else showProblem(phoneTitle, phoneDetail, forStaff);
   }
-  document.getElementById('problem-reload').focus();
-  }
   document.getElementById('problem-reload').addEventListener('click', () => location.reload());
 
   function setProgress(fraction, detail) {
@@ -129,7 +127,7 @@
 
   if (!document.createElement('canvas').getContext('webgl2')) {
     showBroken('您的浏览器无法显示社区服务。', '请换用新版 Chrome、Edge 或 Firefox 浏览器。',
-               '浏览器不支持 WebGL 2：请打开硬件加速，或换用新版 Chrome、Edge、Firefox。');
+               '浏览器不支持 WebGL 2。请打开硬件加速，或换用新版 Chrome、Edge、Firefox。');
     return;
   }
   setProgress(0, '正在下载');
