@@ -46,6 +46,8 @@ void check_numbers(const HeadlessUi& ui, const SurfaceCase& c) {
             if (c.surface == Surface::Browser) CHECK((n.rect.x >= 0 && n.rect.right() <= c.w));
             else CHECK((n.rect.x >= safe.x && n.rect.right() <= safe.right()));
         }
+        // A box to type into looks like a box, not a button (issue 16 item 10): page-coloured, outlined.
+        if (n.role == Role::Textbox) CHECK(n.bg == ui.app.palette().background);
         if (n.action) {
             CHECK(n.rect.w >= c.min_target_w);
             CHECK(n.rect.h >= c.min_target_h);

@@ -18,7 +18,8 @@ const std::vector<SurfaceCase>& surface_cases();
 std::string describe(const SurfaceCase& c);
 
 // Text sizes (scaled by the resident's text size), contrast (>= 12:1 in high contrast), target
-// sizes, and every visible node inside the safe area (browsers: inside the width).
+// sizes, every visible node inside the safe area (browsers: inside the width), and text boxes
+// drawn as boxes (the page's colour), never as buttons.
 void check_numbers(const HeadlessUi& ui, const SurfaceCase& c);
 
 // Every focusable item can be reached from the focused one with arrow keys alone (a search over
