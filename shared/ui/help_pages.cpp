@@ -37,12 +37,13 @@ float hotline(PageContext& ctx, float y) {
     return h + ctx.profile.gap * 0.5f;
 }
 
-// A full-width answer, as tall as a home tile's label needs: large enough to hit without looking
-// twice. Returns the y below it.
+// A full-width answer, as tall as a home tile's label needs and a good share of a tall screen:
+// large enough to hit without looking twice. Returns the y below it.
 float answer(PageContext& ctx, const std::string& id, const std::string& label, const std::string& hint, Rgb fill,
              const Action& action, float y) {
     const Rect area = ctx.content();
-    const float h = std::max(ctx.profile.min_target_h * 1.5f, ctx.profile.tile_label_px * (hint.empty() ? 2.2f : 3.2f));
+    const float h = std::max({ctx.profile.min_target_h * 1.5f, ctx.profile.tile_label_px * (hint.empty() ? 2.2f : 3.2f),
+                              area.h * 0.15f});
     tile(ctx, {id, label, hint, "", {area.x, y, area.w, h}, fill, action});
     return y + h + ctx.profile.gap;
 }
