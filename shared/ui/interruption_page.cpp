@@ -79,14 +79,21 @@ float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, 
     return r.bottom();
 }
 
+// Lines `text` takes at `px` (as a multiple of one line's height).
+float line_count(const PageContext& ctx, const std::string& text, float px) {
+    return text_block_height(ctx, text, wrap_width(ctx, px), px) / px;
+}
+
 // The words as large as the screen has room for (a tall kiosk leaves half its height empty at
-// heading size): 1.5x, 1.25x or 1x the heading size, the largest that fits above the button.
+// heading size): 1.5x, 1.25x or 1x the heading size, the largest that fits above the button and
+// breaks the headline into no more lines than heading size does (no word left alone on a line).
 float message_px(const PageContext& ctx, const AlertInfo& info, const std::string& title) {
     const float head = ctx.profile.heading_px, gap = ctx.profile.body_px;
     const float room = ctx.content().h - ack_height(ctx) - hint_height(ctx) - 4 * gap;
     const std::string& phone = ctx.state.data.site.value.hotline;
     for (const float scale : {1.5f, 1.25f}) {
         const float px = head * scale, w = wrap_width(ctx, px);
+        if (line_count(ctx, info.headline, px) > line_count(ctx, info.headline, head) + 0.01f) continue;
         float h = band_height(ctx, title, px) + text_block_height(ctx, info.headline, w, px);
         h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px);
         if (!phone.empty()) h += text_block_height(ctx, ctx.strings.format("interrupt.hotline", {{"hotline", phone}}), w, px);

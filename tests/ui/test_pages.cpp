@@ -488,7 +488,9 @@ TEST_CASE("the severe-alert screen: advice and phone at headline size and 我知
             REQUIRE(n);
             CHECK(n->text_px >= headline->text_px);
         }
-        CHECK(find_node(ui.app, "interrupt.hotline")->label.find(ui.app.state().data.site.value.hotline) != std::string::npos);
+        const SemNode* hotline = find_node(ui.app, "interrupt.hotline");
+        CHECK(hotline->label.find(ui.app.state().data.site.value.hotline) != std::string::npos);
+        CHECK(hotline->rect.h <= hotline->text_px * 3 + 0.5f);  // the words, then the number whole on its own line
         const SemNode* ack = find_node(ui.app, "interrupt.ack");
         REQUIRE(ack);
         CHECK(ack->focused);
