@@ -33,9 +33,12 @@ std::string hint_words(const PageContext& ctx) {
     return ctx.strings.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
 }
 
-// Text wraps a glyph short of the edge: a closing mark (，。；) hangs at the end of its line rather
-// than start the next, and must not hang off a kiosk's edge at these sizes.
-float wrap_width(const PageContext& ctx, float px) { return ctx.content().w - px; }
+// Enlarged text wraps a glyph short of the edge: a closing mark (，。；) hangs at the end of its
+// line rather than start the next, and must not hang off a kiosk's edge at 1.25x or 1.5x. At heading
+// size the full width, as every page has it (narrower, a headline that just fit left a word alone).
+float wrap_width(const PageContext& ctx, float px) {
+    return ctx.content().w - (px > ctx.profile.heading_px + 0.5f ? px : 0);
+}
 
 // What to do and whom to call, at headline size: the two things a resident must take away, so they
 // are never the smallest words on the screen.
