@@ -10,7 +10,7 @@
 
 namespace elder::server {
 
-void add_site_routes(Router& router, Database& db);
+void add_site_routes(Router& router, Database& db, const std::string& public_url);
 void add_policy_routes(Router& router, Database& db);
 void add_content_routes(Router& router, Database& db);   // guides, contacts, activities
 void add_notice_routes(Router& router, Database& db);    // community notices (社区公告)

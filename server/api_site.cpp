@@ -5,8 +5,8 @@
 
 namespace elder::server {
 
-void add_site_routes(Router& router, Database& db) {
-    router.add(http::verb::get, "/api/v1/site", [&db](const Call& call) {
+void add_site_routes(Router& router, Database& db, const std::string& public_url) {
+    router.add(http::verb::get, "/api/v1/site", [&db, public_url](const Call& call) {
         Statement s = db.prepare("SELECT value FROM settings WHERE key = 'site'");
         if (!s.step())
             return problem(http::status::not_found, "Site not configured",
@@ -15,6 +15,8 @@ void add_site_routes(Router& router, Database& db) {
         // The zone every time in this API is written in: a device shows its clock on it, whatever
         // zone the device itself is set to.
         site["utc_offset_minutes"] = kUtcOffsetMinutes;
+        // Where phones reach the site: QR codes carry it, never the address a kiosk used locally.
+        if (!public_url.empty()) site["public_url"] = public_url;
         return json_response(http::status::ok, site, call.request);
     });
     router.add(http::verb::get, "/api/v1/health", [](const Call& call) {

@@ -28,6 +28,7 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.port = j.value("port", c.port);
         c.db_path = j.value("db", c.db_path);
         c.web_root = j.value("web_root", c.web_root);
+        c.public_url = j.value("public_url", c.public_url);
         c.demo_dir = j.value("demo_dir", c.demo_dir);
         if (j.contains("staff_token"))
             return error = path + ": staff_token is gone: people sign in with staff accounts (elder-server --add-staff NAME "
@@ -67,6 +68,15 @@ bool parse_int(const std::string& text, long min, long max, int& out) {
     return true;
 }
 
+// An absolute http(s) address with a host, printable ASCII only: it goes into QR codes and JSON.
+bool public_url_ok(const std::string& url) {
+    const size_t scheme = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
+    if (scheme == 0 || url.size() == scheme || url.size() > 200) return false;
+    for (char ch : url)
+        if (ch <= ' ' || ch > '~') return false;
+    return url[scheme] != '/';
+}
+
 bool is_loopback(const std::string& host) {
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(host, ec);
@@ -90,6 +100,7 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
         else if (arg == "--db" && has_value) c.db_path = argv[++i];
         else if (arg == "--host" && has_value) c.host = argv[++i];
         else if (arg == "--web-root" && has_value) c.web_root = argv[++i];
+        else if (arg == "--public-url" && has_value) c.public_url = argv[++i];
         else if (arg == "--demo-dir" && has_value) c.demo_dir = argv[++i];
         else if (arg == "--add-staff" && has_value) c.add_staff = argv[++i];
         else if (arg == "--role" && has_value) c.add_staff_roles = argv[++i];
@@ -117,6 +128,9 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
     for (const std::string& proxy : c.trusted_proxies)
         if (!parse_network(proxy))
             return error = "trusted_proxies: '" + proxy + "' is neither an IP address nor a CIDR range (10.0.0.0/8)", false;
+    while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+    if (!c.public_url.empty() && !public_url_ok(c.public_url))
+        return error = "public_url needs an http:// or https:// address with a host and no spaces, not '" + c.public_url + "'", false;
     if (c.kiosk_token_ttl_s < 60 || c.kiosk_token_ttl_s > 3600)
         return error = "kiosk_token_ttl_s needs 60..3600 seconds (a kiosk sign-in lives minutes)", false;
     if (c.demo && c.demo_dir.empty()) return error = "--demo needs --demo-dir (the assets/demo folder)", false;
@@ -137,7 +151,7 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
 
 std::string config_help() {
     return "Usage: elder-server [options]\n"
-           "  --config FILE     JSON settings (host, port, db, web_root, demo_dir, alert_feed_key,\n"
+           "  --config FILE     JSON settings (host, port, db, web_root, public_url, demo_dir, alert_feed_key,\n"
            "                    staff_idle_timeout_s, staff_session_max_s, secure_cookies,\n"
            "                    sos_claim_deadline_s,\n"
            "                    trusted_proxies, cors_origins, max_body_bytes, log_requests,\n"
@@ -150,6 +164,8 @@ std::string config_help() {
            "  --host ADDR       address to listen on (default 127.0.0.1)\n"
            "  --port N          port (default 8080; 0 picks a free one and logs it)\n"
            "  --web-root DIR    serve the kiosk site from DIR at /\n"
+           "  --public-url URL  the site's address for residents' phones (QR codes), e.g.\n"
+           "                    https://fuwu.example.org; default: the address the app used\n"
            "  --demo            seed demo content on first start (needs --demo-dir)\n"
            "  --dev-otp         GET /api/v1/dev/otp tells any phone's sign-in code: for\n"
            "                    automated tests, and only on a loopback --host\n"

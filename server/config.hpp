@@ -12,6 +12,9 @@ struct Config {
     int port = 8080;
     std::string db_path = "elder-community.db";
     std::string web_root;      // kiosk site to serve at /; empty: API only
+    // Where residents' phones reach this site (https://fuwu.example.org): GET /site advertises it and
+    // QR codes carry it. Empty: the apps use the address they reached the server at.
+    std::string public_url;
     std::string demo_dir;      // assets/demo, seeded on first start with --demo
     bool demo = false;         // seed demo content
     // GET /api/v1/dev/otp hands out any phone's code: for tests on one machine only (loopback).

@@ -78,7 +78,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     hub_ = &event_hub_;
     event_hub_.set_staff_session_check([this](const std::string& session) { return staff_.session_alive(session); });
     tick();
-    add_site_routes(router_, db_);
+    add_site_routes(router_, db_, config.public_url);
     add_policy_routes(router_, db_);
     add_content_routes(router_, db_);
     add_notice_routes(router_, db_);

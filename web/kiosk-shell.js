@@ -10,13 +10,26 @@
   // State for tests and diagnostics.
   const elder = (window.elder = { ready: false, firstFrameMs: null, errors: [] });
 
-  function showProblem(title, detail) {
-    elder.errors.push(title + ' ' + detail);
+  // A kiosk's visitor can do nothing about a browser or a network: they are told to find staff,
+  // and what staff need to know stands under it in small type. A phone's owner can act themselves.
+  const kiosk = new URLSearchParams(location.search).get('surface') !== 'browser';
+  const VISITOR = '这台机器暂时不能用，请找工作人员。';
+
+  function showProblem(title, detail, forStaff) {
+    elder.errors.push([title, detail, forStaff].filter(Boolean).join(' '));
     loader.hidden = true;
     document.getElementById('problem-title').textContent = title;
-    document.getElementById('problem-detail').textContent = detail;
+    document.getElementById('problem-detail').textContent = detail || '';
+    document.getElementById('problem-detail').hidden = !detail;
+    document.getElementById('problem-staff').textContent = forStaff ? '给工作人员：' + forStaff : '';
+    document.getElementById('problem-staff').hidden = !forStaff;
     document.getElementById('problem').hidden = false;
     document.getElementById('problem-reload').focus();
+  }
+  // What neither a visitor nor a phone's owner can fix by reloading: said to whoever is in front.
+  function showBroken(phoneTitle, phoneDetail, forStaff) {
+    if (kiosk) showProblem(VISITOR, '', forStaff);
+    else showProblem(phoneTitle, phoneDetail, forStaff);
   }
   document.getElementById('problem-reload').addEventListener('click', () => location.reload());
 
@@ -92,7 +105,7 @@
         window.dispatchEvent(new CustomEvent('elder-ready', { detail: { wasmMs: ms } }));
       },
       onFatalError(message) {
-        showProblem('社区服务无法启动。', '请联系社区工作人员。（' + message + '）');
+        showBroken('社区服务无法启动。', '请联系社区工作人员。', '程序启动失败（' + message + '）。');
       },
       report() {
         return JSON.parse(window.Module.UTF8ToString(window.Module._elder_report_json()));
@@ -103,7 +116,7 @@
     elder.report = () => window.Module.report();
     const script = document.createElement('script');
     script.src = 'kiosk.js';
-    script.onerror = () => showProblem('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。');
+    script.onerror = () => showBroken('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。', '下载 kiosk.js 失败，请检查网络。');
     document.body.appendChild(script);
   }
 
@@ -113,12 +126,13 @@
   });
 
   if (!document.createElement('canvas').getContext('webgl2')) {
-    showProblem('这台设备的浏览器无法显示社区服务（不支持 WebGL 2）。',
-                '请换用新版 Chrome、Edge 或 Firefox 浏览器，或联系社区工作人员。');
+    showBroken('您的浏览器无法显示社区服务。', '请换用新版 Chrome、Edge 或 Firefox 浏览器。',
+               '浏览器不支持 WebGL 2。请打开硬件加速，或换用新版 Chrome、Edge、Firefox。');
     return;
   }
   setProgress(0, '正在下载');
   Promise.all([downloadAll(['kiosk.wasm'].concat(ASSETS.map((p) => 'assets/' + p))), fetchConfig()])
     .then(([[wasm, ...assets], config]) => start(wasm, assets, config))
-    .catch((error) => showProblem('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。（' + error.message + '）'));
+    .catch((error) => showBroken('网络不通，页面没有下载完。', '请检查网络后点“重新加载”。',
+                                 '下载失败，请检查网络（' + error.message + '）。'));
 })();

@@ -191,6 +191,7 @@ bool decode(const json& j, Site& s, std::string& error) {
     std::optional<std::int64_t> offset;
     f.optional_integer("utc_offset_minutes", offset, -12 * 60, 14 * 60);
     if (offset) s.utc_offset_minutes = *offset;
+    f.optional_text("public_url", s.public_url, 200);
     return f.ok();
 }
 

@@ -85,4 +85,11 @@ std::string masked_phone(const std::string& phone) {
     return phone.substr(0, 3) + "****" + phone.substr(7);
 }
 
+std::string masked_field(std::string_view field, const std::string& value) {
+    const size_t front = field == "phone" ? 3 : field == "id_number" ? 6 : value.size();
+    const size_t back = 4;
+    if (value.size() <= front + back) return value;  // nothing left to hide (or not a private field)
+    return value.substr(0, front) + std::string(value.size() - front - back, '*') + value.substr(value.size() - back);
+}
+
 }  // namespace elder

@@ -28,4 +28,8 @@ FieldProblem check_fields(const Form& form, std::initializer_list<const char*> f
 // "138****5678": enough for the resident to recognise, too little for a passer-by at a kiosk.
 std::string masked_phone(const std::string& phone);
 
+// What a form box shows of `value` when nobody is typing in it: a phone as 138****5678, an ID
+// number as 110105********002X (its first six and last four); other fields as they are.
+std::string masked_field(std::string_view field, const std::string& value);
+
 }  // namespace elder

@@ -9,6 +9,7 @@ namespace elder {
 
 struct Site {
     std::string community_name, address, hotline;
+    std::string public_url;  // where phones reach the site (QR codes); "" when the server does not say
     std::vector<std::string> enabled_functions;
     std::int64_t kiosk_idle_timeout_s = 120;
     std::int64_t utc_offset_minutes = 8 * 60;  // the community's zone: clocks and times are shown in it

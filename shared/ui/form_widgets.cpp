@@ -40,10 +40,12 @@ float form_with_keypad(PageContext& ctx, float y, const std::vector<std::pair<st
     const float said = message_line(ctx, error ? "form.error" : "form.notice", error ? form.error : form.notice, error,
                                     l.fields.x, fy, l.fields.w);
     fy += std::max(said, ctx.profile.body_px * 3.5f);
-    fy = after_fields(l.fields.x, fy, l.fields.w);
-    if (l.keys.w <= 0 || !is_keypad_field(ctx.state.personal.form.active)) return fy;
+    if (l.keys.w <= 0 || !is_keypad_field(form.active)) return after_fields(l.fields.x, fy, l.fields.w);
+    // The keypad, then the form's action under it: a finger that typed the last digit moves down
+    // to finish, never back up over the keys.
     const float ky = keypad(ctx, l.keys.x, l.side_by_side ? l.keys.y : fy + ctx.profile.gap, l.keys.w);
-    return std::max(fy, ky);
+    const float below = after_fields(l.keys.x, ky + ctx.profile.gap * 0.5f, l.keys.w);
+    return std::max(fy, below);
 }
 
 
@@ -65,13 +67,16 @@ float field_box(PageContext& ctx, const std::string& field, const std::string& l
     const bool active = !typed && form.active == field;
     const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.2f)};
     const Action action = typed ? Action{EditField{field}} : Action{FocusField{field}};
-    // The value is drawn as the tile's label; an empty box says how to fill it.
-    const std::string shown = value.empty() ? ctx.strings.text(active ? "form.type_here" : ctx.acting("form.tap_to_type")) : value;
-    tile(ctx, {"field." + field, shown + (active ? " |" : ""), "", "", box, active ? p.tile_hover : p.tile, action, px * 1.2f,
-               Role::Textbox});
+    // The value whole only while it is being typed; a phone or ID number left behind shows its
+    // middle as stars, for whoever stands behind the visitor. An empty box says how to fill it.
+    const bool typing = active || ctx.state.editing == field;
+    const std::string shown = value.empty() ? ctx.strings.text(active ? "form.type_here" : ctx.acting("form.tap_to_type"))
+                                            : typing ? value : masked_field(field, value);
+    text_box(ctx, {"field." + field, shown + (active ? " |" : ""), "", "", box, p.background, action, px * 1.2f, Role::Textbox},
+             value.empty());
     if (active)  // the box the keypad types into has a second outline, so it is found without colour
         ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()),
-                                            to_imcolor(p.accent), 16, 0, ctx.profile.focus_ring_px / 2);
+                                            to_imcolor(p.accent), 4, 0, ctx.profile.focus_ring_px / 2);
     return box.bottom() + ctx.profile.gap * 0.5f;
 }
 

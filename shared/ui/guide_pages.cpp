@@ -94,8 +94,18 @@ void draw_guide_detail_page(PageContext& ctx) {
     ctx.end_page(y);
 }
 
+namespace {
+
+// The address phones open: the one the server advertises (its public_url), else the one this app
+// reached it at (on a kiosk beside its server that may be 127.0.0.1, useless to a phone).
+std::string phone_site_url(const PageContext& ctx) {
+    const std::string& advertised = ctx.state.data.site.value.public_url;
+    return advertised.empty() ? std::string(ctx.site_url) : advertised;
+}
+
+}  // namespace
+
 void draw_guide_qr_page(PageContext& ctx) {
-    const std::string site_url(ctx.site_url);
     const Rect area = ctx.content();
     const std::string& id = ctx.state.route.arg;
     const Guide* g = find_guide(ctx, std::atoll(id.c_str()));
@@ -105,11 +115,11 @@ void draw_guide_qr_page(PageContext& ctx) {
                     ctx.palette.text, ctx.palette.background, Role::Heading);
     y += text_block(ctx, "qr.hint", ctx.strings.text("qr.hint"), ImVec2(area.x, y), area.w, px, ctx.palette.text,
                     ctx.palette.background) + px * 0.5f;
-    // The browser build, opened straight on this guide.
-    const std::string link = site_url + "/?surface=browser&open=guide_detail/" + id;
+    // The browser build, opened straight on this guide. The link itself is not printed: nobody types
+    // it, and a line of http://...?surface= only puzzles the reader.
+    const std::string link = phone_site_url(ctx) + "/?surface=browser&open=guide_detail/" + id;
     const float side = std::min(area.w, std::max(ctx.profile.min_target_h * 3, std::min(area.w, ctx.content().h) * 0.5f));
-    y += qr_code(ctx, "qr.code", link, ImVec2(area.x, y), side) + px * 0.5f;
-    y += text_block(ctx, "qr.link", link, ImVec2(area.x, y), area.w, px, ctx.palette.text_muted, ctx.palette.background);
+    y += qr_code(ctx, "qr.code", link, ImVec2(area.center_x() - side / 2, y), side);  // centred: where a phone is held
     ctx.end_page(y);
 }
 

@@ -1,6 +1,8 @@
 // 紧急求助: SOS in two deliberate steps (the second page's safe choice comes first, so a double
-// press never calls anyone), the community's phone always in view, repair / complaint / callback
+// press never sends it), the community's phone always in view, repair / complaint / callback
 // requests, the ticket number, and my requests with their status.
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "form_widgets.hpp"
@@ -10,14 +12,40 @@
 namespace elder {
 namespace {
 
-// Who could not ask through the app still reads whom to call.
+// One number to call on a line of its own, never broken inside (急救 / 120 apart reads as two
+// things): at heading size where it fits, else as large as fits, never below body text.
+float number_line(PageContext& ctx, const std::string& id, const std::string& text, float y) {
+    const Rect area = ctx.content();
+    const float head = ctx.profile.heading_px;
+    const float wide = text_width(ctx, text, head);
+    const float px = wide <= area.w ? head : std::max(ctx.profile.body_px, std::floor(head * area.w / wide));
+    return text_block(ctx, id, text, ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background,
+                      px >= head ? Role::Heading : Role::Text);
+}
+
+// Who could not ask through the app still reads whom to call: the community first, then 120, 110
+// and 119, one to a line.
 float hotline(PageContext& ctx, float y) {
     const Rect area = ctx.content();
+    const auto& t = ctx.strings;
+    float h = text_block(ctx, "help.hotline", t.text("help.call_now"), ImVec2(area.x, y), area.w, ctx.profile.body_px,
+                         ctx.palette.text, ctx.palette.background);
     const std::string& phone = ctx.state.data.site.value.hotline;
-    const std::string text = phone.empty() ? ctx.strings.text("help.emergency_numbers")
-                                           : ctx.strings.format("help.hotline", {{"hotline", phone}});
-    return text_block(ctx, "help.hotline", text, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.text,
-                      ctx.palette.background, Role::Heading) + ctx.profile.gap * 0.5f;
+    if (!phone.empty()) h += number_line(ctx, "help.number.community", t.format("help.number.community", {{"hotline", phone}}), y + h);
+    for (const char* service : {"ambulance", "police", "fire"})
+        h += number_line(ctx, std::string("help.number.") + service, t.text(std::string("help.number.") + service), y + h);
+    return h + ctx.profile.gap * 0.5f;
+}
+
+// A full-width answer, as tall as a home tile's label needs and a good share of a tall screen:
+// large enough to hit without looking twice. Returns the y below it.
+float answer(PageContext& ctx, const std::string& id, const std::string& label, const std::string& hint, Rgb fill,
+             const Action& action, float y) {
+    const Rect area = ctx.content();
+    const float h = std::max({ctx.profile.min_target_h * 1.5f, ctx.profile.tile_label_px * (hint.empty() ? 2.2f : 3.2f),
+                              area.h * 0.15f});
+    tile(ctx, {id, label, hint, "", {area.x, y, area.w, h}, fill, action});
+    return y + h + ctx.profile.gap;
 }
 
 // A set-top box that cannot send requests says why; true when it can.
@@ -45,10 +73,8 @@ void draw_sos_page(PageContext& ctx) {
     float y = page_header(ctx, t.text("tile.sos"));
     y += hotline(ctx, y);
     if (box_can_ask(ctx, y)) {
-        const float h = std::max(ctx.profile.min_target_h * 1.5f, ctx.profile.tile_label_px * 2);
-        tile(ctx, {"sos.start", t.text("help.sos"), t.text("help.sos_hint"), "", {area.x, y, area.w, h}, ctx.palette.sos_tile,
-                   OpenScreen{Screen::SosConfirm, ""}});
-        y += h + ctx.profile.gap;
+        y = answer(ctx, "sos.start", t.text("help.sos"), t.text("help.sos_hint"), ctx.palette.sos_tile,
+                   OpenScreen{Screen::SosConfirm, ""}, y);
         for (const char* kind : {"repair", "complaint", "callback"})
             y += list_row(ctx, {std::string("help.") + kind, t.text(std::string("help.kind.") + kind),
                                 t.text(std::string("help.hint.") + kind), "", area.x, y, area.w, OpenScreen{Screen::HelpForm, kind}}) +
@@ -62,14 +88,14 @@ void draw_sos_confirm_page(PageContext& ctx) {
     const auto& t = ctx.strings;
     const Rect area = ctx.content();
     const Form& form = ctx.state.personal.form;
-    float y = page_header(ctx, t.text("help.sos"));
+    float y = page_header(ctx, t.text("tile.sos"));
     y += text_block(ctx, "sos.question", t.text("help.sos_question"), ImVec2(area.x, y), area.w, ctx.profile.heading_px,
                     ctx.palette.text, ctx.palette.background, Role::Heading) + ctx.profile.gap * 0.5f;
     y += message_line(ctx, "form.error", form.error, true, area.x, y, area.w);
-    // 不用了 first and focused; 确定呼叫 beside it, so the same key pressed twice never sends.
-    y = button_row(ctx, {{"sos.cancel", t.text("help.sos_no"), GoBack{}, ctx.palette.tile},
-                         {"sos.confirm", t.text(form.busy ? "booking.sending" : "help.sos_yes"), AskHelp{"sos"}, ctx.palette.sos_tile}},
-                   ImVec2(area.x, y)) + ctx.profile.gap;
+    // 不用了 first and focused, 发出紧急求助 under it: the same key pressed twice never sends.
+    y = answer(ctx, "sos.cancel", t.text("help.sos_no"), "", ctx.palette.tile, GoBack{}, y);
+    y = answer(ctx, "sos.confirm", t.text(form.busy ? "booking.sending" : "help.sos_yes"), "", ctx.palette.sos_tile,
+               AskHelp{"sos"}, y);
     y += hotline(ctx, y);
     ctx.end_page(y);
 }

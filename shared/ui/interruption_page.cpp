@@ -28,49 +28,113 @@ void warning_sign(PageContext& ctx, const Rect& r) {
                   rgb_hex(0xFFD23F), std::nullopt, false});
 }
 
+// Each surface is told what it has: a remote's 返回 key on a TV, only the button elsewhere.
+std::string hint_words(const PageContext& ctx) {
+    return ctx.strings.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
+}
+
+// Enlarged text wraps a glyph short of the edge: a closing mark (，。；) hangs at the end of its
+// line rather than start the next, and must not hang off a kiosk's edge at 1.25x or 1.5x. At heading
+// size the full width, as every page has it (narrower, a headline that just fit left a word alone).
+float wrap_width(const PageContext& ctx, float px) {
+    return ctx.content().w - (px > ctx.profile.heading_px + 0.5f ? px : 0);
+}
+
+// What to do and whom to call, at headline size: the two things a resident must take away, so they
+// are never the smallest words on the screen.
+float advice(PageContext& ctx, const AlertInfo& info, float y, float head) {
+    const Rect area = ctx.content();
+    const float gap = ctx.profile.body_px * 0.5f;
+    float h = 0;
+    if (!info.instruction.empty())
+        h += text_block(ctx, "interrupt.instruction", ctx.strings.format("alerts.instruction", {{"text", info.instruction}}),
+                        ImVec2(area.x, y), wrap_width(ctx, head), head, ctx.palette.text, ctx.palette.background) + gap;
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    if (!phone.empty() && info.instruction.find(phone) == std::string::npos)  // not said twice
+        h += text_block(ctx, "interrupt.hotline", ctx.strings.format("interrupt.hotline", {{"hotline", phone}}),
+                        ImVec2(area.x, y + h), wrap_width(ctx, head), head, ctx.palette.text, ctx.palette.background) + gap;
+    return h;
+}
+
+// The ack button's height, and the space under it for the hint.
+float ack_height(const PageContext& ctx) { return std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2); }
+float hint_height(const PageContext& ctx) { return text_block_height(ctx, hint_words(ctx), ctx.content().w, ctx.profile.body_px); }
+
+// The band: warning sign, severity in words, the event, at `px`; its height, drawn or not.
+float band_height(const PageContext& ctx, const std::string& title, float px) {
+    const float pad = ctx.profile.body_px, icon = px * 1.6f;
+    return std::max(icon, text_block_height(ctx, title, ctx.content().w - 3 * pad - icon, px)) + 2 * pad;
+}
+float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, float px) {
+    const Rect area = ctx.content();
+    const float pad = ctx.profile.body_px, icon = px * 1.6f;
+    const float text_x = area.x + pad + icon + pad;
+    const float title_h = text_block_height(ctx, title, area.right() - pad - text_x, px);
+    const Rect r{area.x, ctx.top(), area.w, band_height(ctx, title, px)};
+    const Rgb fill = band_colour(ctx, alert);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), to_imcolor(fill), 16);
+    if (ctx.state.settings.high_contrast)
+        draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), IM_COL32(0xFF, 0xFF, 0, 0xFF), 16, 0, 6);
+    warning_sign(ctx, {area.x + pad, r.center_y() - icon / 2, icon, icon});
+    text_block(ctx, "interrupt.title", title, ImVec2(text_x, r.center_y() - title_h / 2), area.right() - pad - text_x, px,
+               rgb_hex(0xFFFFFF), fill, Role::Heading);
+    return r.bottom();
+}
+
+// Lines `text` takes at `px` (as a multiple of one line's height).
+float line_count(const PageContext& ctx, const std::string& text, float px) {
+    return text_block_height(ctx, text, wrap_width(ctx, px), px) / px;
+}
+
+// The words as large as the screen has room for (a tall kiosk leaves half its height empty at
+// heading size): 1.5x, 1.25x or 1x the heading size, the largest that fits above the button and
+// breaks the headline into no more lines than heading size does (no word left alone on a line).
+float message_px(const PageContext& ctx, const AlertInfo& info, const std::string& title) {
+    const float head = ctx.profile.heading_px, gap = ctx.profile.body_px;
+    const float room = ctx.content().h - ack_height(ctx) - hint_height(ctx) - 4 * gap;
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    for (const float scale : {1.5f, 1.25f}) {
+        const float px = head * scale, w = wrap_width(ctx, px);
+        if (line_count(ctx, info.headline, px) > line_count(ctx, info.headline, head) + 0.01f) continue;
+        float h = band_height(ctx, title, px) + text_block_height(ctx, info.headline, w, px);
+        h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px);
+        if (!phone.empty()) h += text_block_height(ctx, ctx.strings.format("interrupt.hotline", {{"hotline", phone}}), w, px);
+        if (h + 3 * gap <= room) return px;
+    }
+    return head;
+}
+
+// One large 我知道了, bottom-centre (ACCESSIBILITY.md: a dialog's close target), focused when the
+// screen opens so a TV shows its ring at once. Returns the y below it.
+float ack_button(PageContext& ctx, const Alert& alert, float y) {
+    const Rect area = ctx.content();
+    const float px = ctx.profile.body_px;
+    const std::string ack = ctx.strings.text("interrupt.ack");
+    const float w = std::min(area.w, std::max(area.w * 0.6f, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
+    const float h = ack_height(ctx);
+    const float button_y = std::max(y + px, ctx.top() + area.h - h - hint_height(ctx) - px);
+    tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
+               AcknowledgeAlert{alert.id}});
+    ctx.tree.focus_last_on_entry();
+    return button_y + h + px * 0.5f;
+}
+
 }  // namespace
 
 void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const Rect area = ctx.content();
     const AlertInfo& info = alert.infos.front();
-    const auto& t = ctx.strings;
-    const float px = ctx.profile.body_px, head = ctx.profile.heading_px;
-    const Rgb band = band_colour(ctx, alert);
-
-    // The band: warning sign, severity in words, the event.
-    const std::string title = alert_title_words(t, alert, "interrupt.title");
-    const float icon = head * 1.6f;
-    const float text_x = area.x + px + icon + px;
-    const float title_h = text_block_height(ctx, title, area.right() - px - text_x, head);
+    const float px = ctx.profile.body_px;
+    const std::string title = alert_title_words(ctx.strings, alert, "interrupt.title");
+    const float big = message_px(ctx, info, title);
     // Taller than the screen (the largest text on a TV), it scrolls: everything is placed from top().
-    const float top = ctx.top();
-    const Rect band_rect{area.x, top, area.w, std::max(icon, title_h) + 2 * px};
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(band_rect.x, band_rect.y), ImVec2(band_rect.right(), band_rect.bottom()), to_imcolor(band), 16);
-    if (ctx.state.settings.high_contrast)
-        draw->AddRect(ImVec2(band_rect.x, band_rect.y), ImVec2(band_rect.right(), band_rect.bottom()), IM_COL32(0xFF, 0xFF, 0, 0xFF), 16, 0, 6);
-    warning_sign(ctx, {area.x + px, band_rect.center_y() - icon / 2, icon, icon});
-    text_block(ctx, "interrupt.title", title, ImVec2(text_x, band_rect.center_y() - title_h / 2), area.right() - px - text_x, head,
-               rgb_hex(0xFFFFFF), band, Role::Heading);
-    float y = band_rect.bottom() + px;
-
-    y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), area.w, head, ctx.palette.text,
+    float y = draw_band(ctx, alert, title, big) + px;
+    y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), wrap_width(ctx, big), big, ctx.palette.text,
                     ctx.palette.background, Role::Heading) + px * 0.5f;
-    if (!info.instruction.empty())
-        y += text_block(ctx, "interrupt.instruction", t.format("alerts.instruction", {{"text", info.instruction}}),
-                        ImVec2(area.x, y), area.w, px, ctx.palette.text, ctx.palette.background) + px * 0.5f;
-    // One large button, centred at the bottom (ACCESSIBILITY.md: a dialog's close target).
-    const std::string ack = t.text("interrupt.ack");
-    const float w = std::min(area.w, std::max(ctx.profile.min_target_w * 3, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
-    const float h = std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2);
-    // Back is a key on the remote; a touch screen or a browser has only the button.
-    const std::string hint = t.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
-    const float hint_h = text_block_height(ctx, hint, area.w, px);
-    const float button_y = std::max(y + px, top + area.h - h - hint_h - px);
-    tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
-               AcknowledgeAlert{alert.id}});
-    y = button_y + h + px * 0.5f;
-    y += text_block(ctx, "interrupt.hint", hint, ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
+    y += advice(ctx, info, y, big);
+    y = ack_button(ctx, alert, y);
+    y += text_block(ctx, "interrupt.hint", hint_words(ctx), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
                     ctx.palette.background);
     ctx.end_page(y);
 }

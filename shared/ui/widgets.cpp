@@ -13,6 +13,7 @@ namespace elder {
 namespace {
 
 constexpr float kLineSpacing = 1.5f;  // ACCESSIBILITY.md asks >= 1.3x
+constexpr float kBoxEdge = 3;          // a text box's outline: thick enough to see, >= 3:1 (text_muted)
 
 ImVec2 im(float x, float y) { return ImVec2(x, y); }
 
@@ -160,6 +161,25 @@ void tile(PageContext& ctx, const TileSpec& spec) {
                   secondary, fill);
     }
     ctx.tree.add({spec.id, spec.role, spec.label, r, label_px, ctx.palette.text, fill, spec.action, focused});
+    if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
+    if (clicked) ctx.actions.push_back(spec.action);
+}
+
+void text_box(PageContext& ctx, const TileSpec& spec, bool placeholder) {
+    const Rect& r = spec.rect;
+    const Palette& p = ctx.palette;
+    const bool focused = ctx.is_focused(spec.id, ctx.tree.focusable_count());
+    ImGui::SetCursorScreenPos(im(r.x, r.y));
+    ImGui::PushID(spec.id.c_str());
+    const bool clicked = ImGui::InvisibleButton("##box", im(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    ImGui::PopID();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(spec.fill), 4);
+    draw->AddRect(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(p.text_muted), 4, 0, kBoxEdge);
+    const float px = spec.label_px > 0 ? spec.label_px : ctx.profile.body_px;
+    const Rgb fg = placeholder ? p.text_muted : p.text;
+    draw->AddText(ctx.font, px, im(r.x + px * 0.6f, r.center_y() - px / 2), to_imcolor(fg), spec.label.c_str());
+    ctx.tree.add({spec.id, Role::Textbox, spec.label, r, px, fg, spec.fill, spec.action, focused});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
 }

@@ -30,6 +30,10 @@ struct TileSpec {
 // A large focusable, tappable tile. Emits its action when tapped or clicked.
 void tile(PageContext& ctx, const TileSpec& spec);
 
+// A box to type into (Role::Textbox): filled with `spec.fill`, outlined, its text from the left, so
+// that it never looks like a button. `placeholder`: the text says how to fill it (muted colour).
+void text_box(PageContext& ctx, const TileSpec& spec, bool placeholder);
+
 struct GridItem {
     std::string id, label, hint;
     Action action;

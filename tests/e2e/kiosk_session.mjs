@@ -177,8 +177,11 @@ try {
 
   const a = nodeById(after, 'attract.alert.0');
   checks.check(a && a.label.includes('预警'), 'the attract screen shows the alert summary', a ? a.label : '');
-  await page.touchscreen.tap(540, 1500);
-  checks.check(await waitForState(page, () => window.elder.report().screen === 'home'), 'a touch anywhere starts again at home');
+  const start = nodeById(after, 'attract.start');
+  checks.check(start && start.rect[3] >= 240 && nodeById(after, 'attract.sos'), 'the attract screen: a large 开始使用 and 紧急求助',
+    start ? JSON.stringify(start.rect) : '');
+  if (start) await page.touchscreen.tap(start.rect[0] + start.rect[2] / 2, start.rect[1] + start.rect[3] / 2);
+  checks.check(await waitForState(page, () => window.elder.report().screen === 'home'), '开始使用 starts again at home');
   checks.check(errors.length === 0, 'no console errors', errors.join(' | '));
 } finally {
   await context.close();

@@ -95,9 +95,11 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   await context.close();
 }
 
-// No WebGL 2: a plain sentence and a way forward instead of a blank page.
-{
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+// No WebGL 2: a plain sentence and a way forward instead of a blank page. A kiosk's visitor cannot
+// change its browser: they are sent to staff, and what staff need stands under it in small type
+// (issue 16 item 12). A phone's owner is told which browser to use.
+for (const [surface, query] of [['kiosk', ''], ['browser', '?surface=browser']]) {
+  const context = await browser.newContext({ viewport: surface === 'kiosk' ? { width: 1080, height: 1920 } : { width: 360, height: 640 } });
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
@@ -105,12 +107,24 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
     };
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(url + query);
   const problem = page.locator('#problem');
   await problem.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
-  const text = (await problem.textContent().catch(() => '')) || '';
-  checks.check(text.includes('不支持 WebGL 2') && text.includes('重新加载'), 'without WebGL 2 the page explains what to do');
-  await page.screenshot({ path: join(outDir, 'kiosk-no-webgl.png') });
+  const said = await page.evaluate(() => {
+    const visible = (id) => { const e = document.getElementById(id); return e.hidden ? '' : e.textContent; };
+    const size = (id) => parseFloat(getComputedStyle(document.getElementById(id)).fontSize);
+    return { title: visible('problem-title'), detail: visible('problem-detail'), staff: visible('problem-staff'),
+             reload: visible('problem-reload'), titlePx: size('problem-title'), staffPx: size('problem-staff') };
+  });
+  if (surface === 'kiosk') {
+    checks.check(said.title.includes('这台机器暂时不能用，请找工作人员'), 'kiosk without WebGL 2: the visitor is sent to staff', said.title);
+    checks.check(!/Chrome|Edge|Firefox|浏览器/.test(said.title + said.detail), 'kiosk without WebGL 2: no browser advice for the visitor', said.title + said.detail);
+    checks.check(said.staff.includes('WebGL 2') && said.staffPx < said.titlePx, 'kiosk without WebGL 2: the details for staff, in small type', `${said.staff} ${said.staffPx}px`);
+    await page.screenshot({ path: join(outDir, 'kiosk-no-webgl.png') });
+  } else {
+    checks.check(said.title.includes('浏览器') && said.detail.includes('Chrome') && said.reload.includes('重新加载'), 'a phone without WebGL 2: which browser to use', said.title + said.detail);
+    await page.screenshot({ path: join(outDir, 'browser-no-webgl.png') });
+  }
   await context.close();
 }
 

@@ -184,8 +184,8 @@ export async function askForHelp(driver) {
   await goHome(driver);
   await activate(driver, 'tile.sos');
   await expectScreen(driver, 'sos', undefined, 'opens 紧急求助');
-  const page = await waitFor(driver, (r) => node(r, 'help.hotline') && node(r, 'sos.start'), 8000);
-  driver.checks.check(page && /120/.test(node(page, 'help.hotline').label), `${driver.name}: whom to call is on the page`);
+  const page = await waitFor(driver, (r) => node(r, 'help.number.ambulance') && node(r, 'sos.start'), 8000);
+  driver.checks.check(page && /120/.test(node(page, 'help.number.ambulance').label), `${driver.name}: whom to call is on the page`);
   await activate(driver, 'sos.start');
   if (driver.mode !== 'remote' && (await driver.report()).screen === 'sign_in') {
     const r = await driver.report();

@@ -33,6 +33,7 @@ const isProblem = async (res, status) => {
   checks.check(site.community_name === '幸福里社区' && site.kiosk_idle_timeout_s === 120, 'site configuration is served');
   checks.check(site.utc_offset_minutes === 480, 'the site names the zone its times are written in (China, +480 minutes)',
     String(site.utc_offset_minutes));
+  checks.check(!('public_url' in site), 'no public address configured: the site names none (apps use their own)');
   checks.check((await get('/api/v1/health')).status === 200, 'health answers 200');
 }
 
@@ -299,6 +300,22 @@ checks.check(await isProblem(await fetch(server.url + '/api/v1/policies', { meth
   const other = await get('/api/v1/site', { Origin: 'http://evil.example' });
   checks.check(other.status === 200 && other.headers.get('access-control-allow-origin') === null, 'other origins get no CORS header');
   await server.stop();
+}
+
+// The public address (issue 16 item 12): GET /site advertises it for QR codes, without a trailing
+// slash; an address that is not http(s) is refused at start.
+{
+  const config = join(dir, 'public.json');
+  writeFileSync(config, JSON.stringify({ public_url: 'https://fuwu.example.org/' }));
+  server = await startServer(binary, ['--config', config, ...args]);
+  const site = await (await get('/api/v1/site')).json();
+  checks.check(site.public_url === 'https://fuwu.example.org', 'the configured public address is advertised', site.public_url);
+  await server.stop();
+  server = await startServer(binary, ['--public-url', 'https://flag.example.org', ...args]);
+  checks.check((await (await get('/api/v1/site')).json()).public_url === 'https://flag.example.org', '--public-url sets it too');
+  await server.stop();
+  const refused = await startServer(binary, ['--public-url', 'fuwu.example.org', ...args]).then(() => 'started', (e) => e.message);
+  checks.check(refused.includes('public_url'), 'an address without http(s):// is refused', refused.split('\n')[0]);
 }
 
 // Bad configuration is refused with a sentence

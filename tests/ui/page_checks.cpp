@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/spatial_nav.hpp"
+#include "ui/theme.hpp"
 
 namespace elder::test {
 
@@ -45,6 +46,8 @@ void check_numbers(const HeadlessUi& ui, const SurfaceCase& c) {
             if (c.surface == Surface::Browser) CHECK((n.rect.x >= 0 && n.rect.right() <= c.w));
             else CHECK((n.rect.x >= safe.x && n.rect.right() <= safe.right()));
         }
+        // A box to type into looks like a box, not a button (issue 16 item 10): page-coloured, outlined.
+        if (n.role == Role::Textbox) CHECK(n.bg == ui.app.palette().background);
         if (n.action) {
             CHECK(n.rect.w >= c.min_target_w);
             CHECK(n.rect.h >= c.min_target_h);
@@ -77,5 +80,32 @@ const SemNode* find_node(const App& app, const std::string& id) {
         if (n.id == id) return &n;
     return nullptr;
 }
+
+namespace {
+// Vertices in `colour` near each edge of `r`: `inside` and `outside` px either side of it.
+bool edges_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour, float inside, float outside) {
+    const ImU32 want = to_imcolor(colour);
+    bool left = false, right = false, above = false, below = false;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+            if (v.col != want) continue;
+            const ImVec2 q = v.pos;
+            const bool along_x = q.x >= r.x - outside && q.x <= r.right() + outside;
+            const bool along_y = q.y >= r.y - outside && q.y <= r.bottom() + outside;
+            left |= along_y && q.x >= r.x - outside && q.x <= r.x + inside;
+            right |= along_y && q.x >= r.right() - inside && q.x <= r.right() + outside;
+            above |= along_x && q.y >= r.y - outside && q.y <= r.y + inside;
+            below |= along_x && q.y >= r.bottom() - inside && q.y <= r.bottom() + outside;
+        }
+    return left && right && above && below;
+}
+}  // namespace
+
+bool focus_ring_drawn(const HeadlessUi& ui, const Rect& r) {
+    return edges_drawn(ui, r, ui.app.palette().focus_ring, -0.5f, ui.app.profile().focus_ring_px * 2 + 1);
+}
+
+bool outline_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour) { return edges_drawn(ui, r, colour, 4, 4); }
 
 }  // namespace elder::test

@@ -18,7 +18,8 @@ const std::vector<SurfaceCase>& surface_cases();
 std::string describe(const SurfaceCase& c);
 
 // Text sizes (scaled by the resident's text size), contrast (>= 12:1 in high contrast), target
-// sizes, and every visible node inside the safe area (browsers: inside the width).
+// sizes, every visible node inside the safe area (browsers: inside the width), and text boxes
+// drawn as boxes (the page's colour), never as buttons.
 void check_numbers(const HeadlessUi& ui, const SurfaceCase& c);
 
 // Every focusable item can be reached from the focused one with arrow keys alone (a search over
@@ -26,5 +27,11 @@ void check_numbers(const HeadlessUi& ui, const SurfaceCase& c);
 void check_reachable_by_arrows(const HeadlessUi& ui);
 
 const SemNode* find_node(const App& app, const std::string& id);
+
+// Whether the last frame drew the focus ring around `r`: vertices in the ring's colour on all four
+// sides just outside it (what an eye sees, not what the semantics tree says).
+bool focus_ring_drawn(const HeadlessUi& ui, const Rect& r);
+// Whether the last frame drew an outline in `colour` on all four edges of `r` (within a few px).
+bool outline_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour);
 
 }  // namespace elder::test

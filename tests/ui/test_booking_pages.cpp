@@ -2,6 +2,8 @@
 // a kiosk booking by touch alone (keypad taps), the TV's bound and unbound box, cancel and undo.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -125,6 +127,72 @@ TEST_CASE("the sign-in page with its keypad meets the numbers on touch surfaces"
     }
 }
 
+namespace {
+// Nodes whose label holds `digits`: where a passer-by could read them.
+int shown_whole(const HeadlessUi& ui, const std::string& digits) {
+    int n = 0;
+    for (const SemNode& node : ui.app.semantics().nodes()) n += node.label.find(digits) != std::string::npos;
+    return n;
+}
+}  // namespace
+
+// Issue 16 item 10: on a kiosk the keypad comes before the action (the last digit typed, the finger
+// moves on down to 获取验证码 / 登录), a box to type into is drawn as a box (page-coloured, outlined,
+// unlike the buttons), and a phone number shows whole only while it is typed.
+TEST_CASE("kiosk sign-in: the action under the keypad and boxes that look like boxes") {
+    for (const SurfaceCase& c : surface_cases()) {
+        if (c.surface != Surface::Kiosk) continue;
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        ui.app.dispatch(OpenScreen{Screen::MyAppointments, ""});
+        ui.frame();
+        ui.frame();
+        REQUIRE(ui.app.state().route.screen == Screen::SignIn);
+        const SemNode* key = find_node(ui.app, "keypad.0");
+        REQUIRE(key);
+        for (const char* id : {"sign_in.send_code", "sign_in.submit"}) {
+            INFO(id);
+            REQUIRE(find_node(ui.app, id));
+            CHECK(find_node(ui.app, id)->rect.y >= key->rect.bottom());
+        }
+        const Palette& p = ui.app.palette();
+        for (const char* id : {"field.phone", "field.code"}) {
+            INFO(id);
+            const SemNode* box = find_node(ui.app, id);
+            REQUIRE(box);
+            CHECK(box->role == Role::Textbox);
+            CHECK(box->bg == p.background);  // not a button's fill ...
+            CHECK_FALSE(box->bg == find_node(ui.app, "sign_in.submit")->bg);
+            CHECK(outline_drawn(ui, box->rect, p.text_muted));  // ... but an outlined box
+            CHECK(contrast_ratio(p.text_muted, p.background) >= 3.0);
+        }
+    }
+}
+
+TEST_CASE("a phone number shows whole only while it is typed: on a kiosk and in a browser") {
+    HeadlessUi kiosk(Surface::Kiosk, 1080, 1920);
+    kiosk.app.dispatch(OpenScreen{Screen::MyAppointments, ""});
+    kiosk.frame();
+    type_on_keypad(kiosk, "13812345678");
+    CHECK(find_node(kiosk.app, "field.phone")->label.find("13812345678") != std::string::npos);
+    tap(kiosk, "field.code");  // the visitor moves on to the code
+    CHECK(find_node(kiosk.app, "field.phone")->label == "138****5678");
+    CHECK(shown_whole(kiosk, "13812345678") == 0);
+    tap(kiosk, "field.phone");  // back to correct it: whole again
+    CHECK(find_node(kiosk.app, "field.phone")->label.find("13812345678") != std::string::npos);
+
+    HeadlessUi browser(Surface::Browser, 360, 640);
+    browser.app.dispatch(OpenScreen{Screen::MyAppointments, ""});
+    browser.app.dispatch(EditField{"phone"});
+    browser.app.dispatch(SetFieldText{"13812345678"});
+    browser.frame();
+    CHECK(find_node(browser.app, "field.phone")->label == "13812345678");
+    browser.app.dispatch(EndEditing{});
+    browser.frame();
+    CHECK(find_node(browser.app, "field.phone")->label == "138****5678");
+    CHECK(shown_whole(browser, "13812345678") == 0);
+}
+
 TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign-in, who, review, ticket") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     ui.frame();
@@ -184,6 +252,11 @@ TEST_CASE("a kiosk visitor books by touch alone: service, day, time, keypad sign
     ui.frame();
     tap(ui, "field.id_number");
     type_on_keypad(ui, "11010519491231002X");
+    CHECK(find_node(ui.app, "field.id_number")->label.find("11010519491231002X") != std::string::npos);  // whole while typed
+    ui.app.dispatch(EditField{"name"});  // the visitor goes back to the name: the ID number is left
+    ui.frame();
+    CHECK(find_node(ui.app, "field.id_number")->label == "110105********002X");
+    ui.app.dispatch(EndEditing{});
     tap(ui, "booking.next");
     REQUIRE(ui.app.state().route.screen == Screen::BookReview);
     CHECK(find_node(ui.app, "review.id_number")->label.find("110105********002X") != std::string::npos);
@@ -278,7 +351,7 @@ TEST_CASE("SOS takes two deliberate steps: a second OK on the same spot sends no
     for (const Effect& e : ui.app.take_effects()) CHECK_FALSE(std::holds_alternative<HttpSend>(e));
     CHECK(ui.app.state().route.screen == Screen::Sos);
     ui.key(RemoteKey::Ok);
-    ui.key(RemoteKey::Right);  // the deliberate way: move to 确定呼叫, then OK
+    ui.key(RemoteKey::Down);  // the deliberate way: move to 发出紧急求助 under 不用了, then OK
     CHECK(ui.app.semantics().focusable(ui.app.state().focused()).id == "sos.confirm");
     ui.key(RemoteKey::Ok);
     bool sent = false;
@@ -294,6 +367,83 @@ TEST_CASE("SOS takes two deliberate steps: a second OK on the same spot sends no
     CHECK(find_node(ui.app, "help.ticket")->label.find(answer["ticket"].get<std::string>()) != std::string::npos);
     ui.key(RemoteKey::Back);  // not back into the confirmation
     CHECK(ui.app.state().route.screen == Screen::Sos);
+}
+
+// Issue 16 item 9: the answers are full-width tiles, not small buttons under an empty screen, and
+// every number to call stands whole on a line of its own (急救 and 120 never apart).
+TEST_CASE("SOS: full-width answers and one number to a line on every surface at every text size") {
+    for (const SurfaceCase& c : surface_cases())
+        for (int size : {0, 2}) {
+            INFO(describe(c) << " size " << size);
+            HeadlessUi ui(c.surface, c.w, c.h, "zh-CN", c.surface == Surface::Tv ? "STB-1" : "");
+            ready(ui);
+            ui.app.dispatch(CacheRead{{Resource::Site}, std::nullopt});
+            ui.app.dispatch(HttpDone{{Resource::Site}, 200, fixture("site"), "", ""});
+            ui.app.dispatch(SetTextSize{size});
+            for (Screen screen : {Screen::Sos, Screen::SosConfirm}) {
+                ui.app.dispatch(OpenScreen{screen, ""});
+                ui.frame();
+                ui.frame();
+                REQUIRE(ui.app.state().route.screen == screen);
+                REQUIRE(find_node(ui.app, "help.hotline"));
+                const float width = find_node(ui.app, "help.hotline")->rect.w;  // the content's width
+                for (const char* id : {"sos.start", "sos.cancel", "sos.confirm"}) {
+                    const SemNode* n = find_node(ui.app, id);
+                    if (!n) continue;
+                    INFO(id);
+                    CHECK(n->rect.w >= width - 1);
+                    CHECK(n->rect.h >= c.min_target_h * 1.5f);
+                }
+                for (const auto& [id, number] : {std::pair{"community", "010-6688 1234"}, std::pair{"ambulance", "120"},
+                                                 std::pair{"police", "110"}, std::pair{"fire", "119"}}) {
+                    const SemNode* n = find_node(ui.app, std::string("help.number.") + id);
+                    INFO(id);
+                    REQUIRE(n);
+                    CHECK(n->label.find(number) != std::string::npos);
+                    CHECK(n->rect.h <= n->text_px * 1.5f + 0.5f);  // one line
+                    CHECK(n->text_px >= c.min_body * text_scale(size) - 0.01f);
+                }
+                check_numbers(ui, c);
+            }
+            CHECK(find_node(ui.app, "sos.cancel")->rect.y < find_node(ui.app, "sos.confirm")->rect.y);  // the safe one first
+            ui.app.dispatch(GoBack{});
+        }
+}
+
+namespace {
+nlohmann::json catalogue(const std::string& path) {
+    std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/" + path);
+    REQUIRE(in);
+    return nlohmann::json::parse(in);
+}
+}  // namespace
+
+// Issue 16 item 9: one action, one word. 紧急求助 (Emergency help) names the SOS everywhere: the
+// tile, the page, its buttons, the request's kind and the staff console; never 紧急帮助 or 呼叫.
+TEST_CASE("the SOS action has one name in every catalogue and in the staff console") {
+    const auto zh = catalogue("assets/strings/zh-CN.json"), en = catalogue("assets/strings/en.json");
+    const auto staff_zh = catalogue("web/staff/strings/zh-CN.json"), staff_en = catalogue("web/staff/strings/en.json");
+    for (const auto* c : {&zh, &staff_zh})
+        for (const auto& [key, value] : c->items()) {
+            INFO(key << ": " << value);
+            const std::string text = value.get<std::string>();
+            CHECK(text.find("紧急帮助") == std::string::npos);
+            CHECK(text.find("呼叫") == std::string::npos);
+        }
+    for (const char* key : {"tile.sos", "help.sos", "help.sos_yes", "help.kind.sos"}) {
+        INFO(key);
+        CHECK(zh[key].get<std::string>().find("紧急求助") != std::string::npos);
+        std::string words = en[key].get<std::string>();
+        for (char& ch : words) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        CHECK(words.find("emergency help") != std::string::npos);
+    }
+    CHECK(staff_zh["kind.sos"] == zh["help.kind.sos"]);
+    CHECK(staff_en["kind.sos"] == en["help.kind.sos"]);
+    for (const auto* c : {&en, &staff_en})
+        for (const auto& [key, value] : c->items()) {
+            INFO(key << ": " << value);
+            CHECK(value.get<std::string>().find("SOS") == std::string::npos);
+        }
 }
 
 TEST_CASE("an unbound box shows whom to call instead of the SOS button") {
@@ -354,9 +504,47 @@ TEST_CASE("a kiosk asks 还需要更多时间吗 20 s before the idle end, then 
     CHECK(report.dump().find("T1") == std::string::npos);
     CHECK(idle_deadline_ms(ui.app.state()) == -1);  // the attract screen waits for the next visitor
 
-    REQUIRE(find_node(ui.app, "attract.touch"));
-    ui.tap(540, 1500);  // anywhere
+    tap(ui, "attract.start");
     CHECK(ui.app.state().route.screen == Screen::Home);
+}
+
+// Issue 16 item 12: the attract screen is not a blank page with a line of text to guess from: a
+// large 开始使用 (focused) and 紧急求助 under it fill it, on a kiosk either way round, at any text size.
+TEST_CASE("the attract screen: a large 开始使用 and 紧急求助 instead of a blank screen") {
+    for (const SurfaceCase& c : surface_cases()) {
+        if (c.surface != Surface::Kiosk) continue;
+        for (int size : {0, 2}) {
+            INFO(describe(c) << " size " << size);
+            HeadlessUi ui(c.surface, c.w, c.h);
+            ui.app.dispatch(SetTextSize{size});
+            ui.app.dispatch(EndSession{});
+            ui.frame();
+            ui.frame();
+            REQUIRE(ui.app.state().route.screen == Screen::Attract);
+            const SemNode* start = find_node(ui.app, "attract.start");
+            const SemNode* sos = find_node(ui.app, "attract.sos");
+            REQUIRE(start);
+            REQUIRE(sos);
+            CHECK(start->focused);
+            const float width = find_node(ui.app, "attract.community")->rect.w;  // the content's width
+            const bool beside = c.w > c.h;  // landscape: side by side; portrait: one under the other
+            CHECK(start->rect.w >= width * (beside ? 0.55f : 1.0f) - 1);
+            CHECK(start->rect.h >= c.min_target_h * 2);
+            CHECK(start->text_px > ui.app.profile().tile_label_px);  // larger than a home tile's words
+            CHECK(sos->rect.w >= width * (beside ? 0.35f : 1.0f) - 1);
+            CHECK(sos->rect.h >= c.min_target_h * 1.5f);
+            CHECK(sos->bg == ui.app.palette().sos_tile);
+            CHECK((beside ? sos->rect.x > start->rect.right() : sos->rect.y > start->rect.bottom()));
+            float bottom = 0;
+            for (const SemNode& n : ui.app.semantics().nodes()) bottom = std::max(bottom, n.rect.bottom());
+            CHECK(bottom >= c.h * 0.75f);  // the screen is used, not left blank under a line of text
+            CHECK(sos->rect.bottom() <= c.h);  // and nothing to scroll to find either button
+            check_numbers(ui, c);
+            check_reachable_by_arrows(ui);
+            tap(ui, "attract.sos");
+            CHECK(ui.app.state().route.screen == Screen::Sos);
+        }
+    }
 }
 
 TEST_CASE("结束 on a kiosk ends the visit at once, TVs and browsers have no idle timer") {

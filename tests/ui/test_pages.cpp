@@ -529,6 +529,81 @@ TEST_CASE("a severe alert interrupts any page until 我知道了, on every surfa
     }
 }
 
+// Issue 16 item 4: what to do and whom to call are as large as the headline, the one button is
+// focused with its ring showing on a TV, and each surface is told what it has.
+TEST_CASE("the severe-alert screen: advice and phone at headline size and 我知道了 focused with its ring on a TV") {
+    auto alerts = nlohmann::json::parse(fixture("alerts"));
+    alerts["items"][0]["info"][0]["instruction"] = "请老人减少外出，注意保暖。";  // the number is not in the advice
+    for (const SurfaceCase& c : surface_cases()) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        feed(ui, {Resource::Site}, fixture("site"));
+        open(ui, Screen::Contacts);
+        feed(ui, {Resource::Alerts}, alerts.dump());
+        ui.frame();
+        ui.frame();
+        const SemNode* headline = find_node(ui.app, "interrupt.headline");
+        REQUIRE(headline);
+        for (const char* id : {"interrupt.instruction", "interrupt.hotline"}) {
+            INFO(id);
+            const SemNode* n = find_node(ui.app, id);
+            REQUIRE(n);
+            CHECK(n->text_px >= headline->text_px);
+        }
+        const SemNode* hotline = find_node(ui.app, "interrupt.hotline");
+        CHECK(hotline->label.find(ui.app.state().data.site.value.hotline) != std::string::npos);
+        CHECK(hotline->rect.h <= hotline->text_px * 3 + 0.5f);  // the words, then the number whole on its own line
+        const SemNode* ack = find_node(ui.app, "interrupt.ack");
+        REQUIRE(ack);
+        CHECK(ack->focused);
+        CHECK(ack->rect.w >= headline->rect.w * 0.6f - 1);  // the headline spans the content's width
+        const std::string hint = find_node(ui.app, "interrupt.hint")->label;
+        if (c.surface == Surface::Tv) {
+            CHECK(focus_ring_drawn(ui, ack->rect));  // the remote's one item, visibly focused at once
+            CHECK(hint.find("遥控器") != std::string::npos);
+        } else {
+            CHECK(hint.find("遥控器") == std::string::npos);  // a kiosk or a phone has no remote and no 返回 key
+            CHECK(hint.find("返回") == std::string::npos);
+        }
+        check_numbers(ui, c);
+    }
+}
+
+TEST_CASE("the severe-alert screen does not repeat the community's phone when the advice already gives it") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    feed(ui, {Resource::Site}, fixture("site"));
+    feed(ui, {Resource::Alerts}, fixture("alerts"));  // its advice ends with 010-6688 1234
+    ui.frame();
+    REQUIRE(find_node(ui.app, "interrupt.instruction"));
+    CHECK(find_node(ui.app, "interrupt.instruction")->text_px >= find_node(ui.app, "interrupt.headline")->text_px);
+    CHECK_FALSE(find_node(ui.app, "interrupt.hotline"));
+}
+
+// Issue 16 item 12: a QR code carries the address the server advertises for phones (not the
+// 127.0.0.1 a kiosk beside its server uses), and the page prints no raw link.
+TEST_CASE("the QR page carries the public address the server advertises and shows no raw link") {
+    for (const bool advertised : {true, false}) {
+        INFO("advertised " << advertised);
+        HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+        load_data(ui);
+        auto site = nlohmann::json::parse(fixture("site"));
+        if (advertised) site["public_url"] = "https://fuwu.example.org";
+        feed(ui, {Resource::Site}, site.dump());
+        open(ui, Screen::GuideQr, "1");
+        const SemNode* qr = find_node(ui.app, "qr.code");
+        REQUIRE(qr);
+        const std::string base = advertised ? "https://fuwu.example.org" : "http://127.0.0.1:8080";
+        CHECK(qr->label.find(base + "/?surface=browser&open=guide_detail/1") != std::string::npos);
+        if (advertised) CHECK(qr->label.find("127.0.0.1") == std::string::npos);
+        for (const SemNode& n : ui.app.semantics().nodes()) {
+            if (n.role == Role::Image) continue;  // the code itself (its label is for screen readers)
+            INFO(n.id << " '" << n.label << "'");
+            CHECK(n.label.find("http") == std::string::npos);
+            CHECK(n.label.find("surface=") == std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("a confirmed alert is remembered across restarts, a new severe alert interrupts again") {
     std::string saved;
     {

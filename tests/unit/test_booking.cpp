@@ -411,6 +411,14 @@ TEST_CASE("the keypad types digits, X only as an ID number's last character, del
     CHECK(masked_phone("13800138000") == "138****8000");
 }
 
+TEST_CASE("a form box hides the middle of a phone or ID number once nobody types in it") {
+    CHECK(masked_field("phone", "13812345678") == "138****5678");
+    CHECK(masked_field("id_number", "11010519491231002X") == "110105********002X");  // as the review page shows it
+    CHECK(masked_field("phone", "1381234") == "1381234");  // too short to hide anything
+    CHECK(masked_field("code", "123456") == "123456");  // a one-time code is no one's identity
+    CHECK(masked_field("name", "王建国") == "王建国");
+}
+
 TEST_CASE("confirming a severe alert tells the server when someone is signed in") {
     std::vector<Effect> fx;
     State s;
