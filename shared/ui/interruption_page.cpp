@@ -30,7 +30,7 @@ void warning_sign(PageContext& ctx, const Rect& r) {
 
 // Each surface is told what it has: a remote's 返回 key on a TV, only the button elsewhere.
 std::string hint_words(const PageContext& ctx) {
-    return ctx.strings.text(ctx.profile.can.remote_control ? "interrupt.hint" : "interrupt.hint_touch");
+    return ctx.strings.text(ctx.acting("interrupt.hint"));
 }
 
 // Enlarged text wraps a glyph short of the edge: a closing mark (，。；) hangs at the end of its

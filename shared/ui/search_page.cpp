@@ -50,7 +50,7 @@ float keyword_box(PageContext& ctx, float y) {
                     ctx.palette.text, ctx.palette.background);
     const std::string& keyword = ctx.state.keyword;
     const Rect box{area.x, y, area.w, std::max(ctx.profile.min_target_h, px * 2.4f)};
-    text_box(ctx, {"search.keyword", keyword.empty() ? ctx.strings.text("search.keyword_placeholder") : keyword, "", "", box,
+    text_box(ctx, {"search.keyword", keyword.empty() ? ctx.strings.text(ctx.acting("search.keyword_placeholder")) : keyword, "", "", box,
                    ctx.palette.background, EditField{"keyword"}, px, Role::Textbox},
              keyword.empty());
     return box.bottom() + ctx.profile.gap;

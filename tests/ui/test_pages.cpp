@@ -561,7 +561,10 @@ TEST_CASE("the severe-alert screen: advice and phone at headline size and 我知
         if (c.surface == Surface::Tv) {
             CHECK(focus_ring_drawn(ui, ack->rect));  // the remote's one item, visibly focused at once
             CHECK(hint.find("遥控器") != std::string::npos);
+            CHECK(hint.find("按确认键") != std::string::npos);  // the remote's verb (glossary.json)
         } else {
+            // Touch says 点, a browser 点击: each surface's own verb.
+            CHECK(hint.find(c.surface == Surface::Kiosk ? "请点“" : "请点击“") != std::string::npos);
             CHECK(hint.find("遥控器") == std::string::npos);  // a kiosk or a phone has no remote and no 返回 key
             CHECK(hint.find("返回") == std::string::npos);
         }
