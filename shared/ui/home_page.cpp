@@ -91,15 +91,20 @@ void draw_home_page(PageContext& ctx) {
     const float tile_h = std::floor(std::max({ctx.profile.min_target_h, text_h, (avail_h - gap * (rows - 1)) / rows}));
     const bool numbered = ctx.profile.can.remote_control;  // the remote's number keys open the tiles
 
-    for (int i = 0; i < static_cast<int>(tiles.size()); ++i) {
+    const int count = static_cast<int>(tiles.size());
+    for (int i = 0; i < count; ++i) {
         const HomeTile& t = tiles[i];
-        const float x = area.x + (i % cols) * (tile_w + gap);
+        // A last row that is not full shares the whole width: no tile stands alone beside a hole
+        // (社区公告 on a portrait kiosk).
+        const int in_row = std::min(cols, count - i / cols * cols);
+        const float w = in_row == cols ? tile_w : std::floor((area.w - gap * (in_row - 1)) / in_row);
+        const float x = area.x + (i % cols) * (w + gap);
         const float y = area.y + header_h + (i / cols) * (tile_h + gap);
         TileSpec spec{std::string(t.label_key),
                       ctx.strings.text(t.label_key),
                       ctx.strings.text(t.hint_key),
                       numbered ? std::to_string(i + 1) : std::string(),
-                      {x, y, tile_w, tile_h},
+                      {x, y, w, tile_h},
                       t.screen == Screen::Sos ? ctx.palette.sos_tile : ctx.palette.tile,
                       OpenScreen{t.screen, ""}};
         tile(ctx, spec);

@@ -202,3 +202,25 @@ TEST_CASE("the English catalogue lays out too") {
         CHECK(n.rect.right() <= 360);
     }
 }
+
+TEST_CASE("home rows are full from edge to edge: no tile stands alone beside a hole") {
+    for (const Case& c : kCases) {
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        const SemanticsTree& tree = ui.app.semantics();
+        float right = 0;
+        for (int i = 0; i < tree.focusable_count(); ++i)
+            if (tree.focusable(i).id.rfind("tile.", 0) == 0) right = std::max(right, tree.focusable(i).rect.right());
+        REQUIRE(right > 0);
+        for (int i = 0; i < tree.focusable_count(); ++i) {
+            const SemNode& tile = tree.focusable(i);
+            if (tile.id.rfind("tile.", 0) != 0) continue;
+            float row_right = tile.rect.right();  // the right edge of the row this tile is in
+            for (int j = 0; j < tree.focusable_count(); ++j)
+                if (tree.focusable(j).id.rfind("tile.", 0) == 0 && tree.focusable(j).rect.y == tile.rect.y)
+                    row_right = std::max(row_right, tree.focusable(j).rect.right());
+            INFO(tile.id);
+            CHECK(row_right >= right - 2);
+        }
+    }
+}
