@@ -777,3 +777,18 @@ TEST_CASE("days that cannot be booked are dimmed and say why: 当天不能预约
     CHECK(day(2)->action);
     CHECK(find_node(ui.app, "booking.pick_day")->label.find("灰色") == std::string::npos);  // not colour words
 }
+
+TEST_CASE("the days open on the first day that can be booked once they arrive: not on 返回") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    ui.app.dispatch(CallDone{Call::RegisterDevice, 0, 201, R"({"id":7,"kind":"stb","serial":"STB-1","bound":false,"token":"D7"})"});
+    ui.app.dispatch(CallDone{Call::DeviceStatus, 0, 200, kBoundBox});
+    while (const Alert* alert = interrupting_alert(ui.app.state())) ui.app.dispatch(AcknowledgeAlert{alert->id});
+    ui.app.dispatch(OpenScreen{Screen::BookDate, "1"});
+    ui.frame();
+    ui.frame();  // the header only: nothing to focus yet
+    load_booking(ui);
+    ui.frame();
+    ui.frame();
+    REQUIRE(ui.app.semantics().focused());
+    CHECK(ui.app.semantics().focused()->id.rfind("booking.day.", 0) == 0);
+}
