@@ -54,7 +54,11 @@ export async function readAloud(driver) {
     said.slice(0, 3).join(' / '));
   await driver.shot('reading-done');
 
-  await activate(driver, 'reading.restart');
+  // Read to the end, the first button says 从头读, and no second button says the same.
+  const end = await driver.report();
+  driver.checks.check(node(end, 'reading.toggle') && node(end, 'reading.toggle').label === '从头读' && !node(end, 'reading.restart'),
+    `${driver.name}: at the end one button says 从头读`, node(end, 'reading.toggle') && node(end, 'reading.toggle').label);
+  await activate(driver, 'reading.toggle');
   await waitFor(driver, (r) => r.reading.playing || r.reading.index > 0, 3000);
   await activate(driver, 'reading.stop');
   const stopped = await waitFor(driver, (r) => r.reading.sentences === 0, 3000);

@@ -57,7 +57,10 @@ try {
   await boxRow.getByLabel('电话').fill('13800000009');
   await boxRow.getByRole('button', { name: '绑定' }).click();
   await desk.page.getByText(`${number} 号设备已绑定。`).waitFor();
-  checks.check((await desk.page.locator('tr', { hasText: 'DESK-STB-1' }).innerText()).includes('3 号楼 201 王家'), 'the desk binds the box to a household');
+  // The list is drawn again after the answer: wait for the row to show the household.
+  const boundRow = desk.page.locator('tr', { hasText: 'DESK-STB-1' }).filter({ hasText: '3 号楼 201 王家' });
+  checks.check(await boundRow.waitFor({ timeout: 5000 }).then(() => true, () => false), 'the desk binds the box to a household',
+    await desk.page.locator('tr', { hasText: 'DESK-STB-1' }).innerText());
   await deskShot('devices');
   await goHome(tv);
   await activate(tv, 'tile.sos');
