@@ -238,7 +238,9 @@ float App::snap_forward(float target) const {
 
 // Where the page's scrolling ends: pushed on into blank space below the last line, so that the end
 // looks like every other stop.
-float App::row_aligned_max(float max) const { return max <= 0 ? 0 : snap_forward(max); }
+float App::row_aligned_max(float max) const {
+    return max < 1 ? 0 : snap_forward(max);  // a page that fits to within a pixel (rounding) does not scroll
+}
 
 // After key scrolling, the focus ring stays on screen: an item that scrolled out of view hands the
 // focus to the first one in view (the pinned 返回 when the content has none).
@@ -365,7 +367,8 @@ void App::frame(const CivilTime& now) {
                     overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id(), 0, params_.config.server_url};
     // The page went on below the screen last time (and this is not its end): keep a line for 下面还有,
     // with nothing of the page drawn under it.
-    if (drawn == last_measured_route_ && scrolled() < max_scroll_ - 1) ctx.reserve_bottom = more_below_height(ctx);
+    if (drawn == last_measured_route_ && overflow_ > 0.5f && scrolled() < max_scroll_ - 1)
+        ctx.reserve_bottom = more_below_height(ctx);
     const Rect page_view{view.x, view.y, view.w, view.h - ctx.reserve_bottom};
     tree_.set_area(page_view);
     ImGui::PushClipRect(ImVec2(page_view.x - ring, page_view.y - ring),
@@ -383,6 +386,9 @@ void App::frame(const CivilTime& now) {
     ImGui::PopClipRect();
     ImGui::End();
     max_scroll_ = row_aligned_max(std::max(0.0f, ctx.content_height - ctx.scroll_area().h));
+    // Whether the page is taller than its area without the 下面还有 line (a page that fits, laid out
+    // to the screen's bottom edge like the alert, must not be told it goes on because of the line).
+    overflow_ = ctx.content_height - (ctx.scroll_area().h + ctx.reserve_bottom);
     last_measured_route_ = drawn;
 
     ++frames_drawn_;

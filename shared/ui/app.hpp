@@ -120,6 +120,7 @@ private:
     int pending_frames_ = 2;
     long frames_drawn_ = 0;
     float max_scroll_ = 0;       // of the page last drawn
+    float overflow_ = 0;         // how far it goes on below its area (without the 下面还有 line)
 
     // Touch and mouse scrolling: a drag moves the page, a flick keeps it moving for a moment.
     struct Drag {

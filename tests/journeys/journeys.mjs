@@ -44,9 +44,14 @@ export async function focusOn(driver, id) {
 // Touch: the item's centre on screen, swiping to it as a resident scrolls to a button below the
 // fold (a phone's screen holds less of a page than a kiosk's).
 async function reachByTouch(driver, id) {
+  // Its middle where the page shows it: not behind the pinned title bar or 下面还有, where a tap
+  // lands on them instead.
   const onScreen = (r) => {
     const n = node(r, id);
-    return n && n.visible && n.rect[1] + n.rect[3] / 2 >= 0 && n.rect[1] + n.rect[3] / 2 <= r.display[1];
+    if (!n || !n.visible) return false;
+    const [, top, , height] = n.fixed || !r.scroll_area ? r.viewport : r.scroll_area;
+    const middle = n.rect[1] + n.rect[3] / 2;
+    return middle >= top && middle <= top + height;
   };
   for (let i = 0; i < 20; i++) {
     if (!(await waitFor(driver, (x) => node(x, id), 5000))) break;
@@ -54,7 +59,8 @@ async function reachByTouch(driver, id) {
     if (r) return r;
     const now = await driver.report();
     if (!node(now, id) || !driver.swipeUp) break;
-    await (node(now, id).rect[1] > 0 ? driver.swipeUp() : driver.swipeDown());
+    const area = now.scroll_area || now.viewport;
+    await (node(now, id).rect[1] > area[1] ? driver.swipeUp() : driver.swipeDown());
   }
   const r = await driver.report();
   const n = node(r, id);

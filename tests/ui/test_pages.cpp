@@ -531,6 +531,18 @@ TEST_CASE("a severe alert interrupts any page until 我知道了, on every surfa
 
 // Issue 16 item 4: what to do and whom to call are as large as the headline, the one button is
 // focused with its ring showing on a TV, and each surface is told what it has.
+TEST_CASE("下面还有 only where the page goes on: not under an alert that fits the screen") {
+    HeadlessUi ui(Surface::Kiosk, 1080, 1920);
+    ui.app.dispatch(SetTextSize{2});
+    ui.app.dispatch(SetHighContrast{true});
+    feed(ui, {Resource::Site}, fixture("site"));
+    feed(ui, {Resource::Alerts}, fixture("alerts"));
+    for (int i = 0; i < 4; ++i) ui.frame();
+    REQUIRE(find_node(ui.app, "interrupt.ack"));
+    if (ui.app.report()["max_scroll"].get<float>() == 0) CHECK_FALSE(find_node(ui.app, "page.more"));
+    CHECK(ui.app.report()["max_scroll"].get<float>() == 0);  // it fits: the button stands at the bottom, nothing more
+}
+
 TEST_CASE("the severe-alert screen: advice and phone at headline size and 我知道了 focused with its ring on a TV") {
     auto alerts = nlohmann::json::parse(fixture("alerts"));
     alerts["items"][0]["info"][0]["instruction"] = "请老人减少外出，注意保暖。";  // the number is not in the advice
