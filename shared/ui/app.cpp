@@ -247,7 +247,7 @@ float App::row_aligned_max(float max) const {
 void App::focus_in_view() {
     const SemNode* node = tree_.focused();
     const Rect& view = tree_.scroll_area();
-    const auto pinned = [&](const SemNode& n) { return static_cast<size_t>(&n - tree_.nodes().data()) < tree_.first_scrolled(); };
+    const auto pinned = [&](const SemNode& n) { return tree_.is_fixed(&n - tree_.nodes().data()); };
     if (!node || pinned(*node) || view.contains(node->rect)) return;
     int fallback = -1;
     for (int i = 0; i < tree_.focusable_count(); ++i) {
@@ -307,7 +307,7 @@ void App::pointer_scroll() {
 void App::follow_focus() {
     follow_focus_ = false;
     const SemNode* node = tree_.focused();
-    if (!node || static_cast<size_t>(node - tree_.nodes().data()) < tree_.first_scrolled()) return;  // pinned: in view
+    if (!node || tree_.is_fixed(node - tree_.nodes().data())) return;  // pinned: always in view
     const Rect& view = tree_.scroll_area();
     const float margin = profile_.body_px;
     float delta = 0;

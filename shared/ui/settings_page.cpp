@@ -17,13 +17,12 @@ struct Choice {
 float choice_row(PageContext& ctx, const std::string& id, const std::string& label, const std::vector<Choice>& choices,
                  float y) {
     const Rect area = ctx.content();
-    const float px = ctx.profile.body_px;
     y += text_block(ctx, id + ".label", label, ImVec2(area.x, y), area.w, ctx.profile.heading_px, ctx.palette.text,
                     ctx.palette.background, Role::Heading);
     float x = area.x, row_h = 0;
     for (const Choice& c : choices) {
         const std::string text = c.current ? ctx.strings.format("settings.current", {{"choice", c.label}}) : c.label;
-        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, text, px) + 2 * px);
+        const float w = button_width(ctx, text);
         if (x > area.x && x + w > area.right()) {  // wrap on narrow screens
             x = area.x;
             y += row_h + ctx.profile.gap * 0.5f;

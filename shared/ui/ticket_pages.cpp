@@ -138,25 +138,6 @@ float ticket_qr(PageContext& ctx, const Appointment& a, float x, float y, float 
                           ctx.palette.background);
 }
 
-// Buttons left to right, wrapping at the content's edge, each named as an entry focus (the page
-// opens on the first of them). Returns the y below.
-float forward_buttons(PageContext& ctx, const std::vector<ButtonSpec>& buttons, float x0, float y) {
-    const float right = ctx.content().right();
-    float x = x0, bottom = y;
-    for (const ButtonSpec& b : buttons) {
-        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, b.label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
-        if (x > x0 && x + w > right) {
-            x = x0;
-            y = bottom + ctx.profile.gap * 0.5f;
-        }
-        const Rect r = button(ctx, b.id, b.label, ImVec2(x, y), b.action, b.fill);
-        ctx.tree.focus_last_on_entry();
-        x = r.right() + ctx.profile.gap;
-        bottom = std::max(bottom, r.bottom());
-    }
-    return bottom;
-}
-
 // The forward actions first (打印凭证 where there is a printer, 完成), the page's entry focus on the
 // first of them; then, apart and outlined, 取消预约 (or, for a cancellation of one's own, 恢复预约
 // with its deadline). Returns the y below.
@@ -166,9 +147,9 @@ float ticket_actions(PageContext& ctx, const Appointment& a, float x, float y) {
     const bool booked = a.status == "booked";
     std::vector<ButtonSpec> forward;
     if (booked && ctx.profile.can.printer)
-        forward.push_back({"ticket.print", t.text("ticket.print"), PrintTicket{ticket_printout(ctx, a)}, ctx.palette.tile});
-    forward.push_back({"ticket.done", t.text("ticket.done"), GoBack{}, ctx.palette.tile});
-    y = forward_buttons(ctx, forward, x, y) + ctx.profile.gap * 0.5f;
+        forward.push_back({"ticket.print", t.text("ticket.print"), PrintTicket{ticket_printout(ctx, a)}, ctx.palette.tile, true});
+    forward.push_back({"ticket.done", t.text("ticket.done"), GoBack{}, ctx.palette.tile, true});
+    y = button_row(ctx, forward, ImVec2(x, y)) + ctx.profile.gap * 0.5f;
     if (booked)
         return secondary_button(ctx, "ticket.cancel", t.text("ticket.cancel"), ImVec2(x, y),
                                 OpenScreen{Screen::CancelConfirm, std::to_string(a.id)}).bottom();

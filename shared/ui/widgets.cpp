@@ -198,11 +198,15 @@ float tile_grid(PageContext& ctx, const std::vector<GridItem>& items, float y) {
     return y + (items.size() + cols - 1) / cols * (h + gap);
 }
 
+float button_width(const PageContext& ctx, const std::string& label) {
+    const float px = ctx.profile.body_px;
+    return std::max(ctx.profile.min_target_w, text_width(ctx, label, px) + 2 * px);
+}
+
 Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
             Rgb fill) {
     const float px = ctx.profile.body_px;
-    const Rect r{pos.x, pos.y, std::max(ctx.profile.min_target_w, text_width(ctx, label, px) + 2 * px),
-                 std::max(ctx.profile.min_target_h, px * 2.2f)};
+    const Rect r{pos.x, pos.y, button_width(ctx, label), std::max(ctx.profile.min_target_h, px * 2.2f)};
     tile(ctx, {id, label, "", "", r, fill, action, px});
     return r;
 }
@@ -212,12 +216,13 @@ float button_row(PageContext& ctx, const std::vector<ButtonSpec>& buttons, ImVec
     const float gap = ctx.profile.gap;
     float x = pos.x, y = pos.y, bottom = pos.y;
     for (const ButtonSpec& b : buttons) {
-        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, b.label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
+        const float w = button_width(ctx, b.label);
         if (x > pos.x && x + w > right) {
             x = pos.x;
             y = bottom + gap * 0.5f;
         }
         const Rect r = button(ctx, b.id, b.label, ImVec2(x, y), b.action, b.fill);
+        if (b.entry) ctx.tree.focus_last_on_entry();
         x = r.right() + gap;
         bottom = std::max(bottom, r.bottom());
     }
@@ -355,24 +360,29 @@ float reading_bar(PageContext& ctx, float y) {
 struct HeaderRow {
     Rect back;
     float title_x = 0, title_right = 0, title_h = 0, h = 0;
-    std::vector<std::pair<std::string, std::string>> buttons;  // id, label, right to left
+    struct Button {
+        std::string id, label;
+        Action action;
+        float w;
+    };
+    std::vector<Button> buttons;  // right to left
 };
 
 HeaderRow header_row(const PageContext& ctx, const std::string& title, float top) {
     const Rect area = ctx.content();
     const float px = ctx.profile.body_px;
-    const auto width_of = [&](const std::string& label) {
-        return std::max(ctx.profile.min_target_w, text_width(ctx, label, px) + 2 * px);
-    };
     HeaderRow row;
-    row.back = {area.x, top, width_of(ctx.strings.text("page.back")), std::max(ctx.profile.min_target_h, px * 2.2f)};
+    row.back = {area.x, top, button_width(ctx, ctx.strings.text("page.back")), std::max(ctx.profile.min_target_h, px * 2.2f)};
+    const auto add = [&](const char* id, const std::string& label, const Action& action) {
+        row.buttons.push_back({id, label, action, button_width(ctx, label)});
+    };
     // A kiosk visitor who signed in can leave at once: 结束 wipes what is theirs (as the idle timer would).
     if (ctx.profile.can.visitor_sessions && !ctx.state.personal.token.empty())
-        row.buttons.emplace_back("session.end", ctx.strings.text("session.end"));
+        add("session.end", ctx.strings.text("session.end"), EndSession{});
     // 朗读: the whole page aloud, sentence by sentence (the bar under the title controls it).
-    if (!ctx.state.reading.active()) row.buttons.emplace_back("page.read", ctx.strings.text("reading.read"));
+    if (!ctx.state.reading.active()) add("page.read", ctx.strings.text("reading.read"), ReadPage{});
     row.title_right = area.right();
-    for (const auto& b : row.buttons) row.title_right -= width_of(b.second) + ctx.profile.gap;
+    for (const auto& b : row.buttons) row.title_right -= b.w + ctx.profile.gap;
     row.title_x = row.back.right() + ctx.profile.gap;
     const float heading = ctx.profile.heading_px;
     row.title_h = text_block_height(ctx, title, row.title_right - row.title_x, heading);
@@ -399,10 +409,8 @@ float page_header(PageContext& ctx, const std::string& title) {
                              ctx.palette.tile);
     ctx.tree.skip_last_on_entry();
     float right = area.right();
-    for (const auto& [id, label] : row.buttons) {
-        const float w = std::max(ctx.profile.min_target_w, text_width(ctx, label, ctx.profile.body_px) + 2 * ctx.profile.body_px);
-        const Action action = id == "session.end" ? Action{EndSession{}} : Action{ReadPage{}};
-        right = button(ctx, id, label, im(right - w, top), action, ctx.palette.tile).x - ctx.profile.gap;
+    for (const HeaderRow::Button& b : row.buttons) {
+        right = button(ctx, b.id, b.label, im(right - b.w, top), b.action, ctx.palette.tile).x - ctx.profile.gap;
         ctx.tree.skip_last_on_entry();  // 结束, 朗读
     }
     const float px = ctx.profile.heading_px;

@@ -42,6 +42,10 @@ struct GridItem {
 // little smaller than the home tiles. Returns the y below the grid.
 float tile_grid(PageContext& ctx, const std::vector<GridItem>& items, float y);
 
+// How wide button() makes a button saying `label`: its words at body size with room on each side,
+// at least the surface's target width.
+float button_width(const PageContext& ctx, const std::string& label);
+
 // A button sized to its words (at body size), at least the surface's target size; returns its rect.
 Rect button(PageContext& ctx, const std::string& id, const std::string& label, ImVec2 pos, const Action& action,
             Rgb fill);
@@ -50,6 +54,7 @@ struct ButtonSpec {
     std::string id, label;
     Action action;
     Rgb fill;
+    bool entry = false;  // a forward action: the page opens focused on the first such button
 };
 // Buttons left to right from `pos`, each moving to the next line when it does not fit beside the
 // one before. Returns the y below the last.
