@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client } from '../server/api_client.mjs';
+import { chinaIso, client, laterTodayInChina } from '../server/api_client.mjs';
 import { addStaff, startServer, STAFF_PASSWORD } from '../server/server_process.mjs';
 import { Checks, confirmAlerts, launch, openPage, report, waitForState, waitReady } from './browser.mjs';
 
@@ -243,10 +243,10 @@ try {
   // scanner types the QR's text and Enter); an editor closes another slot with a booked resident.
   const editorToken = (await api.post('/api/v1/staff/sessions', { name: 'bian', password: STAFF_PASSWORD, kind: 'bearer' })).json.token;
   const schedule = (await api.get('/api/v1/schedules')).json.items[0];
-  const iso = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+  const soon = await laterTodayInChina();
   const opened = (await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`, { slots: [
-    { start: iso(Date.now() + 3600e3), end: iso(Date.now() + 5400e3), capacity: 2 },
-    { start: iso(Date.now() + 86400e3 * 2), end: iso(Date.now() + 86400e3 * 2 + 1800e3), capacity: 2 }] }, { token: editorToken })).json.items;
+    { start: chinaIso(soon), end: chinaIso(soon + 1800e3), capacity: 2 },
+    { start: chinaIso(soon + 86400e3 * 2), end: chinaIso(soon + 86400e3 * 2 + 1800e3), capacity: 2 }] }, { token: editorToken })).json.items;
   const visitor = await api.signIn('13800000071');
   const booking = (slot, key) => api.post('/api/v1/appointments', { slot_id: slot.id, name: '周奶奶', phone: '13800000071', id_number: '11010519491231002X' },
     { token: visitor, headers: { 'Idempotency-Key': key } });

@@ -69,3 +69,15 @@ export function client(baseUrl) {
 }
 
 export const dayInChina = (offsetDays) => new Date(Date.now() + 8 * 3600e3 + offsetDays * 86400e3).toISOString().slice(0, 10);
+
+// A date-time written as the wall clock in China, with its offset (what the server stores).
+export const chinaIso = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+
+// A moment `leadMinutes` from now that is still today in China. Near midnight it waits for the new
+// day, so a test of "today's appointments" passes or fails the same at any hour it runs.
+export async function laterTodayInChina(leadMinutes = 3) {
+  while (dayInChina(0) !== new Date(Date.now() + 8 * 3600e3 + (leadMinutes + 1) * 60e3).toISOString().slice(0, 10)) {
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+  return Date.now() + leadMinutes * 60e3;
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
-import { client, dayInChina } from './api_client.mjs';
+import { chinaIso, client, dayInChina, laterTodayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { addStaff, startServer, STAFF_PASSWORD } from './server_process.mjs';
 import { nextEvent, readEvents } from './sse_reader.mjs';
@@ -470,12 +470,11 @@ await checks.each('counter', [
     const ed = (await signIn('editor', { kind: 'bearer' })).token;
     const schedule = (await api.get('/api/v1/schedules')).json.items[0];
     // A slot later today and one in three days, opened by an editor; two residents book.
-    const soon = new Date(Date.now() + 8 * 3600e3 + 3600e3);
-    const iso = (d) => d.toISOString().slice(0, 19) + '+08:00';  // the wall clock in China, written with its offset
-    const later = new Date(soon.getTime() + 3 * 86400e3);
+    const soon = await laterTodayInChina();
+    const later = soon + 3 * 86400e3;
     const opened = await api.post(`/api/v1/staff/schedules/${schedule.id}/slots`, { slots: [
-      { start: iso(soon), end: iso(new Date(soon.getTime() + 1800e3)), capacity: 3 },
-      { start: iso(later), end: iso(new Date(later.getTime() + 1800e3)), capacity: 3 }] }, { token: ed });
+      { start: chinaIso(soon), end: chinaIso(soon + 1800e3), capacity: 3 },
+      { start: chinaIso(later), end: chinaIso(later + 1800e3), capacity: 3 }] }, { token: ed });
     const [todaySlot, laterSlot] = opened.json.items;
     const book = async (phone, slot, key) => {
       const token = await api.signIn(phone);
@@ -494,7 +493,7 @@ await checks.each('counter', [
     const otherDay = await api.post('/api/v1/staff/appointments/check-in', { code: b.appointment.code }, { token: desk });
     const unknown = await api.post('/api/v1/staff/appointments/check-in', { code: 'ZZZZZZ' }, { token: desk });
     checks.check(scanned.status === 200 && scanned.json.status === 'fulfilled', "a scanned ticket (its QR text) checks the resident in", `${scanned.status} ${scanned.json?.detail ?? ''}`);
-    checks.check(twice.status === 409 && otherDay.status === 409 && otherDay.json.detail.includes(later.toISOString().slice(0, 10)) && unknown.status === 404,
+    checks.check(twice.status === 409 && otherDay.status === 409 && otherDay.json.detail.includes(chinaIso(later).slice(0, 10)) && unknown.status === 404,
       'checking in twice, on the wrong day or with an unknown code is refused with a sentence', [twice.status, otherDay.status, unknown.status].join());
     const slots = await api.get(`/api/v1/staff/schedules/${schedule.id}/slots?days=7`, { token: ed });
     const withB = slots.json.items.find((x) => x.id === laterSlot.id);
@@ -506,7 +505,7 @@ await checks.each('counter', [
       'an editor closes a slot with a reason');
     const mine = (await api.get('/api/v1/appointments', { token: b.token })).json.items.find((x) => x.id === b.appointment.id);
     checks.check(mine.status === 'cancelled' && mine.cancel_reason === '工作人员外出培训，请改约其他时间', "the resident's 我的预约 shows it cancelled, and why", JSON.stringify(mine));
-    const listed = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${later.toISOString().slice(0, 10)}&to=${later.toISOString().slice(0, 10)}`)).json.items;
+    const listed = (await api.get(`/api/v1/schedules/${schedule.id}/slots?from=${chinaIso(later).slice(0, 10)}&to=${chinaIso(later).slice(0, 10)}`)).json.items;
     const again = await api.post('/api/v1/appointments', { slot_id: laterSlot.id, name: '测试', phone: '13800000082', id_number: '11010519491231002X' },
       { token: b.token, headers: { 'Idempotency-Key': 'counter-c' } });
     checks.check(!listed.some((x) => x.id === laterSlot.id) && again.status === 409, 'a closed slot is no longer offered or bookable',
