@@ -12,14 +12,23 @@ foreach(f ${ELDER_STRING_FILES})
   list(APPEND ELDER_STRINGS_OUT ${ELDER_ASSETS_OUT}/${kind}/${name})
 endforeach()
 
-# The CJK font: a subset of Debian's WenQuanYi Micro Hei, made at build time (ARCHITECTURE.md says why).
-set(ELDER_FONT_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc CACHE FILEPATH "CJK font the subset is cut from")
-set(ELDER_FONT_OUT ${ELDER_ASSETS_OUT}/fonts/elder-cjk.ttf)
+# The CJK fonts: a base font and tiers cut from Debian's fonts at build time (scripts/make_fonts.py
+# and ARCHITECTURE.md, "Fonts"). The tiers do not depend on the project's text, so they are cut once.
+set(ELDER_FONTS_OUT ${ELDER_ASSETS_OUT}/fonts)
+set(ELDER_FONT_TIERS common rare last rest)
+set(ELDER_FONT_TIER_FILES ${ELDER_FONTS_OUT}/tiers.json)
+foreach(t ${ELDER_FONT_TIERS})
+  list(APPEND ELDER_FONT_TIER_FILES ${ELDER_FONTS_OUT}/elder-cjk-${t}.ttf)
+endforeach()
+add_custom_command(OUTPUT ${ELDER_FONT_TIER_FILES}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${ELDER_FONTS_OUT}
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/scripts/make_fonts.py tiers ${ELDER_FONTS_OUT}
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make_fonts.py
+  COMMENT "Cutting the CJK font tiers (once)")
 file(GLOB_RECURSE ELDER_TEXT_ASSETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/*.json)
-add_custom_command(OUTPUT ${ELDER_FONT_OUT} ${ELDER_ASSETS_OUT}/fonts/elder-cjk.json
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${ELDER_ASSETS_OUT}/fonts
-  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/scripts/make_font.py ${ELDER_FONT_SOURCE} ${ELDER_FONT_OUT}
-          ${CMAKE_SOURCE_DIR}/assets --report ${ELDER_ASSETS_OUT}/fonts/elder-cjk.json
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make_font.py ${ELDER_TEXT_ASSETS}
-  COMMENT "Subsetting the CJK font")
-add_custom_target(assets ALL DEPENDS ${ELDER_FONT_OUT} ${ELDER_STRINGS_OUT})
+set(ELDER_FONT_OUT ${ELDER_FONTS_OUT}/elder-cjk.ttf)
+add_custom_command(OUTPUT ${ELDER_FONT_OUT} ${ELDER_FONTS_OUT}/index.json ${ELDER_FONTS_OUT}/elder-cjk.json
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/scripts/make_fonts.py base ${ELDER_FONTS_OUT} ${CMAKE_SOURCE_DIR}/assets
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make_fonts.py ${ELDER_TEXT_ASSETS} ${ELDER_FONT_TIER_FILES}
+  COMMENT "Cutting the base CJK font")
+add_custom_target(assets ALL DEPENDS ${ELDER_FONT_OUT} ${ELDER_FONT_TIER_FILES} ${ELDER_STRINGS_OUT})

@@ -57,6 +57,7 @@ void device_answered(State& state, const CallDone& done, std::vector<Effect>& ef
     d.load = Load::Done;
     d.problem = {};
     d.id = status.id;
+    const bool newly_bound = status.bound && !d.bound;
     d.bound = status.bound;
     d.household_name = status.household_name;
     d.household_phone = status.household_phone;
@@ -65,6 +66,9 @@ void device_answered(State& state, const CallDone& done, std::vector<Effect>& ef
         effects.push_back(WriteCache{kDeviceKey, json{{"token", d.token}, {"id", d.id}}.dump()});
         identify_stream(state, effects);
     }
+    // The box acts for its household from now on: a page of the household's own that opened before
+    // (at start, with --open) fetches what it shows.
+    if (newly_bound && page_is_personal(state.route.screen)) state.route = route_opened(state, state.route, effects);
 }
 
 void stored_device(State& state, const StoredRead& read, std::vector<Effect>& effects) {

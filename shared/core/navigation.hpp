@@ -16,6 +16,9 @@ bool reduce_navigation(State& state, const Action& action, std::vector<Effect>& 
 // Returns the route to show instead of `target` (the sign-in page), or `target`.
 Route route_opened(State& state, const Route& target, std::vector<Effect>& effects);
 
+// Whether the page shows a resident's or a household's own data (its row's `who` is Identified).
+bool page_is_personal(Screen screen);
+
 // Leaves the current page for `to` without keeping it behind Back (a sign-in page, a review page
 // that must not be submitted twice); pages of `screens` are dropped from the Back stack too.
 void replace_route(State& state, const Route& to, std::initializer_list<Screen> screens);

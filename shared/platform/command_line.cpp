@@ -70,9 +70,10 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
         } else if (arg == "--query" && has_value) {
             if (!apply_config_query(value(), out.app.config, error)) return false;
         } else if ((arg == "--lang" || arg == "--surface" || arg == "--server" || arg == "--device" ||
-                    arg == "--enrolment-code" || arg == "--voice") && has_value) {
+                    arg == "--enrolment-code" || arg == "--voice" || arg == "--open") && has_value) {
             static const std::map<std::string, std::string> keys{{"--lang", "lang"}, {"--surface", "surface"},
-                {"--server", "server"}, {"--device", "device"}, {"--enrolment-code", "enrolment_code"}, {"--voice", "voice"}};
+                {"--server", "server"}, {"--device", "device"}, {"--enrolment-code", "enrolment_code"}, {"--voice", "voice"},
+                {"--open", "open"}};
             std::string encoded;
             for (const char* c = value(); *c; ++c) {  // one query parameter, whatever characters it holds
                 char hex[4];
@@ -98,6 +99,7 @@ std::string command_line_help(const char* program) {
         "  --device ID           this box's serial number\n"
         "  --enrolment-code CODE the one-time code staff gave for registering this box (first start)\n"
         "  --surface NAME        tv, kiosk or browser layout (default: tv)\n"
+        "  --open PAGE           start on this page, as the kiosk's ?open= (policy_detail/22, alerts, ...)\n"
         "  --lang zh-CN|en       interface language (default zh-CN)\n"
         "  --voice on|off        read the focused item aloud (default off)\n"
         "  --keymap FILE         which remote key is which (default <assets>/keymaps/default.json)\n"

@@ -10,6 +10,7 @@
 #include "assets.hpp"
 #include "chime.hpp"
 #include "clock.hpp"
+#include "font_files.hpp"
 #include "keymap.hpp"
 #include "ui/theme.hpp"
 
@@ -70,7 +71,8 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // nothing written to disk behind the resident's back
     AppAssets assets;
-    if (!load_assets(params.assets_dir, assets, error)) return false;
+    if (!load_assets(params.assets_dir, assets, fonts_, error)) return false;
+    fonts_.set_loader(make_font_file_loader(params.assets_dir));
     app_.init(params, std::move(assets));
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init(gl.glsl_version);
@@ -91,11 +93,14 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     text_agent_ = make_text_agent();
     app_.start();
     pump();  // the offline copy is read before the first frame, so it is what the first frame shows
+    app_.open_start_page();
+    pump();
     return true;
 }
 
 void Host::pump() {
     const double start = ms_since_start();
+    if (fonts_.merge_arrived()) app_.fonts_changed();  // a tier fetched for a character on screen
     app_.tick(start);  // a kiosk's idle timer
     if (auto text = text_agent_->take_text()) {
         app_.note_activity();
@@ -133,6 +138,7 @@ int Host::next_deadline_ms() const {
 
 nlohmann::json Host::report() const {
     nlohmann::json out = app_.report();
+    out["fonts"] = fonts_.report();
     out["loop"] = {{"longest_update_ms", longest_update_ms_}, {"longest_frame_ms", longest_frame_ms_},
                    {"updates", updates_}};
     return out;
@@ -231,6 +237,10 @@ void Host::draw(const CivilTime& now) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (after_render) after_render(fb_w, fb_h);
     SDL_GL_SwapWindow(window_);
+    // Characters this frame drew as boxes: ask for their tier (the TV reads it at once, and the
+    // next frame draws them; the browser's arrives later through pump()).
+    fonts_.want(app_.missing_glyphs(), ms_since_start());
+    if (fonts_.merge_arrived()) app_.fonts_changed();
     if (first_frame_ms_ < 0) first_frame_ms_ = ms_since_start();
     else longest_frame_ms_ = std::max(longest_frame_ms_, ms_since_start() - start);  // the first one loads the font
 }

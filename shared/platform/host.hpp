@@ -11,6 +11,7 @@
 
 #include "accessibility.hpp"
 #include "effect_runner.hpp"
+#include "fonts.hpp"
 #include "keymap.hpp"
 #include "text_agent.hpp"
 #include "ui/app.hpp"
@@ -66,6 +67,7 @@ private:
     void draw(const CivilTime& now);
 
     App app_;
+    FontSet fonts_;
     Keymap keymap_;
     std::unique_ptr<TextAgent> text_agent_;
     AccessibilityMirror mirror_;

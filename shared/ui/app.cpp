@@ -57,8 +57,9 @@ void App::init(const AppParams& params, AppAssets assets) {
     state_.visit.timeout_s = params.config.idle_timeout_s;
 }
 
-void App::start() {
-    dispatch(AppStarted{});
+void App::start() { dispatch(AppStarted{}); }
+
+void App::open_start_page() {
     // A deep link (a scanned QR code) starts on its page, with home one Back away; pages of personal
     // data ask who you are first, as they do when opened from home.
     if (const auto route = parse_route(params_.config.open); route && route->screen != Screen::Home)
@@ -345,6 +346,7 @@ void App::frame(const CivilTime& now) {
     last_drawn_route_ = drawn;
     const Rect view{profile_.safe_x, profile_.safe_y, display_.x - 2 * profile_.safe_x, display_.y - 2 * profile_.safe_y};
     tree_.clear(view);
+    glyphs_.begin_frame();
     pending_actions_.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display_);
@@ -362,7 +364,7 @@ void App::frame(const CivilTime& now) {
         overlay_shown_ = shown;
         overlay_scroll_ = 0;
     }
-    PageContext ctx{state_, strings, profile_, palette, font_, tree_, pending_actions_,
+    PageContext ctx{state_, strings, profile_, palette, font_, glyphs_, tree_, pending_actions_,
                     profile_.focus_ring_always || keyboard_mode_, now, display_, scrolled(),
                     overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id(), 0, params_.config.server_url};
     // The page went on below the screen last time (and this is not its end): keep a line for 下面还有,
@@ -463,6 +465,23 @@ nlohmann::json App::account_report() const {
     };
 }
 
+void App::fonts_changed() {
+    glyphs_.fonts_changed();
+    invalidate();
+}
+
+namespace {
+nlohmann::json code_points_json(const std::set<std::uint32_t>& points) {
+    nlohmann::json out = nlohmann::json::array();
+    char name[16];
+    for (const std::uint32_t c : points) {
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+        out.push_back(name);
+    }
+    return out;
+}
+}  // namespace
+
 nlohmann::json App::report() const {
     const Alert* interruption = interrupting_alert(state_);
     return nlohmann::json{
@@ -496,6 +515,7 @@ nlohmann::json App::report() const {
         {"account", account_report()},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},
+        {"missing_glyphs", code_points_json(glyphs_.missing())},
     };
 }
 

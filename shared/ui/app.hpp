@@ -2,7 +2,9 @@
 // The app as the platform runners see it: feed it input, ask it to draw, read its state.
 // Needs a current ImGui context; knows nothing of SDL, GL or the browser.
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "core/remote_keys.hpp"
 #include "core/state.hpp"
 #include "core/surface.hpp"
+#include "glyph_coverage.hpp"
 #include "semantics.hpp"
 #include "theme.hpp"
 
@@ -39,6 +42,9 @@ public:
 
     // Starts the data flow: settings and the offline cache first, then the server (effects follow).
     void start();
+    // Opens the page the configuration names (a scanned QR code's ?open=, the TV's --open), once the
+    // offline copy and the saved account are read: what the page does on opening depends on them.
+    void open_start_page();
     void on_key(RemoteKey key);
     void on_pointer_input();  // touch or mouse used: hide the focus ring where the surface allows
     void on_text(const char* utf8);  // typed text (browser keyboards): letters go to the initials search
@@ -71,6 +77,10 @@ public:
     const SurfaceProfile& profile() const { return profile_; }
     const Palette& palette() const { return palette_for(state_.settings.high_contrast); }
     long frames_drawn() const { return frames_drawn_; }
+    // The characters the last frame drew as a box, with no glyph in any loaded font (the host
+    // loads the font tier that holds them, then calls fonts_changed()).
+    const std::set<std::uint32_t>& missing_glyphs() const { return glyphs_.missing(); }
+    void fonts_changed();
     // Where the platform's text input should be (over the keyword box, holding `text`) while the
     // resident types; nothing when no typing is going on.
     struct TextEdit {
@@ -105,6 +115,7 @@ private:
     AppParams params_;
     Catalogue strings_zh_, strings_en_;
     ImFont* font_ = nullptr;
+    GlyphCoverage glyphs_;
     State state_;
     SurfaceProfile profile_;
     const Palette* styled_palette_ = nullptr;  // the palette ImGui's style was last set from

@@ -8,3 +8,6 @@
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
 // No default ProggyClean font: every glyph comes from the project's CJK font.
 #define IMGUI_DISABLE_DEFAULT_FONT
+// Characters beyond U+FFFF: 196 of the 8,105 in the 通用规范汉字表 (Extension B and later) live
+// there, and names use them. With 16-bit ImWchar, ImGui decodes them as U+FFFD.
+#define IMGUI_USE_WCHAR32

@@ -12,6 +12,7 @@
 #include "core/i18n.hpp"
 #include "core/state.hpp"
 #include "core/surface.hpp"
+#include "glyph_coverage.hpp"
 #include "semantics.hpp"
 #include "theme.hpp"
 
@@ -23,6 +24,7 @@ struct PageContext {
     const SurfaceProfile& profile;
     const Palette& palette;
     ImFont* font;
+    GlyphCoverage& glyphs;         // notes the characters the fonts could not draw
     SemanticsTree& tree;
     std::vector<Action>& actions;  // emitted this frame by taps and clicks
     bool show_focus;               // draw the focus ring (always on TV, after key input elsewhere)

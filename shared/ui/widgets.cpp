@@ -31,6 +31,13 @@ void draw_focus_ring(PageContext& ctx, const Rect& r) {
 // Xvfb, or a stray one plugged into a box, must not tint a tile the remote is not on).
 namespace {
 bool pointer_over(const PageContext& ctx) { return !ctx.profile.can.remote_control && ImGui::IsItemHovered(); }
+
+// Every piece of text on screen is drawn here, so that a character no font has is counted.
+void draw_text(PageContext& ctx, float px, ImVec2 pos, Rgb fg, const char* begin, const char* end = nullptr) {
+    if (!end) end = begin + std::strlen(begin);
+    ctx.glyphs.check(ctx.font, begin, end);
+    ImGui::GetWindowDrawList()->AddText(ctx.font, px, pos, to_imcolor(fg), begin, end);
+}
 }  // namespace
 
 float text_width(const PageContext& ctx, const std::string& text, float px) {
@@ -39,7 +46,7 @@ float text_width(const PageContext& ctx, const std::string& text, float px) {
 
 ImVec2 text_line(PageContext& ctx, const std::string& id, Role role, const std::string& text,
                  ImVec2 pos, float px, Rgb fg, Rgb bg) {
-    ImGui::GetWindowDrawList()->AddText(ctx.font, px, pos, to_imcolor(fg), text.c_str());
+    draw_text(ctx, px, pos, fg, text.c_str());
     const ImVec2 size(text_width(ctx, text, px), px);
     ctx.tree.add({id, role, text, {pos.x, pos.y, size.x, size.y}, px, fg, bg, std::nullopt, false});
     return size;
@@ -116,9 +123,8 @@ float text_block_height(const PageContext& ctx, const std::string& text, float w
 
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
                  float width, float px, Rgb fg, Rgb bg, Role role) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     const float height = wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float y) {
-        draw->AddText(ctx.font, px, im(pos.x, pos.y + y), to_imcolor(fg), b, e);
+        draw_text(ctx, px, im(pos.x, pos.y + y), fg, b, e);
     });
     ctx.tree.add({id, role, text, {pos.x, pos.y, width, height}, px, fg, bg, std::nullopt, false});
     return height;
@@ -147,8 +153,7 @@ void tile(PageContext& ctx, const TileSpec& spec) {
     // reach their full colour): on any fill but the plain tile's, hints are in the text colour.
     const bool plain = fill == ctx.palette.tile || fill == ctx.palette.tile_hover;
     const Rgb secondary = plain ? ctx.palette.text_muted : ctx.palette.text;
-    draw->AddText(ctx.font, label_px, im(r.center_x() - label_w / 2, top), to_imcolor(ctx.palette.text),
-                  spec.label.c_str());
+    draw_text(ctx, label_px, im(r.center_x() - label_w / 2, top), ctx.palette.text, spec.label.c_str());
     if (!spec.hint.empty()) {
         const float hint_w = text_width(ctx, spec.hint, hint_px);
         text_line(ctx, spec.id + ".hint", Role::Text, spec.hint,
@@ -178,7 +183,7 @@ void text_box(PageContext& ctx, const TileSpec& spec, bool placeholder) {
     draw->AddRect(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(p.text_muted), 4, 0, kBoxEdge);
     const float px = spec.label_px > 0 ? spec.label_px : ctx.profile.body_px;
     const Rgb fg = placeholder ? p.text_muted : p.text;
-    draw->AddText(ctx.font, px, im(r.x + px * 0.6f, r.center_y() - px / 2), to_imcolor(fg), spec.label.c_str());
+    draw_text(ctx, px, im(r.x + px * 0.6f, r.center_y() - px / 2), fg, spec.label.c_str());
     ctx.tree.add({spec.id, Role::Textbox, spec.label, r, px, fg, spec.fill, spec.action, focused});
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);

@@ -1,6 +1,7 @@
 #include "headless_ui.hpp"
 
 #include "platform/assets.hpp"
+#include "platform/font_files.hpp"
 
 #include "fixture_clock.hpp"
 
@@ -38,7 +39,8 @@ HeadlessUi::HeadlessUi(Surface surface, float width, float height, const char* l
     params.config.device_id = device;
     params.assets_dir = ELDER_ASSETS_DIR;
     AppAssets assets;
-    if (!load_assets(params.assets_dir, assets, error)) throw std::runtime_error(error);
+    if (!load_assets(params.assets_dir, assets, fonts, error)) throw std::runtime_error(error);
+    fonts.set_loader(make_font_file_loader(params.assets_dir));
     app.init(params, std::move(assets));
     frame();
     frame();
@@ -52,6 +54,8 @@ void HeadlessUi::frame() {
     app.frame(now);
     ImGui::Render();
     accept_texture_requests();
+    fonts.want(app.missing_glyphs(), 0);
+    if (fonts.merge_arrived()) app.fonts_changed();
 }
 
 void HeadlessUi::tap(float x, float y) {

@@ -1,6 +1,7 @@
 #pragma once
 // Draws the shared UI without a window or GPU: an ImGui context whose "renderer" accepts textures
 // and drops draw data. Tests drive the App with synthetic input and read the semantics tree.
+#include "platform/fonts.hpp"
 #include "ui/app.hpp"
 
 namespace elder::test {
@@ -21,6 +22,7 @@ public:
     void wheel(float lines);                 // mouse wheel; negative scrolls down
 
     App app;
+    FontSet fonts;  // the base font, and the tiers read from disk as the TV does
 
 private:
     ImGuiContext* context_ = nullptr;

@@ -825,3 +825,36 @@ TEST_CASE("社区公告: nothing yet, offline, says so in a plain sentence") {
     for (const SemNode& n : ui.app.semantics().nodes()) said |= n.label.find("网络") != std::string::npos;
     CHECK(said);
 }
+
+// Names outside GB 2312 (玥 喆 堃 镕 旻 昇), the 通用规范汉字表's rarest (㑇 in Extension A, 𠙶 beyond
+// U+FFFF, 鿏 and 鿰 late in the block) and a block character outside the list (丂): each is in a font
+// tier read when it first shows. 㐀 (Extension A, not in the list) is in no tier: a counted box.
+TEST_CASE("characters outside the base font are drawn from the tier that holds them and a character no font has is counted") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    auto j = nlohmann::json::parse(fixture("policy"));
+    j["title"] = "志愿者名单：王玥 李喆 张堃 刘镕 陈旻 赵昇";
+    j["body"] = "社区志愿者：王玥、李喆、张堃、刘镕、陈旻、赵昇。\n住在㑇家巷的𠙶大爷，鿏鿰丂。\n还有一个字：㐀。";
+    ui.app.dispatch(OpenScreen{Screen::PolicyDetail, "22"});
+    ui.app.dispatch(CacheRead{{Resource::Policy, 22}, std::nullopt});
+    ui.app.dispatch(HttpDone{{Resource::Policy, 22}, 200, j.dump(), "", ""});
+    ui.frame();
+    // The first frame drew them as boxes and asked for their tiers; the tiers are read at once.
+    const nlohmann::json before = ui.app.report()["missing_glyphs"];
+    CHECK(before.size() == 12);
+    CHECK(std::find(before.begin(), before.end(), "U+20676") != before.end());  // decoded beyond U+FFFF
+    for (int i = 0; i < 3; ++i) ui.frame();
+    CHECK(ui.app.report()["missing_glyphs"] == nlohmann::json::array({"U+3400"}));
+    const nlohmann::json fonts = ui.fonts.report();
+    for (const char* tier : {"elder-cjk-common.ttf", "elder-cjk-rare.ttf", "elder-cjk-last.ttf", "elder-cjk-rest.ttf"})
+        CHECK(fonts.value(tier, "") == "loaded");
+}
+
+TEST_CASE("a page of everyday text loads no font tier") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    open(ui, Screen::PolicyDetail, "22");
+    CHECK(ui.app.report()["missing_glyphs"].empty());
+    CHECK(ui.fonts.report().size() == 1);  // only index.json's stage: nothing was asked for
+    CHECK(ui.fonts.report()["index.json"] == "absent");
+}
