@@ -126,6 +126,13 @@ bool FontSet::merge_arrived() {
     return changed;
 }
 
+bool FontSet::pending() const {
+    if (index_ == Stage::Loading) return true;
+    for (const Tier& t : tiers_)
+        if (t.stage == Stage::Loading || t.stage == Stage::Arrived) return true;
+    return false;
+}
+
 nlohmann::json FontSet::report() const {
     static const char* const names[] = {"absent", "loading", "arrived", "loaded", "failed"};
     nlohmann::json out = nlohmann::json::object();
