@@ -1,7 +1,6 @@
 #include "fonts.hpp"
 
-#include <imgui_internal.h>  // ImFontAtlasFontDiscardBakes: the platform layer may see ImGui's internals
-
+#include <algorithm>
 #include <cstring>
 
 namespace elder {
@@ -104,6 +103,11 @@ void FontSet::ask(Tier& tier, double now_ms) {
 }
 
 bool FontSet::merge_arrived() {
+    if (std::none_of(tiers_.begin(), tiers_.end(), [](const Tier& t) { return t.stage == Stage::Arrived; })) return false;
+    // Sizes already drawn remember the characters they could not find: drop them, so that they
+    // look again in the new sources (the glyphs on screen are rasterised again, once). This also
+    // forgets the fallback character, which the merge sets up again and we then set back.
+    font_->ClearOutputData();
     bool changed = false;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     for (Tier& tier : tiers_) {
@@ -120,9 +124,7 @@ bool FontSet::merge_arrived() {
         if (!added) tier.retry_at = 1e300;  // a file the atlas refused is not asked for again
         changed = changed || added;
     }
-    // Sizes already drawn remember the characters they could not find; forget them so that they
-    // look again in the new sources (the glyphs on screen are rasterised again, once).
-    if (changed) ImFontAtlasFontDiscardBakes(atlas, font_, 0);
+    font_->FallbackChar = kNoGlyphBox;
     return changed;
 }
 
