@@ -8,6 +8,15 @@
 
 # True if a link item, include folder or option names SDL, GL/GLES/EGL or ImGui's backends.
 function(_elder_layer_forbidden item out)
+  # Only what lies below the checkout is judged: the checkout's own folder may have any name (a git
+  # worktree called wt-webgl would otherwise read as WebGL). SOURCE_DIR in script mode.
+  set(checkout "${SOURCE_DIR}")
+  if(NOT checkout)
+    set(checkout "${CMAKE_SOURCE_DIR}")
+  endif()
+  if(checkout)
+    string(REPLACE "${checkout}/" "<checkout>/" item "${item}")
+  endif()
   string(TOLOWER "${item}" lower)
   if(lower MATCHES "(^|[^a-z])(sdl|gles|egl|opengl|webgl|gl)[0-9]*([^a-z]|$)|libgl|libegl|imgui_backends" OR item STREQUAL "${ELDER_IMGUI_DIR}/backends")
     set(${out} TRUE PARENT_SCOPE)

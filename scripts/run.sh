@@ -73,9 +73,8 @@ if [ -n "${DISPLAY:-}" ]; then
   echo "    -H 'Content-Type: application/json' \\"
   echo "    -d '{\"household_name\": \"王家\", \"phone\": \"13800000009\"}' ${url}api/v1/staff/devices/N/household"
   if [ -z "${NO_BROWSER:-}" ]; then
-    browser_args=(--user-data-dir="$ROOT/build/chromium-profile" --no-first-run --disable-background-networking)
-    [ "$(id -u)" -eq 0 ] && browser_args+=(--no-sandbox)  # Chromium refuses to run as root otherwise
-    chromium "${browser_args[@]}" --app="$url" >build/chromium.log 2>&1 &
+    # No infobars, no prompts, SwiftShader where there is no usable GPU (scripts/demo-browser.sh).
+    scripts/demo-browser.sh "$url" >build/chromium.log 2>&1 &
     pids+=($!)
   fi
 else

@@ -125,9 +125,19 @@
     showProblem('画面暂时中断了。', '请点“重新加载”继续使用。');
   });
 
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    showBroken('您的浏览器无法显示社区服务。', '请换用新版 Chrome、Edge 或 Firefox 浏览器。',
-               '浏览器不支持 WebGL 2。请打开硬件加速，或换用新版 Chrome、Edge、Firefox。');
+  // WebGL 2, else WebGL 1 (the app draws on either). With neither (a blocklisted or missing GPU,
+  // graphics turned off) the page still serves the resident: alerts, phone numbers and contacts as
+  // plain HTML (basic-page.js), with the browser's own words on the failure for staff.
+  const probe = document.createElement('canvas');
+  const refusals = [];
+  probe.addEventListener('webglcontextcreationerror', (e) => { if (e.statusMessage) refusals.push(e.statusMessage); });
+  if (!probe.getContext('webgl2') && !probe.getContext('webgl')) {
+    const noWebgl = () => showBroken('这台设备无法显示社区服务。', '请换一台手机或电脑再打开本页。', '浏览器没有 WebGL 2，也没有 WebGL 1。');
+    const basic = document.createElement('script');
+    basic.src = 'basic-page.js';
+    basic.onload = () => window.elderBasicPage({ kiosk, detail: [...new Set(refusals)].join(' '), fail: noWebgl });
+    basic.onerror = noWebgl;
+    document.body.appendChild(basic);
     return;
   }
   setProgress(0, '正在下载');

@@ -48,7 +48,7 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
         return false;
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, gl.major);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, gl.flavours.front().major);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -59,9 +59,20 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
         error = std::string("cannot open a window: ") + SDL_GetError();
         return false;
     }
-    gl_ = SDL_GL_CreateContext(window_);
+    // The best context the device gives: a browser without WebGL 2 (blocklisted GPU, old phone)
+    // still has WebGL 1. Each refusal is kept for the error that ends the start when none works.
+    std::string refused;
+    for (const GlFlavour& flavour : gl.flavours) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, flavour.major);
+        gl_ = SDL_GL_CreateContext(window_);
+        if (gl_) {
+            gl_name_ = flavour.name;
+            break;
+        }
+        refused += std::string(refused.empty() ? "" : "; ") + flavour.name + ": " + SDL_GetError();
+    }
     if (!gl_) {
-        error = std::string("cannot create an OpenGL ES context: ") + SDL_GetError();
+        error = "cannot create an OpenGL ES context (" + refused + ")";
         return false;
     }
     SDL_GL_MakeCurrent(window_, gl_);
@@ -141,6 +152,7 @@ nlohmann::json Host::report() const {
     out["fonts"] = fonts_.report();
     // A font file on its way will draw the page again: what is on screen is not final yet.
     out["fonts_pending"] = fonts_.pending();
+    out["gl"] = gl_name_;
     out["loop"] = {{"longest_update_ms", longest_update_ms_}, {"longest_frame_ms", longest_frame_ms_},
                    {"updates", updates_}};
     return out;

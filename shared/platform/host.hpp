@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SDL.h>
 
@@ -33,9 +34,16 @@ struct HostOptions {
     std::optional<std::time_t> clock_start;  // tests: the wall clock starts at this instant (--clock-start)
 };
 
-// The GL flavour a platform asks for: GLES 2 on set-top boxes, WebGL 2 (GLES 3) in browsers.
-struct GlRequest {
+// One GL context a platform can run on: the ES major version asked of SDL (on emscripten 3 makes
+// a WebGL 2 context, 2 a WebGL 1 one) and its name in the report ("gles2", "webgl2", "webgl1").
+struct GlFlavour {
     int major = 2;
+    const char* name = "gles2";
+};
+// The contexts a platform tries, best first, on the same window. ImGui's GL backend is built for
+// GLES 2 everywhere (GLSL ES 1.00, which WebGL 2 also runs), so any of them draws the same.
+struct GlRequest {
+    std::vector<GlFlavour> flavours{GlFlavour{}};
     const char* glsl_version = "#version 100";
 };
 
@@ -56,7 +64,8 @@ public:
     App& app() { return app_; }
     // A screen reader activated the mirrored item `id` (browsers): as a tap on it.
     void activate(const std::string& id);
-    // The app's report plus how long the loop's steps took (the longest must stay far below a frame).
+    // The app's report plus how long the loop's steps took (the longest must stay far below a frame)
+    // and the GL context that draws ("gl": "webgl2", "webgl1" or "gles2").
     nlohmann::json report() const;
     SDL_Window* window() { return window_; }
     double first_frame_ms() const { return first_frame_ms_; }
@@ -77,6 +86,7 @@ private:
     Uint32 wake_event_ = 0;
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
+    std::string gl_name_;  // the flavour that runs (GlFlavour::name)
     int last_minute_ = -1;
     int input_frames_owed_ = 0;  // frames ImGui may still need for the input forwarded to it
     Uint32 last_queued_ = 0;     // the SDL event type last forwarded as ImGui input since the last frame

@@ -28,7 +28,7 @@ void main_loop() {
 int run_app(const HostOptions& options, const AppParams& params) {
     static Host host;  // lives for the page's lifetime; the browser loop never returns
     std::string error;
-    if (!host.start(options, params, GlRequest{3, "#version 300 es"}, error)) {
+    if (!host.start(options, params, GlRequest{{{3, "webgl2"}, {2, "webgl1"}}, "#version 100"}, error)) {
         shell_fatal_error(error.c_str());
         return 2;
     }

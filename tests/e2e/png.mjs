@@ -1,6 +1,6 @@
-// Decodes the 8-bit, non-interlaced RGB/RGBA PNGs that Chromium's screenshots produce, so that
-// tests can look at pixels without a native image library.
-import { inflateSync } from 'node:zlib';
+// Decodes the 8-bit, non-interlaced RGB/RGBA PNGs that Chromium's screenshots produce, and writes
+// such PNGs, so that tests can look at pixels without a native image library.
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 export function decodePng(buffer) {
   let pos = 8;
@@ -52,4 +52,25 @@ export function pixelStats({ width, height, channels, pixels }) {
     if (colours.size < 10000) colours.add((pixels[o] << 16) | (pixels[o + 1] << 8) | pixels[o + 2]);
   }
   return { nonBackground: differing / (width * height), colours: colours.size };
+}
+
+// Encodes 8-bit RGB or RGBA pixels ({width, height, channels, pixels}) as a PNG (no filtering).
+export function encodePng({ width, height, channels, pixels }) {
+  const chunk = (type, data) => {
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const head = Buffer.alloc(4), crc = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([head, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = channels === 4 ? 6 : 2;
+  const stride = width * channels;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) pixels.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0))]);
 }

@@ -49,6 +49,7 @@ pid=$!
 trap 'kill $pid $server_pid 2>/dev/null || true' EXIT
 
 expect screen home "the app starts on the home page"
+expect gl gles2 "the app reports its GL context (GLES 2, as set-top boxes have)"
 expect focus 0 "the first tile is focused"
 wid=$(xdotool search --sync --pid $pid | head -n1)
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
