@@ -6,8 +6,9 @@ Residents' names and places use characters far outside GB 2312, so every charact
 Ideographs block is drawn. No single free font has them all, and the whole set is 4 MB, so it is cut
 into files loaded in order of need (ARCHITECTURE.md, "Fonts"):
 
-  elder-cjk.ttf         base: ASCII, punctuation, symbols, the 2,500 most used hanzi and every
-                        character of the project's own text (assets/**/*.json). Loaded at start.
+  elder-cjk.ttf         base: ASCII, punctuation, symbols, the 3,500 常用字 (level 1 of the list), the
+                        words of warnings, and every character of the project's own text
+                        (assets/**/*.json). Loaded at start.
   elder-cjk-common.ttf  the rest of the 8,105 and of GB 2312 that WenQuanYi Micro Hei has.
   elder-cjk-rare.ttf    what WenQuanYi lacks, from Noto Sans CJK SC (Extension A to F, Unicode 6-12).
   elder-cjk-last.ttf    what both lack, from BabelStone Han (Unicode 13-14 additions).
@@ -42,7 +43,13 @@ LICENCES = {  # Debian's copyright files travel with the fonts cut from them
     "babelstone-han": "/usr/share/doc/fonts-babelstone-han/copyright",
 }
 URO = range(0x4E00, 0xA000)  # CJK Unified Ideographs
-BASE_MOST_USED = 2500  # kTGH serials 1..2500: the characters of everyday text
+# Level 1 of the list, its 3,500 常用字 (kTGH serials 1..3500). The serials go by stroke count within
+# a level, not by frequency: a cut inside level 1 would leave out 暴 (3234) and 警 (3453).
+BASE_LEVEL_ONE = 3500
+# Words of warnings that must show at once, even offline before any tier is cached: the names of
+# China's meteorological warning signals and of common emergencies. 霾 is in level 3.
+WARNING_WORDS = ("台风暴雨暴雪寒潮大风沙尘暴高温干旱雷电冰雹霜冻大雾霾道路结冰森林草原火险地质灾害山洪洪水泥石流"
+                 "滑坡崩塌地震海啸风暴潮疫情传染病食物中毒燃气泄漏火灾停水停电交通管制疏散避险撤离转移蓝黄橙红色预警信号解除")
 
 EXTRA_RANGES = [
     (0x0020, 0x007E),  # ASCII
@@ -99,7 +106,7 @@ def asset_code_points(assets_dir):
 
 
 def base_candidates(tgh):
-    points = {p for p, serial in tgh.items() if serial <= BASE_MOST_USED}
+    points = {p for p, serial in tgh.items() if serial <= BASE_LEVEL_ONE} | {ord(c) for c in WARNING_WORDS}
     for lo, hi in EXTRA_RANGES:
         points.update(range(lo, hi + 1))
     return points

@@ -2,9 +2,9 @@
 // first frame and peak memory under Xvfb. Prints figures; results go to docs/PERFORMANCE.md.
 //   node tests/bench/startup.mjs [RUNS]      (after scripts/build.sh)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { launch, serve, waitReady } from '../e2e/browser.mjs';
 import { figure, saveFigures } from './figures.mjs';
 
@@ -16,43 +16,49 @@ const baseline = join(root, 'build/native/tests/bench_gl_baseline');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
-console.log('## Download sizes (gzip -9)');
+console.log('## Download sizes (raw, gzip -9, brotli q11)');
 const fontSource = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
+const brotliKb = (buffer) => brotliCompressSync(buffer, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
+const fonts = join(site, 'assets/fonts');
+const tiers = JSON.parse(readFileSync(join(fonts, 'index.json'), 'utf8')).tiers.map((t) => t.file);
 for (const [name, file] of [['kiosk.wasm', 'kiosk.wasm'], ['kiosk.js', 'kiosk.js'], ['kiosk-shell.js', 'kiosk-shell.js'],
-  ['elder-cjk.ttf (subset)', 'assets/fonts/elder-cjk.ttf'], ['wqy-microhei.ttc (whole, baseline)', fontSource]]) {
+  ['base font elder-cjk.ttf', 'assets/fonts/elder-cjk.ttf'], ['font index.json', 'assets/fonts/index.json'],
+  ...tiers.map((t) => [`font tier ${t} (on a miss)`, `assets/fonts/${t}`]), ['wqy-microhei.ttc (whole, baseline)', fontSource]]) {
   const path = file.startsWith('/') ? file : join(site, file);
   const raw = readFileSync(path);
-  console.log(`${name}: ${kb(raw.length)} raw, ${kb(gzipSync(raw, { level: 9 }).length)} gzip`);
+  console.log(`${name}: ${kb(raw.length)} raw, ${gzipKb(raw).toFixed(0)} KB gzip, ${brotliKb(raw).toFixed(0)} KB brotli`);
 }
-const subset = statSync(join(site, 'assets/fonts/elder-cjk.ttf')).size;
-console.log(`font subset / whole font: ${(subset / statSync(fontSource).size).toFixed(2)}`);
-const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
 const wholeFontKb = gzipKb(readFileSync(fontSource));
-figure({ name: 'font subset, gzip -9', value: gzipKb(readFileSync(join(site, 'assets/fonts/elder-cjk.ttf'))), unit: 'KB',
+figure({ name: 'base font, gzip -9', value: gzipKb(readFileSync(join(fonts, 'elder-cjk.ttf'))), unit: 'KB',
+  baseline: { name: 'the whole font', value: wholeFontKb } });
+figure({ name: 'kiosk.wasm, gzip -9', value: gzipKb(readFileSync(join(site, 'kiosk.wasm'))), unit: 'KB',
   baseline: { name: 'the whole font', value: wholeFontKb } });
 
 console.log(`\n## Kiosk time to first frame, headless Chromium (SwiftShader), ${runs} runs, 1080x1920`);
 const { server, url } = await serve(site);
 const browser = await launch();
 const app = [], blank = [];
-let firstVisit = null;  // every response of the first visit: {url, raw, gzip} in KB
+let firstVisit = null;  // every response of the first visit until it settles: {url, transferred, encoding} in KB
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   const page = await context.newPage();
   await page.goto(url + 'kiosk.css');  // baseline: a tiny file from the same server, same browser
   blank.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration));
-  const responses = [];
-  page.on('response', (r) => responses.push(r));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const responses = new Map();
+  cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, {
+    url: e.response.url, encoding: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || 'none',
+    stream: (e.response.mimeType || '').startsWith('text/event-stream') }));
+  cdp.on('Network.loadingFinished', (e) => { if (responses.has(e.requestId)) responses.get(e.requestId).bytes = e.encodedDataLength; });
   await page.goto(url);
   app.push(await waitReady(page));
   if (!firstVisit) {
-    firstVisit = [];
-    for (const r of responses) {
-      // The alert stream stays open: its body never ends, and it is not part of the download.
-      if ((r.headers()['content-type'] || '').startsWith('text/event-stream')) continue;
-      const body = await r.body().catch(() => null);
-      if (body) firstVisit.push({ url: r.url(), raw: body.length / 1024, gzip: gzipKb(body) });
-    }
+    await page.waitForTimeout(3000);  // what the first screen fetches after it is drawn (the API's answers)
+    // The alert stream stays open: its body never ends, and it is not part of the download.
+    firstVisit = [...responses.values()].filter((r) => !r.stream && r.bytes !== undefined)
+      .map((r) => ({ url: r.url, transferred: r.bytes / 1024, encoding: r.encoding }));
   }
   await context.close();
 }
@@ -62,11 +68,12 @@ console.log(`first frame: median ${median(app).toFixed(0)} ms, max ${Math.max(..
 console.log(`baseline (tiny page load): median ${median(blank).toFixed(0)} ms; ratio ${(median(app) / median(blank)).toFixed(1)}x`);
 figure({ name: 'kiosk first frame, median, 1080x1920', value: median(app), unit: 'ms',
   baseline: { name: 'a tiny page from the same server', value: median(blank) } });
-const sum = (key) => firstVisit.reduce((total, r) => total + r[key], 0);
-console.log(`first visit: ${firstVisit.length} responses, ${sum('raw').toFixed(0)} KB raw, ${sum('gzip').toFixed(0)} KB gzip -9`);
-for (const r of firstVisit.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${r.gzip.toFixed(1).padStart(7)} KB  ${r.url.replace(url, '/')}`);
-figure({ name: 'kiosk first visit, every response, gzip -9', value: sum('gzip'), unit: 'KB',
-  baseline: { name: 'the whole font alone', value: wholeFontKb } });
+const total = firstVisit.reduce((sum, r) => sum + r.transferred, 0);
+console.log(`first visit: ${firstVisit.length} responses, ${total.toFixed(0)} KB transferred (as sent, with the encodings the server chose)`);
+for (const r of firstVisit.sort((a, b) => b.transferred - a.transferred))
+  console.log(`  ${r.transferred.toFixed(1).padStart(7)} KB  ${r.encoding.padEnd(5)} ${r.url.replace(url, '/')}`);
+figure({ name: 'kiosk first visit, transferred', value: total, unit: 'KB',
+  baseline: { name: 'the whole font alone, gzip -9', value: wholeFontKb } });
 
 console.log(`\n## TV app under Xvfb (Mesa llvmpipe), 1920x1080, ${runs} runs; baseline: an empty GLES 2 window`);
 // Runs a program under Xvfb with GNU time; returns its first-frame time and peak RSS.
