@@ -18,17 +18,20 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
 console.log('## Download sizes (gzip -9)');
 const fontSource = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-for (const [name, file] of [['kiosk.wasm', 'kiosk.wasm'], ['kiosk.js', 'kiosk.js'], ['kiosk-shell.js', 'kiosk-shell.js'],
-  ['elder-cjk.ttf (subset)', 'assets/fonts/elder-cjk.ttf'], ['wqy-microhei.ttc (whole, baseline)', fontSource]]) {
+// The site's files are named after their content (scripts/stamp_site.py); build.json maps the names.
+const built = JSON.parse(readFileSync(join(site, 'build.json'), 'utf8')).files;
+const named = (file) => built[file] || file;
+for (const [name, file] of [['kiosk.wasm', named('kiosk.wasm')], ['kiosk.js', named('kiosk.js')], ['kiosk-shell.js', named('kiosk-shell.js')],
+  ['elder-cjk.ttf (subset)', named('assets/fonts/elder-cjk.ttf')], ['wqy-microhei.ttc (whole, baseline)', fontSource]]) {
   const path = file.startsWith('/') ? file : join(site, file);
   const raw = readFileSync(path);
   console.log(`${name}: ${kb(raw.length)} raw, ${kb(gzipSync(raw, { level: 9 }).length)} gzip`);
 }
-const subset = statSync(join(site, 'assets/fonts/elder-cjk.ttf')).size;
+const subset = statSync(join(site, named('assets/fonts/elder-cjk.ttf'))).size;
 console.log(`font subset / whole font: ${(subset / statSync(fontSource).size).toFixed(2)}`);
 const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
 const wholeFontKb = gzipKb(readFileSync(fontSource));
-figure({ name: 'font subset, gzip -9', value: gzipKb(readFileSync(join(site, 'assets/fonts/elder-cjk.ttf'))), unit: 'KB',
+figure({ name: 'font subset, gzip -9', value: gzipKb(readFileSync(join(site, named('assets/fonts/elder-cjk.ttf')))), unit: 'KB',
   baseline: { name: 'the whole font', value: wholeFontKb } });
 
 console.log(`\n## Kiosk time to first frame, headless Chromium (SwiftShader), ${runs} runs, 1080x1920`);
@@ -39,7 +42,7 @@ let firstVisit = null;  // every response of the first visit: {url, raw, gzip} i
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(url + 'kiosk.css');  // baseline: a tiny file from the same server, same browser
+  await page.goto(url + named('kiosk.css'));  // baseline: a tiny file from the same server, same browser
   blank.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration));
   const responses = [];
   page.on('response', (r) => responses.push(r));
