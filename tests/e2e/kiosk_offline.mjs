@@ -238,6 +238,23 @@ if (firstB >= 0) {
 }
 checks.check(kiosk.errors.length === 0 && phone.errors.length === 0, 'no uncaught errors', [...kiosk.errors, ...phone.errors].join(' | '));
 
+// 5. A first visit whose download fails (no worker yet, nothing kept): the visitor is sent to staff,
+//    and staff read which file, whether the wasm (streamed by emscripten) or an asset (the shell's).
+for (const [what, file] of [['the wasm', B.files['kiosk.wasm']], ['the base font', B.files['assets/fonts/elder-cjk.ttf']]]) {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, serviceWorkers: 'block' });
+  await context.route('**/' + file, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const p = await context.newPage();
+  await p.goto(`${origin}/?surface=kiosk`);
+  const problem = p.locator('#problem');
+  await problem.waitFor({ state: 'visible', timeout: 30000 }).catch(() => {});
+  const said = await p.evaluate(() => ({ title: document.getElementById('problem-title').textContent,
+    staff: document.getElementById('problem-staff').textContent, shown: !document.getElementById('problem').hidden,
+    ready: window.elder.ready }));
+  checks.check(said.shown && !said.ready && said.title.includes('这台机器暂时不能用，请找工作人员') && said.staff.includes(file),
+    `${what} cannot be downloaded: the visitor is sent to staff, staff read which file`, `${said.title} ${said.staff}`);
+  await context.close();
+}
+
 await browser.close();
 await server.stop();
 rmSync(dir, { recursive: true, force: true });
