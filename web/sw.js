@@ -50,7 +50,7 @@ self.addEventListener('activate', (event) => {
     const older = names.filter((n) => n.startsWith('elder-shell-') && n !== SHELL);
     // The version before stays while a page may still run it (until the next version arrives);
     // every older one goes.
-    const running = (await self.clients.matchAll({ type: 'window' })).length > 0;
+    const running = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).length > 0;
     const keep = new Set([SHELL, FONTS, ...(running ? older.slice(-1) : [])]);
     await Promise.all(names.filter((n) => n.startsWith('elder-') && !keep.has(n)).map((n) => caches.delete(n)));
     // Tiers this version no longer names.
@@ -61,9 +61,10 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// The network's answer, or after NETWORK_WAIT_MS or a failure this version's kept copy. `keep`:
-// a good answer replaces the kept copy (config.json, the font index: they may change without a
-// new version; the page never does, so a kept page always matches this version's files).
+// The network's answer, or this version's kept copy after NETWORK_WAIT_MS, a failure or a server
+// error (a reverse proxy whose server is down answers 502). `keep`: a good answer replaces the kept
+// copy (config.json, the font index: they may change without a new version; the page never does, so
+// a kept page always matches this version's files).
 async function networkFirst(request, key, keep) {
   const cache = await caches.open(SHELL);
   const network = fetch(request).then(async (response) => {
@@ -76,13 +77,13 @@ async function networkFirst(request, key, keep) {
   const slow = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_WAIT_MS); });
   try {
     const first = await Promise.race([network, slow]);
-    if (first) return first;
+    if (first && first.status < 500) return first;
     const copy = await kept();
-    return copy || await network;  // nothing kept: wait for the network after all
+    return copy || first || await network;  // nothing kept: what the server said, or wait for it
   } catch (e) {
     const copy = await kept();
     if (copy) return copy;
-    throw e;
+    throw e;  // no network and nothing kept: the browser's own error page
   } finally {
     clearTimeout(timer);
   }

@@ -11,6 +11,7 @@
 // 4. a resident's browser (?surface=browser) gets the same worker; B takes over at its next load.
 //   node tests/e2e/kiosk_offline.mjs SERVER SITE_DIR SITE_SRC_DIR STAMP_SCRIPT DEMO_DIR OUTPUT_DIR
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,19 @@ checks.check(rep.nodes.filter((n) => n.focusable && n.id.startsWith('tile.')).le
 checks.check(kioskMeter.seen.filter((r) => !r.fromWorker && !r.url.includes('/api/') && r.bytes > 0).length === 0,
   'server down: nothing but the API was asked of the network', kioskMeter.seen.filter((r) => !r.fromWorker).map((r) => r.url).join(' '));
 await page.screenshot({ path: join(outDir, 'kiosk-offline-start.png') });
+
+// A reverse proxy whose server is down answers 502 for everything: the kept copy all the same.
+{
+  const stub = createServer((req, res) => { res.writeHead(502, { 'Content-Type': 'text/html' }); res.end('<h1>502 Bad Gateway</h1>'); });
+  await new Promise((resolve, reject) => { stub.once('error', reject); stub.listen(port, '127.0.0.1', resolve); });
+  const again = await page.reload().catch((e) => e);
+  const started = await waitReady(page).then(() => true, () => false);
+  checks.check(!(again instanceof Error) && again.fromServiceWorker() && again.status() === 200 && started && await versionOf(page) === A.version,
+    'a proxy answering 502: the app starts from the cache', again instanceof Error ? again.message : String(again.status()));
+  const closed = new Promise((resolve) => stub.close(resolve));
+  stub.closeAllConnections();
+  await closed;
+}
 
 // 3. Build B on the same origin while a visitor is in the middle of a booking.
 server = await serve(siteB);
