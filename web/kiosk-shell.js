@@ -14,7 +14,8 @@
 
   // State for tests and diagnostics.
   const elder = (window.elder = { ready: false, firstFrameMs: null, errors: [], version: BUILD.version,
-                                   betweenVisitors: null, updateWaiting: false });
+                                   betweenVisitors: null, updateWaiting: false,
+                                   timings: {} });  // ms after navigation: assets written, main() called, first frame
 
   // A kiosk's visitor can do nothing about a browser or a network: they are told to find staff,
   // and what staff need to know stands under it in small type. A phone's owner can act themselves.
@@ -155,13 +156,15 @@
           ASSETS.forEach((path, i) => FS.writeFile('/assets/' + path, assets[i]));
           if (config) FS.writeFile('/config.json', config);
           args.push(...appArguments(config !== null));
+          elder.timings.assets = performance.now();
           setProgress(1, '正在启动');
           Module.removeRunDependency('elder-assets');
         }, () => {});  // said by downloadFailed
       }],
+      onRuntimeInitialized() { elder.timings.main = performance.now(); },
       onAppReady(ms) {
         elder.ready = true;
-        elder.firstFrameMs = performance.now();
+        elder.firstFrameMs = elder.timings.firstFrame = performance.now();
         loader.hidden = true;
         canvas.focus();
         window.dispatchEvent(new CustomEvent('elder-ready', { detail: { wasmMs: ms } }));
