@@ -142,10 +142,15 @@ def cut(font, points, output):
     os.replace(tmp, output)
 
 
+MISSING_BOX = 0x7F  # DEL: a control character text never draws, so the box can live there
+
+
 def add_missing_box(font):
-    """Gives the base font a U+FFFD (replacement character) drawn as an empty full-width box, the
-    size of a hanzi: what the apps draw for a character no font has. WenQuanYi has no U+FFFD, and
-    its □ is half as wide as a hanzi, easy to miss in a name."""
+    """Gives the base font an empty full-width box, the size of a hanzi, at U+007F and U+FFFD:
+    what the apps draw for a character no font has (WenQuanYi's □ is half as wide as a hanzi, easy
+    to miss in a name). ImGui sizes each baked size's glyph index to the largest code point it
+    looks up, and it looks up the box at every size: at U+FFFD that index would cost 0.4 MB per
+    size, at U+007F nothing, so the apps use U+007F. U+FFFD (text that came in broken) draws the same."""
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     em = font["head"].unitsPerEm  # 2048 for WenQuanYi
     left, right, bottom, top, stroke = em * 0.11, em * 0.89, em * -0.06, em * 0.72, em * 0.055
@@ -168,6 +173,7 @@ def add_missing_box(font):
     for table in font["cmap"].tables:
         if table.isUnicode():
             table.cmap[0xFFFD] = name
+            table.cmap[MISSING_BOX] = name
 
 
 def ranges_of(points, earlier):

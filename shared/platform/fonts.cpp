@@ -10,9 +10,9 @@ namespace {
 // The size only matters for ImGui's own widgets: pages pass their sizes to every text call, and
 // ImGui 1.92 rasterises each size on demand.
 constexpr float kDefaultFontPx = 40;
-// A character no font has shows as an empty box the size of a hanzi (the base font draws U+FFFD so,
-// scripts/make_fonts.py), never as "?".
-constexpr ImWchar kNoGlyphBox = 0xFFFD;
+// A character no font has shows as an empty box the size of a hanzi, never as "?". The base font
+// draws it at U+007F, a control character text never draws (scripts/make_fonts.py says why not at U+FFFD).
+constexpr ImWchar kNoGlyphBox = 0x7F;
 constexpr double kRetryMs = 30000;        // a tier that failed (offline) is asked for again after this
 
 ImFontConfig font_config(bool merge) {
@@ -124,6 +124,13 @@ bool FontSet::merge_arrived() {
     // look again in the new sources (the glyphs on screen are rasterised again, once).
     if (changed) ImFontAtlasFontDiscardBakes(atlas, font_, 0);
     return changed;
+}
+
+bool FontSet::pending() const {
+    if (index_ == Stage::Loading) return true;
+    for (const Tier& t : tiers_)
+        if (t.stage == Stage::Loading || t.stage == Stage::Arrived) return true;
+    return false;
 }
 
 nlohmann::json FontSet::report() const {

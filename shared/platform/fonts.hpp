@@ -31,7 +31,9 @@ public:
     void want(const std::set<std::uint32_t>& missing, double now_ms);
     // Between frames: merges the tiers that arrived into the font. True if the font changed.
     bool merge_arrived();
-    // The tiers and where each stands: {"common": "loaded", "rare": "loading", ...}.
+    // Whether a file asked for has not been merged yet: a frame will follow when it has.
+    bool pending() const;
+    // The files and where each stands: {"elder-cjk-common.ttf": "loaded", "index.json": "loading", ...}.
     nlohmann::json report() const;
 
 private:

@@ -139,6 +139,8 @@ int Host::next_deadline_ms() const {
 nlohmann::json Host::report() const {
     nlohmann::json out = app_.report();
     out["fonts"] = fonts_.report();
+    // A font file on its way will draw the page again: what is on screen is not final yet.
+    out["fonts_pending"] = fonts_.pending();
     out["loop"] = {{"longest_update_ms", longest_update_ms_}, {"longest_frame_ms", longest_frame_ms_},
                    {"updates", updates_}};
     return out;

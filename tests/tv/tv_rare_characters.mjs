@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { loadImage } from '../render/ink.mjs';
 import { activate, node, waitFor } from '../journeys/journeys.mjs';
-import { dayInChina } from '../server/api_client.mjs';
+import { NO_FONT, NOTE, RAREST, TIERS, firstTwoCellsInk, publishRareContent } from '../server/rare_content.mjs';
 import { startCommunity } from './tv_community.mjs';
 import { remoteDriver, startTvApp, startXvfb } from './tv_process.mjs';
 
@@ -19,8 +19,6 @@ const [tvapp, serverBinary, demoDir, outDir] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'elder-tv-rare-'));
 const checks = new Checks();
-const NAMES = '王玥、李喆、张堃、刘镕、陈旻、赵昇';
-const RAREST = '㑇家巷的𠙶大爷，鿏鿰丂';
 const community = await startCommunity(serverBinary, demoDir, dir);
 const { api } = community;
 const xvfb = await startXvfb();
@@ -37,7 +35,7 @@ const start = async (page, extra = []) => {
 };
 // The settled report once `ready` holds and no font tier is still on its way.
 const settledOn = async (tv, ready, what) => {
-  const r = await waitFor(tv, (x) => ready(x) && x.settled && !Object.values(x.fonts).includes('loading'), 20000);
+  const r = await waitFor(tv, (x) => ready(x) && x.settled && !x.fonts_pending, 20000);
   if (!r) throw new Error(`${what}: not shown (last report: screen ${(await tv.report())?.screen}, log: ${app.log()})`);
   return (await app.settled()) || r;
 };
@@ -46,15 +44,9 @@ const missing = (r) => JSON.stringify(r.missing_glyphs);
 
 try {
   // Staff write a policy naming the volunteers (one person writes, another publishes) and a severe alert.
-  const fields = { category_id: 'yanglao', title: `测试：志愿者${NAMES.slice(0, 8)}`, summary: `志愿者：${NAMES}。`,
-    body: `㐀\uFFFD\n本季度的社区志愿者：${NAMES}。\n住在${RAREST}。`, issuer: '幸福里社区居委会', published_on: dayInChina(0) };
-  const draft = await api.post('/api/v1/staff/drafts', { kind: 'policies', fields }, { token: community.staffToken });
-  await api.post(`/api/v1/staff/drafts/${draft.json.id}/submit`, undefined, { token: community.staffToken });
-  const published = await api.post(`/api/v1/staff/drafts/${draft.json.id}/publish`, undefined, { token: community.server.reviewerToken });
-  checks.check(published.status === 200, 'a policy with names outside GB 2312 is published', `${published.status} ${JSON.stringify(published.json)}`);
+  const { policy: published, alert } = await publishRareContent(api, { author: community.staffToken, approver: community.server.reviewerToken });
+  checks.check(published.status === 200, 'a policy with names outside GB 2312 is published', `${published.status} ${JSON.stringify(published.json?.detail)}`);
   const policyId = published.json.target_id;
-  const alert = await community.publish({ msgType: 'Alert', colour_level: '红', info: [{ category: ['Met'], event: '暴雨',
-    headline: `测试：${NAMES.slice(0, 5)}家附近暴雨红色预警`, instruction: `请留在家中。${RAREST}。` }] });
   checks.check(alert.status === 201, 'a severe alert with them is published', String(alert.status));
 
   // The box starts on the policy; the severe alerts interrupt first. Ours is drawn whole.
@@ -72,27 +64,15 @@ try {
   }
 
   const policy = await settledOn(tv, (x) => x.screen === 'policy_detail' && x.nodes.some((n) => n.label.includes(RAREST)), 'the policy');
-  checks.check(policy.missing_glyphs.length === 1 && policy.missing_glyphs[0] === 'U+3400',
+  checks.check(policy.missing_glyphs.length === 1 && policy.missing_glyphs[0] === NO_FONT,
     'the policy shows every name and rare character; only 㐀, in no font, is counted', missing(policy));
-  checks.check(['elder-cjk-common.ttf', 'elder-cjk-rare.ttf', 'elder-cjk-last.ttf', 'elder-cjk-rest.ttf'].every((f) => policy.fonts[f] === 'loaded'),
+  checks.check(TIERS.every((f) => policy.fonts[f] === 'loaded'),
     'each tier was read when its first character showed', JSON.stringify(policy.fonts));
   shot('policy');
   // 㐀 and U+FFFD side by side at the start of the body: 㐀 is drawn as the same box, not as "?".
   const body = policy.nodes.find((n) => n.label.startsWith('㐀\uFFFD'));
-  const image = loadImage(screenshot);
-  const [x, y, , ] = body.rect;
-  const px = body.text_px * 2048 / 2401;  // a hanzi's advance: the font's em is 0.853 of the line's size
-  const inkIn = (x0) => {
-    let ink = 0;
-    for (let yy = Math.round(y); yy < Math.round(y + body.text_px * 1.2); yy++)
-      for (let xx = Math.round(x0); xx < Math.round(x0 + px); xx++) {
-        const i = (yy * image.width + xx) * image.channels;
-        if (Math.abs(image.pixels[i] - image.pixels[i + 1]) < 40 && image.pixels[i] > 160) ink++;  // light text on the dark page
-      }
-    return ink;
-  };
-  const [missingInk, boxInk] = [inkIn(x), inkIn(x + px)];
-  checks.check(boxInk > px && Math.abs(missingInk - boxInk) <= boxInk * 0.1,
+  const [missingInk, boxInk] = firstTwoCellsInk(loadImage(screenshot), body);
+  checks.check(boxInk > body.text_px && Math.abs(missingInk - boxInk) <= boxInk * 0.1,
     'a character no font has is drawn as a visible box (the same ink as U+FFFD)', `㐀 ${missingInk} px of ink, U+FFFD ${boxInk}`);
 
   // Staff bind the box to a household whose name holds them; the booking step shows it.
@@ -115,7 +95,7 @@ try {
   const queue = await api.get('/api/v1/staff/help-requests', { token: community.staffToken });
   const request = queue.json.items.find((x) => x.ticket === ticket);
   const noted = await api.call('PATCH', `/api/v1/staff/help-requests/${request.id}`,
-    { token: community.staffToken, body: { status: 'accepted', note: `志愿者${NAMES}马上到。${RAREST}。` } });
+    { token: community.staffToken, body: { status: 'accepted', note: NOTE } });
   checks.check(noted.status === 200, 'the desk writes the household a note with them', `${noted.status} ${JSON.stringify(noted.json)}`);
   tv = await start('my_requests');
   const requests = await settledOn(tv, (x) => x.screen === 'my_requests' && x.nodes.some((n) => n.label.includes('马上到')), 'the note');
