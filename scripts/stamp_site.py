@@ -14,6 +14,10 @@ kiosk-shell.js, sw.js, assets/, staff/ ...); OUT (build/wasm/site) is written an
   `const BUILD = ...;` in kiosk-shell.js (the version and the map of names; the shell gives
   emscripten the wasm's name through locateFile) and in sw.js (the version, the files to keep for a
   start without the network, the font tiers);
+- a small file that a page may load by its fixed name (a stylesheet, a script, a catalogue or keymap:
+  the no-WebGL page loads basic-page.css and assets/strings/<lang>.json so) keeps that name too,
+  sent with no-cache; only the app's own large files (kiosk.js, kiosk.wasm, the fonts), which the
+  shell loads through the names it is given, and the shell itself exist under their content's name only;
 - every text, wasm and font file over 1 KB gets precompressed siblings, `.br` (Brotli quality 11,
   Debian's `brotli`) and `.gz` (gzip -9 -n), when they are smaller; the server picks one per request;
 - build.json says the version and the names (for tests and benchmarks; the browser never reads it).
@@ -67,6 +71,11 @@ def to_hash(rel):
     return (rel.startswith('assets/fonts/') and name.endswith('.ttf')) or \
         (rel.startswith('assets/strings/') and name.endswith('.json')) or \
         (rel.startswith('assets/keymaps/') and name.endswith('.json'))
+
+
+def only_hashed(rel):
+    """The app's large files and the shell: loaded only through the names the stamp gives them."""
+    return rel in ('kiosk.js', 'kiosk.wasm', 'kiosk-shell.js') or rel.endswith('.ttf')
 
 
 def replace_build_line(text, build, path):
@@ -185,7 +194,12 @@ def main():
     manifest = {'version': version, 'build_id': args.build_id, 'files': names, 'precache': precache}
     write(os.path.join(staging, 'build.json'), (json.dumps(manifest, ensure_ascii=False, indent=1) + '\n').encode())
 
-    # 7. Precompressed siblings.
+    # 7. Small files keep their fixed names too, for whatever loads them by that name.
+    for rel, new_name in names.items():
+        if not only_hashed(rel):
+            shutil.copy2(os.path.join(staging, new_name), os.path.join(staging, rel))
+
+    # 8. Precompressed siblings.
     for root, _, entries in os.walk(staging):
         for name in entries:
             path = os.path.join(root, name)
@@ -196,7 +210,7 @@ def main():
                 if len(packed) < len(data):
                     write(path + '.' + ext, packed)
 
-    # 8. The new site replaces the old one in one step (a server reading it sees one or the other).
+    # 9. The new site replaces the old one in one step (a server reading it sees one or the other).
     old = out + '.old'
     shutil.rmtree(old, ignore_errors=True)
     if os.path.exists(out):
