@@ -180,10 +180,14 @@ def main():
             text = re.sub(r'((?:src|href)=["\'](?:\./)?)' + re.escape(old) + r'(["\'])', lambda m: m.group(1) + new + m.group(2), text)
         write(path, text.encode())
 
-    # 6. The service worker keeps what a start needs: the page, its files, the assets the shell
-    #    loads before the app runs, config.json and the font index. Font tiers are kept when fetched.
-    precache = ['index.html'] + sorted(n for rel, n in names.items()
-                                       if '/' not in rel or not rel.endswith('.ttf') or rel == 'assets/fonts/elder-cjk.ttf')
+    # 6. The service worker keeps what a start needs: the page and the files it names, the app
+    #    (kiosk.js, kiosk.wasm), the catalogues and keymaps, the base font, config.json and the font
+    #    index. Font tiers are kept when fetched; anything else loaded later is fetched when needed.
+    page = read(os.path.join(staging, 'index.html')).decode()
+    precache = ['index.html'] + sorted(
+        n for rel, n in names.items()
+        if ('/' not in rel and (n in page or rel in ('kiosk.js', 'kiosk.wasm'))) or
+        (rel.startswith('assets/') and not rel.endswith('.ttf')) or rel == 'assets/fonts/elder-cjk.ttf')
     for extra in ('config.json', 'assets/fonts/index.json'):
         if os.path.exists(os.path.join(staging, extra)):
             precache.append(extra)
