@@ -3,6 +3,10 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -49,28 +53,146 @@ constexpr const char* kConsolePolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-bool accepts_gzip(const Request& request) {
-    const auto it = request.find(http::field::accept_encoding);
-    return it != request.end() && std::string(it->value()).find("gzip") != std::string::npos;
+// A file named after its content (`kiosk.0123456789abcdef.wasm`, scripts/stamp_site.py) never
+// changes: a browser may keep it a year without asking again.
+bool content_named(const std::string& relative) {
+    const size_t slash = relative.rfind('/');
+    const std::string name = relative.substr(slash == std::string::npos ? 0 : slash + 1);
+    const size_t ext = name.rfind('.');
+    if (ext == std::string::npos || ext < 17 || ext + 1 == name.size()) return false;
+    const size_t hash = ext - 16;
+    if (hash < 2 || name[hash - 1] != '.') return false;
+    for (size_t i = hash; i < ext; ++i)
+        if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f'))) return false;
+    return true;
+}
+
+bool compressible(const std::string& type) {
+    return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 || type == "application/wasm" ||
+           type == "font/ttf" || type == "image/svg+xml";
+}
+
+// FNV-1a over the bytes: the same file gives the same ETag after a restart or a rebuild.
+std::string content_tag(const std::string& data) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : data) h = (h ^ c) * 1099511628211ull;
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+// "-" for a file that is not there; otherwise what changes when it is written again.
+std::string disk_stamp(const std::string& path, struct stat& st) {
+    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "-";
+    return std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream data;
+    data << in.rdbuf();
+    out = data.str();
+    return true;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// A qvalue (RFC 9110 12.4.2): 0 to 1 with up to three decimals; anything else is -1 (ignored).
+double parse_q(std::string_view v) {
+    if (v.empty() || v.size() > 5 || (v[0] != '0' && v[0] != '1')) return -1;
+    if (v.size() == 1) return v[0] - '0';
+    if (v[1] != '.') return -1;
+    double q = v[0] - '0', scale = 0.1;
+    for (size_t i = 2; i < v.size(); ++i, scale /= 10) {
+        if (v[i] < '0' || v[i] > '9') return -1;
+        q += (v[i] - '0') * scale;
+    }
+    return q > 1 ? -1 : q;
 }
 
 }  // namespace
 
+StaticFiles::Coding choose_coding(bool present, std::string_view header, const bool offered[StaticFiles::kCodings]) {
+    // No Accept-Encoding: the file as it is (a plain client such as curl without --compressed).
+    if (!present) return offered[StaticFiles::Identity] ? StaticFiles::Identity : StaticFiles::kCodings;
+    double q[StaticFiles::kCodings] = {-1, -1, -1};  // -1: not named
+    double star = -1;
+    while (!header.empty()) {
+        const size_t comma = std::min(header.find(','), header.size());
+        std::string_view item = header.substr(0, comma);
+        header.remove_prefix(std::min(comma + 1, header.size()));
+        const size_t semi = std::min(item.find(';'), item.size());
+        const std::string coding = lower(trim(item.substr(0, semi)));
+        double value = 1;
+        for (std::string_view params = item.substr(std::min(semi + 1, item.size())); !params.empty();) {
+            const size_t next = std::min(params.find(';'), params.size());
+            const std::string_view param = trim(params.substr(0, next));
+            params.remove_prefix(std::min(next + 1, params.size()));
+            if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') value = parse_q(trim(param.substr(2)));
+        }
+        if (value < 0 || coding.empty()) continue;  // a malformed element says nothing
+        if (coding == "br") q[StaticFiles::Brotli] = std::max(q[StaticFiles::Brotli], value);
+        else if (coding == "gzip" || coding == "x-gzip") q[StaticFiles::Gzip] = std::max(q[StaticFiles::Gzip], value);
+        else if (coding == "identity") q[StaticFiles::Identity] = std::max(q[StaticFiles::Identity], value);
+        else if (coding == "*") star = std::max(star, value);
+    }
+    // Not named: what `*` says. Identity is acceptable unless refused by name or by `*;q=0`, but an
+    // unnamed identity is the last choice (below any qvalue a client can write): "gzip;q=0.5" still
+    // means gzip, not the file as it is.
+    for (int c = 0; c < StaticFiles::kCodings; ++c)
+        if (q[c] < 0) q[c] = star >= 0 ? star : (c == StaticFiles::Identity ? 0.0001 : 0);
+    // The client's preference first; at equal preference the smallest (Brotli, gzip, the file).
+    StaticFiles::Coding best = StaticFiles::kCodings;
+    for (const StaticFiles::Coding c : {StaticFiles::Brotli, StaticFiles::Gzip, StaticFiles::Identity})
+        if (offered[c] && q[c] > 0 && (best == StaticFiles::kCodings || q[c] > q[best])) best = c;
+    return best;
+}
+
+
 const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
     const std::string path = root_ + "/" + relative;
-    struct stat st{};
-    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
+    struct stat raw{}, gz{}, br{};
+    const std::string raw_stamp = disk_stamp(path, raw);
+    if (raw_stamp == "-") return nullptr;
+    // A precompressed sibling counts only if it is not older than the file (a stale one is ignored).
+    std::string gz_stamp = disk_stamp(path + ".gz", gz), br_stamp = disk_stamp(path + ".br", br);
+    const auto older = [&](const struct stat& s) {
+        return s.st_mtim.tv_sec < raw.st_mtim.tv_sec ||
+               (s.st_mtim.tv_sec == raw.st_mtim.tv_sec && s.st_mtim.tv_nsec < raw.st_mtim.tv_nsec);
+    };
+    if (gz_stamp != "-" && older(gz)) gz_stamp = "-";
+    if (br_stamp != "-" && older(br)) br_stamp = "-";
+    const std::string stamp = raw_stamp + "|" + gz_stamp + "|" + br_stamp;
     Entry& entry = cache_[relative];
-    if (entry.mtime == st.st_mtime && !entry.etag.empty()) return &entry;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return nullptr;
-    std::stringstream data;
-    data << in.rdbuf();
-    entry.raw = data.str();
-    entry.gzipped = entry.raw.size() > 1024 ? gzip(entry.raw) : std::string();
+    if (entry.stamp == stamp) return &entry;
+    entry = Entry{};
+    Variant& identity = entry.variants[Identity];
+    if (!read_file(path, identity.body)) return cache_.erase(relative), nullptr;
     entry.type = mime_type(relative);
-    entry.mtime = st.st_mtime;
-    entry.etag = "\"" + std::to_string(st.st_mtime) + "-" + std::to_string(entry.raw.size()) + "\"";
+    entry.immutable = content_named(relative);
+    const std::string tag = content_tag(identity.body);
+    identity.etag = "\"" + tag + "\"";
+    Variant& gzipped = entry.variants[Gzip];
+    if (gz_stamp != "-" && read_file(path + ".gz", gzipped.body)) gzipped.etag = "\"" + tag + "-gz\"";
+    else if (identity.body.size() > 1024 && compressible(entry.type)) {  // not built with a sibling: made here
+        gzipped.body = gzip(identity.body);
+        gzipped.etag = "\"" + tag + "-gz\"";
+    }
+    Variant& brotli = entry.variants[Brotli];
+    if (br_stamp != "-" && read_file(path + ".br", brotli.body)) brotli.etag = "\"" + tag + "-br\"";
+    entry.stamp = stamp;
     return &entry;
 }
 
@@ -100,21 +222,27 @@ Response StaticFiles::serve(const Request& request) {
     }
     const Entry* entry = root_.empty() ? nullptr : load(relative);
     if (!entry) return problem(http::status::not_found, "Not found", "没有找到您要的页面。", request);
-    if (etag_matches(request, entry->etag)) return not_modified(entry->etag, request);
 
-    Response res{http::status::ok, request.version()};
-    res.set(http::field::content_type, entry->type);
-    res.set(http::field::etag, entry->etag);
-    // Names are not content-hashed yet, so browsers revalidate every time (a cheap 304).
-    res.set(http::field::cache_control, "no-cache");
+    bool offered[kCodings];
+    for (int c = 0; c < kCodings; ++c) offered[c] = !entry->variants[c].etag.empty();
+    const auto accept = request.find(http::field::accept_encoding);
+    const Coding coding = choose_coding(accept != request.end(),
+                                        accept != request.end() ? std::string_view(accept->value().data(), accept->value().size()) : std::string_view(), offered);
+    if (coding == kCodings)
+        return problem(http::status::not_acceptable, "Not acceptable", "没有浏览器能接受的编码。", request);
+    const Variant& variant = entry->variants[coding];
+
+    const bool not_modified = etag_matches(request, variant.etag);
+    Response res{not_modified ? http::status::not_modified : http::status::ok, request.version()};
+    res.set(http::field::etag, variant.etag);
+    res.set(http::field::cache_control, entry->immutable ? "public, max-age=31536000, immutable" : "no-cache");
     res.set(http::field::vary, "Accept-Encoding");
-    if (entry->type.rfind("text/html", 0) == 0)
-        res.set("Content-Security-Policy", relative.rfind("staff/", 0) == 0 ? kConsolePolicy : kPagePolicy);
-    if (!entry->gzipped.empty() && accepts_gzip(request)) {
-        res.set(http::field::content_encoding, "gzip");
-        res.body() = entry->gzipped;
-    } else {
-        res.body() = entry->raw;
+    if (!not_modified) {
+        res.set(http::field::content_type, entry->type);
+        if (entry->type.rfind("text/html", 0) == 0)
+            res.set("Content-Security-Policy", relative.rfind("staff/", 0) == 0 ? kConsolePolicy : kPagePolicy);
+        if (coding != Identity) res.set(http::field::content_encoding, coding == Brotli ? "br" : "gzip");
+        res.body() = variant.body;
     }
     res.keep_alive(request.keep_alive());
     res.prepare_payload();

@@ -37,5 +37,8 @@ void end_session(State& state, std::vector<Effect>& effects);
 // Milliseconds until the visit's clock has something to do (the warning, its next second, the end),
 // or -1 when no visit is watched.
 int idle_deadline_ms(const State& state);
+// Nobody is using the kiosk: its visit ended and the attract screen waits for the next visitor. The
+// web shell lets a new version of the app take over only then (ARCHITECTURE.md, "Web shell").
+bool between_visitors(const State& state);
 
 }  // namespace elder

@@ -56,6 +56,10 @@ int idle_deadline_ms(const State& state) {
     return static_cast<int>(std::max(0.0, std::ceil(wait)));
 }
 
+bool between_visitors(const State& state) {
+    return state.can.visitor_sessions && state.route.screen == Screen::Attract;
+}
+
 bool reduce_session(State& state, const Action& action, std::vector<Effect>& effects) {
     return std::visit(
         Overloaded{

@@ -15,12 +15,21 @@ EM_JS(void, shell_fatal_error, (const char* message), {
     if (Module.onFatalError) Module.onFatalError(UTF8ToString(message));
 });
 
+// Whether nobody is using the app (a kiosk between visitors), said on every change: the shell lets a
+// waiting new version take over only then, never in the middle of someone's booking.
+EM_JS(void, shell_between_visitors, (int between), {
+    if (Module.onBetweenVisitors) Module.onBetweenVisitors(between !== 0);
+});
+
 void main_loop() {
+    static int said_between = -1;
     SDL_Event event;
     while (SDL_PollEvent(&event)) g_host->handle(event);
     g_host->pump();  // answers of fetch, EventSource and timers; cheap when there are none
     // Skipping a frame leaves the last one on screen: an idle page costs no GPU work.
     if (g_host->draw_if_needed() && g_host->app().frames_drawn() == 1) shell_app_ready(g_host->first_frame_ms());
+    const int between = g_host->app().between_visitors() ? 1 : 0;
+    if (g_host->app().frames_drawn() > 0 && between != said_between) shell_between_visitors(said_between = between);
 }
 
 }  // namespace

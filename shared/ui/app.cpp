@@ -77,6 +77,8 @@ void App::tick(double now_ms) {
     if (state_.visit.warning_seconds != warning || state_.route != route) invalidate();
 }
 
+bool App::between_visitors() const { return elder::between_visitors(state_); }
+
 int App::next_deadline_ms() const { return needs_frame() ? 0 : idle_deadline_ms(state_); }
 
 void App::on_key(RemoteKey key) {

@@ -60,6 +60,8 @@ public:
     bool activate(const std::string& id);
     // The last frame was a modal page of its own: a severe alert or the kiosk's idle warning.
     bool showing_dialog() const { return interrupting_alert(state_) != nullptr || state_.visit.warning_seconds >= 0; }
+    // Nobody is using the kiosk (its attract screen after a visit): a new version may take over.
+    bool between_visitors() const;
     void invalidate() { pending_frames_ = 2; }  // ImGui settles hover/press state over two frames
     void redraw_once() { pending_frames_ = std::max(pending_frames_, 1); }  // nothing to settle: the clock
     bool needs_frame() const { return pending_frames_ > 0; }

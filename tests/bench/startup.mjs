@@ -20,19 +20,21 @@ console.log('## Download sizes (raw, gzip -9, brotli q11)');
 const fontSource = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
 const brotliKb = (buffer) => brotliCompressSync(buffer, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
-const fonts = join(site, 'assets/fonts');
-const tiers = JSON.parse(readFileSync(join(fonts, 'index.json'), 'utf8')).tiers.map((t) => t.file);
-for (const [name, file] of [['kiosk.wasm', 'kiosk.wasm'], ['kiosk.js', 'kiosk.js'], ['kiosk-shell.js', 'kiosk-shell.js'],
-  ['base font elder-cjk.ttf', 'assets/fonts/elder-cjk.ttf'], ['font index.json', 'assets/fonts/index.json'],
+// The site's files are named after their content (scripts/stamp_site.py); build.json maps the names.
+const built = JSON.parse(readFileSync(join(site, 'build.json'), 'utf8')).files;
+const named = (file) => built[file] || file;
+const tiers = JSON.parse(readFileSync(join(site, 'assets/fonts/index.json'), 'utf8')).tiers.map((t) => t.file);
+for (const [name, file] of [['kiosk.wasm', named('kiosk.wasm')], ['kiosk.js', named('kiosk.js')], ['kiosk-shell.js', named('kiosk-shell.js')],
+  ['base font elder-cjk.ttf', named('assets/fonts/elder-cjk.ttf')], ['font index.json', 'assets/fonts/index.json'],
   ...tiers.map((t) => [`font tier ${t} (on a miss)`, `assets/fonts/${t}`]), ['wqy-microhei.ttc (whole, baseline)', fontSource]]) {
   const path = file.startsWith('/') ? file : join(site, file);
   const raw = readFileSync(path);
   console.log(`${name}: ${kb(raw.length)} raw, ${gzipKb(raw).toFixed(0)} KB gzip, ${brotliKb(raw).toFixed(0)} KB brotli`);
 }
 const wholeFontKb = gzipKb(readFileSync(fontSource));
-figure({ name: 'base font, gzip -9', value: gzipKb(readFileSync(join(fonts, 'elder-cjk.ttf'))), unit: 'KB',
+figure({ name: 'base font, gzip -9', value: gzipKb(readFileSync(join(site, named('assets/fonts/elder-cjk.ttf')))), unit: 'KB',
   baseline: { name: 'the whole font', value: wholeFontKb } });
-figure({ name: 'kiosk.wasm, gzip -9', value: gzipKb(readFileSync(join(site, 'kiosk.wasm'))), unit: 'KB',
+figure({ name: 'kiosk.wasm, gzip -9', value: gzipKb(readFileSync(join(site, named('kiosk.wasm')))), unit: 'KB',
   baseline: { name: 'the whole font', value: wholeFontKb } });
 
 console.log(`\n## Kiosk time to first frame, headless Chromium (SwiftShader), ${runs} runs, 1080x1920`);
@@ -43,7 +45,7 @@ let firstVisit = null;  // every response of the first visit until it settles: {
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(url + 'kiosk.css');  // baseline: a tiny file from the same server, same browser
+  await page.goto(url + named('kiosk.css'));  // baseline: a tiny file from the same server, same browser
   blank.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

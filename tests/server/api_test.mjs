@@ -2,7 +2,7 @@
 // community notices (order, paging, ETag, withdrawn, bad input), bad input of every kind, the kiosk site, CORS, restart and SIGTERM.
 //   node tests/server/api_test.mjs SERVER_BINARY DEMO_DIR WEB_ROOT OPENAPI_YAML
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as rawRequest } from 'node:http';
@@ -255,10 +255,13 @@ checks.check(await isProblem(await fetch(server.url + '/api/v1/policies', { meth
 {
   const index = await get('/');
   checks.check(index.status === 200 && index.headers.get('content-type').startsWith('text/html'), 'the kiosk page is served at /');
-  const wasm = await get('/kiosk.wasm', { 'Accept-Encoding': 'gzip' });
+  // The wasm is named after its content (scripts/stamp_site.py; build.json says the names).
+  const wasmPath = '/' + JSON.parse(readFileSync(join(webRoot, 'build.json'), 'utf8')).files['kiosk.wasm'];
+  const wasm = await get(wasmPath, { 'Accept-Encoding': 'gzip' });
   checks.check(wasm.headers.get('content-type') === 'application/wasm' && wasm.headers.get('content-encoding') === 'gzip',
     'kiosk.wasm is application/wasm, gzipped');
-  checks.check((await get('/kiosk.wasm', { 'If-None-Match': wasm.headers.get('etag') })).status === 304, 'site files revalidate with 304');
+  checks.check((await get(wasmPath, { 'Accept-Encoding': 'gzip', 'If-None-Match': wasm.headers.get('etag') })).status === 304,
+    'site files revalidate with 304');  // (tests/server/static_files_test.mjs: every case of caching and encodings)
   checks.check((await get('/../../etc/passwd')).status === 404 && (await get('/%2e%2e/%2e%2e/etc/passwd')).status === 404,
     'no path escapes the site folder');
 }

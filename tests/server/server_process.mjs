@@ -1,5 +1,6 @@
-// Starts the reference server as a real process on 127.0.0.1 (a free port) and stops it.
+// Starts the reference server as a real process on 127.0.0.1 (a free port, or a fixed one) and stops it.
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 
 export const STAFF_PASSWORD = 'test-password-0123';
 export const ALL_ROLES = 'dispatcher,caseworker,editor,approver,admin';
@@ -23,21 +24,35 @@ export async function staffToken(url, name, password = STAFF_PASSWORD) {
   return body.token;
 }
 
+// A port free on 127.0.0.1 now, for a server that must come back on the same one (a browser's
+// caches and service workers belong to an origin, port included).
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 // `prefix`: a command that runs the server, e.g. ['prlimit', '--nofile=1024:1024', '--'].
 // `staff`: also create account "tester" with every role and sign it in (`server.staffToken`), and
 // "reviewer", an approver (`server.reviewerToken`): what tester writes, reviewer may publish.
-export async function startServer(binary, args, { prefix = [], staff = false } = {}) {
+// `port`: listen there (default 0: any free port); a port in use fails the start, saying so.
+export async function startServer(binary, args, { prefix = [], staff = false, port: fixedPort = 0 } = {}) {
   if (staff) {
     addStaff(binary, args, { name: 'tester', display: '测试员' });
     addStaff(binary, args, { name: 'reviewer', roles: 'approver', display: '审核员' });
   }
-  const command = [...prefix, binary, '--port', '0', ...args];
+  const command = [...prefix, binary, '--port', String(fixedPort), ...args];
   const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   process.on('exit', () => child.kill('SIGKILL'));  // a test that fails half-way leaves no server behind
   const log = [];
   const port = await new Promise((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 10 s:\n' + log.join('\n'))), 10000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 10 s${fixedPort ? ` (port ${fixedPort} in use?)` : ''}:\n` + log.join('\n'))), 10000);
     child.stderr.on('data', (chunk) => {
       buffered += chunk;
       let nl;
@@ -51,7 +66,10 @@ export async function startServer(binary, args, { prefix = [], staff = false } =
         } catch { /* not JSON: keep it in the log */ }
       }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${log.join('\n')}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}${fixedPort ? ` (port ${fixedPort} in use?)` : ''}:\n${log.join('\n')}`));
+    });
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;

@@ -154,6 +154,7 @@ TEST_CASE("a kiosk visit is state: the clock's ticks warn 20 s before the idle e
     s.can = capabilities_of(Surface::Kiosk);
     s = step(s, Tick{0});
     s = step(s, OpenScreen{Screen::Contacts, ""});
+    CHECK_FALSE(between_visitors(s));  // someone is using it: no new version may take over now
     s = step(s, Tick{99000});  // 120 s is the site's default: 21 s left
     CHECK(s.visit.warning_seconds == -1);
     CHECK(idle_deadline_ms(s) == 1000);  // the warning is the next thing to happen
@@ -168,9 +169,13 @@ TEST_CASE("a kiosk visit is state: the clock's ticks warn 20 s before the idle e
     CHECK(s.route.screen == Screen::Attract);
     CHECK(std::any_of(fx.begin(), fx.end(), [](const Effect& e) { return std::holds_alternative<RemoveCache>(e); }));
     CHECK(idle_deadline_ms(s) == -1);  // the attract screen waits for the next visitor
+    CHECK(between_visitors(s));          // the web shell may let a new version take over now
+    s = step(s, OpenScreen{Screen::Home, ""});
+    CHECK_FALSE(between_visitors(s));
 
     State tv;  // a TV has no visits to end
     tv = step(tv, OpenScreen{Screen::Contacts, ""});
     tv = step(tv, Tick{10 * 3600 * 1000.0});
     CHECK(tv.route.screen == Screen::Contacts);
+    CHECK_FALSE(between_visitors(tv));  // nor anyone between them: a browser or TV updates on its next start
 }
