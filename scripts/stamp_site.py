@@ -74,8 +74,9 @@ def to_hash(rel):
 
 
 def only_hashed(rel):
-    """The app's large files and the shell: loaded only through the names the stamp gives them."""
-    return rel in ('kiosk.js', 'kiosk.wasm', 'kiosk-shell.js') or rel.endswith('.ttf')
+    """The app's large files and the shell: loaded only through the names the stamp gives them. The
+    base font keeps its name too: the page without WebGL (basic-page.css) draws its text with it."""
+    return rel in ('kiosk.js', 'kiosk.wasm', 'kiosk-shell.js') or (rel.endswith('.ttf') and rel != 'assets/fonts/elder-cjk.ttf')
 
 
 def replace_build_line(text, build, path):

@@ -122,9 +122,9 @@ export async function swipe(page, x, fromY, toY, steps = 8) {
 // draws only when something changes, so a coasting flick or a page still laying out draws on).
 export async function settled(page, timeout = 10000) {
   await page.waitForFunction(() => {
-    const frames = window.elder.report().frames;
-    const still = frames === window.__lastFrames;
-    window.__lastFrames = frames;
+    const r = window.elder.report();
+    const still = r.frames === window.__lastFrames && !r.fonts_pending;  // a font on its way draws again
+    window.__lastFrames = r.frames;
     return still;
   }, null, { polling: 100, timeout });
 }

@@ -49,7 +49,7 @@ async function startBox(name, width, height, phone) {
 // before its report).
 async function pairedShot(app, frame, file) {
   for (let i = 0; i < 100; i++) {
-    const before = await app.waitFor((r) => r.settled, 15000);
+    const before = await app.waitFor((r) => r.settled && !r.fonts_pending, 15000);
     if (!before) throw new Error('the app kept drawing: no settled screen in 15 s');
     copyFileSync(frame, file);
     const after = app.readReport();

@@ -27,7 +27,8 @@ const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'), '--de
 const checks = new Checks();
 const browser = await launch();
 
-const settled = (page) => waitForState(page, () => window.elder.report().settled, null, 15000);
+// No frame due and no font tier on its way (its arrival draws the page again).
+const settled = (page) => waitForState(page, () => window.elder.report().settled && !window.elder.report().fonts_pending, null, 15000);
 
 // The screenshot that goes with a report: taken once the page has no frame due, and kept when no
 // frame was drawn while it was taken.
@@ -37,7 +38,7 @@ async function pairedShot(page, file) {
     const before = await report(page);
     await page.screenshot({ path: file });
     const after = await report(page);
-    if (before.settled && before.frames === after.frames) return before;
+    if (before.settled && !before.fonts_pending && before.frames === after.frames) return before;
   }
   throw new Error('the page kept drawing: no settled screenshot');
 }
