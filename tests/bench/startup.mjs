@@ -19,7 +19,7 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 console.log('## Download sizes (raw, gzip -9, brotli q11)');
 const fontSource = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 const gzipKb = (buffer) => gzipSync(buffer, { level: 9 }).length / 1024;
-const brotliKb = (buffer) => brotliCompressSync(buffer, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
+const brotliKb = (buffer) => brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
 // The site's files are named after their content (scripts/stamp_site.py); build.json maps the names.
 const built = JSON.parse(readFileSync(join(site, 'build.json'), 'utf8')).files;
 const named = (file) => built[file] || file;
