@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "header_values.hpp"
+
 namespace elder::server {
 namespace {
 
@@ -10,16 +12,10 @@ bool token_char(unsigned char c) {
     return std::isalnum(c) || (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 }  // namespace
 
 std::string media_type(std::string_view content_type) {
-    const std::string_view type = trim(content_type.substr(0, content_type.find(';')));
+    const std::string_view type = trim_ows(content_type.substr(0, content_type.find(';')));
     const size_t slash = type.find('/');
     if (slash == std::string_view::npos || slash == 0 || slash + 1 == type.size()) return {};
     std::string out;

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "header_values.hpp"
 #include "router.hpp"
 
 namespace elder::server {
@@ -103,12 +104,6 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 // A qvalue (RFC 9110 12.4.2): 0 to 1 with up to three decimals; anything else is -1 (ignored).
 double parse_q(std::string_view v) {
     if (v.empty() || v.size() > 5 || (v[0] != '0' && v[0] != '1')) return -1;
@@ -134,13 +129,13 @@ StaticFiles::Coding choose_coding(bool present, std::string_view header, const b
         std::string_view item = header.substr(0, comma);
         header.remove_prefix(std::min(comma + 1, header.size()));
         const size_t semi = std::min(item.find(';'), item.size());
-        const std::string coding = lower(trim(item.substr(0, semi)));
+        const std::string coding = lower(trim_ows(item.substr(0, semi)));
         double value = 1;
         for (std::string_view params = item.substr(std::min(semi + 1, item.size())); !params.empty();) {
             const size_t next = std::min(params.find(';'), params.size());
-            const std::string_view param = trim(params.substr(0, next));
+            const std::string_view param = trim_ows(params.substr(0, next));
             params.remove_prefix(std::min(next + 1, params.size()));
-            if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') value = parse_q(trim(param.substr(2)));
+            if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') value = parse_q(trim_ows(param.substr(2)));
         }
         if (value < 0 || coding.empty()) continue;  // a malformed element says nothing
         if (coding == "br") q[StaticFiles::Brotli] = std::max(q[StaticFiles::Brotli], value);

@@ -47,7 +47,7 @@ void open_tile(State& state, int number, std::vector<Effect>& effects) {
 bool page_is_personal(Screen screen) { return row(screen).who == Identified; }
 
 Route route_opened(State& state, const Route& target, std::vector<Effect>& effects) {
-    if (row(target.screen).who == Identified && state.can.signs_in_residents && state.personal.token.empty()) {
+    if (page_is_personal(target.screen) && state.can.signs_in_residents && state.personal.token.empty()) {
         state.personal.after_sign_in = target;
         state.personal.form = Form{};
         state.personal.form.active = "phone";

@@ -1,10 +1,10 @@
 #include "pinyin.hpp"
 
-#include "utf8.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <vector>
+
+#include "utf8.hpp"
 
 namespace elder {
 

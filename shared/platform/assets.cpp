@@ -1,25 +1,15 @@
 #include "assets.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "read_file.hpp"
 
 namespace elder {
 namespace {
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    out = buf.str();
-    return true;
-}
-
 bool load_catalogue(const std::string& dir, const std::string& language, Catalogue& out, std::string& error) {
     const std::string path = dir + "/strings/" + language + ".json";
-    std::string text;
-    if (!read_file(path, text)) return error = "cannot read the string catalogue " + path, false;
-    if (!out.load(text, error)) return error = path + ": " + error, false;
+    const auto text = read_file(path);
+    if (!text) return error = "cannot read the string catalogue " + path, false;
+    if (!out.load(*text, error)) return error = path + ": " + error, false;
     return true;
 }
 

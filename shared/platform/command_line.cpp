@@ -3,11 +3,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "clock.hpp"
+#include "read_file.hpp"
 
 namespace elder {
 namespace {
@@ -21,11 +20,9 @@ bool parse_int(const char* text, int min, int max, int& out) {
 }
 
 bool apply_config_file(const std::string& path, AppConfig& config, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return error = "cannot read the configuration file " + path, false;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!apply_config_json(text.str(), config, error)) return error = path + ": " + error, false;
+    const auto text = read_file(path);
+    if (!text) return error = "cannot read the configuration file " + path, false;
+    if (!apply_config_json(*text, config, error)) return error = path + ": " + error, false;
     return true;
 }
 

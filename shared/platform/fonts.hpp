@@ -21,8 +21,8 @@ using FontFileLoader = std::function<void(const std::string& name, std::function
 
 class FontSet {
 public:
-    // Adds dir/fonts/elder-cjk.ttf to the current ImGui context, with a box (□) for characters no
-    // loaded font has. On failure returns false and says why in `error`.
+    // Adds dir/fonts/elder-cjk.ttf to the current ImGui context, with a hanzi-sized box for
+    // characters no loaded font has. On failure returns false and says why in `error`.
     bool load_base(const std::string& dir, std::string& error);
     void set_loader(FontFileLoader loader) { loader_ = std::move(loader); }
     ImFont* font() const { return font_; }

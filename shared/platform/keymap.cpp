@@ -1,17 +1,14 @@
 #include "keymap.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "read_file.hpp"
 
 namespace elder {
 
 bool Keymap::load(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return error = "cannot read the keymap " + path, false;
-    std::ostringstream text;
-    text << in.rdbuf();
+    const auto text = read_file(path);
+    if (!text) return error = "cannot read the keymap " + path, false;
     std::map<std::string, RemoteKey> named;
-    if (!parse_keymap(text.str(), named, error)) return error = path + ": " + error, false;
+    if (!parse_keymap(*text, named, error)) return error = path + ": " + error, false;
     std::unordered_map<SDL_Keycode, RemoteKey> keys;
     for (const auto& [name, key] : named) {
         const SDL_Keycode code = SDL_GetKeyFromName(name.c_str());

@@ -7,9 +7,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "read_file.hpp"
 #include "storage.hpp"
 
 namespace elder {
@@ -65,11 +64,7 @@ public:
 
     std::optional<std::string> get(const std::string& key) override {
         if (!valid_storage_key(key)) return std::nullopt;
-        std::ifstream in(dir_ + "/" + key, std::ios::binary);
-        if (!in) return std::nullopt;
-        std::ostringstream text;
-        text << in.rdbuf();
-        return text.str();
+        return read_file(dir_ + "/" + key);
     }
 
     void remove(const std::string& key) override {

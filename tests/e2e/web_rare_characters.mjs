@@ -1,5 +1,5 @@
 // Characters outside GB 2312 on the kiosk (touch, portrait) and in a resident's browser (a phone),
-// in Debian's Chromium: a policy and a severe alert staff publish (tests/server/rare_content.mjs),
+// in Debian's Chromium: a policy and a severe alert staff publish (tests/journeys/rare_characters.mjs),
 // and on the kiosk a staff note in 我的求助 and a message the resident types. Each shows with
 // `missing_glyphs` empty once the font tier that holds its characters is fetched; 㐀, in no font,
 // is drawn as the box U+FFFD is drawn as, and counted.
@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
-import { NO_FONT, NOTE, RAREST, TIERS, firstTwoCellsInk, publishRareContent } from '../server/rare_content.mjs';
+import { NOTE, RAREST, TIERS, checkPolicyShown, publishRareContent, settledOn } from '../journeys/rare_characters.mjs';
 import { decodePng } from './png.mjs';
 import { Checks, launch, serveForScenarios, waitReady } from './browser.mjs';
 import { fill, signIn } from '../journeys/booking_journey.mjs';
@@ -27,12 +27,6 @@ const { policy, alert } = await publishRareContent(api, { author: server.staffTo
 checks.check(policy.status === 200 && alert.status === 201, 'staff publish a policy and a severe alert with rare characters',
   `${policy.status} ${alert.status}`);
 
-// The report once `ready` holds, nothing is left to draw and no font tier is on its way.
-const settledOn = async (driver, ready, what) => {
-  const r = await waitFor(driver, (x) => ready(x) && x.settled && !x.fonts_pending, 20000);
-  if (!r) throw new Error(`${what}: not shown (screen ${(await driver.report()).screen})`);
-  return r;
-};
 const missing = (r) => JSON.stringify(r.missing_glyphs);
 
 async function onSurface(name, query, contextOptions, mode, more = async () => {}) {
@@ -57,15 +51,8 @@ async function onSurface(name, query, contextOptions, mode, more = async () => {
       await waitFor(driver, (x) => x.interruption !== r.interruption, 5000);
     }
     const shown = await settledOn(driver, (x) => x.screen === 'policy_detail' && x.nodes.some((n) => n.label.includes(RAREST)), 'the policy');
-    checks.check(shown.missing_glyphs.length === 1 && shown.missing_glyphs[0] === NO_FONT,
-      `${name}: the policy shows every name and rare character; only 㐀, in no font, is counted`, missing(shown));
-    checks.check(SITE_TIERS.every((f) => shown.fonts[f] === 'loaded'), `${name}: each tier was fetched when its first character showed`,
-      JSON.stringify(shown.fonts));
-    const body = shown.nodes.find((n) => n.label.startsWith('㐀\uFFFD'));
     const scale = await page.evaluate(() => window.devicePixelRatio);
-    const [missingInk, boxInk] = firstTwoCellsInk(decodePng(await page.screenshot()), body, scale);
-    checks.check(boxInk > body.text_px && Math.abs(missingInk - boxInk) <= boxInk * 0.1,
-      `${name}: a character no font has is drawn as a visible box (the same ink as U+FFFD)`, `㐀 ${missingInk}, U+FFFD ${boxInk}`);
+    checkPolicyShown(checks, name, shown, decodePng(await page.screenshot()), { scale, tiers: SITE_TIERS });
     await driver.shot('policy');
     await more(driver);
     checks.check(errors.length === 0, `${name}: no uncaught errors`, errors.join(' | '));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { loadImage } from '../render/ink.mjs';
 import { activate, node, waitFor } from '../journeys/journeys.mjs';
-import { NO_FONT, NOTE, RAREST, TIERS, firstTwoCellsInk, publishRareContent } from '../server/rare_content.mjs';
+import { NOTE, RAREST, checkPolicyShown, publishRareContent, settledOn as shownWhenSettled } from '../journeys/rare_characters.mjs';
 import { startCommunity } from './tv_community.mjs';
 import { remoteDriver, startTvApp, startXvfb } from './tv_process.mjs';
 
@@ -33,10 +33,9 @@ const start = async (page, extra = []) => {
     '--screenshot', screenshot, '--screenshot-every-frame', '--open', page, ...extra], { display: xvfb.display, report: join(dir, 'report.json') });
   return remoteDriver(app, checks);
 };
-// The settled report once `ready` holds and no font tier is still on its way.
+// The settled report, and the screenshot of that frame written (the report follows the picture).
 const settledOn = async (tv, ready, what) => {
-  const r = await waitFor(tv, (x) => ready(x) && x.settled && !x.fonts_pending, 20000);
-  if (!r) throw new Error(`${what}: not shown (last report: screen ${(await tv.report())?.screen}, log: ${app.log()})`);
+  const r = await shownWhenSettled(tv, ready, what, () => `, log: ${app.log()}`);
   return (await app.settled()) || r;
 };
 const shot = (name) => copyFileSync(screenshot, join(outDir, `tv-rare-${name}.png`));
@@ -64,16 +63,8 @@ try {
   }
 
   const policy = await settledOn(tv, (x) => x.screen === 'policy_detail' && x.nodes.some((n) => n.label.includes(RAREST)), 'the policy');
-  checks.check(policy.missing_glyphs.length === 1 && policy.missing_glyphs[0] === NO_FONT,
-    'the policy shows every name and rare character; only 㐀, in no font, is counted', missing(policy));
-  checks.check(TIERS.every((f) => policy.fonts[f] === 'loaded'),
-    'each tier was read when its first character showed', JSON.stringify(policy.fonts));
   shot('policy');
-  // 㐀 and U+FFFD side by side at the start of the body: 㐀 is drawn as the same box, not as "?".
-  const body = policy.nodes.find((n) => n.label.startsWith('㐀\uFFFD'));
-  const [missingInk, boxInk] = firstTwoCellsInk(loadImage(screenshot), body);
-  checks.check(boxInk > body.text_px && Math.abs(missingInk - boxInk) <= boxInk * 0.1,
-    'a character no font has is drawn as a visible box (the same ink as U+FFFD)', `㐀 ${missingInk} px of ink, U+FFFD ${boxInk}`);
+  checkPolicyShown(checks, 'tv', policy, loadImage(screenshot));
 
   // Staff bind the box to a household whose name holds them; the booking step shows it.
   const registered = await waitFor(tv, (r) => r.account.device.id > 0, 15000);

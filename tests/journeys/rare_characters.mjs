@@ -1,8 +1,9 @@
-// Content staff publish with characters outside GB 2312, for the tests that every surface draws
-// them: names (玥 喆 堃 镕 旻 昇), the rarest of the 通用规范汉字表 (㑇 in Extension A, 𠙶 beyond
+// Content staff publish with characters outside GB 2312, and the checks every surface's test makes
+// on it (tests/tv/tv_rare_characters.mjs, tests/e2e/web_rare_characters.mjs): names (玥 喆 堃 镕 旻 昇), the rarest of the 通用规范汉字表 (㑇 in Extension A, 𠙶 beyond
 // U+FFFF, 鿏 and 鿰 late in the block), one block character outside the list (丂), and 㐀
 // (Extension A, not in the list), which no font of the app has: it must show as a counted box.
-import { dayInChina } from './api_client.mjs';
+import { dayInChina } from '../server/api_client.mjs';
+import { waitFor } from './journeys.mjs';
 
 export const NAMES = '王玥、李喆、张堃、刘镕、陈旻、赵昇';
 export const RAREST = '㑇家巷的𠙶大爷，鿏鿰丂';
@@ -50,4 +51,27 @@ export function firstTwoCellsInk(image, node, scale = 1) {
   const distance = (p) => Math.hypot(p[0] - bg[0], p[1] - bg[1], p[2] - bg[2]);
   const full = Math.max(...both.flat().map(distance));
   return both.map((points) => Math.round(points.reduce((sum, p) => sum + distance(p) / full, 0)));
+}
+
+// The report once `ready` holds, no frame is due and no font tier is on its way (its arrival would
+// draw the screen again). `explain()` adds to the error when it never comes (the app's log).
+export async function settledOn(driver, ready, what, explain = () => '') {
+  const r = await waitFor(driver, (x) => ready(x) && x.settled && !x.fonts_pending, 20000);
+  if (!r) throw new Error(`${what}: not shown (last report: screen ${(await driver.report())?.screen}${explain()})`);
+  return r;
+}
+
+// The policy's page as every surface must show it: each character drawn but 㐀, counted; every tier
+// loaded on the way; 㐀 drawn as the same box as U+FFFD. `image`: the decoded screenshot of `shown`;
+// `scale`: its pixels per layout unit; `tiers`: the tier files as the surface names them (a web
+// site's are named after their content).
+export function checkPolicyShown(checks, name, shown, image, { scale = 1, tiers = TIERS } = {}) {
+  checks.check(shown.missing_glyphs.length === 1 && shown.missing_glyphs[0] === NO_FONT,
+    `${name}: the policy shows every name and rare character; only 㐀, in no font, is counted`, JSON.stringify(shown.missing_glyphs));
+  checks.check(tiers.every((f) => shown.fonts[f] === 'loaded'), `${name}: each tier was loaded when its first character showed`,
+    JSON.stringify(shown.fonts));
+  const body = shown.nodes.find((n) => n.label.startsWith('㐀\uFFFD'));
+  const [missingInk, boxInk] = firstTwoCellsInk(image, body, scale);
+  checks.check(boxInk > body.text_px && Math.abs(missingInk - boxInk) <= boxInk * 0.1,
+    `${name}: a character no font has is drawn as a visible box (the same ink as U+FFFD)`, `㐀 ${missingInk}, U+FFFD ${boxInk}`);
 }
