@@ -1,4 +1,4 @@
-// The kiosk page shell: checks WebGL, starts the app (the browser streams and compiles the wasm
+// The kiosk page shell: makes the WebGL context, starts the app (the browser streams and compiles the wasm
 // while the assets download, with one progress bar), keeps the service worker (sw.js) and lets a
 // new version take over only between visitors, and turns every failure into a plain Chinese
 // sentence with a way forward.
@@ -9,13 +9,14 @@
   const BUILD = { version: 'dev', files: {} };
   const named = (path) => BUILD.files[path] || path;
   const ASSETS = ['fonts/elder-cjk.ttf', 'strings/zh-CN.json', 'strings/en.json', 'keymaps/default.json'];
+  const LOADER_DELAY_MS = 400;
   const canvas = document.getElementById('canvas');
   const loader = document.getElementById('loader');
 
   // State for tests and diagnostics.
   const elder = (window.elder = { ready: false, firstFrameMs: null, errors: [], version: BUILD.version,
                                    betweenVisitors: null, updateWaiting: false,
-                                   timings: {} });  // ms after navigation: assets written, main() called, first frame
+                                   timings: {} });  // ms after navigation: WebGL context made, assets written, main() called, first frame
 
   // A kiosk's visitor can do nothing about a browser or a network: they are told to find staff,
   // and what staff need to know stands under it in small type. A phone's owner can act themselves.
@@ -40,10 +41,26 @@
   }
   document.getElementById('problem-reload').addEventListener('click', () => location.reload());
 
-  function setProgress(fraction, detail) {
-    document.getElementById('bar-fill').style.width = Math.round(Math.min(1, fraction) * 100) + '%';
-    document.getElementById('loader-detail').textContent = detail;
+  // The loader shows only when the start takes long enough to notice (a slow network, a first
+  // visit): a quick start draws nothing before the app, which leaves a software renderer
+  // (SwiftShader) free for the app's own first frame instead of painting a progress bar.
+  const progress = { fraction: 0, detail: '正在下载', shown: false };
+  function paintProgress() {
+    if (!progress.shown) return;
+    document.getElementById('bar-fill').style.width = Math.round(Math.min(1, progress.fraction) * 100) + '%';
+    document.getElementById('loader-detail').textContent = progress.detail;
   }
+  function setProgress(fraction, detail) {
+    progress.fraction = fraction;
+    progress.detail = detail;
+    paintProgress();
+  }
+  setTimeout(() => {
+    if (elder.ready || elder.errors.length || !document.getElementById('loader')) return;
+    progress.shown = true;
+    paintProgress();
+    loader.hidden = false;
+  }, LOADER_DELAY_MS);
 
   // The app's settings as its command line: this site's own server, then the site's config.json
   // (optional), then the page's URL parameters (?surface=browser&lang=en&voice=on), later ones winning.
@@ -134,21 +151,36 @@
   }
   setInterval(() => { if (updates.between) checkForUpdate(); }, 30 * 60 * 1000);  // a kiosk idle all night
 
-  // The browser streams and compiles kiosk.wasm (instantiateStreaming: the server sends
-  // application/wasm) while the strings, the keymap, the base font and config.json download;
-  // main() waits for them (a run dependency) and finds them in the in-memory file system.
-  function start() {
+  // The browser streams and compiles kiosk.wasm (compileStreaming: the server sends
+  // application/wasm, and the browser may keep the compiled code) while kiosk.js, the strings, the
+  // keymap, the base font and config.json download; main() waits for them (a run dependency) and
+  // finds them in the in-memory file system.
+  function start(gl) {
+    // The wasm downloads and compiles from now on, while kiosk.js (which holds its imports) arrives.
+    const compiled = WebAssembly.compileStreaming(fetch(named('kiosk.wasm'), { credentials: 'same-origin' }));
+    compiled.catch(() => {});  // said when kiosk.js asks for the module
     const files = Promise.all([downloadAll(ASSETS.map((p) => named('assets/' + p))), fetchConfig()]);
     files.catch(downloadFailed);
     const args = [];
     window.Module = {
       canvas,
+      preinitializedWebGLContext: gl,
+      webglVersion: typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext ? 2 : 1,
       arguments: args,  // filled in before main() runs, once config.json is known
       locateFile: (path) => named(path),
+      instantiateWasm(imports, receive) {
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+          .catch((error) => downloadFailed(new Error(named('kiosk.wasm') + ': ' + error.message)));
+        return {};  // the exports arrive through receive()
+      },
       preRun: [function () {
         const Module = window.Module;
         Module.addRunDependency('elder-assets');
-        files.then(([assets, config]) => {
+        const ready = files.then((result) => contextUsable(gl).then(() => result, (error) => {
+          showBroken('这台设备无法显示社区服务。', '请点“重新加载”再试一次。', error.message);
+          throw error;
+        }));
+        ready.then(([assets, config]) => {
           const FS = Module.FS;
           FS.mkdirTree('/assets/fonts');
           FS.mkdirTree('/assets/strings');
@@ -158,8 +190,9 @@
           args.push(...appArguments(config !== null));
           elder.timings.assets = performance.now();
           setProgress(1, '正在启动');
+          context.started = true;
           Module.removeRunDependency('elder-assets');
-        }, () => {});  // said by downloadFailed
+        }, () => {});  // said above, or by downloadFailed
       }],
       onRuntimeInitialized() { elder.timings.main = performance.now(); },
       onAppReady(ms) {
@@ -167,6 +200,7 @@
         elder.firstFrameMs = elder.timings.firstFrame = performance.now();
         loader.hidden = true;
         canvas.focus();
+        watchWorker();  // after the first frame: keeping the shell must not slow the first visit down
         window.dispatchEvent(new CustomEvent('elder-ready', { detail: { wasmMs: ms } }));
       },
       onFatalError(message) {
@@ -198,18 +232,36 @@
     document.body.appendChild(script);
   }
 
+  // A context lost once the app runs ends the visit with a sentence. One lost before the app has
+  // made anything on it is asked back and waited for: Chromium without a usable GPU loses the first
+  // context of a session when its GPU process falls back to SwiftShader.
+  const context = { started: false, back: null };
   canvas.addEventListener('webglcontextlost', (event) => {
-    event.preventDefault();
-    showProblem('画面暂时中断了。', '请点“重新加载”继续使用。');
+    event.preventDefault();  // asks for it back
+    if (context.started) showProblem('画面暂时中断了。', '请点“重新加载”继续使用。');
   });
+  function contextUsable(gl) {
+    if (!gl.isContextLost()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('WebGL context lost and not given back in 10 s')), 10000);
+      canvas.addEventListener('webglcontextrestored', () => { clearTimeout(timer); resolve(); }, { once: true });
+    });
+  }
 
-  // WebGL 2, else WebGL 1 (the app draws on either). With neither (a blocklisted or missing GPU,
-  // graphics turned off) the page still serves the resident: alerts, phone numbers and contacts as
-  // plain HTML (basic-page.js), with the browser's own words on the failure for staff.
-  const probe = document.createElement('canvas');
+  // The app's WebGL context, made here on the page's canvas before anything is downloaded: WebGL 2,
+  // else WebGL 1 (the app draws on either). The app takes this context (GL_PREINITIALIZED_CONTEXT), so
+  // the check costs nothing, and the context is what the device can do: no depth, stencil or
+  // multisampling, which ImGui does not use and which cost a software renderer (SwiftShader) time.
+  // With neither (a blocklisted or missing GPU, graphics turned off) the page still serves the
+  // resident: alerts, phone numbers and contacts as plain HTML (basic-page.js), with the browser's own
+  // words on the failure for staff, and the app is not downloaded at all.
   const refusals = [];
-  probe.addEventListener('webglcontextcreationerror', (e) => { if (e.statusMessage) refusals.push(e.statusMessage); });
-  if (!probe.getContext('webgl2') && !probe.getContext('webgl')) {
+  canvas.addEventListener('webglcontextcreationerror', (e) => { if (e.statusMessage) refusals.push(e.statusMessage); });
+  const attributes = { alpha: false, depth: false, stencil: false, antialias: false };
+  canvas.width = canvas.height = 1;  // the app sizes it (SDL starts from 1x1): no full-size buffer made twice
+  const gl = canvas.getContext('webgl2', attributes) || canvas.getContext('webgl', attributes);
+  elder.timings.context = performance.now();
+  if (!gl) {
     const noWebgl = () => showBroken('这台设备无法显示社区服务。', '请换一台手机或电脑再打开本页。', '浏览器没有 WebGL 2，也没有 WebGL 1。');
     const basic = document.createElement('script');
     basic.src = 'basic-page.js';
@@ -219,6 +271,5 @@
     return;
   }
   setProgress(0, '正在下载');
-  watchWorker();
-  start();
+  start(gl);
 })();

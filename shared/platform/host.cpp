@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include "assets.hpp"
@@ -51,6 +50,10 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, gl.flavours.front().major);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    // ImGui draws flat triangles in order: no depth or stencil buffer, which would cost a set-top
+    // box's memory (a 1080p depth buffer is 4-8 MB) and a software renderer's time.
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -81,12 +84,13 @@ bool Host::start(const HostOptions& options, const AppParams& params, const GlRe
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // nothing written to disk behind the resident's back
+    if (!renderer_.init(error)) return false;  // before the font: it chooses the atlas's format
+    renderer_ready_ = true;
     AppAssets assets;
     if (!load_assets(params.assets_dir, assets, fonts_, error)) return false;
     fonts_.set_loader(make_font_file_loader(params.assets_dir));
     app_.init(params, std::move(assets));
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
-    ImGui_ImplOpenGL3_Init(gl.glsl_version);
 
     ServiceOptions services;
     services.server_url = params.config.server_url;
@@ -161,7 +165,7 @@ nlohmann::json Host::report() const {
 void Host::stop() {
     runner_.reset();  // ends the service threads while SDL is still up for their wake-ups
     if (ImGui::GetCurrentContext()) {
-        if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
+        if (renderer_ready_) renderer_.shutdown();
         if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
     }
@@ -225,7 +229,6 @@ bool Host::draw_if_needed() {
 
 void Host::draw(const CivilTime& now) {
     const double start = ms_since_start();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     app_.frame(now);
@@ -248,7 +251,7 @@ void Host::draw(const CivilTime& now) {
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(bg.r / 255.f, bg.g / 255.f, bg.b / 255.f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer_.render(*ImGui::GetDrawData());
     if (after_render) after_render(fb_w, fb_h);
     SDL_GL_SwapWindow(window_);
     // Characters this frame drew as boxes: ask for their tier (the TV reads it at once, and the

@@ -13,6 +13,7 @@
 #include "accessibility.hpp"
 #include "effect_runner.hpp"
 #include "fonts.hpp"
+#include "gl_renderer.hpp"
 #include "keymap.hpp"
 #include "text_agent.hpp"
 #include "ui/app.hpp"
@@ -40,11 +41,10 @@ struct GlFlavour {
     int major = 2;
     const char* name = "gles2";
 };
-// The contexts a platform tries, best first, on the same window. ImGui's GL backend is built for
-// GLES 2 everywhere (GLSL ES 1.00, which WebGL 2 also runs), so any of them draws the same.
+// The contexts a platform tries, best first, on the same window. The renderer (gl_renderer.hpp)
+// speaks GLES 2 everywhere (GLSL ES 1.00, which WebGL 2 also runs), so any of them draws the same.
 struct GlRequest {
     std::vector<GlFlavour> flavours{GlFlavour{}};
-    const char* glsl_version = "#version 100";
 };
 
 class Host {
@@ -86,6 +86,8 @@ private:
     Uint32 wake_event_ = 0;
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
+    GlRenderer renderer_;
+    bool renderer_ready_ = false;
     std::string gl_name_;  // the flavour that runs (GlFlavour::name)
     int last_minute_ = -1;
     int input_frames_owed_ = 0;  // frames ImGui may still need for the input forwarded to it

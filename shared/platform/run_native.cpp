@@ -24,7 +24,7 @@ void write_report(const std::string& path, const std::string& json) {
 int run_app(const HostOptions& options, const AppParams& params) {
     Host host;
     std::string error;
-    if (!host.start(options, params, GlRequest{{{2, "gles2"}}, "#version 100"}, error)) {
+    if (!host.start(options, params, GlRequest{{{2, "gles2"}}}, error)) {
         std::fprintf(stderr, "elder-tvapp: %s\n", error.c_str());
         host.stop();
         return 2;

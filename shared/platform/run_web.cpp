@@ -21,6 +21,12 @@ EM_JS(void, shell_between_visitors, (int between), {
     if (Module.onBetweenVisitors) Module.onBetweenVisitors(between !== 0);
 });
 
+// The shell made the page's WebGL context before downloading the app (web/kiosk-shell.js), the best
+// the browser gives; the app takes it as it is (GL_PREINITIALIZED_CONTEXT) and only names it.
+EM_JS(int, shell_webgl_version, (), {
+    return Module.webglVersion || 2;
+});
+
 void main_loop() {
     static int said_between = -1;
     SDL_Event event;
@@ -37,7 +43,8 @@ void main_loop() {
 int run_app(const HostOptions& options, const AppParams& params) {
     static Host host;  // lives for the page's lifetime; the browser loop never returns
     std::string error;
-    if (!host.start(options, params, GlRequest{{{3, "webgl2"}, {2, "webgl1"}}, "#version 100"}, error)) {
+    const GlFlavour flavour = shell_webgl_version() == 1 ? GlFlavour{2, "webgl1"} : GlFlavour{3, "webgl2"};
+    if (!host.start(options, params, GlRequest{{flavour}}, error)) {
         shell_fatal_error(error.c_str());
         return 2;
     }

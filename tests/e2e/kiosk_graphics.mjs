@@ -1,7 +1,7 @@
 // The kiosk on whatever graphics the browser has (issue 17), in Debian's Chromium:
 //   - WebGL 1 only (--disable-webgl2): the app runs (report gl = webgl1) and draws home's tiles and a
 //     page of new glyphs as it does on WebGL 2 (pixels compared with a WebGL 2 run of the same
-//     server); a lost context is still explained.
+//     server); a lost context is still explained; one lost before the app starts is asked back.
 //   - no WebGL (--disable-webgl): the page serves plain HTML from the API instead of the app: the
 //     active alerts most severe first (also when the API's order is scrambled), the three emergency
 //     numbers and the community's hotline in the catalogue's words, the contacts, a sentence naming
@@ -122,6 +122,42 @@ for (const [gl, flags] of [['webgl2', []], ['webgl1', ['--disable-webgl2']]]) {
   await context.close();
   await browser.close();
 }
+// Chromium without a usable GPU loses the first context of a session when its GPU process falls
+// back to SwiftShader: a context lost before the app has started is asked back and the app starts on it.
+{
+  const browser = await launch();
+  const { context, page, errors } = await openPage(browser, url, { viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  try {
+    await context.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (...args) {
+        const gl = getContext.apply(this, args);
+        if (gl && this.id === 'canvas' && !this.__lostOnce) {
+          this.__lostOnce = true;
+          const ext = gl.getExtension('WEBGL_lose_context');
+          ext.loseContext();
+          setTimeout(() => ext.restoreContext(), 800);
+        }
+        return gl;
+      };
+    });
+    await page.reload();
+    await waitReady(page);
+    await confirmAlerts(page);
+    await settled(page);
+    const rep = await report(page);
+    const lost = await page.evaluate(() => document.getElementById('canvas').__lostOnce === true);
+    checks.check(lost && rep.screen === 'home' && (rep.gl === 'webgl2' || rep.gl === 'webgl1'),
+      'a context lost before the app starts is given back and the app starts on it', `lost ${lost}, ${rep.screen}, gl ${rep.gl}`);
+    checks.check(await page.locator('#problem').isHidden(), 'no problem sentence after a context given back before the start');
+    checks.check(errors.length === 0, 'no console errors after a context given back before the start', errors.join(' | '));
+  } catch (e) {
+    checks.check(false, 'a context lost before the start', e.stack);
+  }
+  await context.close();
+  await browser.close();
+}
+
 if (shots.webgl1 && shots.webgl2) {
   // Same shaders (GLSL ES 1.00) on both: the pages match but for the clock's minute and antialiasing.
   for (const what of ['home', 'contacts']) {
