@@ -238,10 +238,22 @@ def build_base(outdir, assets_dir):
     os.replace(output + ".tmp", output)
     with open(os.path.join(outdir, "tiers.json"), encoding="utf-8") as f:
         tiers = json.load(f)["tiers"]
-    index = {"base": "elder-cjk.ttf", "tiers": [{"file": t["file"], "ranges": t["ranges"]} for t in tiers]}
+    index = {"base": "elder-cjk.ttf", "tiers": [dict(file=t["file"], ranges=t["ranges"], **file_check(os.path.join(outdir, t["file"])))
+                                                for t in tiers]}
     with open(os.path.join(outdir, "index.json"), "w", encoding="utf-8") as f:
         json.dump(index, f, separators=(",", ":"))
     write_report(outdir, tgh, points, tiers)
+
+
+def file_check(path):
+    """What the apps check a downloaded tier against before the rasteriser sees it: the size and
+    the FNV-1a 64 hash (shared/core/font_index.hpp)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return {"bytes": len(data), "fnv1a64": f"{h:016x}"}
 
 
 def write_report(outdir, tgh, base, tiers):

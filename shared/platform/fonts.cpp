@@ -60,19 +60,10 @@ void FontSet::ask_index(double now_ms) {
 }
 
 void FontSet::read_index(const std::string& text) {
-    const nlohmann::json index = nlohmann::json::parse(text, nullptr, false);
-    if (!index.is_object() || !index.contains("tiers") || !index["tiers"].is_array()) return;
+    auto specs = parse_font_index(text);
+    if (!specs) return;  // damaged or not the build's: asked for again later
     tiers_.clear();
-    for (const auto& t : index["tiers"]) {
-        if (!t.is_object() || !t.value("file", nlohmann::json()).is_string() || !t.value("ranges", nlohmann::json()).is_array())
-            return;
-        Tier tier;
-        tier.file = t["file"].get<std::string>();
-        for (const auto& r : t["ranges"])
-            if (r.is_array() && r.size() == 2 && r[0].is_number_unsigned() && r[1].is_number_unsigned())
-                tier.ranges.emplace_back(r[0].get<std::uint32_t>(), r[1].get<std::uint32_t>());
-        tiers_.push_back(std::move(tier));
-    }
+    for (FontTierSpec& spec : *specs) tiers_.push_back(Tier{std::move(spec)});
     index_ = Stage::Loaded;
 }
 
@@ -81,7 +72,7 @@ void FontSet::read_index(const std::string& text) {
 FontSet::Tier* FontSet::tier_for(std::uint32_t c) {
     for (Tier& t : tiers_) {
         if (t.stage == Stage::Loaded) continue;
-        for (const auto& [lo, hi] : t.ranges)
+        for (const auto& [lo, hi] : t.spec.ranges)
             if (c >= lo && c <= hi) return &t;
     }
     return nullptr;
@@ -91,8 +82,9 @@ void FontSet::ask(Tier& tier, double now_ms) {
     if (tier.stage == Stage::Loading || tier.stage == Stage::Arrived || tier.stage == Stage::Loaded) return;
     if (tier.stage == Stage::Failed && now_ms < tier.retry_at) return;
     tier.stage = Stage::Loading;
-    loader_(tier.file, [&tier, now_ms](std::optional<std::string> bytes) {
-        if (!bytes || bytes->empty()) {
+    loader_(tier.spec.file, [&tier, now_ms](std::optional<std::string> bytes) {
+        // Only the very file the build wrote reaches the rasteriser (core/font_index.hpp says why).
+        if (!bytes || !font_file_intact(tier.spec, *bytes)) {
             tier.stage = Stage::Failed;
             tier.retry_at = now_ms + kRetryMs;
             return;
@@ -139,7 +131,7 @@ nlohmann::json FontSet::report() const {
     static const char* const names[] = {"absent", "loading", "arrived", "loaded", "failed"};
     nlohmann::json out = nlohmann::json::object();
     out["index.json"] = names[static_cast<int>(index_)];
-    for (const Tier& t : tiers_) out[t.file] = names[static_cast<int>(t.stage)];
+    for (const Tier& t : tiers_) out[t.spec.file] = names[static_cast<int>(t.stage)];
     return out;
 }
 

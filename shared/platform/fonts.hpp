@@ -13,6 +13,8 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "core/font_index.hpp"
+
 namespace elder {
 
 // Reads or fetches one file of the fonts folder; calls `done` on the UI thread, now or later, with
@@ -39,8 +41,7 @@ public:
 private:
     enum class Stage { Absent, Loading, Arrived, Loaded, Failed };
     struct Tier {
-        std::string file;
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+        FontTierSpec spec;
         Stage stage = Stage::Absent;
         std::string bytes;
         double retry_at = 0;  // after a failure: not asked again before this

@@ -2,6 +2,7 @@
 // HTTP for the app, never on the UI thread: send() queues a request and returns at once; results
 // are collected with poll() on the UI thread. One implementation per platform: http_native.cpp
 // (libcurl on a worker thread), http_web.cpp (the browser's fetch).
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,6 +30,10 @@ struct HttpResponse {
     std::string content_type;
     std::string error;     // for status 0, a short English description for logs
 };
+
+// The largest answer body taken (the API's largest list is well under 1 MB): past it the transfer
+// is cut and answered as an error, whatever the server says of its length.
+constexpr std::size_t kMaxAnswerBytes = 16 * 1024 * 1024;
 
 class HttpClient {
 public:

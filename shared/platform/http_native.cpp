@@ -12,8 +12,12 @@
 namespace elder {
 namespace {
 
+// Returning less than was given makes libcurl end the transfer (CURLE_WRITE_ERROR): an answer with
+// no length, or a false one, never grows past kMaxAnswerBytes.
 size_t append_body(char* data, size_t size, size_t count, void* target) {
-    static_cast<std::string*>(target)->append(data, size * count);
+    auto* body = static_cast<std::string*>(target);
+    if (body->size() + size * count > kMaxAnswerBytes) return 0;
+    body->append(data, size * count);
     return size * count;
 }
 
@@ -47,7 +51,7 @@ Transfer* start_transfer(HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t->response.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t->response);
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(16 * 1024 * 1024));
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxAnswerBytes));  // a declared length
     if (!t->body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, t->body.c_str());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t->body.size()));

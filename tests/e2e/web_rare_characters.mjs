@@ -2,9 +2,11 @@
 // in Debian's Chromium: a policy and a severe alert staff publish (tests/journeys/rare_characters.mjs),
 // and on the kiosk a staff note in 我的求助 and a message the resident types. Each shows with
 // `missing_glyphs` empty once the font tier that holds its characters is fetched; 㐀, in no font,
-// is drawn as the box U+FFFD is drawn as, and counted.
+// is drawn as the box U+FFFD is drawn as, and counted. A tier damaged on its way is refused and its
+// characters stay counted boxes.
 //   node tests/e2e/web_rare_characters.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
 import { NOTE, RAREST, TIERS, checkPolicyShown, publishRareContent, settledOn } from '../journeys/rare_characters.mjs';
@@ -88,7 +90,50 @@ async function requestWithNote(driver) {
   await driver.shot('note');
 }
 
+// A damaged download: the rare tier served over HTTP as other bytes of the same size, a valid font
+// at that (a proxy's or a disk's mistake). The app refuses it (it is not the file index.json describes), so the font
+// rasteriser never reads it; the characters stay boxes, counted, and the app runs on.
+async function damagedTier() {
+  const dir = mkdtempSync(join(tmpdir(), 'elder-damaged-font-'));
+  cpSync(siteDir, dir, { recursive: true });
+  const tier = SITE_TIERS[1];
+  const path = join(dir, 'assets/fonts', tier);
+  // Another font that reads as one (the last tier, padded to the same size): only the hash tells.
+  const other = readFileSync(join(dir, 'assets/fonts', SITE_TIERS[2]));
+  writeFileSync(path, Buffer.concat([other, Buffer.alloc(statSync(path).size - other.length)]));
+  for (const ext of ['.br', '.gz']) rmSync(path + ext, { force: true });  // served as it is
+  const damaged = await serveForScenarios(serverBinary, dir, demoDir);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const { policy: p } = await publishRareContent(client(damaged.url), { author: damaged.staffToken, approver: damaged.reviewerToken });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${damaged.url}/?surface=browser&open=policy_detail/${p.json.target_id}`);
+    await waitReady(page);
+    const settled = await page.waitForFunction((file) => {
+      const r = window.elder.report();
+      return r.fonts[file] === 'failed' && !r.fonts_pending ? r : null;
+    }, tier, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => null);
+    checks.check(settled !== null, 'a damaged font tier is refused (not the file index.json describes)',
+      settled ? JSON.stringify(settled.fonts) : JSON.stringify((await page.evaluate(() => window.elder.report())).fonts));
+    checks.check(settled && settled.missing_glyphs.includes('U+3447'), 'the characters it holds stay boxes, counted (㑇 U+3447)',
+      settled ? missing(settled) : '');
+    await page.keyboard.press('Escape');
+    const alive = await page.evaluate(() => window.elder.report().loop.updates).catch(() => null);
+    checks.check(alive !== null && errors.length === 0, 'the app runs on after the damaged tier, no uncaught errors', errors.join(' | '));
+    await page.screenshot({ path: join(outDir, 'damaged-tier-phone.png') });
+  } catch (e) {
+    checks.check(false, 'a damaged font tier', e.stack);
+  } finally {
+    await context.close();
+    await damaged.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 try {
+  await damagedTier();
   await onSurface('rare-kiosk', 'surface=kiosk', { viewport: { width: 1080, height: 1920 }, hasTouch: true }, 'touch', requestWithNote);
   await onSurface('rare-phone', 'surface=browser', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }, 'touch');
 } finally {

@@ -1,4 +1,4 @@
-// libFuzzer target: the JSON decoders must turn any input into a value or an error, never a
+// libFuzzer target: the JSON decoders (and the font index reader) must turn any input into a value or an error, never a
 // crash, an exception, a leak or undefined behaviour (built with ASan and UBSan).
 #include <cstddef>
 #include <cstdint>
@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/codecs.hpp"
+#include "core/font_index.hpp"
 
 namespace {
 
@@ -16,13 +17,25 @@ template <class T> void decode_as(std::string_view text) {
     if (ok == !error.empty()) __builtin_trap();  // exactly one of value and error
 }
 
+// fonts/index.json: read whole within its limits, or refused whole.
+void read_font_index(std::string_view text) {
+    const auto tiers = elder::parse_font_index(text);
+    if (!tiers) return;
+    if (tiers->size() > elder::kMaxFontTiers) __builtin_trap();
+    for (const auto& t : *tiers) {
+        if (t.bytes == 0 || t.bytes > elder::kMaxFontFileBytes || t.file.find('/') != std::string::npos) __builtin_trap();
+        for (const auto& [lo, hi] : t.ranges)
+            if (lo > hi || hi > 0x10FFFF) __builtin_trap();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     // The first byte picks the decoder, so one target covers them all.
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    switch (data[0] % 19) {
+    switch (data[0] % 20) {
         case 0: decode_as<elder::Site>(text); break;
         case 1: decode_as<elder::PolicyPage>(text); break;
         case 2: decode_as<elder::Policy>(text); break;
@@ -41,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 15: decode_as<std::vector<elder::Schedule>>(text); break;
         case 16: decode_as<elder::Token>(text); break;
         case 17: decode_as<elder::DeviceStatus>(text); break;
-        default: decode_as<std::vector<elder::HelpRequest>>(text); break;
+        case 18: decode_as<std::vector<elder::HelpRequest>>(text); break;
+        default: read_font_index(text); break;
     }
     return 0;
 }

@@ -88,6 +88,24 @@ TEST_CASE("refused connections and garbage answers become errors") {
     }
 }
 
+TEST_CASE("an answer that never ends is cut at the limit and becomes an error") {
+    // No Content-Length, no end: the server writes until the client hangs up (or 4x the limit).
+    FakeServer endless([](int fd, const std::string&) {
+        reply(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[");
+        const std::string chunk(64 * 1024, '1');
+        for (std::size_t sent = 0; sent < 4 * kMaxAnswerBytes; sent += chunk.size())
+            if (send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) <= 0) return;
+    });
+    auto client = make_http_client(nullptr);
+    client->send({1, "GET", endless.url(), {}, "", 60000});
+    const auto got = wait_for(*client, 1);
+    REQUIRE(got.size() == 1);
+    INFO(got[0].error);
+    CHECK(got[0].status == 0);
+    CHECK(got[0].body.empty());
+    CHECK_FALSE(got[0].error.empty());
+}
+
 TEST_CASE("requests run side by side: a slow answer holds up no other") {
     FakeServer server([](int fd, const std::string& request) {
         if (request.find("/slow") == std::string::npos) {
