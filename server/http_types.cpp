@@ -1,5 +1,7 @@
 #include "http_types.hpp"
 
+#include "compression.hpp"
+
 namespace elder::server {
 namespace {
 
@@ -53,6 +55,10 @@ Response json_response(http::status status, const nlohmann::json& body, const Re
 namespace elder::server {
 
 bool etag_matches(const Request& request, const std::string& etag) {
+    return etag_named(request, etag) || etag_named(request, gzip_etag(etag));
+}
+
+bool etag_named(const Request& request, const std::string& etag) {
     const auto it = request.find(http::field::if_none_match);
     if (it == request.end()) return false;
     const std::string header(it->value());

@@ -43,8 +43,10 @@ std::string request_path(const Request& request);
 
 namespace elder::server {
 
-// True when the request's If-None-Match names `etag` (or "*").
+// True when the request's If-None-Match names `etag` or its gzip form (compression.hpp), or "*".
 bool etag_matches(const Request& request, const std::string& etag);
+// True when the request's If-None-Match names exactly `etag` (or "*").
+bool etag_named(const Request& request, const std::string& etag);
 // A 304 with the ETag and no body.
 Response not_modified(const std::string& etag, const Request& request);
 // A 204 (done, nothing to send back).

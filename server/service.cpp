@@ -1,5 +1,7 @@
 #include "service.hpp"
 
+#include "compression.hpp"
+
 #include "demo_seed.hpp"
 #include "drafts.hpp"
 #include "help_queue.hpp"
@@ -156,11 +158,15 @@ void Service::handle(const Request& request, const std::string& peer, Respond re
         if (request.method() == http::verb::options) return respond(preflight(request, origin));
         respond = [respond = std::move(respond), origin](Response res) {
             res.set(http::field::access_control_allow_origin, origin);
-            res.set(http::field::vary, "Origin");
+            add_vary(res, "Origin");
             respond(std::move(res));
         };
     }
     if (api) {
+        respond = [respond = std::move(respond), &request](Response res) {
+            compress_answer(request, res);
+            respond(std::move(res));
+        };
         if (auto wait = guard_staff(request, client)) return respond(std::move(*wait));
         return router_.route(request, client, respond);
     }

@@ -1,7 +1,6 @@
 #include "static_files.hpp"
 
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +10,7 @@
 #include <sstream>
 #include <vector>
 
+#include "compression.hpp"
 #include "header_values.hpp"
 #include "router.hpp"
 
@@ -28,19 +28,6 @@ std::string mime_type(const std::string& path) {
     return it == types.end() ? "application/octet-stream" : it->second;
 }
 
-std::string gzip(const std::string& data) {
-    z_stream z{};
-    deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // +16: gzip wrapper
-    std::string out(deflateBound(&z, data.size()), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
-}
 
 // The kiosk page runs only its own scripts and WebAssembly: an injected script or a page framing
 // it to catch taps has nowhere to come from. The API may be on another origin (`server=`).
@@ -182,7 +169,7 @@ const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
     Variant& gzipped = entry.variants[Gzip];
     if (gz_stamp != "-" && read_file(path + ".gz", gzipped.body)) gzipped.etag = "\"" + tag + "-gz\"";
     else if (identity.body.size() > 1024 && compressible(entry.type)) {  // not built with a sibling: made here
-        gzipped.body = gzip(identity.body);
+        gzipped.body = gzip(identity.body, 9);  // once per file, so the smallest
         gzipped.etag = "\"" + tag + "-gz\"";
     }
     Variant& brotli = entry.variants[Brotli];

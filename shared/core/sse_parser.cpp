@@ -1,6 +1,12 @@
 #include "sse_parser.hpp"
 
 namespace elder {
+namespace {
+
+constexpr std::size_t kMaxLine = 1u << 20;   // a single line over 1 MB is cut, not grown forever
+constexpr std::size_t kMaxEvent = 1u << 20;  // an event's data past 1 MB is dropped whole (an alert is a few KB)
+
+}  // namespace
 
 std::vector<SseEvent> SseParser::feed(std::string_view chunk) {
     std::vector<SseEvent> out;
@@ -13,7 +19,7 @@ std::vector<SseEvent> SseParser::feed(std::string_view chunk) {
         if (c == '\r' || c == '\n') {
             line(buffer_, out);
             buffer_.clear();
-        } else if (buffer_.size() < (1u << 20)) {  // a single line over 1 MB is cut, not grown forever
+        } else if (buffer_.size() < kMaxLine) {
             buffer_ += c;
         }
     }
@@ -25,15 +31,17 @@ void SseParser::reset_partial() {
     data_.clear();
     event_.clear();
     has_data_ = false;
+    too_long_ = false;
     last_was_cr_ = false;
 }
 
 void SseParser::line(std::string_view l, std::vector<SseEvent>& out) {
     if (l.empty()) {  // dispatch
-        if (has_data_) out.push_back({last_id_, event_.empty() ? "message" : event_, data_});
+        if (has_data_ && !too_long_) out.push_back({last_id_, event_.empty() ? "message" : event_, data_});
         data_.clear();
         event_.clear();
         has_data_ = false;
+        too_long_ = false;
         return;
     }
     if (l.front() == ':') return;  // comment (heartbeat)
@@ -43,8 +51,13 @@ void SseParser::line(std::string_view l, std::vector<SseEvent>& out) {
     if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     if (field == "data") {
         if (has_data_) data_ += '\n';
-        data_.append(value);
         has_data_ = true;
+        if (too_long_ || data_.size() + value.size() > kMaxEvent) {  // many lines without an end
+            too_long_ = true;
+            data_.clear();
+            return;
+        }
+        data_.append(value);
     } else if (field == "event") {
         event_.assign(value);
     } else if (field == "id") {

@@ -29,6 +29,7 @@ private:
     std::string buffer_;
     std::string data_, event_;
     bool has_data_ = false;
+    bool too_long_ = false;  // this event's data passed the limit: it is dropped at its end
     bool last_was_cr_ = false;
     std::string last_id_;
     std::int64_t retry_ms_ = -1;

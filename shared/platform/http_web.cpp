@@ -1,51 +1,26 @@
-// The browser's fetch through emscripten_fetch (asynchronous; callbacks arrive on the main thread).
-#include <emscripten/fetch.h>
-
-#include <cstring>
+// The browser's fetch through web_fetch.hpp (asynchronous; answers arrive on the main thread), with
+// the same limit on an answer's size as the native client.
 #include <deque>
 
 #include "http.hpp"
+#include "web_fetch.hpp"
 
 namespace elder {
 namespace {
-
-class FetchClient;
-
-struct InFlight {
-    FetchClient* client;
-    std::uint64_t id;
-    std::vector<std::string> header_storage;
-    std::vector<const char*> header_pointers;
-    std::string body;
-};
 
 class FetchClient : public HttpClient {
 public:
     explicit FetchClient(std::function<void()> wake) : wake_(std::move(wake)) {}
 
     void send(HttpRequest request) override {
-        auto* flight = new InFlight{this, request.id, {}, {}, std::move(request.body)};
-        for (const auto& [name, value] : request.headers) {
-            flight->header_storage.push_back(name);
-            flight->header_storage.push_back(value);
-        }
-        for (const std::string& s : flight->header_storage) flight->header_pointers.push_back(s.c_str());
-        flight->header_pointers.push_back(nullptr);
-
-        emscripten_fetch_attr_t attr;
-        emscripten_fetch_attr_init(&attr);
-        std::strncpy(attr.requestMethod, request.method.c_str(), sizeof attr.requestMethod - 1);
-        attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-        attr.timeoutMSecs = static_cast<unsigned>(request.timeout_ms);
-        attr.requestHeaders = flight->header_pointers.data();
-        if (!flight->body.empty()) {
-            attr.requestData = flight->body.data();
-            attr.requestDataSize = flight->body.size();
-        }
-        attr.userData = flight;
-        attr.onsuccess = finished;
-        attr.onerror = finished;
-        emscripten_fetch(&attr, request.url.c_str());
+        WebFetchRequest fetch;
+        fetch.method = request.method;
+        fetch.url = request.url;
+        fetch.headers = request.headers;
+        fetch.body = std::move(request.body);
+        fetch.timeout_ms = request.timeout_ms;
+        fetch.max_bytes = kMaxAnswerBytes;
+        web_fetch(fetch, [this, id = request.id](WebFetchResult result) { finished(id, std::move(result)); });
     }
 
     std::vector<HttpResponse> poll() override {
@@ -55,30 +30,21 @@ public:
     }
 
 private:
-    static void finished(emscripten_fetch_t* fetch) {
-        auto* flight = static_cast<InFlight*>(fetch->userData);
+    void finished(std::uint64_t id, WebFetchResult result) {
         HttpResponse response;
-        response.id = flight->id;
-        response.status = fetch->status;
-        if (fetch->status == 0) response.error = "no answer (offline, refused or timed out)";
-        else response.body.assign(fetch->data, fetch->numBytes);
-        if (emscripten_fetch_get_response_headers_length(fetch) > 0) {
-            // emscripten 3.1.6 offers no single-header lookup; parse the raw block.
-            const size_t length = emscripten_fetch_get_response_headers_length(fetch);
-            std::string raw(length + 1, '\0');
-            emscripten_fetch_get_response_headers(fetch, raw.data(), raw.size());
-            for (size_t pos = 0; pos < raw.size();) {
-                const size_t end = raw.find('\n', pos);
-                take_response_header(std::string_view(raw).substr(pos, end == std::string::npos ? std::string::npos : end - pos),
-                                     response);
-                if (end == std::string::npos) break;
-                pos = end + 1;
-            }
+        response.id = id;
+        response.status = result.status;
+        if (result.status == 0) response.error = result.error;
+        else response.body = std::move(result.body);
+        const std::string_view raw = result.headers;
+        for (size_t pos = 0; pos < raw.size();) {
+            const size_t end = raw.find('\n', pos);
+            take_response_header(raw.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos), response);
+            if (end == std::string_view::npos) break;
+            pos = end + 1;
         }
-        flight->client->done_.push_back(std::move(response));
-        if (flight->client->wake_) flight->client->wake_();
-        emscripten_fetch_close(fetch);
-        delete flight;
+        done_.push_back(std::move(response));
+        if (wake_) wake_();
     }
 
     std::function<void()> wake_;

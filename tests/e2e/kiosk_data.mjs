@@ -54,6 +54,8 @@ const FAULTS = {
   garbage: { error: 'bad_answer', notice: 'home.server_error', words: '服务器暂时出了问题，显示的是上次保存的内容，正在自动重试。' },
   truncate: { error: 'offline', notice: 'home.offline', words: '网络连接中断，显示的是上次保存的内容，正在自动重新连接。' },
   drop: { error: 'offline', notice: 'home.offline', words: '网络连接中断，显示的是上次保存的内容，正在自动重新连接。' },
+  // An answer that never ends is cut at the app's limit (16 MB) and is no answer.
+  flood: { error: 'offline', notice: 'home.offline', words: '网络连接中断，显示的是上次保存的内容，正在自动重新连接。' },
 };
 const resourcesOf = (rep) => Object.values(rep.data.resources);
 const node = (rep, id) => rep.nodes.find((n) => n.id === id);
@@ -211,11 +213,12 @@ try {
   // Never near a network wait (seconds); see fault_tv_test.mjs for why not tighter.
   checks.check(after.loop.longest_update_ms < 1000, `the longest update step took ${after.loop.longest_update_ms.toFixed(2)} ms`);
 
-  // Every other fault the proxy makes (delays, 500s, garbage, truncated answers), each met on a
+  // Every other fault the proxy makes (delays, 500s, garbage, truncated answers, answers that never
+  // end), each met on a
   // reload as a resident would meet it: the saved copy at once and whole, a plain sentence that it is
   // the saved copy and that the page retries by itself, a page that still opens and draws, and
   // the current data back when the fault ends.
-  for (const mode of ['delay', 'error500', 'garbage', 'truncate']) await livesWith(mode, { ...expected, alerts: 6 });
+  for (const mode of ['delay', 'error500', 'garbage', 'truncate', 'flood']) await livesWith(mode, { ...expected, alerts: 6 });
 
   // A first visit during a fault has no saved copy: a sentence and a 再试一次 button, never a blank.
   await firstVisitDuring('error500', 'state.error', '服务器暂时出了问题');

@@ -46,9 +46,12 @@ for (const [w, h] of [[1920, 1080], [1080, 1920]]) {
   const contacts = nodeById(rep, 'tile.contacts');
   await page.touchscreen.tap(center(contacts).x, center(contacts).y);
   checks.check(await waitForState(page, () => window.elder.report().screen === 'contacts'), `${w}x${h} a tap on 联系我们 opens it`);
+  // The tree is the last drawn frame's: wait for a frame of the new page (a software renderer's
+  // frames can take a tenth of a second each).
+  await waitForState(page, () => window.elder.report().nodes.some((n) => n.id === 'page.back'), null, 5000);
   rep = await report(page);
   const back = nodeById(rep, 'page.back');
-  checks.check(Boolean(back), `${w}x${h} the page offers 返回首页`);
+  checks.check(Boolean(back), `${w}x${h} the page offers 返回首页`, back ? '' : `interruption ${rep.interruption}, nodes ${rep.nodes.map((n) => n.id).join(' ')}`);
   if (h > w) await screenshotLooksDrawn(page, `kiosk-${w}x${h}-contacts.png`, 0.01);
   if (back) {
     await page.touchscreen.tap(center(back).x, center(back).y);

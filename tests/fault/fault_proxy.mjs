@@ -7,11 +7,14 @@
 //   garbage   answer 200 "application/json" with bytes that are not JSON
 //   truncate  pass the answer's headers (full Content-Length) and half its body, then hang up
 //   drop      hang up as soon as a request arrives
+//   flood     answer 200 "application/json" with no length and bytes that never end (until the
+//             client hangs up, 64 MB at most): the apps cut it at their limit
 // Switching to a faulty mode also cuts open streams, so that reconnecting meets the fault.
 import http from 'node:http';
 
-export const FAULT_MODES = ['delay', 'error500', 'garbage', 'truncate', 'drop'];
+export const FAULT_MODES = ['delay', 'error500', 'garbage', 'truncate', 'drop', 'flood'];
 const DELAY_MS = 10000;
+const FLOOD_BYTES = 64 * 1024 * 1024;  // 4x the apps' limit (kMaxAnswerBytes)
 
 export async function startFaultProxy(targetUrl) {
   const target = new URL(targetUrl);
@@ -49,6 +52,23 @@ export async function startFaultProxy(targetUrl) {
     req.pipe(upstream);
   }
 
+  function flood(res) {
+    const chunk = Buffer.alloc(64 * 1024, 0x31);
+    let sent = 0;
+    res.on('close', () => { sent = Infinity; });
+    res.on('error', () => {});
+    res.writeHead(200, { 'content-type': 'application/json' });  // no Content-Length: chunked, no end in sight
+    const more = () => {
+      while (sent < FLOOD_BYTES) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', more);
+      }
+      if (sent !== Infinity) res.end();
+    };
+    res.write('[');
+    more();
+  }
+
   const server = http.createServer((req, res) => {
     if (req.url.startsWith('/api/')) seen.push(req.url);
     if (!req.url.startsWith('/api/') || mode === 'none') return pass(req, res);
@@ -69,6 +89,8 @@ export async function startFaultProxy(targetUrl) {
         return res.end(Buffer.from([0x7b, 0x22, 0xff, 0x00, 0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e, 0x5b, 0x5b]));
       case 'truncate':
         return pass(req, res, { truncate: true });
+      case 'flood':
+        return flood(res);
       default:  // drop
         return req.socket.destroy();
     }

@@ -35,7 +35,7 @@ const launch = () => rmSync(join(dir, 'report.json'), { force: true }) ||
     { display: xvfb.display, report: join(dir, 'report.json') });
 
 // What each fault should look like in the store while it lasts.
-const expectedError = { error500: 'server_error', garbage: 'bad_answer', truncate: 'offline', drop: 'offline' };
+const expectedError = { error500: 'server_error', garbage: 'bad_answer', truncate: 'offline', drop: 'offline', flood: 'offline' };
 
 try {
   // A first run fills the offline copy.

@@ -116,7 +116,8 @@ export async function goHome(driver) {
     // A step just taken may still be moving the app (a cancel that goes home by itself): wait for a
     // screen with a way back, or home.
     const r = await waitFor(driver, (x) => x.screen === 'home' || node(x, 'page.back'), 5000) || await driver.report();
-    if (r.screen === 'home') return;
+    // The tree is the last drawn frame's: home is reached when a frame of it has been drawn.
+    if (r.screen === 'home' && await waitFor(driver, (x) => x.screen === 'home' && x.nodes.some((n) => n.id.startsWith('tile.')), 5000)) return;
     if (driver.mode === 'touch') await activate(driver, 'page.back');
     else await driver.key('back');
     await waitFor(driver, (x) => x.screen !== r.screen || x.arg !== r.arg, 3000);

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as rawRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { Checks } from '../e2e/browser.mjs';
 import { startServer } from './server_process.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
@@ -92,6 +93,42 @@ checks.check(counted === all.length, 'category counts add up to the policy list'
   checks.check(body.title === all[0].title && body.body.length > 20, 'a policy has its full text');
   checks.check((await get('/api/v1/policies/' + all[0].id, { 'If-None-Match': one.headers.get('etag') })).status === 304,
     'a policy answers 304 to its ETag');
+}
+
+// Compressed answers (issue 17): gzip for a client that asks, the file as it is for one that does not,
+// each form with its own ETag, 304 to either, small answers left alone. Raw node:http, which does
+// not decompress, so the bytes on the wire are what is checked.
+{
+  const raw = (path, headers = {}) => new Promise((resolve, reject) => {
+    const req = rawRequest(server.url + path, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  const list = '/api/v1/policies?limit=100';
+  const plain = await raw(list);
+  const zipped = await raw(list, { 'Accept-Encoding': 'gzip, deflate, br' });
+  const same = zipped.headers['content-encoding'] === 'gzip' &&
+    gunzipSync(zipped.body).equals(plain.body) && zipped.body.length < plain.body.length / 2;
+  checks.check(plain.status === 200 && !plain.headers['content-encoding'] && same,
+    'a list goes gzip-compressed to a client that accepts gzip, the same JSON, under half the bytes',
+    `${plain.body.length} -> ${zipped.body.length} bytes, ${zipped.headers['content-encoding']}`);
+  checks.check(/accept-encoding/i.test(zipped.headers.vary || '') && /accept-encoding/i.test(plain.headers.vary || ''),
+    'both forms say Vary: Accept-Encoding', `${zipped.headers.vary} | ${plain.headers.vary}`);
+  const tag = plain.headers.etag, gzTag = zipped.headers.etag;
+  checks.check(tag && gzTag === tag.slice(0, -1) + '-gz"', 'the gzip form has its own ETag', `${tag} ${gzTag}`);
+  const revalidated = await raw(list, { 'Accept-Encoding': 'gzip', 'If-None-Match': gzTag });
+  const plainAgain = await raw(list, { 'If-None-Match': tag });
+  checks.check(revalidated.status === 304 && revalidated.headers.etag === gzTag && plainAgain.status === 304 && plainAgain.headers.etag === tag,
+    'each form answers 304 to its own ETag, with that ETag', `${revalidated.status} ${revalidated.headers.etag} ${plainAgain.status} ${plainAgain.headers.etag}`);
+  const refused = await raw(list, { 'Accept-Encoding': 'gzip;q=0, identity' });
+  checks.check(refused.status === 200 && !refused.headers['content-encoding'], 'gzip;q=0 is honoured: the answer as it is');
+  const small = await raw('/api/v1/site', { 'Accept-Encoding': 'gzip' });
+  checks.check(small.status === 200 && !small.headers['content-encoding'] && small.body.length < 1024,
+    'an answer under 1 KB goes as it is', `${small.body.length} bytes, ${small.headers['content-encoding']}`);
 }
 
 // Guides, contacts, activities, schedules and slots

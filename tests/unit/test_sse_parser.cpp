@@ -41,3 +41,18 @@ TEST_CASE("an event without data is not dispatched, a half event is dropped on r
     CHECK(events[0].data == "whole");
     CHECK(p.last_event_id() == "5");  // an id line that arrived completely still counts
 }
+
+TEST_CASE("an event whose data passes 1 MB is dropped whole and the next one comes through") {
+    SseParser parser;
+    const std::string line = "data: " + std::string(512 * 1024, 'x') + "\n";
+    std::vector<SseEvent> got;
+    for (int i = 0; i < 8; ++i) {  // 4 MB of data lines with no blank line between them
+        auto events = parser.feed(line);
+        got.insert(got.end(), events.begin(), events.end());
+    }
+    auto events = parser.feed("\nevent: alert\ndata: {\"id\":1}\n\n");
+    got.insert(got.end(), events.begin(), events.end());
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].event == "alert");
+    CHECK(got[0].data == "{\"id\":1}");
+}
