@@ -1,6 +1,9 @@
 # Runtime assets, laid out as the apps load them: <build>/assets/{strings,keymaps,fonts}/.
 file(GLOB ELDER_STRING_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/strings/*.json
   ${CMAKE_SOURCE_DIR}/assets/keymaps/*.json)
+# The glossary is the suite's rule book for the catalogues (tests/suite/glossary.mjs), not something
+# an app reads: it is not shipped (nor kept by the kiosk's service worker).
+list(FILTER ELDER_STRING_FILES EXCLUDE REGEX "/glossary\\.json$")
 set(ELDER_STRINGS_OUT)
 foreach(f ${ELDER_STRING_FILES})
   get_filename_component(name ${f} NAME)
