@@ -106,6 +106,15 @@ bool focus_ring_drawn(const HeadlessUi& ui, const Rect& r) {
     return edges_drawn(ui, r, ui.app.palette().focus_ring, -0.5f, ui.app.profile().focus_ring_px * 2 + 1);
 }
 
+bool colour_drawn(const HeadlessUi&, Rgb colour) {
+    const ImU32 want = to_imcolor(colour);
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == want) return true;
+    return false;
+}
+
 bool outline_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour) { return edges_drawn(ui, r, colour, 4, 4); }
 
 }  // namespace elder::test

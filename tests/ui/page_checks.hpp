@@ -31,6 +31,8 @@ const SemNode* find_node(const App& app, const std::string& id);
 // Whether the last frame drew the focus ring around `r`: vertices in the ring's colour on all four
 // sides just outside it (what an eye sees, not what the semantics tree says).
 bool focus_ring_drawn(const HeadlessUi& ui, const Rect& r);
+// Whether the last frame drew anything in `colour` (a hover tint, a "selected" fill).
+bool colour_drawn(const HeadlessUi& ui, Rgb colour);
 // Whether the last frame drew an outline in `colour` on all four edges of `r` (within a few px).
 bool outline_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour);
 

@@ -260,6 +260,34 @@ TEST_CASE("settings: each choice applies at once and says which is current in wo
     CHECK(saved == 3);
 }
 
+// Issue 16 item 2: on a TV the yellow ring is the only lit item. The current choice is marked by a √
+// and an underline, never by a lighter fill that reads as a second focus; a mouse left over a tile
+// (Xvfb's pointer, a stray one plugged into a box) tints nothing.
+TEST_CASE("on a TV only the focused item stands out: the current setting and a resting mouse light no second tile") {
+    for (const bool contrast : {false, true}) {
+        INFO("high contrast " << contrast);
+        HeadlessUi ui(Surface::Tv, 1920, 1080);
+        ui.app.dispatch(SetHighContrast{contrast});
+        open(ui, Screen::Settings);
+        REQUIRE(ui.app.semantics().focused());
+        REQUIRE(ui.app.semantics().focused()->id == "settings.size.0");  // the current text size
+        ui.key(RemoteKey::Right);
+        REQUIRE(ui.app.semantics().focused()->id == "settings.size.1");
+        const Rect mouse_on = find_node(ui.app, "settings.size.2")->rect;
+        ImGui::GetIO().AddMousePosEvent(mouse_on.center_x(), mouse_on.center_y());
+        ui.frame();
+        ui.frame();
+        const Palette& palette = ui.app.palette();
+        CHECK(find_node(ui.app, "settings.size.0")->label == "√ 标准");  // current, in words
+        for (int i = 0; i < ui.app.semantics().focusable_count(); ++i) {
+            const SemNode& n = ui.app.semantics().focusable(i);
+            INFO(n.id);
+            if (!n.focused) CHECK((n.bg == palette.tile || n.bg == palette.background));
+        }
+        CHECK_FALSE(colour_drawn(ui, palette.tile_hover));  // on the pixels too: no lighter fill anywhere
+    }
+}
+
 TEST_CASE("a list with nothing yet says why: loading, offline, server trouble, empty") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     open(ui, Screen::Policies);
