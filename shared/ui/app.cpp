@@ -309,7 +309,10 @@ void App::pointer_scroll() {
 // Keeps the item that keys moved focus to inside the viewport, with a margin to see what follows.
 void App::follow_focus() {
     follow_focus_ = false;
-    const SemNode* node = tree_.focused();
+    // The state's focus, not the node drawn focused: keep_focus may have just moved it (a page's entry).
+    const int focused = state_.focused();
+    if (focused < 0 || focused >= tree_.focusable_count()) return;
+    const SemNode* node = &tree_.focusable(focused);
     if (!node || tree_.is_fixed(node - tree_.nodes().data())) return;  // pinned: always in view
     const Rect& view = tree_.scroll_area();
     const float margin = profile_.body_px;
@@ -413,17 +416,18 @@ void App::focus_on(int index) { dispatch(FocusItem{index, tree_.focusable(index)
 
 // After a frame: the focus stays on the item it was on, found by its id (an alert inserted above it
 // does not move it); an item that is gone leaves the focus on the nearest one; a page seen for the
-// first time starts on the item it names as its forward action, else its first item after the
-// header's 返回, 结束 or 朗读.
+// first time starts on the item it names as its forward action (wherever it lies, the header's 朗读
+// on a policy), else its first item after the header's 返回, 结束 or 朗读.
 void App::keep_focus() {
     const int count = tree_.focusable_count();
     if (count == 0) return;
     if (!state_.has_focus(state_.route)) {
+        follow_focus_ = true;  // the first focus is in view too (确认预约 below a long review)
+        for (int i = 0; i < count; ++i)
+            if (tree_.focusable(i).entry) return focus_on(i);  // the page named its forward action (朗读 may be in the header)
         int first = 0;
         while (first < count && tree_.focusable(first).skip_on_entry) ++first;
         if (first == count) return;  // only the header so far (a list still loading): wait for the first item
-        for (int i = first; i < count; ++i)
-            if (tree_.focusable(i).entry) return focus_on(i);  // the page named its forward action
         return focus_on(first);
     }
     const std::string id = state_.focus_id();

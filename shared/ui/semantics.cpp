@@ -43,6 +43,12 @@ int SemanticsTree::focus_index_of(const std::string& id) const {
     return -1;
 }
 
+bool SemanticsTree::focus_on_entry(const std::string& id) {
+    for (SemNode& n : nodes_)
+        if (n.id == id && n.action) return n.entry = true;
+    return false;
+}
+
 const SemNode* SemanticsTree::focused() const {
     for (size_t i : focusables_)
         if (nodes_[i].focused) return &nodes_[i];

@@ -60,6 +60,8 @@ public:
     const std::vector<SemNode>& nodes() const { return nodes_; }
     void skip_last_on_entry() { nodes_.back().skip_on_entry = true; }
     void focus_last_on_entry() { nodes_.back().entry = true; }
+    // The node `id` (drawn already, e.g. the header's 朗读) is the page's forward action; false if absent.
+    bool focus_on_entry(const std::string& id);
     void fix_last() { nodes_.back().fixed = true; }
     // Stays put when the page scrolls: the pinned title bar, 下面还有.
     bool is_fixed(size_t index) const { return index < first_scrolled_ || nodes_[index].fixed; }

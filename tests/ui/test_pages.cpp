@@ -138,6 +138,24 @@ TEST_CASE("policies: categories -> list -> detail, and Back retraces every step"
     CHECK(ui.app.semantics().focused()->label == "政策资讯");
 }
 
+// Issue 16 item 2: a policy opens on its forward action, reading it (朗读), never on 字小一点.
+TEST_CASE("a policy opens on 朗读 and a first OK reads it aloud") {
+    for (const SurfaceCase& c : surface_cases()) {
+        if (c.surface != Surface::Tv) continue;
+        INFO(describe(c));
+        HeadlessUi ui(c.surface, c.w, c.h);
+        load_data(ui);
+        open(ui, Screen::PolicyList, "yanglao");
+        open(ui, Screen::PolicyDetail, "22");
+        REQUIRE(ui.app.semantics().focused());
+        CHECK(ui.app.semantics().focused()->id == "page.read");
+        CHECK(focus_ring_drawn(ui, ui.app.semantics().focused()->rect));
+        ui.key(RemoteKey::Ok);
+        CHECK(ui.app.state().reading.active());
+        CHECK(ui.app.state().settings.text_size == 0);  // the text kept its size
+    }
+}
+
 TEST_CASE("a long policy is read to the end with Down alone, and Up goes back") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     load_data(ui);
