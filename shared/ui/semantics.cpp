@@ -18,6 +18,8 @@ std::string hex(Rgb c) {
 int SemanticsTree::add(SemNode node) {
     const bool focusable = node.action.has_value();
     node.visible = node.rect.intersects(area_);
+    for (const Rect& cut : cuts_)  // a row cut off at the bottom edge is not drawn: not visible either
+        if (node.rect.y >= cut.y - 0.5f && node.rect.x < cut.right() && cut.x < node.rect.right()) node.visible = false;
     nodes_.push_back(std::move(node));
     if (!focusable) return -1;
     focusables_.push_back(nodes_.size() - 1);

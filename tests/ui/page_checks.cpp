@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <queue>
 #include <set>
 
@@ -79,6 +80,50 @@ const SemNode* find_node(const App& app, const std::string& id) {
     for (const SemNode& n : app.semantics().nodes())
         if (n.id == id) return &n;
     return nullptr;
+}
+
+void check_no_row_cut_at_the_top(const App& app) {
+    const SemanticsTree& tree = app.semantics();
+    const Rect& view = tree.scroll_area();
+    for (size_t i = tree.first_scrolled(); i < tree.nodes().size(); ++i) {
+        const SemNode& n = tree.nodes()[i];
+        if (n.rect.y >= view.y - 0.5f || n.rect.bottom() <= view.y + 0.5f) continue;  // not cut
+        if (n.role != Role::Text && n.role != Role::Heading) continue;  // a card around lines: its lines decide
+        const float line = n.text_px * 1.5f;
+        const float into = std::fmod(view.y - n.rect.y, line);
+        INFO(n.id << " '" << n.label.substr(0, 30) << "' is cut " << into << " px into a " << line << " px line");
+        CHECK((into < 1 || into > line - 1));
+    }
+}
+
+namespace {
+// Whether the last frame painted `colour` over a rectangle starting at the top-left corner of `r`.
+bool painted_over(const Rect& r, Rgb colour) {
+    const ImU32 want = to_imcolor(colour);
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == want && std::fabs(v.pos.x - r.x) < 0.6f && std::fabs(v.pos.y - r.y) < 0.6f) return true;
+    return false;
+}
+}  // namespace
+
+void check_no_row_cut_at_the_bottom(const HeadlessUi& ui) {
+    const App& app = ui.app;
+    const SemanticsTree& tree = app.semantics();
+    const Rect& view = tree.scroll_area();
+    bool cut_off = false;
+    for (size_t i = tree.first_scrolled(); i < tree.nodes().size(); ++i) {
+        const SemNode& n = tree.nodes()[i];
+        if (tree.is_fixed(i) || n.rect.h > view.h / 2) continue;  // long paragraphs stop between lines
+        if (n.rect.y >= view.bottom() - 0.5f || n.rect.bottom() <= view.bottom() + 0.5f) continue;  // not across the edge
+        INFO(n.id << " '" << n.label.substr(0, 30) << "' from " << n.rect.y << " to " << n.rect.bottom() << " across "
+                  << view.bottom());
+        CHECK_FALSE(n.visible);  // left out whole ...
+        CHECK(painted_over(n.rect, app.palette().background));  // ... on the screen too
+        cut_off = true;
+    }
+    if (cut_off) CHECK(find_node(app, "page.more"));  // 下面还有
 }
 
 namespace {
