@@ -631,6 +631,47 @@ TEST_CASE("the severe-alert screen: advice and phone at headline size and 我知
     }
 }
 
+// Issue 16 item 4: the demo's 寒潮 alert left 60 % of a portrait kiosk empty with its advice at 1x
+// heading size. What to do and whom to call grow until the screen is used: larger than body text
+// everywhere, and the words reach down most of the way to 我知道了.
+TEST_CASE("the severe-alert screen uses its height: advice larger than body text on a kiosk, a TV and a phone") {
+    for (const auto& [surface, w, h] : {std::tuple{Surface::Kiosk, 1080.f, 1920.f}, std::tuple{Surface::Tv, 1920.f, 1080.f},
+                                        std::tuple{Surface::Browser, 360.f, 640.f}}) {
+        for (const bool hotline_apart : {false, true}) {
+            INFO(surface_name(surface) << " " << w << "x" << h << (hotline_apart ? " number apart" : " number in the advice"));
+            auto alerts = nlohmann::json::parse(fixture("alerts"));
+            if (hotline_apart) alerts["items"][0]["info"][0]["instruction"] = "请老人减少外出，注意保暖。";
+            HeadlessUi ui(surface, w, h);
+            feed(ui, {Resource::Site}, fixture("site"));
+            feed(ui, {Resource::Alerts}, alerts.dump());
+            for (int i = 0; i < 4; ++i) ui.frame();
+            const SemNode* ack = find_node(ui.app, "interrupt.ack");
+            REQUIRE(ack);
+            const float body = ui.app.profile().body_px;
+            float words_top = h, words_bottom = 0;
+            for (const char* id : {"interrupt.icon", "interrupt.title", "interrupt.headline", "interrupt.instruction", "interrupt.hotline"}) {
+                const SemNode* n = find_node(ui.app, id);
+                if (!n) continue;
+                words_top = std::min(words_top, n->rect.y);
+                words_bottom = std::max(words_bottom, n->rect.bottom());
+                if (std::string(id) == "interrupt.instruction" || std::string(id) == "interrupt.hotline") {
+                    INFO(id);
+                    CHECK(n->text_px > body * 1.2f);  // strictly larger than the body text
+                    CHECK(n->text_px >= ui.app.profile().heading_px);
+                }
+            }
+            REQUIRE(find_node(ui.app, "interrupt.instruction"));
+            CHECK(find_node(ui.app, hotline_apart ? "interrupt.hotline" : "interrupt.instruction"));
+            // The words fill most of the screen above the button (the button stands at the bottom).
+            const Rect& view = ui.app.semantics().viewport();
+            INFO("words " << words_top << ".." << words_bottom << ", button at " << ack->rect.y);
+            CHECK(words_bottom - view.y >= (ack->rect.y - view.y) * 0.7f);
+            CHECK(ui.app.report()["max_scroll"].get<float>() == 0);  // ... and all of it on one screen
+            CHECK(ack->visible);
+        }
+    }
+}
+
 TEST_CASE("the severe-alert screen does not repeat the community's phone when the advice already gives it") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     feed(ui, {Resource::Site}, fixture("site"));
