@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <vector>
 
 #include "../unit/fixture.hpp"
@@ -643,6 +644,31 @@ TEST_CASE("a valid ticket says 预约成功 with the time largest and a captione
     ui.key(RemoteKey::Ok);  // the first OK leaves the ticket: it never starts a cancellation
     CHECK(ui.app.state().route.screen != Screen::CancelConfirm);
     CHECK(ui.app.state().route.screen != Screen::Ticket);
+}
+
+// Issue 16 item 5 where the ticket is also shown: a kiosk in portrait (it prints it, too) and a phone.
+TEST_CASE("the ticket's time is largest and its QR says 到窗口出示 on a kiosk and on a phone") {
+    for (const auto& [surface, w, h] : {std::tuple{Surface::Kiosk, 1080.f, 1920.f}, std::tuple{Surface::Browser, 360.f, 640.f}}) {
+        INFO(surface_name(surface) << " " << w << "x" << h);
+        HeadlessUi ui(surface, w, h);
+        ready(ui);
+        ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+        ui.frame();
+        ui.frame();
+        REQUIRE(find_node(ui.app, "ticket.headline"));
+        CHECK(find_node(ui.app, "ticket.headline")->label == "预约成功");
+        REQUIRE(find_node(ui.app, "ticket.when"));
+        check_largest_text(ui, "ticket.when");
+        const SemNode* qr = find_node(ui.app, "ticket.qr");
+        const SemNode* caption = find_node(ui.app, "ticket.qr_caption");
+        REQUIRE(qr);
+        REQUIRE(caption);
+        CHECK(caption->label == "到窗口出示");
+        CHECK(caption->rect.y >= qr->rect.bottom());  // under the code, beside nothing else
+        CHECK(caption->rect.y - qr->rect.bottom() < caption->text_px);
+        CHECK(caption->rect.x >= qr->rect.x);
+        CHECK(caption->rect.right() <= qr->rect.right() + 0.5f);
+    }
 }
 
 TEST_CASE("a ticket opens on its forward action even after 取消预约 was focused on an earlier visit") {
