@@ -156,6 +156,30 @@ TEST_CASE("a policy opens on 朗读 and a first OK reads it aloud") {
     }
 }
 
+// Issue 16 item 11: 新 marks a policy of the last 30 days not opened here yet, not every policy ever
+// published (the fixture's 2026-10-20 policy is not news on its late-November clock).
+TEST_CASE("新 marks only policies of the last 30 days that were not opened here") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    load_data(ui);
+    auto page = nlohmann::json::parse(fixture("policies_page"));
+    page["next_cursor"] = nullptr;
+    for (auto& p : page["items"]) {  // days counted from the tests' clock, so that a refresh of the fixtures keeps the case
+        if (p["id"] == 1) p["published_on"] = fixture_day(-31);   // 高龄老人津贴发放办法: over 30 days old
+        if (p["id"] == 22) p["published_on"] = fixture_day(-30);  // 老年大学春季招生: 30 days, still news
+    }
+    feed(ui, {Resource::Policies}, page.dump());
+    open(ui, Screen::PolicyList, "yanglao");
+    REQUIRE(find_node(ui.app, "policy.1"));
+    REQUIRE(find_node(ui.app, "policy.22"));
+    CHECK_FALSE(find_node(ui.app, "policy.1.marker"));
+    REQUIRE(find_node(ui.app, "policy.22.marker"));
+    CHECK(find_node(ui.app, "policy.22.marker")->label == "新");
+    open(ui, Screen::PolicyDetail, "22");
+    ui.key(RemoteKey::Back);
+    CHECK(ui.app.state().route.screen == Screen::PolicyList);
+    CHECK_FALSE(find_node(ui.app, "policy.22.marker"));  // opened here: no longer news
+}
+
 TEST_CASE("a long policy is read to the end with Down alone, and Up goes back") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     load_data(ui);
