@@ -434,9 +434,11 @@ void App::frame(const CivilTime& now) {
 // Paints the page's colour over rows cut off at the bottom edge (`cuts`), down to `bottom`: they
 // are left out whole, never sliced.
 void App::blank_out(const std::vector<Rect>& cuts, float bottom) const {
+    constexpr float kFringe = 2;  // a tile's antialiased edge reaches a pixel past its rectangle
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const Rect& c : cuts)
-        draw->AddRectFilled(ImVec2(c.x, c.y), ImVec2(c.right(), bottom), to_imcolor(palette().background));
+        draw->AddRectFilled(ImVec2(c.x - kFringe, c.y - kFringe / 2), ImVec2(c.right() + kFringe, bottom),
+                            to_imcolor(palette().background));
 }
 
 void App::focus_on(int index) { dispatch(FocusItem{index, tree_.focusable(index).id}); }

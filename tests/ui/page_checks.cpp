@@ -97,13 +97,15 @@ void check_no_row_cut_at_the_top(const App& app) {
 }
 
 namespace {
-// Whether the last frame painted `colour` over a rectangle starting at the top-left corner of `r`.
+// Whether the last frame painted `colour` over a rectangle starting at (or a few px out from) the
+// top-left corner of `r`.
 bool painted_over(const Rect& r, Rgb colour) {
     const ImU32 want = to_imcolor(colour);
     const ImDrawData* data = ImGui::GetDrawData();
     for (int l = 0; data && l < data->CmdListsCount; ++l)
         for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
-            if (v.col == want && std::fabs(v.pos.x - r.x) < 0.6f && std::fabs(v.pos.y - r.y) < 0.6f) return true;
+            if (v.col == want && v.pos.x <= r.x + 0.5f && v.pos.x >= r.x - 3 && v.pos.y <= r.y + 0.5f && v.pos.y >= r.y - 3)
+                return true;
     return false;
 }
 }  // namespace
