@@ -93,6 +93,19 @@ export async function showOnScreen(driver, id) {
   throw new Error(`${driver.name}: ${id} could not be brought on screen`);
 }
 
+// Remote only: the page opened with the focus on its forward action (`id`, or the first node whose
+// id starts with `prefix` when `id` ends with '*'), not on 返回. Waits for the focus to settle (it
+// lands a frame after the page is first drawn), so that the screenshot taken next shows the ring.
+export async function expectFocus(driver, id, what) {
+  if (driver.mode !== 'remote') return null;
+  const wanted = (n) => (id.endsWith('*') ? n.id.startsWith(id.slice(0, -1)) : n.id === id);
+  const r = await waitFor(driver, (x) => x.nodes.some((n) => n.focused && wanted(n)), 3000);
+  const now = r || (await driver.report());
+  const at = now.nodes.find((n) => n.focused);
+  driver.checks.check(r !== null && at.visible, `${driver.name}: ${what}`, at ? `focused: ${at.id}` : 'nothing focused');
+  return r;
+}
+
 export async function expectScreen(driver, screen, arg, what) {
   const r = await waitFor(driver, (x) => x.screen === screen && (arg === undefined || x.arg === arg));
   driver.checks.check(r !== null, `${driver.name}: ${what}`);
@@ -130,6 +143,8 @@ export async function readPolicyToTheEnd(driver) {
   await waitFor(driver, (r) => node(r, 'category.yanglao'));
   await activate(driver, 'category.yanglao');
   await expectScreen(driver, 'policy_list', 'yanglao', 'opens the 养老 policies');
+  await waitFor(driver, (r) => r.nodes.some((n) => n.focusable && /^policy\.[0-9]+$/.test(n.id)));
+  await expectFocus(driver, 'policy.*', 'the policy list opens on its first policy, not on 返回');
   await driver.shot('policy-list');
   // The longest demo policy: twelve articles, more than a screen on every surface.
   const list = await waitFor(driver, (r) => r.nodes.some((n) => n.focusable && n.label === '高龄老人津贴发放办法'));
@@ -138,6 +153,7 @@ export async function readPolicyToTheEnd(driver) {
   const detail = await expectScreen(driver, 'policy_detail', first.id.slice('policy.'.length), `opens 「${first.label}」`);
   if (!detail) return;
   await waitFor(driver, (r) => node(r, 'policy.body.0'));
+  await expectFocus(driver, 'page.read', 'a policy opens on 朗读, not on 字小一点');
   await driver.shot('policy-top');
   // Read on until 全文完 is on screen.
   for (let i = 0; i < 40; i++) {
