@@ -127,8 +127,10 @@ export async function goHome(driver) {
   await confirmAlerts(driver);
   for (let i = 0; i < 6; i++) {
     // A step just taken may still be moving the app (a cancel that goes home by itself): wait for a
-    // screen with a way back, or home.
-    const r = await waitFor(driver, (x) => x.screen === 'home' || node(x, 'page.back'), 5000) || await driver.report();
+    // screen with a way back, or home drawn (the report names the new route before its first frame
+    // has drawn it: its nodes are still the last page's).
+    const r = await waitFor(driver, (x) => (x.screen === 'home' && node(x, 'home.date')) || (x.screen !== 'home' && node(x, 'page.back')), 5000) ||
+      await driver.report();
     if (r.screen === 'home') return;
     if (driver.mode === 'touch') await activate(driver, 'page.back');
     else await driver.key('back');
