@@ -412,6 +412,9 @@ void App::frame(const CivilTime& now) {
     last_measured_route_ = drawn;
     measured_overlay_ = overlay_shown_;
     drawn_scroll_ = ctx.scroll;
+    // The cuts came from the last frame: when this one's layout puts them elsewhere (a new text size,
+    // a font's first use), draw once more, or a sliver of a row left out would stay on screen.
+    if (!same_cuts(cuts, bottom_cuts(tree_, page_view.bottom(), 0))) redraw_once();
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;

@@ -24,4 +24,11 @@ std::vector<Rect> bottom_cuts(const SemanticsTree& tree, float edge, float shift
     return cuts;
 }
 
+bool same_cuts(const std::vector<Rect>& a, const std::vector<Rect>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::fabs(a[i].x - b[i].x) > 0.5f || std::fabs(a[i].y - b[i].y) > 0.5f || std::fabs(a[i].w - b[i].w) > 0.5f) return false;
+    return true;
+}
+
 }  // namespace elder

@@ -14,5 +14,7 @@ namespace elder {
 // moved `shift` further down its content (the scroll offset's change), the rectangle from its first
 // cut-off line to `edge`. Column by column: a row cut on the left hides nothing on the right.
 std::vector<Rect> bottom_cuts(const SemanticsTree& tree, float edge, float shift);
+// Whether two frames' cuts are the same (to half a pixel).
+bool same_cuts(const std::vector<Rect>& a, const std::vector<Rect>& b);
 
 }  // namespace elder

@@ -256,6 +256,22 @@ TEST_CASE("a page that goes on below shows whole rows only, above 下面还有")
     }
 }
 
+// The rows left out at the bottom are measured on the frame before; after a change of layout (特大
+// chosen on the page itself) the app draws until they are measured on the layout shown, or a sliver
+// of the row left out stays on screen (journeys/kiosk-07: the tops of 朗读音量 over 下面还有).
+TEST_CASE("after the text size changes on the settings page the rows left out at the bottom are those of the new layout") {
+    for (const auto& [surface, w, h] : {std::tuple{Surface::Kiosk, 1080.f, 1920.f}, std::tuple{Surface::Tv, 1920.f, 1080.f}}) {
+        INFO(surface_name(surface));
+        HeadlessUi ui(surface, w, h);
+        load_data(ui);
+        open(ui, Screen::Settings);
+        ui.app.dispatch(SetTextSize{2});
+        for (int i = 0; i < 10 && ui.app.needs_frame(); ++i) ui.frame();  // as the host does: only while a frame is due
+        CHECK_FALSE(ui.app.needs_frame());
+        check_no_row_cut_at_the_bottom(ui);
+    }
+}
+
 TEST_CASE("a finger drags a long page, a flick coasts, and a drag is not a tap") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     load_data(ui);
