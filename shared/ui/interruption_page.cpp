@@ -98,19 +98,37 @@ float message_height(const PageContext& ctx, const AlertInfo& info, const std::s
     return h;
 }
 
+// Whether `text` at `px` breaks well: the community's number whole on one line (a number split
+// across lines is misdialled), and no character left alone on a headline's last line.
+bool breaks_well(const PageContext& ctx, const std::string& text, float px, bool headline) {
+    const std::vector<std::string> lines = text_block_lines(ctx, text, wrap_width(ctx, px), px);
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    if (!phone.empty() && text.find(phone) != std::string::npos) {
+        bool whole = false;
+        for (const std::string& line : lines) whole |= line.find(phone) != std::string::npos;
+        if (!whole) return false;
+    }
+    const auto glyphs = [](const std::string& s) {
+        return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    return !headline || lines.size() < 2 || glyphs(lines.back()) > 1;
+}
+
 // What to do and whom to call as large as the screen has room for above the button: a tall kiosk
 // left 60 % of its height empty at heading size, while the advice is what a resident must take
-// away. From 3x the heading size down in eighths, never below it; the community's number stays
-// whole on one line. Taller than the screen even at heading size (a TV at the largest text), the
-// page scrolls.
+// away. From 3x the heading size down in sixteenths, never below it; the community's number stays
+// whole on one line and the headline leaves no character alone. Taller than the screen even at
+// heading size (a TV at the largest text), the page scrolls.
 float message_px(const PageContext& ctx, const AlertInfo& info, const std::string& title) {
     const float head = ctx.profile.heading_px, gap = ctx.profile.body_px;
     const float room = ctx.content().h - ack_height(ctx) - hint_height(ctx) - 2.5f * gap;
     const std::string& phone = ctx.state.data.site.value.hotline;
-    for (float scale = 3.0f; scale > 1.0f; scale -= 0.125f) {
+    for (float scale = 3.0f; scale > 1.0f; scale -= 0.0625f) {
         const float px = head * scale;
         if (!phone.empty() && text_width(ctx, phone, px) > wrap_width(ctx, px)) continue;
-        if (message_height(ctx, info, title, px) <= room) return px;
+        if (message_height(ctx, info, title, px) > room) continue;
+        const std::string advice = ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
+        if (breaks_well(ctx, info.headline, px, true) && breaks_well(ctx, advice, px, false)) return px;
     }
     return head;
 }

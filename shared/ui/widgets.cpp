@@ -121,6 +121,12 @@ float text_block_height(const PageContext& ctx, const std::string& text, float w
     return wrap_lines(ctx, text, width, px, [](const char*, const char*, float) {});
 }
 
+std::vector<std::string> text_block_lines(const PageContext& ctx, const std::string& text, float width, float px) {
+    std::vector<std::string> lines;
+    wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float) { lines.emplace_back(b, e); });
+    return lines;
+}
+
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
                  float width, float px, Rgb fg, Rgb bg, Role role) {
     const float height = wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float y) {
