@@ -10,6 +10,7 @@
 #include "core/reducer.hpp"
 #include "core/sentences.hpp"
 #include "core/spatial_nav.hpp"
+#include "bottom_cut.hpp"
 #include "pages.hpp"
 #include "widgets.hpp"
 
@@ -309,7 +310,10 @@ void App::pointer_scroll() {
 // Keeps the item that keys moved focus to inside the viewport, with a margin to see what follows.
 void App::follow_focus() {
     follow_focus_ = false;
-    const SemNode* node = tree_.focused();
+    // The state's focus, not the node drawn focused: keep_focus may have just moved it (a page's entry).
+    const int focused = state_.focused();
+    if (focused < 0 || focused >= tree_.focusable_count()) return;
+    const SemNode* node = &tree_.focusable(focused);
     if (!node || tree_.is_fixed(node - tree_.nodes().data())) return;  // pinned: always in view
     const Rect& view = tree_.scroll_area();
     const float margin = profile_.body_px;
@@ -347,7 +351,6 @@ void App::frame(const CivilTime& now) {
     if (drawn != last_drawn_route_) follow_focus_ = true;
     last_drawn_route_ = drawn;
     const Rect view{profile_.safe_x, profile_.safe_y, display_.x - 2 * profile_.safe_x, display_.y - 2 * profile_.safe_y};
-    tree_.clear(view);
     glyphs_.begin_frame();
     pending_actions_.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -371,9 +374,13 @@ void App::frame(const CivilTime& now) {
                     overlay ? 0 : state_.focused(), overlay ? "" : state_.focus_id(), 0, params_.config.server_url};
     // The page went on below the screen last time (and this is not its end): keep a line for 下面还有,
     // with nothing of the page drawn under it.
-    if (drawn == last_measured_route_ && overflow_ > 0.5f && scrolled() < max_scroll_ - 1)
-        ctx.reserve_bottom = more_below_height(ctx);
+    const bool same_page = drawn == last_measured_route_ && overlay_shown_ == measured_overlay_;
+    if (same_page && overflow_ > 0.5f && scrolled() < max_scroll_ - 1) ctx.reserve_bottom = more_below_height(ctx);
     const Rect page_view{view.x, view.y, view.w, view.h - ctx.reserve_bottom};
+    // Rows across the bottom edge are left out whole (measured on the last frame, before it is cleared).
+    std::vector<Rect> cuts = same_page ? bottom_cuts(tree_, page_view.bottom(), scrolled() - drawn_scroll_) : std::vector<Rect>{};
+    tree_.clear(view);
+    tree_.hide_in(cuts);
     tree_.set_area(page_view);
     ImGui::PushClipRect(ImVec2(page_view.x - ring, page_view.y - ring),
                         ImVec2(page_view.right() + ring, page_view.bottom() + (ctx.reserve_bottom > 0 ? 0 : ring)), true);
@@ -382,6 +389,8 @@ void App::frame(const CivilTime& now) {
     else draw_route_page(ctx);
     if (ctx.pinned_bottom > 0) ImGui::PopClipRect();  // page_header's cut under the title bar
     ImGui::PopClipRect();
+    blank_out(cuts, page_view.bottom() + (ctx.reserve_bottom > 0 ? 0 : ring));
+    tree_.hide_in({});
     if (ctx.reserve_bottom > 0) {
         tree_.set_area(view);
         more_below(ctx);
@@ -393,7 +402,19 @@ void App::frame(const CivilTime& now) {
     // Whether the page is taller than its area without the 下面还有 line (a page that fits, laid out
     // to the screen's bottom edge like the alert, must not be told it goes on because of the line).
     overflow_ = ctx.content_height - (ctx.scroll_area().h + ctx.reserve_bottom);
+    // A page whose layout changed where it stands (恢复预约 turning a cancelled ticket back into a
+    // valid one, the reading bar opening under the title) is snapped to whole rows again.
+    size_t scrolled_nodes = 0;  // (下面还有 coming and going at the end is no change of layout)
+    for (size_t i = 0; i < tree_.nodes().size(); ++i) scrolled_nodes += !tree_.is_fixed(i);
+    const Layout layout{ctx.content_height, ctx.scroll_area().y, scrolled_nodes};
+    if (same_page && !(layout == layout_)) resnap_ = true;
+    layout_ = layout;
     last_measured_route_ = drawn;
+    measured_overlay_ = overlay_shown_;
+    drawn_scroll_ = ctx.scroll;
+    // The cuts came from the last frame: when this one's layout puts them elsewhere (a new text size,
+    // a font's first use), draw once more, or a sliver of a row left out would stay on screen.
+    if (!same_cuts(cuts, bottom_cuts(tree_, page_view.bottom(), 0))) redraw_once();
 
     ++frames_drawn_;
     if (pending_frames_ > 0) --pending_frames_;
@@ -401,6 +422,10 @@ void App::frame(const CivilTime& now) {
     for (const Action& action : pending_actions_) dispatch(action);
     if (state_.route != drawn || overlay) return;  // a new page (or the interruption): nothing of this page to fix up
     keep_focus();
+    if (resnap_ && drawn_scroll_ == state_.scrolled() && !drag_.active && velocity_ == 0) {
+        resnap_ = false;  // measured on this frame, drawn where the page stands: a cut row comes back whole
+        if (state_.scrolled() > 0) scroll_to(std::min(max_scroll_, snap_to_row(state_.scrolled())));
+    }
     if (state_.scrolled() > max_scroll_) dispatch(ScrollTo{max_scroll_});
     if (follow_focus_) follow_focus();
     if (keys_scrolled_) {  // this frame was drawn at the new offset: it shows what is in view
@@ -409,21 +434,32 @@ void App::frame(const CivilTime& now) {
     }
 }
 
+// Paints the page's colour over rows cut off at the bottom edge (`cuts`), down to `bottom`: they
+// are left out whole, never sliced.
+void App::blank_out(const std::vector<Rect>& cuts, float bottom) const {
+    constexpr float kFringe = 2;  // a tile's antialiased edge reaches a pixel past its rectangle
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const Rect& c : cuts)
+        draw->AddRectFilled(ImVec2(c.x - kFringe, c.y - kFringe / 2), ImVec2(c.right() + kFringe, bottom),
+                            to_imcolor(palette().background));
+}
+
 void App::focus_on(int index) { dispatch(FocusItem{index, tree_.focusable(index).id}); }
 
 // After a frame: the focus stays on the item it was on, found by its id (an alert inserted above it
 // does not move it); an item that is gone leaves the focus on the nearest one; a page seen for the
-// first time starts on the item it names as its forward action, else its first item after the
-// header's 返回, 结束 or 朗读.
+// first time starts on the item it names as its forward action (wherever it lies, the header's 朗读
+// on a policy), else its first item after the header's 返回, 结束 or 朗读.
 void App::keep_focus() {
     const int count = tree_.focusable_count();
     if (count == 0) return;
     if (!state_.has_focus(state_.route)) {
+        follow_focus_ = true;  // the first focus is in view too (确认预约 below a long review)
+        for (int i = 0; i < count; ++i)
+            if (tree_.focusable(i).entry) return focus_on(i);  // the page named its forward action (朗读 may be in the header)
         int first = 0;
         while (first < count && tree_.focusable(first).skip_on_entry) ++first;
         if (first == count) return;  // only the header so far (a list still loading): wait for the first item
-        for (int i = first; i < count; ++i)
-            if (tree_.focusable(i).entry) return focus_on(i);  // the page named its forward action
         return focus_on(first);
     }
     const std::string id = state_.focus_id();

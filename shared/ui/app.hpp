@@ -2,6 +2,7 @@
 // The app as the platform runners see it: feed it input, ask it to draw, read its state.
 // Needs a current ImGui context; knows nothing of SDL, GL or the browser.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -109,6 +110,7 @@ private:
     float row_aligned_max(float max) const;
     float snap_forward(float target) const;
     void focus_in_view();
+    void blank_out(const std::vector<Rect>& cuts, float bottom) const;
     void speak_focused();
     bool keypad_on_screen() const;
     std::vector<std::string> page_sentences() const;       // a kiosk with a visitor's session to end
@@ -134,6 +136,19 @@ private:
     long frames_drawn_ = 0;
     float max_scroll_ = 0;       // of the page last drawn
     float overflow_ = 0;         // how far it goes on below its area (without the 下面还有 line)
+    std::int64_t measured_overlay_ = -1;  // the overlay (alert id, 0 the idle warning, -1 none) measured with it
+    float drawn_scroll_ = 0;     // the scroll offset the last frame was drawn at
+    // What a change of layout in place shows in: the page's height, where its scrolled part starts,
+    // how many nodes it has.
+    struct Layout {
+        float height = 0, top = 0;
+        size_t nodes = 0;
+        bool operator==(const Layout& o) const {  // (heights are sums with the scroll offset: a rounding apart)
+            return std::fabs(height - o.height) < 0.5f && std::fabs(top - o.top) < 0.5f && nodes == o.nodes;
+        }
+    };
+    Layout layout_;
+    bool resnap_ = false;        // the layout changed: snap to whole rows once drawn where the page stands
 
     // Touch and mouse scrolling: a drag moves the page, a flick keeps it moving for a moment.
     struct Drag {

@@ -40,8 +40,8 @@ float wrap_width(const PageContext& ctx, float px) {
     return ctx.content().w - (px > ctx.profile.heading_px + 0.5f ? px : 0);
 }
 
-// What to do and whom to call, at headline size: the two things a resident must take away, so they
-// are never the smallest words on the screen.
+// What to do and whom to call, at the headline's size: the two things a resident must take away, so
+// they are the largest words on the screen, never the smallest.
 float advice(PageContext& ctx, const AlertInfo& info, float y, float head) {
     const Rect area = ctx.content();
     const float gap = ctx.profile.body_px * 0.5f;
@@ -82,25 +82,53 @@ float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, 
     return r.bottom();
 }
 
-// Lines `text` takes at `px` (as a multiple of one line's height).
-float line_count(const PageContext& ctx, const std::string& text, float px) {
-    return text_block_height(ctx, text, wrap_width(ctx, px), px) / px;
+// The band's words: as large as the message up to 1.25x the heading size (a larger band would take
+// the room the advice needs; its colour, sign and words already make it stand out).
+float band_px(const PageContext& ctx, float big) { return std::min(big, ctx.profile.heading_px * 1.25f); }
+
+// How tall the message is with its words at `px` (band, headline, what to do, whom to call).
+float message_height(const PageContext& ctx, const AlertInfo& info, const std::string& title, float px) {
+    const float w = wrap_width(ctx, px), gap = ctx.profile.body_px;
+    float h = band_height(ctx, title, band_px(ctx, px)) + gap + text_block_height(ctx, info.headline, w, px) + gap * 0.5f;
+    if (!info.instruction.empty())
+        h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px) + gap * 0.5f;
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    if (!phone.empty() && info.instruction.find(phone) == std::string::npos)
+        h += text_block_height(ctx, ctx.strings.format("interrupt.hotline", {{"hotline", phone}}), w, px) + gap * 0.5f;
+    return h;
 }
 
-// The words as large as the screen has room for (a tall kiosk leaves half its height empty at
-// heading size): 1.5x, 1.25x or 1x the heading size, the largest that fits above the button and
-// breaks the headline into no more lines than heading size does (no word left alone on a line).
+// Whether `text` at `px` breaks well: the community's number whole on one line (a number split
+// across lines is misdialled), and no character left alone on a headline's last line.
+bool breaks_well(const PageContext& ctx, const std::string& text, float px, bool headline) {
+    const std::vector<std::string> lines = text_block_lines(ctx, text, wrap_width(ctx, px), px);
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    if (!phone.empty() && text.find(phone) != std::string::npos) {
+        bool whole = false;
+        for (const std::string& line : lines) whole |= line.find(phone) != std::string::npos;
+        if (!whole) return false;
+    }
+    const auto glyphs = [](const std::string& s) {
+        return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    return !headline || lines.size() < 2 || glyphs(lines.back()) > 1;
+}
+
+// What to do and whom to call as large as the screen has room for above the button: a tall kiosk
+// left 60 % of its height empty at heading size, while the advice is what a resident must take
+// away. From 3x the heading size down in sixteenths, never below it; the community's number stays
+// whole on one line and the headline leaves no character alone. Taller than the screen even at
+// heading size (a TV at the largest text), the page scrolls.
 float message_px(const PageContext& ctx, const AlertInfo& info, const std::string& title) {
     const float head = ctx.profile.heading_px, gap = ctx.profile.body_px;
-    const float room = ctx.content().h - ack_height(ctx) - hint_height(ctx) - 4 * gap;
+    const float room = ctx.content().h - ack_height(ctx) - hint_height(ctx) - 2.5f * gap;
     const std::string& phone = ctx.state.data.site.value.hotline;
-    for (const float scale : {1.5f, 1.25f}) {
-        const float px = head * scale, w = wrap_width(ctx, px);
-        if (line_count(ctx, info.headline, px) > line_count(ctx, info.headline, head) + 0.01f) continue;
-        float h = band_height(ctx, title, px) + text_block_height(ctx, info.headline, w, px);
-        h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px);
-        if (!phone.empty()) h += text_block_height(ctx, ctx.strings.format("interrupt.hotline", {{"hotline", phone}}), w, px);
-        if (h + 3 * gap <= room) return px;
+    for (float scale = 3.0f; scale > 1.0f; scale -= 0.0625f) {
+        const float px = head * scale;
+        if (!phone.empty() && text_width(ctx, phone, px) > wrap_width(ctx, px)) continue;
+        if (message_height(ctx, info, title, px) > room) continue;
+        const std::string advice = ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
+        if (breaks_well(ctx, info.headline, px, true) && breaks_well(ctx, advice, px, false)) return px;
     }
     return head;
 }
@@ -129,7 +157,7 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const std::string title = alert_title_words(ctx.strings, alert, "interrupt.title");
     const float big = message_px(ctx, info, title);
     // Taller than the screen (the largest text on a TV), it scrolls: everything is placed from top().
-    float y = draw_band(ctx, alert, title, big) + px;
+    float y = draw_band(ctx, alert, title, band_px(ctx, big)) + px;
     y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), wrap_width(ctx, big), big, ctx.palette.text,
                     ctx.palette.background, Role::Heading) + px * 0.5f;
     y += advice(ctx, info, y, big);

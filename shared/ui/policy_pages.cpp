@@ -80,6 +80,9 @@ void draw_policy_detail_page(PageContext& ctx) {
                             detail->second.fetch.freshness != Freshness::None;
     const Policy* p = has_detail ? &detail->second.value : listed;
     float y = page_header(ctx, p ? p->title : ctx.strings.text("tile.policies"));
+    // A policy is there to be read: it opens on 朗读 (OK reads it aloud, Down reads on), not on 字小一点,
+    // which a first OK would shrink the text with.
+    ctx.tree.focus_on_entry("page.read");
 
     // Text size, right here: the resident should not have to find the settings to read this.
     const int size = ctx.state.settings.text_size;

@@ -18,6 +18,8 @@ std::string hex(Rgb c) {
 int SemanticsTree::add(SemNode node) {
     const bool focusable = node.action.has_value();
     node.visible = node.rect.intersects(area_);
+    for (const Rect& cut : cuts_)  // a row cut off at the bottom edge is not drawn: not visible either
+        if (node.rect.y >= cut.y - 0.5f && node.rect.x < cut.right() && cut.x < node.rect.right()) node.visible = false;
     nodes_.push_back(std::move(node));
     if (!focusable) return -1;
     focusables_.push_back(nodes_.size() - 1);
@@ -41,6 +43,12 @@ int SemanticsTree::focus_index_of(const std::string& id) const {
     for (size_t i = 0; i < focusables_.size(); ++i)
         if (nodes_[focusables_[i]].id == id) return static_cast<int>(i);
     return -1;
+}
+
+bool SemanticsTree::focus_on_entry(const std::string& id) {
+    for (SemNode& n : nodes_)
+        if (n.id == id && n.action) return n.entry = true;
+    return false;
 }
 
 const SemNode* SemanticsTree::focused() const {

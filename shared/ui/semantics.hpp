@@ -43,6 +43,7 @@ public:
         focusables_.clear();
         viewport_ = area_ = viewport;
         first_scrolled_ = 0;
+        cuts_.clear();
     }
     // Where the page scrolls, once its pinned title bar is drawn: the nodes added from now on move
     // with the scroll and are visible only inside `scroll_area`.
@@ -50,6 +51,9 @@ public:
     // The nodes added from now on are visible only inside `area` (the page above the 下面还有 line; the
     // whole view again for that line itself).
     void set_area(const Rect& area) { area_ = area; }
+    // Nodes added from now on that start inside one of `cuts` (rows across the bottom edge, not
+    // drawn) are not visible; none: every node inside the area is.
+    void hide_in(std::vector<Rect> cuts) { cuts_ = std::move(cuts); }
     const Rect& viewport() const { return viewport_; }   // the whole view pages draw into
     const Rect& scroll_area() const { return area_; }     // where the scrolled part of the page shows
     size_t first_scrolled() const { return first_scrolled_; }  // nodes before it stay put
@@ -60,6 +64,8 @@ public:
     const std::vector<SemNode>& nodes() const { return nodes_; }
     void skip_last_on_entry() { nodes_.back().skip_on_entry = true; }
     void focus_last_on_entry() { nodes_.back().entry = true; }
+    // The node `id` (drawn already, e.g. the header's 朗读) is the page's forward action; false if absent.
+    bool focus_on_entry(const std::string& id);
     void fix_last() { nodes_.back().fixed = true; }
     // Stays put when the page scrolls: the pinned title bar, 下面还有.
     bool is_fixed(size_t index) const { return index < first_scrolled_ || nodes_[index].fixed; }
@@ -80,6 +86,7 @@ private:
     std::vector<size_t> focusables_;  // indices into nodes_, in focus order
     Rect viewport_, area_;
     size_t first_scrolled_ = 0;
+    std::vector<Rect> cuts_;
 };
 
 }  // namespace elder

@@ -13,7 +13,17 @@ struct Choice {
     Action action;
 };
 
-// A labelled row of choices; the current one is marked with a tick and words, not colour alone.
+// The current choice: its words underlined in the text colour, under the √ its label starts with. Not
+// a lighter fill: on a TV a second lit tile reads as a second focus while the yellow ring is elsewhere.
+void underline(PageContext& ctx, const Rect& r, const std::string& text) {
+    const float px = ctx.profile.body_px, w = text_width(ctx, text, px);
+    const float y = r.center_y() + px * 0.62f, t = std::max(3.0f, px / 12);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.center_x() - w / 2, y), ImVec2(r.center_x() + w / 2, y + t),
+                                              to_imcolor(ctx.palette.text));
+}
+
+// A labelled row of choices; the current one is marked with a tick, words and an underline, not
+// colour alone.
 float choice_row(PageContext& ctx, const std::string& id, const std::string& label, const std::vector<Choice>& choices,
                  float y) {
     const Rect area = ctx.content();
@@ -27,7 +37,8 @@ float choice_row(PageContext& ctx, const std::string& id, const std::string& lab
             x = area.x;
             y += row_h + ctx.profile.gap * 0.5f;
         }
-        const Rect r = button(ctx, c.id, text, ImVec2(x, y), c.action, c.current ? ctx.palette.tile_hover : ctx.palette.tile);
+        const Rect r = button(ctx, c.id, text, ImVec2(x, y), c.action, ctx.palette.tile);
+        if (c.current) underline(ctx, r, text);
         x = r.right() + ctx.profile.gap * 0.5f;
         row_h = r.h;
     }

@@ -131,11 +131,12 @@ float void_facts(PageContext& ctx, const Appointment& a, float y, float w) {
 // The QR code with what to do with it under it; returns the y below the caption.
 float ticket_qr(PageContext& ctx, const Appointment& a, float x, float y, float side) {
     const float px = ctx.profile.body_px;
-    y += qr_code(ctx, "ticket.qr", ticket_qr_text(a), ImVec2(x, y), side) + px * 0.3f;  // the caption clear of the code
+    const float drawn = qr_code(ctx, "ticket.qr", ticket_qr_text(a), ImVec2(x, y), side);  // whole modules: a little under `side`
+    y += drawn + px * 0.3f;  // the caption clear of the code
     const std::string caption = ctx.strings.text("ticket.qr_caption");
-    const float cx = x + std::max(0.0f, (side - text_width(ctx, caption, px)) / 2);
-    return y + text_block(ctx, "ticket.qr_caption", caption, ImVec2(cx, y), side - (cx - x), px, ctx.palette.text,
-                          ctx.palette.background);
+    const float cx = x + std::max(0.0f, (drawn - text_width(ctx, caption, px)) / 2);  // centred under the code
+    return y + text_block(ctx, "ticket.qr_caption", caption, ImVec2(cx, y), std::max(drawn - (cx - x), text_width(ctx, caption, px)), px,
+                          ctx.palette.text, ctx.palette.background);
 }
 
 // The forward actions first (打印凭证 where there is a printer, 完成), the page's entry focus on the

@@ -121,6 +121,12 @@ float text_block_height(const PageContext& ctx, const std::string& text, float w
     return wrap_lines(ctx, text, width, px, [](const char*, const char*, float) {});
 }
 
+std::vector<std::string> text_block_lines(const PageContext& ctx, const std::string& text, float width, float px) {
+    std::vector<std::string> lines;
+    wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float) { lines.emplace_back(b, e); });
+    return lines;
+}
+
 float text_block(PageContext& ctx, const std::string& id, const std::string& text, ImVec2 pos,
                  float width, float px, Rgb fg, Rgb bg, Role role) {
     const float height = wrap_lines(ctx, text, width, px, [&](const char* b, const char* e, float y) {
@@ -265,8 +271,9 @@ float list_row(PageContext& ctx, const RowSpec& spec) {
     ImGui::PopID();
     draw->AddRectFilled(im(r.x, r.y), im(r.right(), r.bottom()), to_imcolor(hovered ? p.tile_hover : p.tile), 12);
     draw->ChannelsMerge();
-    ctx.tree.add({spec.id, Role::Button, spec.title, r, px, p.text, p.tile, spec.action, focused, true, true});
-    if (hovered) ctx.tree.set_background(first_node, p.tile_hover);
+    const Rgb fill = hovered ? p.tile_hover : p.tile;
+    ctx.tree.add({spec.id, Role::Button, spec.title, r, px, p.text, fill, spec.action, focused, true, true});
+    ctx.tree.set_background(first_node, fill);
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(spec.action);
     return r.h;
@@ -531,8 +538,9 @@ float card(PageContext& ctx, const std::string& id, const std::vector<CardLine>&
     const std::string comma = ctx.strings.text("text.comma");
     for (const CardLine& l : lines)
         if (!l.text.empty()) label += (label.empty() ? "" : comma) + l.text;
-    ctx.tree.add({id, Role::Button, label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, p.tile, action, focused});
-    if (hovered) ctx.tree.set_background(first_node, p.tile_hover);
+    const Rgb fill = hovered ? p.tile_hover : p.tile;
+    ctx.tree.add({id, Role::Button, label, r, lines.empty() ? ctx.profile.body_px : lines[0].px, p.text, fill, action, focused});
+    ctx.tree.set_background(first_node, fill);
     if (focused && ctx.show_focus) draw_focus_ring(ctx, r);
     if (clicked) ctx.actions.push_back(action);
     return r.h;

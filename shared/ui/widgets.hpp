@@ -78,6 +78,8 @@ struct CardLine {
 };
 // The height text_block will take for `text`, without drawing it.
 float text_block_height(const PageContext& ctx, const std::string& text, float width, float px);
+// The lines text_block would draw `text` in (to keep a phone number or a headline's last word whole).
+std::vector<std::string> text_block_lines(const PageContext& ctx, const std::string& text, float width, float px);
 
 // The height card() will take, for layouts that must know it first.
 float card_height(const PageContext& ctx, const std::vector<CardLine>& lines, float w);

@@ -6,7 +6,7 @@
 //   driver (see journeys.mjs) plus: serverUrl, phone (this surface's resident), type(text)
 import { decodeQr } from '../e2e/qr.mjs';
 import { client } from '../server/api_client.mjs';
-import { activate, expectScreen, goHome, node, showOnScreen, waitFor } from './journeys.mjs';
+import { activate, expectFocus, expectScreen, goHome, node, showOnScreen, waitFor } from './journeys.mjs';
 
 const seatsLeft = async (api, slot, date) =>
   (await api.get(`/api/v1/schedules/1/slots?from=${date}&to=${date}`)).json.items.find((s) => s.id === slot).seats_left;
@@ -95,6 +95,7 @@ export async function bookCancelAndUndo(driver) {
   await activate(driver, 'booking.service.1');
   await expectScreen(driver, 'book_date', '1', 'opens the days of 养老金资格认证');
   const days = await waitFor(driver, (r) => r.nodes.some((n) => n.id.startsWith('booking.day.') && n.focusable));
+  await expectFocus(driver, 'booking.day.*', 'the days open on the first day that can be booked');
   await driver.shot('days');
   const day = days.nodes.find((n) => n.id.startsWith('booking.day.') && n.focusable);
   const greyed = days.nodes.filter((n) => /^booking\.day\.[0-9-]+$/.test(n.id) && !n.focusable);
@@ -123,10 +124,7 @@ export async function bookCancelAndUndo(driver) {
   await driver.shot('who');
   await activate(driver, 'booking.next');
   await expectScreen(driver, 'book_review', String(slot), 'shows the review');
-  if (driver.mode === 'remote') {
-    const review = await waitFor(driver, (r) => node(r, 'booking.confirm') && node(r, 'booking.confirm').focused, 3000);
-    driver.checks.check(review !== null, `${driver.name}: the review opens on 确认预约`);
-  }
+  await expectFocus(driver, 'booking.confirm', 'the review opens on 确认预约');
   await driver.shot('review');
 
   await fillUp(api, slot, date, '137' + (driver.phone || '0000').slice(-4));
@@ -136,11 +134,13 @@ export async function bookCancelAndUndo(driver) {
     full ? node(full, 'form.error').label : '');
   driver.checks.check(full && /约满/.test(node(full, 'review.time').label) && !node(full, 'booking.confirm'),
     `${driver.name}: the full time is struck out of the summary`, full ? node(full, 'review.time').label : '');
+  await expectFocus(driver, 'review.alternative.*', 'a full slot puts the focus on the first new time');
   await driver.shot('slot-full');
   await activate(driver, 'review.alternative.' + other);
   await expectScreen(driver, 'book_review', String(other), 'another time chosen');
   const again = await waitFor(driver, (r) => node(r, 'booking.confirm') && !/约满/.test(node(r, 'review.time').label), 3000);
   driver.checks.check(again !== null, `${driver.name}: back on the review with the new time and 确认预约`);
+  await expectFocus(driver, 'booking.confirm', 'back on the review, the focus is on 确认预约');
   await driver.shot('new-time');
   const before = await seatsLeft(api, other, date);
   await activate(driver, 'booking.confirm');
@@ -150,10 +150,7 @@ export async function bookCancelAndUndo(driver) {
   const code = node(ticket, 'ticket.code').label.split(' ').pop();
   driver.checks.check(/^[0-9]{6}$/.test(code) && node(ticket, 'ticket.headline').label === '预约成功',
     `${driver.name}: the ticket says 预约成功 and its code is six digits to read out`, code);
-  if (driver.mode === 'remote') {  // (the focus settles on the page's entry item a frame after it is drawn)
-    const settled = await waitFor(driver, (r) => r.screen === 'ticket' && r.nodes.some((n) => n.focused && n.id === 'ticket.done'), 3000);
-    driver.checks.check(settled !== null, `${driver.name}: the ticket opens on 完成, not on 取消预约`);
-  }
+  await expectFocus(driver, 'ticket.done', 'the ticket opens on 完成, not on 取消预约');
   const taken = await seatsLeft(api, other, date);
   driver.checks.check(taken === before - 1, `${driver.name}: the server has taken one seat`, `${before} -> ${taken}`);
   await showOnScreen(driver, 'ticket.qr');
@@ -170,11 +167,13 @@ export async function bookCancelAndUndo(driver) {
     node(cancelled, 'ticket.headline').label === '已取消' && /^恢复预约（[0-9]{2}:[0-9]{2} 前）$/.test(node(cancelled, 'ticket.restore').label),
     `${driver.name}: cancelled, the seat is given back, 已取消 heads the page, and 恢复预约 is offered with its deadline`,
     cancelled ? node(cancelled, 'ticket.restore').label : '');
+  await expectFocus(driver, 'ticket.done', 'the cancelled ticket keeps the focus on 完成, not on 恢复预约');
   await driver.shot('cancelled');
   await activate(driver, 'ticket.restore');
   const restored = await waitFor(driver, (r) => r.screen === 'ticket' && node(r, 'ticket.cancel'), 8000);
   driver.checks.check(restored !== null && (await seatsLeft(api, other, date)) === before - 1,
     `${driver.name}: undo books it again`);
+  await expectFocus(driver, 'ticket.done', 'the restored ticket opens on 完成, not on 取消预约');
   await driver.shot('restored');
 }
 

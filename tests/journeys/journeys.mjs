@@ -93,6 +93,19 @@ export async function showOnScreen(driver, id) {
   throw new Error(`${driver.name}: ${id} could not be brought on screen`);
 }
 
+// Remote only: the page opened with the focus on its forward action (`id`, or the first node whose
+// id starts with `prefix` when `id` ends with '*'), not on 返回. Waits for the focus to settle (it
+// lands a frame after the page is first drawn), so that the screenshot taken next shows the ring.
+export async function expectFocus(driver, id, what) {
+  if (driver.mode !== 'remote') return null;
+  const wanted = (n) => (id.endsWith('*') ? n.id.startsWith(id.slice(0, -1)) : n.id === id);
+  const r = await waitFor(driver, (x) => x.nodes.some((n) => n.focused && wanted(n)), 3000);
+  const now = r || (await driver.report());
+  const at = now.nodes.find((n) => n.focused);
+  driver.checks.check(r !== null && at.visible, `${driver.name}: ${what}`, at ? `focused: ${at.id}` : 'nothing focused');
+  return r;
+}
+
 export async function expectScreen(driver, screen, arg, what) {
   const r = await waitFor(driver, (x) => x.screen === screen && (arg === undefined || x.arg === arg));
   driver.checks.check(r !== null, `${driver.name}: ${what}`);
@@ -114,10 +127,11 @@ export async function goHome(driver) {
   await confirmAlerts(driver);
   for (let i = 0; i < 6; i++) {
     // A step just taken may still be moving the app (a cancel that goes home by itself): wait for a
-    // screen with a way back, or home.
-    const r = await waitFor(driver, (x) => x.screen === 'home' || node(x, 'page.back'), 5000) || await driver.report();
-    // The tree is the last drawn frame's: home is reached when a frame of it has been drawn.
-    if (r.screen === 'home' && await waitFor(driver, (x) => x.screen === 'home' && x.nodes.some((n) => n.id.startsWith('tile.')), 5000)) return;
+    // screen with a way back, or home drawn (the report names the new route before its first frame
+    // has drawn it: its nodes are still the last page's).
+    const r = await waitFor(driver, (x) => (x.screen === 'home' && node(x, 'home.date')) || (x.screen !== 'home' && node(x, 'page.back')), 5000) ||
+      await driver.report();
+    if (r.screen === 'home') return;
     if (driver.mode === 'touch') await activate(driver, 'page.back');
     else await driver.key('back');
     await waitFor(driver, (x) => x.screen !== r.screen || x.arg !== r.arg, 3000);
@@ -131,6 +145,8 @@ export async function readPolicyToTheEnd(driver) {
   await waitFor(driver, (r) => node(r, 'category.yanglao'));
   await activate(driver, 'category.yanglao');
   await expectScreen(driver, 'policy_list', 'yanglao', 'opens the 养老 policies');
+  await waitFor(driver, (r) => r.nodes.some((n) => n.focusable && /^policy\.[0-9]+$/.test(n.id)));
+  await expectFocus(driver, 'policy.*', 'the policy list opens on its first policy, not on 返回');
   await driver.shot('policy-list');
   // The longest demo policy: twelve articles, more than a screen on every surface.
   const list = await waitFor(driver, (r) => r.nodes.some((n) => n.focusable && n.label === '高龄老人津贴发放办法'));
@@ -139,6 +155,7 @@ export async function readPolicyToTheEnd(driver) {
   const detail = await expectScreen(driver, 'policy_detail', first.id.slice('policy.'.length), `opens 「${first.label}」`);
   if (!detail) return;
   await waitFor(driver, (r) => node(r, 'policy.body.0'));
+  await expectFocus(driver, 'page.read', 'a policy opens on 朗读, not on 字小一点');
   await driver.shot('policy-top');
   // Read on until 全文完 is on screen.
   for (let i = 0; i < 40; i++) {

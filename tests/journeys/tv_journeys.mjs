@@ -1,7 +1,7 @@
 // The journeys on the TV app under Xvfb, driven by remote keys (xdotool), against the reference
 // server with demo data; a screenshot at each step.
 //   node tests/journeys/tv_journeys.mjs TVAPP SERVER DEMO_DIR OUTPUT_DIR
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
@@ -11,9 +11,10 @@ import { client } from '../server/api_client.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
 import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
+import { freshOutputDir } from './output_dir.mjs';
 
 const [tvapp, serverBinary, demoDir, outDir] = process.argv.slice(2);
-mkdirSync(outDir, { recursive: true });
+freshOutputDir(outDir, ['tv']);
 const dir = mkdtempSync(join(tmpdir(), 'elder-journeys-'));
 const checks = new Checks();
 // Not --quiet: the log tells which device each alert stream came from. Staff: a signed-in account.

@@ -55,6 +55,9 @@ export async function webDriver(page, { name, mode, checks, outDir, serverUrl, s
     swipeDown: () => move(height * 0.3, height * 0.75),
     shot: async (label) => {
       const file = join(outDir, `${name}-${String(++step).padStart(2, '0')}-${label}.png`);
+      // The picture of a settled frame, not the first one after a change (rows left out at the bottom
+      // are measured on the frame before: kiosk-07 showed a sliver of a row just after 特大).
+      await settled(page);
       await page.screenshot({ path: file });
       if (afterShot) await afterShot(label);
       return file;

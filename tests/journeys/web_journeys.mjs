@@ -1,7 +1,7 @@
 // The journeys in Debian's Chromium: the kiosk by touch (1080x1920 portrait) and the browser by
 // keyboard (1280x800), against the reference server with demo data; a screenshot at each step.
 //   node tests/journeys/web_journeys.mjs SERVER SITE_DIR DEMO_DIR OUTPUT_DIR
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks, launch } from '../e2e/browser.mjs';
@@ -9,6 +9,7 @@ import { startServer } from '../server/server_process.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
 import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
+import { freshOutputDir } from './output_dir.mjs';
 import { openJourneyPage, webDriver } from './web_driver.mjs';
 
 const [serverBinary, siteDir, demoDir, outDir] = process.argv.slice(2);
@@ -25,7 +26,7 @@ if (only !== undefined && !(only in SURFACES)) {
   process.exit(2);
 }
 if (only) console.log(`ONLY=${only}: the other surfaces are not run`);
-mkdirSync(outDir, { recursive: true });
+freshOutputDir(outDir, only ? [only] : Object.keys(SURFACES));
 const dir = mkdtempSync(join(tmpdir(), 'elder-web-journeys-'));
 const server = await startServer(serverBinary, ['--db', join(dir, 'w.db'), '--demo', '--dev-otp', '--demo-dir', demoDir,
   '--web-root', siteDir, '--quiet'], { staff: true });

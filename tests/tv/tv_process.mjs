@@ -45,13 +45,17 @@ export function startTvApp(binary, args, { display, report, env = {} }) {
       }
     },
     // Waits until the app has stopped drawing: the same frame count in two reports 100 ms apart
-    // (the app draws only when something changes). Returns that report, or null after `timeoutMs`.
+    // (the app draws only when something changes), and the last report says no frame is due. A
+    // frame under Xvfb with its screenshot saved can take longer than 100 ms: the frame count alone
+    // returned while the frame that moved the focus onto a page's forward action was still being
+    // drawn, and the picture showed the page's first frame (the ring on 返回, no 下面还有).
+    // Returns that report, or null after `timeoutMs`.
     async settled(timeoutMs = 10000) {
       let last = -1;
       const end = Date.now() + timeoutMs;
       for (;;) {
         const r = this.readReport();
-        if (r && r.frames === last) return r;
+        if (r && r.frames === last && r.settled !== false) return r;
         last = r ? r.frames : -1;
         if (Date.now() > end) return null;
         await new Promise((res) => setTimeout(res, 100));

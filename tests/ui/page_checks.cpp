@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <queue>
 #include <set>
 
@@ -81,6 +82,52 @@ const SemNode* find_node(const App& app, const std::string& id) {
     return nullptr;
 }
 
+void check_no_row_cut_at_the_top(const App& app) {
+    const SemanticsTree& tree = app.semantics();
+    const Rect& view = tree.scroll_area();
+    for (size_t i = tree.first_scrolled(); i < tree.nodes().size(); ++i) {
+        const SemNode& n = tree.nodes()[i];
+        if (n.rect.y >= view.y - 0.5f || n.rect.bottom() <= view.y + 0.5f) continue;  // not cut
+        if (n.role != Role::Text && n.role != Role::Heading) continue;  // a card around lines: its lines decide
+        const float line = n.text_px * 1.5f;
+        const float into = std::fmod(view.y - n.rect.y, line);
+        INFO(n.id << " '" << n.label.substr(0, 30) << "' is cut " << into << " px into a " << line << " px line");
+        CHECK((into < 1 || into > line - 1));
+    }
+}
+
+namespace {
+// Whether the last frame painted `colour` over a rectangle starting at (or a few px out from) the
+// top-left corner of `r`.
+bool painted_over(const Rect& r, Rgb colour) {
+    const ImU32 want = to_imcolor(colour);
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == want && v.pos.x <= r.x + 0.5f && v.pos.x >= r.x - 3 && v.pos.y <= r.y + 0.5f && v.pos.y >= r.y - 3)
+                return true;
+    return false;
+}
+}  // namespace
+
+void check_no_row_cut_at_the_bottom(const HeadlessUi& ui) {
+    const App& app = ui.app;
+    const SemanticsTree& tree = app.semantics();
+    const Rect& view = tree.scroll_area();
+    bool cut_off = false;
+    for (size_t i = tree.first_scrolled(); i < tree.nodes().size(); ++i) {
+        const SemNode& n = tree.nodes()[i];
+        if (tree.is_fixed(i) || n.rect.h > view.h / 2) continue;  // long paragraphs stop between lines
+        if (n.rect.y >= view.bottom() - 0.5f || n.rect.bottom() <= view.bottom() + 0.5f) continue;  // not across the edge
+        INFO(n.id << " '" << n.label.substr(0, 30) << "' from " << n.rect.y << " to " << n.rect.bottom() << " across "
+                  << view.bottom());
+        CHECK_FALSE(n.visible);  // left out whole ...
+        CHECK(painted_over(n.rect, app.palette().background));  // ... on the screen too
+        cut_off = true;
+    }
+    if (cut_off) CHECK(find_node(app, "page.more"));  // 下面还有
+}
+
 namespace {
 // Vertices in `colour` near each edge of `r`: `inside` and `outside` px either side of it.
 bool edges_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour, float inside, float outside) {
@@ -104,6 +151,15 @@ bool edges_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour, float inside, 
 
 bool focus_ring_drawn(const HeadlessUi& ui, const Rect& r) {
     return edges_drawn(ui, r, ui.app.palette().focus_ring, -0.5f, ui.app.profile().focus_ring_px * 2 + 1);
+}
+
+bool colour_drawn(const HeadlessUi&, Rgb colour) {
+    const ImU32 want = to_imcolor(colour);
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == want) return true;
+    return false;
 }
 
 bool outline_drawn(const HeadlessUi& ui, const Rect& r, Rgb colour) { return edges_drawn(ui, r, colour, 4, 4); }

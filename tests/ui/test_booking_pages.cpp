@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <vector>
 
 #include "../unit/fixture.hpp"
@@ -645,6 +646,31 @@ TEST_CASE("a valid ticket says 预约成功 with the time largest and a captione
     CHECK(ui.app.state().route.screen != Screen::Ticket);
 }
 
+// Issue 16 item 5 where the ticket is also shown: a kiosk in portrait (it prints it, too) and a phone.
+TEST_CASE("the ticket's time is largest and its QR says 到窗口出示 on a kiosk and on a phone") {
+    for (const auto& [surface, w, h] : {std::tuple{Surface::Kiosk, 1080.f, 1920.f}, std::tuple{Surface::Browser, 360.f, 640.f}}) {
+        INFO(surface_name(surface) << " " << w << "x" << h);
+        HeadlessUi ui(surface, w, h);
+        ready(ui);
+        ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+        ui.frame();
+        ui.frame();
+        REQUIRE(find_node(ui.app, "ticket.headline"));
+        CHECK(find_node(ui.app, "ticket.headline")->label == "预约成功");
+        REQUIRE(find_node(ui.app, "ticket.when"));
+        check_largest_text(ui, "ticket.when");
+        const SemNode* qr = find_node(ui.app, "ticket.qr");
+        const SemNode* caption = find_node(ui.app, "ticket.qr_caption");
+        REQUIRE(qr);
+        REQUIRE(caption);
+        CHECK(caption->label == "到窗口出示");
+        CHECK(caption->rect.y >= qr->rect.bottom());  // under the code, beside nothing else
+        CHECK(caption->rect.y - qr->rect.bottom() < caption->text_px);
+        CHECK(caption->rect.x >= qr->rect.x);
+        CHECK(caption->rect.right() <= qr->rect.right() + 0.5f);
+    }
+}
+
 TEST_CASE("a ticket opens on its forward action even after 取消预约 was focused on an earlier visit") {
     HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
     ready(ui);
@@ -690,6 +716,50 @@ TEST_CASE("a cancelled ticket says 已取消 above everything and is dimmed and 
         INFO(n.id);
         CHECK(n.rect.right() <= view.right() + 0.5f);  // 恢复预约 is not cut off at the screen's edge
     }
+}
+
+// Issue 16 item 3 on the booking pages: the days (fourteen rows), the full slot's new times and a
+// cancelled ticket's 恢复预约 were sliced at the TV's bottom edge; after 恢复预约 the ticket changed in
+// place and its ✓ 预约成功 was sliced under the pinned title bar.
+TEST_CASE("booking pages show whole rows at the bottom and a ticket restored in place is snapped to whole rows") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080, "zh-CN", "STB-1");
+    ready(ui);
+    ui.app.dispatch(OpenScreen{Screen::BookDate, "1"});
+    ui.frame();
+    ui.frame();
+    CHECK(ui.app.report()["max_scroll"].get<float>() > 0);
+    check_no_row_cut_at_the_bottom(ui);
+    for (int i = 0; i < 6; ++i) {
+        ui.key(RemoteKey::Down);
+        INFO("after Down " << i);
+        check_no_row_cut_at_the_bottom(ui);
+    }
+
+    auto cancelled = nlohmann::json::parse(fixture("appointment"));
+    cancelled["status"] = "cancelled";
+    cancelled["cancelled_at"] = fixture_time("09:28");
+    ui.app.dispatch(CallDone{Call::Appointments, 0, 200, "{\"items\":[" + cancelled.dump() + "]}"});
+    ui.app.dispatch(SetTextSize{1});
+    ui.app.dispatch(OpenScreen{Screen::Ticket, "1"});
+    ui.frame();
+    ui.frame();
+    check_no_row_cut_at_the_bottom(ui);
+    for (int i = 0; i < 8 && focused_node(ui).id != "ticket.restore"; ++i) ui.key(RemoteKey::Down);
+    REQUIRE(focused_node(ui).id == "ticket.restore");
+    CHECK(focused_node(ui).visible);
+    check_no_row_cut_at_the_bottom(ui);
+    const float scrolled = ui.app.state().scrolled();
+    INFO("scrolled to 恢复预约: " << scrolled);
+    // Restored: the same page, now a valid ticket, taller at its top.
+    auto booked = nlohmann::json::parse(fixture("appointment"));
+    ui.app.dispatch(CallDone{Call::Appointments, 0, 200, "{\"items\":[" + booked.dump() + "]}"});
+    for (int i = 0; i < 4; ++i) ui.frame();
+    REQUIRE(find_node(ui.app, "ticket.headline"));
+    CHECK(find_node(ui.app, "ticket.headline")->label == "预约成功");
+    check_no_row_cut_at_the_top(ui.app);
+    check_no_row_cut_at_the_bottom(ui);
+    REQUIRE(ui.app.semantics().focused());
+    CHECK(ui.app.semantics().focused()->visible);
 }
 
 TEST_CASE("the review opens on 确认预约 and a full slot strikes the old time and a new one returns to the review") {
