@@ -56,21 +56,30 @@ float advice(PageContext& ctx, const AlertInfo& info, float y, float head) {
     return h;
 }
 
+// How much air the screen gives around the words: roomy where it can, tight where a TV at the
+// largest text would otherwise push 我知道了 off the screen (a band with half the padding, a button
+// 1.6 labels tall instead of 2).
+struct Room {
+    float band_pad;   // in body lines, above and below the band's words together
+    float ack_lines;  // the button's height in label sizes
+};
+constexpr Room kRoomy{2.f, 2.f}, kTight{1.f, 1.6f};
+
 // The ack button's height, and the space under it for the hint.
-float ack_height(const PageContext& ctx) { return std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * 2); }
+float ack_height(const PageContext& ctx, Room room) { return std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * room.ack_lines); }
 float hint_height(const PageContext& ctx) { return text_block_height(ctx, hint_words(ctx), ctx.content().w, ctx.profile.body_px); }
 
 // The band: warning sign, severity in words, the event, at `px`; its height, drawn or not.
-float band_height(const PageContext& ctx, const std::string& title, float px) {
+float band_height(const PageContext& ctx, const std::string& title, float px, Room room) {
     const float pad = ctx.profile.body_px, icon = px * 1.6f;
-    return std::max(icon, text_block_height(ctx, title, ctx.content().w - 3 * pad - icon, px)) + 2 * pad;
+    return std::max(icon, text_block_height(ctx, title, ctx.content().w - 3 * pad - icon, px)) + room.band_pad * pad;
 }
-float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, float px) {
+float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, float px, Room room) {
     const Rect area = ctx.content();
     const float pad = ctx.profile.body_px, icon = px * 1.6f;
     const float text_x = area.x + pad + icon + pad;
     const float title_h = text_block_height(ctx, title, area.right() - pad - text_x, px);
-    const Rect r{area.x, ctx.top(), area.w, band_height(ctx, title, px)};
+    const Rect r{area.x, ctx.top(), area.w, band_height(ctx, title, px, room)};
     const Rgb fill = band_colour(ctx, alert);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), to_imcolor(fill), 16);
@@ -87,9 +96,9 @@ float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, 
 float band_px(const PageContext& ctx, float big) { return std::min(big, ctx.profile.heading_px * 1.25f); }
 
 // How tall the message is with its words at `px` (band, headline, what to do, whom to call).
-float message_height(const PageContext& ctx, const AlertInfo& info, const std::string& title, float px) {
+float message_height(const PageContext& ctx, const AlertInfo& info, const std::string& title, float px, Room room) {
     const float w = wrap_width(ctx, px), gap = ctx.profile.body_px;
-    float h = band_height(ctx, title, band_px(ctx, px)) + gap + text_block_height(ctx, info.headline, w, px) + gap * 0.5f;
+    float h = band_height(ctx, title, band_px(ctx, px), room) + gap + text_block_height(ctx, info.headline, w, px) + gap * 0.5f;
     if (!info.instruction.empty())
         h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px) + gap * 0.5f;
     const std::string& phone = ctx.state.data.site.value.hotline;
@@ -116,31 +125,41 @@ bool breaks_well(const PageContext& ctx, const std::string& text, float px, bool
 
 // What to do and whom to call as large as the screen has room for above the button: a tall kiosk
 // left 60 % of its height empty at heading size, while the advice is what a resident must take
-// away. From 3x the heading size down in sixteenths, never below it; the community's number stays
-// whole on one line and the headline leaves no character alone. Taller than the screen even at
-// heading size (a TV at the largest text), the page scrolls.
-float message_px(const PageContext& ctx, const AlertInfo& info, const std::string& title) {
-    const float head = ctx.profile.heading_px, gap = ctx.profile.body_px;
-    const float room = ctx.content().h - ack_height(ctx) - hint_height(ctx) - 2.5f * gap;
+// away. From 3x the heading size down in sixteenths; the community's number stays whole on one line
+// and the headline leaves no character alone; a roomy screen first, then a tight one. Where even the
+// heading size does not fit (a TV at the largest text), smaller, down to the resident's own body
+// size: one screen with 我知道了 in view and its focus ring shown beats a larger advice that
+// scrolls the only button out of sight.
+struct Fit {
+    float px;
+    Room room;
+};
+Fit message_fit(const PageContext& ctx, const AlertInfo& info, const std::string& title) {
+    const float head = ctx.profile.heading_px, body = ctx.profile.body_px;
     const std::string& phone = ctx.state.data.site.value.hotline;
-    for (float scale = 3.0f; scale > 1.0f; scale -= 0.0625f) {
-        const float px = head * scale;
-        if (!phone.empty() && text_width(ctx, phone, px) > wrap_width(ctx, px)) continue;
-        if (message_height(ctx, info, title, px) > room) continue;
-        const std::string advice = ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
-        if (breaks_well(ctx, info.headline, px, true) && breaks_well(ctx, advice, px, false)) return px;
-    }
-    return head;
+    const auto fits = [&](float px, Room room) {
+        const float space = ctx.content().h - ack_height(ctx, room) - hint_height(ctx) - 2.5f * body;
+        return (phone.empty() || text_width(ctx, phone, px) <= wrap_width(ctx, px)) && message_height(ctx, info, title, px, room) <= space;
+    };
+    const std::string advice = ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
+    for (const Room room : {kRoomy, kTight})
+        for (float scale = 3.0f; scale > 1.0f; scale -= 0.0625f)
+            if (fits(head * scale, room) && breaks_well(ctx, info.headline, head * scale, true) && breaks_well(ctx, advice, head * scale, false))
+                return {head * scale, room};
+    for (const Room room : {kRoomy, kTight})
+        for (float px = head; px > body; px -= head * 0.0625f)
+            if (fits(px, room)) return {px, room};
+    return {body, kTight};  // taller than the screen even so: the page scrolls
 }
 
 // One large 我知道了, bottom-centre (ACCESSIBILITY.md: a dialog's close target), focused when the
 // screen opens so a TV shows its ring at once. Returns the y below it.
-float ack_button(PageContext& ctx, const Alert& alert, float y) {
+float ack_button(PageContext& ctx, const Alert& alert, float y, Room room) {
     const Rect area = ctx.content();
     const float px = ctx.profile.body_px;
     const std::string ack = ctx.strings.text("interrupt.ack");
     const float w = std::min(area.w, std::max(area.w * 0.6f, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
-    const float h = ack_height(ctx);
+    const float h = ack_height(ctx, room);
     const float button_y = std::max(y + px, ctx.top() + area.h - h - hint_height(ctx) - px);
     tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
                AcknowledgeAlert{alert.id}});
@@ -155,13 +174,14 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const AlertInfo& info = alert.infos.front();
     const float px = ctx.profile.body_px;
     const std::string title = alert_title_words(ctx.strings, alert, "interrupt.title");
-    const float big = message_px(ctx, info, title);
+    const Fit fit = message_fit(ctx, info, title);
+    const float big = fit.px;
     // Taller than the screen (the largest text on a TV), it scrolls: everything is placed from top().
-    float y = draw_band(ctx, alert, title, band_px(ctx, big)) + px;
+    float y = draw_band(ctx, alert, title, band_px(ctx, big), fit.room) + px;
     y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), wrap_width(ctx, big), big, ctx.palette.text,
                     ctx.palette.background, Role::Heading) + px * 0.5f;
     y += advice(ctx, info, y, big);
-    y = ack_button(ctx, alert, y);
+    y = ack_button(ctx, alert, y, fit.room);
     y += text_block(ctx, "interrupt.hint", hint_words(ctx), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
                     ctx.palette.background);
     ctx.end_page(y);

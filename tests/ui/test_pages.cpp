@@ -712,6 +712,38 @@ TEST_CASE("the severe-alert screen uses its height: advice larger than body text
     }
 }
 
+TEST_CASE("the severe-alert screen fits one TV screen at every text size and contrast with 我知道了 in view and focused") {
+    for (const auto& [w, h] : {std::pair{1920.f, 1080.f}, std::pair{1280.f, 720.f}}) {
+        for (int size = 0; size <= 2; ++size) {
+            for (const bool contrast : {false, true}) {
+                INFO(w << "x" << h << " text size " << size << (contrast ? " high contrast" : ""));
+                HeadlessUi ui(Surface::Tv, w, h);
+                ui.app.dispatch(SetTextSize{size});
+                ui.app.dispatch(SetHighContrast{contrast});
+                feed(ui, {Resource::Site}, fixture("site"));
+                feed(ui, {Resource::Alerts}, fixture("alerts"));
+                for (int i = 0; i < 4; ++i) ui.frame();
+                const SemNode* ack = find_node(ui.app, "interrupt.ack");
+                REQUIRE(ack);
+                std::string layout;
+                for (const char* id : {"interrupt.title", "interrupt.headline", "interrupt.instruction", "interrupt.hotline", "interrupt.ack", "interrupt.hint"})
+                    if (const SemNode* n = find_node(ui.app, id))
+                        layout += std::string(id) + " y " + std::to_string(int(n->rect.y)) + " h " + std::to_string(int(n->rect.h)) + " px " + std::to_string(int(n->text_px)) + "; ";
+                INFO(layout);
+                CHECK(ui.app.report()["max_scroll"].get<float>() == 0);
+                CHECK(ack->visible);
+                const Rect& view = ui.app.semantics().viewport();
+                CHECK(ack->rect.bottom() <= view.bottom() + 0.5f);
+                REQUIRE(ui.app.semantics().focused());
+                CHECK(ui.app.semantics().focused()->id == "interrupt.ack");
+                const SemNode* advice = find_node(ui.app, "interrupt.instruction");
+                REQUIRE(advice);
+                CHECK(advice->text_px >= ui.app.profile().body_px);  // never smaller than the resident's own text size
+            }
+        }
+    }
+}
+
 TEST_CASE("the severe-alert screen does not repeat the community's phone when the advice already gives it") {
     HeadlessUi ui(Surface::Kiosk, 1080, 1920);
     feed(ui, {Resource::Site}, fixture("site"));
