@@ -40,9 +40,17 @@ float wrap_width(const PageContext& ctx, float px) {
     return ctx.content().w - (px > ctx.profile.heading_px + 0.5f ? px : 0);
 }
 
+// Whom to call: the number on a line of its own, or, where the screen is short, after the words on
+// the same line (still whole: message_fit never takes a size that splits it).
+std::string hotline_words(const PageContext& ctx, bool own_line) {
+    std::string words = ctx.strings.format("interrupt.hotline", {{"hotline", ctx.state.data.site.value.hotline}});
+    if (!own_line) words.erase(std::remove(words.begin(), words.end(), '\n'), words.end());
+    return words;
+}
+
 // What to do and whom to call, at the headline's size: the two things a resident must take away, so
 // they are the largest words on the screen, never the smallest.
-float advice(PageContext& ctx, const AlertInfo& info, float y, float head) {
+float advice(PageContext& ctx, const AlertInfo& info, float y, float head, bool number_own_line) {
     const Rect area = ctx.content();
     const float gap = ctx.profile.body_px * 0.5f;
     float h = 0;
@@ -51,23 +59,28 @@ float advice(PageContext& ctx, const AlertInfo& info, float y, float head) {
                         ImVec2(area.x, y), wrap_width(ctx, head), head, ctx.palette.text, ctx.palette.background) + gap;
     const std::string& phone = ctx.state.data.site.value.hotline;
     if (!phone.empty() && info.instruction.find(phone) == std::string::npos)  // not said twice
-        h += text_block(ctx, "interrupt.hotline", ctx.strings.format("interrupt.hotline", {{"hotline", phone}}),
-                        ImVec2(area.x, y + h), wrap_width(ctx, head), head, ctx.palette.text, ctx.palette.background) + gap;
+        h += text_block(ctx, "interrupt.hotline", hotline_words(ctx, number_own_line), ImVec2(area.x, y + h), wrap_width(ctx, head),
+                        head, ctx.palette.text, ctx.palette.background) + gap;
     return h;
 }
 
 // How much air the screen gives around the words: roomy where it can, tight where a TV at the
 // largest text would otherwise push 我知道了 off the screen (a band with half the padding, a button
-// 1.6 labels tall instead of 2).
+// 1.6 labels tall instead of 2, no hint under it: the focused 我知道了 says what OK does; and the
+// community's number after its words instead of on a line of its own).
 struct Room {
     float band_pad;   // in body lines, above and below the band's words together
     float ack_lines;  // the button's height in label sizes
+    bool hint;        // the sentence under the button
+    bool number_line; // the community's number on a line of its own
 };
-constexpr Room kRoomy{2.f, 2.f}, kTight{1.f, 1.6f};
+constexpr Room kRoomy{2.f, 2.f, true, true}, kTight{1.f, 1.6f, false, false};
 
 // The ack button's height, and the space under it for the hint.
 float ack_height(const PageContext& ctx, Room room) { return std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px * room.ack_lines); }
-float hint_height(const PageContext& ctx) { return text_block_height(ctx, hint_words(ctx), ctx.content().w, ctx.profile.body_px); }
+float hint_height(const PageContext& ctx, Room room) {
+    return room.hint ? text_block_height(ctx, hint_words(ctx), ctx.content().w, ctx.profile.body_px) : 0;
+}
 
 // The band: warning sign, severity in words, the event, at `px`; its height, drawn or not.
 float band_height(const PageContext& ctx, const std::string& title, float px, Room room) {
@@ -93,17 +106,22 @@ float draw_band(PageContext& ctx, const Alert& alert, const std::string& title, 
 
 // The band's words: as large as the message up to 1.25x the heading size (a larger band would take
 // the room the advice needs; its colour, sign and words already make it stand out).
-float band_px(const PageContext& ctx, float big) { return std::min(big, ctx.profile.heading_px * 1.25f); }
+// Never below the heading size: the band's words and the headline are headings.
+float band_px(const PageContext& ctx, float big) {
+    return std::clamp(big, ctx.profile.heading_px, ctx.profile.heading_px * 1.25f);
+}
+float headline_px(const PageContext& ctx, float big) { return std::max(big, ctx.profile.heading_px); }
 
 // How tall the message is with its words at `px` (band, headline, what to do, whom to call).
 float message_height(const PageContext& ctx, const AlertInfo& info, const std::string& title, float px, Room room) {
     const float w = wrap_width(ctx, px), gap = ctx.profile.body_px;
-    float h = band_height(ctx, title, band_px(ctx, px), room) + gap + text_block_height(ctx, info.headline, w, px) + gap * 0.5f;
+    const float head = headline_px(ctx, px);
+    float h = band_height(ctx, title, band_px(ctx, px), room) + gap + text_block_height(ctx, info.headline, wrap_width(ctx, head), head) + gap * 0.5f;
     if (!info.instruction.empty())
         h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px) + gap * 0.5f;
     const std::string& phone = ctx.state.data.site.value.hotline;
     if (!phone.empty() && info.instruction.find(phone) == std::string::npos)
-        h += text_block_height(ctx, ctx.strings.format("interrupt.hotline", {{"hotline", phone}}), w, px) + gap * 0.5f;
+        h += text_block_height(ctx, hotline_words(ctx, room.number_line), w, px) + gap * 0.5f;
     return h;
 }
 
@@ -128,8 +146,9 @@ bool breaks_well(const PageContext& ctx, const std::string& text, float px, bool
 // away. From 3x the heading size down in sixteenths; the community's number stays whole on one line
 // and the headline leaves no character alone; a roomy screen first, then a tight one. Where even the
 // heading size does not fit (a TV at the largest text), smaller, down to the resident's own body
-// size: one screen with 我知道了 in view and its focus ring shown beats a larger advice that
-// scrolls the only button out of sight.
+// size (the headline and the band stay at heading size: they are headings): one screen with
+// 我知道了 in view and its focus ring shown beats a larger advice that scrolls the only button out
+// of sight.
 struct Fit {
     float px;
     Room room;
@@ -138,7 +157,7 @@ Fit message_fit(const PageContext& ctx, const AlertInfo& info, const std::string
     const float head = ctx.profile.heading_px, body = ctx.profile.body_px;
     const std::string& phone = ctx.state.data.site.value.hotline;
     const auto fits = [&](float px, Room room) {
-        const float space = ctx.content().h - ack_height(ctx, room) - hint_height(ctx) - 2.5f * body;
+        const float space = ctx.content().h - ack_height(ctx, room) - hint_height(ctx, room) - 2.5f * body;
         return (phone.empty() || text_width(ctx, phone, px) <= wrap_width(ctx, px)) && message_height(ctx, info, title, px, room) <= space;
     };
     const std::string advice = ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
@@ -160,7 +179,7 @@ float ack_button(PageContext& ctx, const Alert& alert, float y, Room room) {
     const std::string ack = ctx.strings.text("interrupt.ack");
     const float w = std::min(area.w, std::max(area.w * 0.6f, text_width(ctx, ack, ctx.profile.tile_label_px) + 4 * px));
     const float h = ack_height(ctx, room);
-    const float button_y = std::max(y + px, ctx.top() + area.h - h - hint_height(ctx) - px);
+    const float button_y = std::max(y + px, ctx.top() + area.h - h - hint_height(ctx, room) - px);
     tile(ctx, {"interrupt.ack", ack, "", "", {area.center_x() - w / 2, button_y, w, h}, ctx.palette.tile,
                AcknowledgeAlert{alert.id}});
     ctx.tree.focus_last_on_entry();
@@ -178,12 +197,13 @@ void draw_interruption_page(PageContext& ctx, const Alert& alert) {
     const float big = fit.px;
     // Taller than the screen (the largest text on a TV), it scrolls: everything is placed from top().
     float y = draw_band(ctx, alert, title, band_px(ctx, big), fit.room) + px;
-    y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), wrap_width(ctx, big), big, ctx.palette.text,
+    y += text_block(ctx, "interrupt.headline", info.headline, ImVec2(area.x, y), wrap_width(ctx, headline_px(ctx, big)), headline_px(ctx, big), ctx.palette.text,
                     ctx.palette.background, Role::Heading) + px * 0.5f;
-    y += advice(ctx, info, y, big);
+    y += advice(ctx, info, y, big, fit.room.number_line);
     y = ack_button(ctx, alert, y, fit.room);
-    y += text_block(ctx, "interrupt.hint", hint_words(ctx), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
-                    ctx.palette.background);
+    if (fit.room.hint)
+        y += text_block(ctx, "interrupt.hint", hint_words(ctx), ImVec2(area.x, y), area.w, px, ctx.palette.text_muted,
+                        ctx.palette.background);
     ctx.end_page(y);
 }
 

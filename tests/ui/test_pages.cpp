@@ -716,12 +716,15 @@ TEST_CASE("the severe-alert screen fits one TV screen at every text size and con
     for (const auto& [w, h] : {std::pair{1920.f, 1080.f}, std::pair{1280.f, 720.f}}) {
         for (int size = 0; size <= 2; ++size) {
             for (const bool contrast : {false, true}) {
-                INFO(w << "x" << h << " text size " << size << (contrast ? " high contrast" : ""));
+              for (const bool hotline_apart : {false, true}) {
+                INFO(w << "x" << h << " text size " << size << (contrast ? " high contrast" : "") << (hotline_apart ? " number apart" : ""));
                 HeadlessUi ui(Surface::Tv, w, h);
                 ui.app.dispatch(SetTextSize{size});
                 ui.app.dispatch(SetHighContrast{contrast});
+                auto alerts = nlohmann::json::parse(fixture("alerts"));
+                if (hotline_apart) alerts["items"][0]["info"][0]["instruction"] = "请留在家中，远离河道。";
                 feed(ui, {Resource::Site}, fixture("site"));
-                feed(ui, {Resource::Alerts}, fixture("alerts"));
+                feed(ui, {Resource::Alerts}, alerts.dump());
                 for (int i = 0; i < 4; ++i) ui.frame();
                 const SemNode* ack = find_node(ui.app, "interrupt.ack");
                 REQUIRE(ack);
@@ -739,6 +742,7 @@ TEST_CASE("the severe-alert screen fits one TV screen at every text size and con
                 const SemNode* advice = find_node(ui.app, "interrupt.instruction");
                 REQUIRE(advice);
                 CHECK(advice->text_px >= ui.app.profile().body_px);  // never smaller than the resident's own text size
+              }
             }
         }
     }
