@@ -606,6 +606,19 @@ void check_largest_text(const HeadlessUi& ui, const std::string& id) {
     }
 }
 
+// The ticket's QR code has 到窗口出示 right under it, no wider than the code.
+void check_qr_caption(HeadlessUi& ui) {
+    const SemNode* qr = find_node(ui.app, "ticket.qr");
+    const SemNode* caption = find_node(ui.app, "ticket.qr_caption");
+    REQUIRE(qr);
+    REQUIRE(caption);
+    CHECK(caption->label == "到窗口出示");
+    CHECK(caption->rect.y >= qr->rect.bottom());  // under the code, beside nothing else
+    CHECK(caption->rect.y - qr->rect.bottom() < caption->text_px);
+    CHECK(caption->rect.x >= qr->rect.x);
+    CHECK(caption->rect.right() <= qr->rect.right() + 0.5f);
+}
+
 }  // namespace
 
 TEST_CASE("a valid ticket says 预约成功 with the time largest and a captioned QR and opens on its forward action on one TV screen") {
@@ -621,13 +634,7 @@ TEST_CASE("a valid ticket says 预约成功 with the time largest and a captione
     REQUIRE(find_node(ui.app, "ticket.when"));
     CHECK(find_node(ui.app, "ticket.when")->label.find("星期二 上午9点") != std::string::npos);  // the fixture's 09:00
     check_largest_text(ui, "ticket.when");
-    const SemNode* qr = find_node(ui.app, "ticket.qr");
-    const SemNode* caption = find_node(ui.app, "ticket.qr_caption");
-    REQUIRE(qr);
-    REQUIRE(caption);
-    CHECK(caption->label == "到窗口出示");
-    CHECK(caption->rect.y >= qr->rect.bottom());
-    CHECK(caption->rect.x >= qr->rect.x);
+    check_qr_caption(ui);
     // 取消预约 is outlined on the page colour, unlike the filled forward action.
     const SemNode* done = find_node(ui.app, "ticket.done");
     const SemNode* cancel = find_node(ui.app, "ticket.cancel");
@@ -659,15 +666,7 @@ TEST_CASE("the ticket's time is largest and its QR says 到窗口出示 on a kio
         CHECK(find_node(ui.app, "ticket.headline")->label == "预约成功");
         REQUIRE(find_node(ui.app, "ticket.when"));
         check_largest_text(ui, "ticket.when");
-        const SemNode* qr = find_node(ui.app, "ticket.qr");
-        const SemNode* caption = find_node(ui.app, "ticket.qr_caption");
-        REQUIRE(qr);
-        REQUIRE(caption);
-        CHECK(caption->label == "到窗口出示");
-        CHECK(caption->rect.y >= qr->rect.bottom());  // under the code, beside nothing else
-        CHECK(caption->rect.y - qr->rect.bottom() < caption->text_px);
-        CHECK(caption->rect.x >= qr->rect.x);
-        CHECK(caption->rect.right() <= qr->rect.right() + 0.5f);
+        check_qr_caption(ui);
     }
 }
 
