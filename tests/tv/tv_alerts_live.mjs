@@ -189,10 +189,16 @@ try {
     'kiosk: one 我知道了 and no confirmed alert interrupts again');
   const kioskCurrent = await waitForState(kiosk.page, (n) => window.elder.report().data.stream_open &&
     window.elder.report().data.resources.alerts.count === n, active.length, 15000);
+  // Home drawn again without the interruption (the tree is the last drawn frame's).
+  await waitForState(kiosk.page, () => window.elder.report().nodes.some((n) => n.id === 'tile.alerts'), null, 5000);
   const home = await report(kiosk.page);
   const tile = node(home, 'tile.alerts');
   await kiosk.page.mouse.click(tile.rect[0] + tile.rect[2] / 2, tile.rect[1] + tile.rect[3] / 2);
-  await waitForState(kiosk.page, () => window.elder.report().screen === 'alerts', null, 5000);
+  // The tree is the last drawn frame's: wait for a frame of 通知提醒, not only for its name.
+  await waitForState(kiosk.page, () => {
+    const r = window.elder.report();
+    return r.screen === 'alerts' && r.nodes.some((n) => /^alert\.\d+$/.test(n.id));
+  }, null, 5000);
   const kioskIds = (await report(kiosk.page)).nodes.filter((n) => /^alert\.\d+$/.test(n.id)).map((n) => Number(n.id.slice(6)));
   checks.check(kioskCurrent && kioskIds.length === active.length && new Set(kioskIds).size === kioskIds.length &&
     active.every((id) => kioskIds.includes(id)), 'kiosk: every active alert is on 通知提醒 once, none missed', kioskIds.join(','));
