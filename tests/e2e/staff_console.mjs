@@ -295,7 +295,8 @@ try {
   await admin.page.getByRole('link', { name: '工作人员账号' }).click();
   await admin.page.getByRole('heading', { name: '工作人员账号' }).waitFor();
   const liRow = admin.page.locator('tr', { hasText: '李华' });
-  checks.check(await liRow.getByText('已锁定').isVisible(), 'the admin sees the locked account');
+  // The table fills in after its heading: wait for the row's state, not only for the page.
+  checks.check(await liRow.getByText('已锁定').waitFor({ timeout: 10000 }).then(() => true, () => false), 'the admin sees the locked account');
   await liRow.getByRole('button', { name: '解锁' }).click();
   await admin.page.getByText('已解锁。').waitFor();
   await axe(admin.page, 'accounts');
