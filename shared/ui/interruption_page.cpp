@@ -40,6 +40,16 @@ float wrap_width(const PageContext& ctx, float px) {
     return ctx.content().w - (px > ctx.profile.heading_px + 0.5f ? px : 0);
 }
 
+// What to do, as the advice says it ("怎么做：…").
+std::string instruction_words(const PageContext& ctx, const AlertInfo& info) {
+    return ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
+}
+// Whether the community's number is shown apart from the advice (not said twice).
+bool hotline_apart(const PageContext& ctx, const AlertInfo& info) {
+    const std::string& phone = ctx.state.data.site.value.hotline;
+    return !phone.empty() && info.instruction.find(phone) == std::string::npos;
+}
+
 // Whom to call: the number on a line of its own, or, where the screen is short, after the words on
 // the same line (still whole: message_fit never takes a size that splits it).
 std::string hotline_words(const PageContext& ctx, bool own_line) {
@@ -55,10 +65,9 @@ float advice(PageContext& ctx, const AlertInfo& info, float y, float head, bool 
     const float gap = ctx.profile.body_px * 0.5f;
     float h = 0;
     if (!info.instruction.empty())
-        h += text_block(ctx, "interrupt.instruction", ctx.strings.format("alerts.instruction", {{"text", info.instruction}}),
-                        ImVec2(area.x, y), wrap_width(ctx, head), head, ctx.palette.text, ctx.palette.background) + gap;
-    const std::string& phone = ctx.state.data.site.value.hotline;
-    if (!phone.empty() && info.instruction.find(phone) == std::string::npos)  // not said twice
+        h += text_block(ctx, "interrupt.instruction", instruction_words(ctx, info), ImVec2(area.x, y), wrap_width(ctx, head), head,
+                        ctx.palette.text, ctx.palette.background) + gap;
+    if (hotline_apart(ctx, info))
         h += text_block(ctx, "interrupt.hotline", hotline_words(ctx, number_own_line), ImVec2(area.x, y + h), wrap_width(ctx, head),
                         head, ctx.palette.text, ctx.palette.background) + gap;
     return h;
@@ -118,9 +127,8 @@ float message_height(const PageContext& ctx, const AlertInfo& info, const std::s
     const float head = headline_px(ctx, px);
     float h = band_height(ctx, title, band_px(ctx, px), room) + gap + text_block_height(ctx, info.headline, wrap_width(ctx, head), head) + gap * 0.5f;
     if (!info.instruction.empty())
-        h += text_block_height(ctx, ctx.strings.format("alerts.instruction", {{"text", info.instruction}}), w, px) + gap * 0.5f;
-    const std::string& phone = ctx.state.data.site.value.hotline;
-    if (!phone.empty() && info.instruction.find(phone) == std::string::npos)
+        h += text_block_height(ctx, instruction_words(ctx, info), w, px) + gap * 0.5f;
+    if (hotline_apart(ctx, info))
         h += text_block_height(ctx, hotline_words(ctx, room.number_line), w, px) + gap * 0.5f;
     return h;
 }
@@ -160,7 +168,7 @@ Fit message_fit(const PageContext& ctx, const AlertInfo& info, const std::string
         const float space = ctx.content().h - ack_height(ctx, room) - hint_height(ctx, room) - 2.5f * body;
         return (phone.empty() || text_width(ctx, phone, px) <= wrap_width(ctx, px)) && message_height(ctx, info, title, px, room) <= space;
     };
-    const std::string advice = ctx.strings.format("alerts.instruction", {{"text", info.instruction}});
+    const std::string advice = instruction_words(ctx, info);
     for (const Room room : {kRoomy, kTight})
         for (float scale = 3.0f; scale > 1.0f; scale -= 0.0625f)
             if (fits(head * scale, room) && breaks_well(ctx, info.headline, head * scale, true) && breaks_well(ctx, advice, head * scale, false))
