@@ -173,8 +173,21 @@ await page.screenshot({ path: join(outDir, 'kiosk-offline-start.png') });
 }
 
 // 3. Build B on the same origin while a visitor is in the middle of a booking.
+// A visitor is at the kiosk before build B exists: a page nobody has touched takes a waiting
+// version as soon as the browser finds it (by design), and a kiosk left alone for the idle time
+// turns to the attract screen, where it takes one too. The visitor touches a heading (nothing
+// happens but the idle clock starting over) before B is served and again once the app is back
+// online, so that the idle time cannot run out before the booking starts.
+const touchHeading = async (why) => {
+  const rep = await report(page);
+  const node = nodeById(rep, 'home.community') || rep.nodes.find((n) => n.role === 'heading' && n.visible && !n.focusable);
+  if (!checks.check(Boolean(node), `${why}: the visitor touches a heading`, rep.screen)) return;
+  await press(page, node);
+};
+await touchHeading('offline');
 server = await serve(siteB);
 checks.check(await waitForState(page, () => window.elder.report().data.online, null, 20000), 'server back: the app reconnects by itself');
+await touchHeading('server back');
 await confirmAlerts(page);
 const tap = async (id, timeout = 10000) => {
   await waitForState(page, (i) => window.elder.report().nodes.some((n) => n.id === i && n.visible), id, timeout);
