@@ -11,7 +11,6 @@ const BUILD = { version: 'dev', precache: ['index.html'], fonts: [] };
 
 const SHELL = 'elder-shell-' + BUILD.version;  // this version's files
 const FONTS = 'elder-fonts';                     // font tiers, kept as they are first fetched
-const NETWORK_WAIT_MS = 5000;                    // then a page, config.json or the font index comes from the cache
 const CONTENT_NAMED = /(^|\/)[^/]+\.[0-9a-f]{16}\.[A-Za-z0-9]+$/;  // name.<hash>.ext never changes
 
 const scope = () => new URL(self.registration.scope);
@@ -57,46 +56,33 @@ self.addEventListener('activate', (event) => {
     const fonts = await caches.open(FONTS);
     const wanted = new Set(BUILD.fonts.map((f) => siteUrl('assets/fonts/' + f)));
     await Promise.all((await fonts.keys()).filter((r) => !wanted.has(r.url)).map((r) => fonts.delete(r)));
-    // The page's request starts while this worker is still waking up (a worker's start costs a
-    // kiosk's page load 50-200 ms otherwise).
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+    // The page comes from this version's cache: a preloaded network answer would go unused.
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.disable();
     await self.clients.claim();
   })());
 });
 
-// The network's answer (for the page: the browser's navigation preload, when there is one), or this
-// version's kept copy after NETWORK_WAIT_MS, a failure or a server error (a reverse proxy whose
-// server is down answers 502). `keep`: a good answer replaces the kept copy (config.json, the font
-// index: they may change without a new version; the page never does, so a kept page always matches
-// this version's files).
-async function networkFirst(request, key, keep, preloaded) {
+// This version's kept copy at once, while the network's answer replaces it for the next start
+// (config.json, the font index: they may change without a new version); the network's answer
+// when nothing is kept yet. A failure or a server error (a reverse proxy whose server is down
+// answers 502) never replaces a good copy.
+async function keptThenRefreshed(request, key) {
   const cache = await caches.open(SHELL);
-  const asked = preloaded ? Promise.resolve(preloaded).then((response) => response || fetch(request)) : fetch(request);
-  const network = asked.then(async (response) => {
-    if (keep && response.ok) await cache.put(siteUrl(key), response.clone());
+  const network = fetch(request).then(async (response) => {
+    if (response.ok) await cache.put(siteUrl(key), response.clone());
     return response;
   });
-  network.catch(() => {});  // answered from the cache meanwhile: a late failure is nobody's concern
-  const kept = () => cache.match(siteUrl(key), { ignoreVary: true });
-  let timer;
-  const slow = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_WAIT_MS); });
-  try {
-    const first = await Promise.race([network, slow]);
-    if (first && first.status < 500) return first;
-    const copy = await kept();
-    return copy || first || await network;  // nothing kept: what the server said, or wait for it
-  } catch (e) {
-    const copy = await kept();
-    if (copy) return copy;
-    throw e;  // no network and nothing kept: the browser's own error page
-  } finally {
-    clearTimeout(timer);
-  }
+  const kept = await cache.match(siteUrl(key), { ignoreVary: true });
+  if (!kept) return network;
+  network.catch(() => {});  // offline: the kept copy was the answer
+  return kept;
 }
 
 // Any cache's copy (the name says the content), else the network; a font tier is kept once fetched.
-async function cacheFirst(request, keepIn) {
-  const kept = await caches.match(request, { ignoreVary: true });
+// `key`: the kept file's own name where the request's differs (the page, asked for as / or index.html).
+async function cacheFirst(request, keepIn, key) {
+  const kept = key ? await caches.match(siteUrl(key), { cacheName: SHELL, ignoreVary: true })
+    : await caches.match(request, { ignoreVary: true });
   if (kept) return kept;
   const response = await fetch(request);
   if (keepIn && response.ok) {
@@ -116,12 +102,14 @@ self.addEventListener('fetch', (event) => {
   // The API and its event stream are the app's own business (it keeps its own offline copy).
   if (path.startsWith('api/') || (request.headers.get('Accept') || '').includes('text/event-stream')) return;
   if (request.mode === 'navigate') {
-    // The kiosk page only: the staff console and anything else go to the network as usual.
-    if (path === '' || path === 'index.html') event.respondWith(networkFirst(request, 'index.html', false, event.preloadResponse));
+    // The kiosk page only, and this version's page, which names this version's files (a new
+    // version's page comes with its worker); the staff console and anything else go to the
+    // network as usual.
+    if (path === '' || path === 'index.html') event.respondWith(cacheFirst(request, null, 'index.html'));
     return;
   }
   if (path === 'config.json' || path === 'assets/fonts/index.json') {
-    event.respondWith(networkFirst(request, path, true));
+    event.respondWith(keptThenRefreshed(request, path));
     return;
   }
   if (CONTENT_NAMED.test(path)) {
