@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "china_time.hpp"
+#include "reach.hpp"
 
 namespace elder::server {
 namespace {
@@ -13,7 +14,7 @@ constexpr const char* kAlertColumns = "id, cap, severity_rank, expires_at, activ
 
 json alert_json(const Statement& s) {
     json out = json::parse(s.text(1));
-    const bool expired = !s.is_null(3) && s.integer(3) <= static_cast<std::int64_t>(std::time(nullptr));
+    const bool expired = !s.is_null(3) && s.integer(3) <= now_s();
     const std::string colour = colour_level(static_cast<int>(s.integer(2)));
     out["id"] = s.integer(0);
     out["active"] = s.integer(4) != 0 && !expired;
@@ -57,6 +58,7 @@ std::optional<json> Alerts::publish(const CapAlert& a, std::string& error, bool&
     if (const auto e = expires_at(a)) ins.bind(8, static_cast<std::int64_t>(*e)); else ins.bind_null(8);
     ins.bind(9, static_cast<std::int64_t>(shows)).bind(10, now_iso()).run();
     const std::int64_t id = db_.last_insert_id();
+    if (shows) target_households(db_, id, rank, a.status);
 
     // Update and Cancel withdraw every active alert that `references` names.
     for (const std::string& ref : a.references) {
@@ -85,7 +87,7 @@ json Alerts::list(bool history, std::int64_t limit) {
                                       : "active = 1 AND status = 'Actual' AND (expires_at IS NULL OR expires_at > ?1)";
     Statement s = db_.prepare(std::string("SELECT ") + kAlertColumns + " FROM alerts WHERE " + where +
                               (history ? " ORDER BY id DESC" : " ORDER BY severity_rank DESC, id DESC") + " LIMIT ?2");
-    if (!history) s.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
+    if (!history) s.bind(1, now_s());
     s.bind(2, limit);
     json items = json::array();
     while (s.step()) items.push_back(alert_json(s));
@@ -96,13 +98,6 @@ std::optional<json> Alerts::get(std::int64_t id) {
     Statement s = db_.prepare(std::string("SELECT ") + kAlertColumns + " FROM alerts WHERE id = ?");
     if (!s.bind(1, id).step()) return std::nullopt;
     return alert_json(s);
-}
-
-bool Alerts::acknowledge(std::int64_t id, const std::string& who) {
-    if (!db_.prepare("SELECT 1 FROM alerts WHERE id = ?").bind(1, id).step()) return false;
-    db_.prepare("INSERT OR IGNORE INTO alert_acks (alert_id, who, at) VALUES (?, ?, ?)")
-        .bind(1, id).bind(2, who).bind(3, now_iso()).run();
-    return true;
 }
 
 void Alerts::content_changed(const std::string& resource) {

@@ -28,7 +28,6 @@ public:
 
     nlohmann::json list(bool history, std::int64_t limit);
     std::optional<nlohmann::json> get(std::int64_t id);
-    bool acknowledge(std::int64_t id, const std::string& who);
     // Tells every stream that public content changed (`resource`: "policies"): devices then ask
     // for their lists at once instead of at their next periodic check, so that a withdrawn
     // policy leaves every screen within seconds.

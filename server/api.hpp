@@ -31,6 +31,10 @@ void add_help_queue_routes(Router& router, Database& db, StaffAuth& staff, Event
 // Opening booking slots.
 void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff);
 // Devices (admins); `stream_connected(id)` says whether a device's alert stream is open now.
+// The daily check-in (residents) and the call and visit lists (the help desk) (issue 18).
+void add_follow_up_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, EventLog& events);
+// Households: staff read and manage them (issue 18).
+void add_household_routes(Router& router, Database& db, StaffAuth& staff);
 void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
                              std::function<bool(std::int64_t)> stream_connected);
 // The counter's day: appointments, check-in, slots with who is booked, closing a slot.

@@ -6,6 +6,7 @@
 #include "audit.hpp"
 #include "http_rules.hpp"
 #include "query_params.hpp"
+#include "reach.hpp"
 #include "request_body.hpp"
 
 namespace elder::server {
@@ -52,14 +53,39 @@ void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, 
         return json_response(http::status::ok, *found, call.request);
     });
 
-    router.add(http::verb::post, "/api/v1/alerts/{id}/ack", [&alerts, &auth](const Call& call) {
+    // Receipts: a device or a signed-in resident says an alert was shown, then confirmed (我知道了).
+    // Idempotent; the answer says whether the household has confirmed (on any of its devices), so
+    // that its other screens stop interrupting. POST .../ack is the older name for "confirmed".
+    const auto receipt = [&db, &auth](const Call& call, std::optional<ReceiptState> state) {
         const auto who = auth.principal(call.request);
         if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录或登记设备。", call.request);
+        if (!state) {
+            json body;
+            if (auto error = read_json_body(call, body)) return *error;
+            const json value = body.value("state", json());
+            if (value == "shown") state = ReceiptState::Shown;
+            else if (value == "confirmed") state = ReceiptState::Confirmed;
+            else return invalid_body(call, {{{"name", "state"}, {"reason", "must be shown or confirmed"}}});
+        }
         std::int64_t id;
         const std::string by = who->device_id ? "d:" + std::to_string(who->device_id) : who->owner;
-        if (!path_id(call, id) || !alerts.acknowledge(id, by))
-            return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
-        return no_content(call.request);
+        const auto answer = path_id(call, id) ? record_receipt(db, id, by, who->household_id, *state) : std::nullopt;
+        if (!answer) return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
+        if (call.request.target().ends_with("/ack")) return no_content(call.request);
+        return json_response(http::status::ok, {{"alert_id", id}, {"household_confirmed", answer->household_confirmed}},
+                             call.request);
+    };
+    router.add(http::verb::post, "/api/v1/alerts/{id}/receipts", [receipt](const Call& call) { return receipt(call, std::nullopt); });
+    router.add(http::verb::post, "/api/v1/alerts/{id}/ack", [receipt](const Call& call) { return receipt(call, ReceiptState::Confirmed); });
+
+    // How many of the households an alert is meant for have seen and confirmed it (counts only).
+    router.add(http::verb::get, "/api/v1/staff/alerts/{id}/reach", [&db, &staff](const Call& call) {
+        StaffCaller who;
+        if (auto refused = staff.refuse(call, kApprover | kHelpDesk | kAdmin, who)) return *refused;
+        std::int64_t id;
+        const auto reach = path_id(call, id) ? reach_of(db, id) : std::nullopt;
+        if (!reach) return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
+        return json_response(http::status::ok, *reach, call.request);
     });
 
     router.add(http::verb::post, "/api/v1/staff/alerts", [&alerts, &staff, &db](const Call& call) {

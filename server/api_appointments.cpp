@@ -82,7 +82,7 @@ Response not_your_phone(const Call& call, bool by_device) {
 // Why the slot cannot be booked (or taken again) by `owner` now, if it cannot: it has started or
 // ended, its service is closed, or the account already holds the most appointments still to come.
 std::optional<Response> slot_refusal(const Call& call, Database& db, std::int64_t slot_id, const std::string& owner) {
-    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto now = now_s();
     Statement slot = db.prepare("SELECT CAST(strftime('%s', s.start) AS INTEGER), sc.active FROM slots s "
                                 "JOIN schedules sc ON sc.id = s.schedule_id WHERE s.id = ?");
     if (!slot.bind(1, slot_id).step())
@@ -216,7 +216,7 @@ Response too_late_to_restore(const Call& call, int undo_window_s) {
 bool within_undo_window(Database& db, std::int64_t id, int undo_window_s) {
     Statement s = db.prepare("SELECT CAST(strftime('%s', cancelled_at) AS INTEGER) FROM appointments WHERE id = ?");
     if (!s.bind(1, id).step() || s.is_null(0)) return false;
-    return static_cast<std::int64_t>(std::time(nullptr)) - s.integer(0) < undo_window_s;
+    return now_s() - s.integer(0) < undo_window_s;
 }
 
 // The same phone booked this slot again after cancelling: restoring would be a second seat.

@@ -93,7 +93,6 @@ Response wrong_state(const Call& call, const std::string& detail) {
     return problem(http::status::conflict, "Not in this state", detail, call.request);
 }
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 // Saves a change of state (and the audit entry) in one transaction and answers the draft.
 template <class Apply>

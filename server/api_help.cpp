@@ -10,7 +10,6 @@
 #include "api.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
-#include "crypto.hpp"
 #include "help_queue.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
@@ -80,19 +79,6 @@ std::optional<Response> over_quota(const Call& call, Database& db, const std::st
     return std::nullopt;
 }
 
-std::int64_t insert_help(Database& db, const std::string& owner, std::int64_t device_id, const HelpInput& in) {
-    const std::string now = now_iso();
-    Statement ins = db.prepare(
-        "INSERT INTO help_requests (ticket, owner, kind, message, phone, status, created, updated, device_id) "
-        "VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?)");
-    ins.bind(1, "H" + random_code(7)).bind(2, owner).bind(3, in.kind).bind(4, in.message);
-    if (in.phone.empty()) ins.bind_null(5); else ins.bind(5, in.phone);
-    ins.bind(6, now).bind(7, now);
-    if (device_id) ins.bind(8, device_id); else ins.bind_null(8);
-    ins.run();
-    return db.last_insert_id();
-}
-
 Response handle_ask(const Call& call, Database& db, Auth& auth, EventLog& events) {
     const auto who = auth.principal(call.request);
     if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录，再提交求助。", call.request);
@@ -105,7 +91,7 @@ Response handle_ask(const Call& call, Database& db, Auth& auth, EventLog& events
     if (in.kind == "sos")  // pressed again while help is on its way: the same ticket, staff see it once
         if (const auto open = open_sos(db, who->owner)) return json_response(http::status::ok, load(db, *open), call.request);
     if (auto refused = over_quota(call, db, who->owner, in.kind)) return *refused;
-    const std::int64_t id = insert_help(db, who->owner, who->device_id, in);
+    const std::int64_t id = insert_help(db, who->owner, who->device_id, in.kind, in.message, in.phone);
     record_write(db, "help-owner:" + who->owner);
     record_write(db, "help-ip:" + call.peer);
     if (in.kind == "sos") record_write(db, "help-sos:" + who->owner);

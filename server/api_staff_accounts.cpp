@@ -5,7 +5,6 @@
 // failures, then doubling waits, shared with the other staff credentials), per account (locked
 // after a run of wrong passwords) and by the hash itself; an unknown name costs the same as a
 // wrong password, so the answer never tells which names exist.
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 const char* const kWrongPassword = "登录名或密码不对。连续输错 5 次，账号会锁定 15 分钟。";
 

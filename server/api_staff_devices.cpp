@@ -1,8 +1,6 @@
 // Staff managing set-top boxes and kiosks (admins): enrolment codes for installers, the list of
 // devices with their household, last contact and whether their alert stream is connected now;
 // binding a box to a household, unbinding it, revoking a lost box's token. Each change is audited.
-#include <ctime>
-
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
@@ -110,15 +108,21 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         if (auto missing = find_device(call, db, id)) return *missing;
         json body, invalid = json::array();
         if (auto error = read_json_body(call, body)) return *error;
-        const std::string name = string_field(body, "household_name", true, 1, 50, invalid);
-        const std::string phone = string_field(body, "phone", true, 11, 11, invalid);
-        if (invalid.empty() && check_mobile(phone) != InputError::None)
+        // A household staff keep already (a second box in the same home), or a new one.
+        const bool existing = body.contains("household_id");
+        const std::int64_t household = existing ? id_field(body, "household_id", invalid) : 0;
+        const std::string name = existing ? "" : string_field(body, "household_name", true, 1, 50, invalid);
+        const std::string phone = existing ? "" : string_field(body, "phone", true, 11, 11, invalid);
+        if (invalid.empty() && !existing && check_mobile(phone) != InputError::None)
             invalid.push_back({{"name", "phone"}, {"reason", "not a mainland mobile number"}});
         if (!invalid.empty()) return invalid_body(call, invalid);
         Transaction tx(db);
-        db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
+        if (existing && !db.prepare("SELECT 1 FROM households WHERE id = ? AND archived = 0").bind(1, household).step())
+            return invalid_body(call, json::array({{{"name", "household_id"}, {"reason", "no such household"}}}));
+        if (!existing) db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
+        const std::int64_t bound_to = existing ? household : db.last_insert_id();
         const json before = device_json(db, id);
-        db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, db.last_insert_id()).bind(2, id).run();
+        db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, bound_to).bind(2, id).run();
         audit(db, who, call.peer, "device.bind", "device:" + std::to_string(id), before, device_json(db, id));
         tx.commit();
         return json_response(http::status::ok, device_json(db, id), call.request);

@@ -1,7 +1,5 @@
 #include "auth.hpp"
 
-#include <ctime>
-
 #include "china_time.hpp"
 #include "core/validators.hpp"
 #include "crypto.hpp"
@@ -10,7 +8,6 @@
 namespace elder::server {
 namespace {
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 std::string code_hash(const std::string& phone, const std::string& code) { return sha256_hex(phone + ":" + code); }
 
@@ -32,7 +29,10 @@ std::optional<Principal> Auth::principal(const Request& request) {
     const auto token = bearer_token(request);
     if (!token) return std::nullopt;
     Statement s = db_.prepare(
-        "SELECT t.resident_id, t.device_id, d.household_id, d.kind FROM tokens t LEFT JOIN devices d ON d.id = t.device_id "
+        "SELECT t.resident_id, t.device_id, COALESCE(d.household_id, m.household_id), d.kind FROM tokens t "
+        "LEFT JOIN devices d ON d.id = t.device_id "
+        "LEFT JOIN residents r ON r.id = t.resident_id "
+        "LEFT JOIN household_members m ON m.phone = r.phone AND m.phone <> '' "
         "WHERE t.hash = ? AND t.expires_at > ?");
     if (!s.bind(1, sha256_hex(*token)).bind(2, now_s()).step()) return std::nullopt;
     Principal p;

@@ -16,7 +16,7 @@ namespace elder::server {
 struct Principal {
     std::int64_t resident_id = 0;
     std::int64_t device_id = 0;
-    std::int64_t household_id = 0;  // for devices bound to a household
+    std::int64_t household_id = 0;  // a device's household, or the one a resident's phone is a member of
     std::string device_kind;        // "stb" or "kiosk" for a device's token
     // The owner of appointments and help requests: "r:<resident>" or "h:<household>";
     // empty for an unbound device, which may read but not act.

@@ -1,5 +1,6 @@
 #include "china_time.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 
@@ -7,6 +8,7 @@ namespace elder::server {
 namespace {
 
 constexpr long kOffsetSeconds = kUtcOffsetMinutes * 60L;
+std::atomic<std::int64_t> g_test_offset_s{0};
 
 std::string format(std::time_t utc, const char* pattern) {
     const std::time_t local = utc + kOffsetSeconds;
@@ -38,9 +40,15 @@ std::string iso_from_epoch(long long epoch_s) {
     return format(static_cast<std::time_t>(epoch_s), "%Y-%m-%dT%H:%M:%S+08:00");
 }
 
-std::string now_iso() { return iso_from_epoch(std::time(nullptr)); }
+std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)) + g_test_offset_s.load(std::memory_order_relaxed); }
+void set_clock_offset_s(std::int64_t offset_s) { g_test_offset_s.store(offset_s, std::memory_order_relaxed); }
+std::int64_t clock_offset_s() { return g_test_offset_s.load(std::memory_order_relaxed); }
 
-std::string date_in_days(int days) { return format(std::time(nullptr) + days * 86400L, "%Y-%m-%d"); }
+std::string now_iso() { return iso_from_epoch(now_s()); }
+
+std::string date_in_days(int days) { return format(static_cast<std::time_t>(now_s() + days * 86400LL), "%Y-%m-%d"); }
+
+std::string time_of_day_now() { return format(static_cast<std::time_t>(now_s()), "%H:%M"); }
 
 int weekday_of(const std::string& date) {
     std::tm tm{};

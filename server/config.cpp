@@ -38,6 +38,7 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.staff_session_max_s = j.value("staff_session_max_s", c.staff_session_max_s);
         c.secure_cookies = j.value("secure_cookies", c.secure_cookies);
         c.sos_claim_deadline_s = j.value("sos_claim_deadline_s", c.sos_claim_deadline_s);
+        c.alert_call_after_s = j.value("alert_call_after_s", c.alert_call_after_s);
         c.trusted_proxies = j.value("trusted_proxies", c.trusted_proxies);
         c.cors_origins = j.value("cors_origins", c.cors_origins);
         c.http.max_body_bytes = j.value("max_body_bytes", c.http.max_body_bytes);
@@ -95,6 +96,7 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
         if (arg == "--help" || arg == "-h") show_help = true;
         else if (arg == "--demo") c.demo = true;
         else if (arg == "--dev-otp") c.dev_otp = true;
+        else if (arg == "--dev-clock") c.dev_clock = true;
         else if (arg == "--quiet") c.log_requests = false;
         else if (arg == "--config" && has_value) ++i;
         else if (arg == "--db" && has_value) c.db_path = argv[++i];
@@ -125,6 +127,8 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
         return error = "staff_idle_timeout_s needs 5 or more, and staff_session_max_s between it and 7 days", false;
     if (c.sos_claim_deadline_s < 1 || c.sos_claim_deadline_s > 3600)
         return error = "sos_claim_deadline_s needs 1..3600 seconds", false;
+    if (c.alert_call_after_s < 1 || c.alert_call_after_s > 24 * 3600)
+        return error = "alert_call_after_s needs 1..86400 seconds", false;
     for (const std::string& proxy : c.trusted_proxies)
         if (!parse_network(proxy))
             return error = "trusted_proxies: '" + proxy + "' is neither an IP address nor a CIDR range (10.0.0.0/8)", false;
@@ -146,6 +150,9 @@ bool load_config(int argc, char** argv, Config& c, std::string& error, bool& sho
     if (c.dev_otp && !is_loopback(c.host))
         return error = "--dev-otp lets anyone sign in as any phone; it only runs on a loopback address "
                        "(127.0.0.1 or ::1), not on " + c.host, false;
+    if (c.dev_clock && !is_loopback(c.host))
+        return error = "--dev-clock lets anyone move the server's clock; it only runs on a loopback address "
+                       "(127.0.0.1 or ::1), not on " + c.host, false;
     return true;
 }
 
@@ -153,7 +160,7 @@ std::string config_help() {
     return "Usage: elder-server [options]\n"
            "  --config FILE     JSON settings (host, port, db, web_root, public_url, demo_dir, alert_feed_key,\n"
            "                    staff_idle_timeout_s, staff_session_max_s, secure_cookies,\n"
-           "                    sos_claim_deadline_s,\n"
+           "                    sos_claim_deadline_s, alert_call_after_s,\n"
            "                    trusted_proxies, cors_origins, max_body_bytes, log_requests,\n"
            "                    resident_token_ttl_s, kiosk_token_ttl_s, heartbeat_s, undo_window_s,\n"
            "                    max_connections, connections_per_address, max_streams,\n"
@@ -169,6 +176,8 @@ std::string config_help() {
            "  --demo            seed demo content on first start (needs --demo-dir)\n"
            "  --dev-otp         GET /api/v1/dev/otp tells any phone's sign-in code: for\n"
            "                    automated tests, and only on a loopback --host\n"
+           "  --dev-clock       POST /api/v1/dev/clock moves the server's clock forward (deadlines\n"
+           "                    in tests without a wait); only on a loopback --host\n"
            "  --demo-dir DIR    the demo content folder (assets/demo)\n"
            "  --undo-window-s S how long a cancelled appointment can be restored\n"
            "                    (default 600 = 10 minutes; 0 turns restoring off)\n"

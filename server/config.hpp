@@ -19,6 +19,8 @@ struct Config {
     bool demo = false;         // seed demo content
     // GET /api/v1/dev/otp hands out any phone's code: for tests on one machine only (loopback).
     bool dev_otp = false;
+    // POST /api/v1/dev/clock moves the server's clock forward: for tests of deadlines (loopback only).
+    bool dev_clock = false;
     // The key a CAP feed (the weather bureau's) presents to import alerts, and nothing else; empty:
     // no feed. People sign in with staff accounts (--add-staff), not with this.
     std::string alert_feed_key;
@@ -26,6 +28,9 @@ struct Config {
     int staff_session_max_s = 14 * 3600;  // and after this long in all
     bool secure_cookies = false;          // Secure staff cookies (also whenever X-Forwarded-Proto is https)
     int sos_claim_deadline_s = 60;        // an SOS nobody claimed this long is overdue
+    // A household that has not confirmed a severe alert this long after it was published goes on
+    // the call list (issue 18).
+    int alert_call_after_s = 10 * 60;
     // --add-staff NAME --role R[,R] [--display-name TEXT]: create an account (password from
     // standard input) and exit.
     std::string add_staff, add_staff_roles, add_staff_display;

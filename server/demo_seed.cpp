@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <ctime>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -212,7 +211,7 @@ void seed_demo_alerts(Database& db, Alerts& alerts, const std::string& demo_dir)
     if (db.prepare("SELECT 1 FROM alerts LIMIT 1").step()) return;
     const auto doc = read_json(demo_dir + "/alerts.json");
     for (auto input : doc.at("alerts")) {
-        const std::string expires = iso_from_epoch(std::time(nullptr) + input.at("expires_in_hours").get<long>() * 3600);
+        const std::string expires = iso_from_epoch(now_s() + input.at("expires_in_hours").get<long>() * 3600);
         for (auto& info : input["info"]) info["expires"] = expires;
         CapAlert alert;
         std::string error;

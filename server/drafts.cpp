@@ -29,7 +29,7 @@ std::int64_t publish_draft_now(Database& db, std::int64_t id) {
 }
 
 int publish_due_drafts(Database& db, Alerts& alerts) {
-    const long long now = static_cast<long long>(std::time(nullptr));
+    const long long now = now_s();
     std::vector<std::pair<std::int64_t, std::string>> due;
     Statement s = db.prepare("SELECT id, publish_at FROM content_drafts WHERE state = 'scheduled'");
     while (s.step()) {

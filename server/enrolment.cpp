@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 
 #include "china_time.hpp"
 #include "crypto.hpp"
@@ -10,7 +9,6 @@
 namespace elder::server {
 namespace {
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 // Installers type the code into a settings file: case and spaces should not matter.
 std::string code_hash(std::string code) {

@@ -5,13 +5,13 @@
 
 #include "cap.hpp"
 #include "china_time.hpp"
+#include "crypto.hpp"
 
 namespace elder::server {
 namespace {
 
 using nlohmann::json;
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 long long epoch(const std::string& iso) {
     long long t = 0;
@@ -105,6 +105,20 @@ json staff_help_json(Database& db, std::int64_t id, bool detail) {
         out["history"] = history(db, id);
     }
     return out;
+}
+
+std::int64_t insert_help(Database& db, const std::string& owner, std::int64_t device_id, const std::string& kind,
+                         const std::string& message, const std::string& phone) {
+    const std::string now = now_iso();
+    Statement ins = db.prepare(
+        "INSERT INTO help_requests (ticket, owner, kind, message, phone, status, created, updated, device_id) "
+        "VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?)");
+    ins.bind(1, "H" + random_code(7)).bind(2, owner).bind(3, kind).bind(4, message);
+    if (phone.empty()) ins.bind_null(5); else ins.bind(5, phone);
+    ins.bind(6, now).bind(7, now);
+    if (device_id) ins.bind(8, device_id); else ins.bind_null(8);
+    ins.run();
+    return db.last_insert_id();
 }
 
 std::vector<std::int64_t> mark_overdue_sos(Database& db, EventLog& events, int deadline_s) {

@@ -13,6 +13,11 @@
 
 namespace elder::server {
 
+// Stores a new request (status received) with a fresh ticket; returns its id. `device_id` 0 and
+// `phone` empty: none.
+std::int64_t insert_help(Database& db, const std::string& owner, std::int64_t device_id, const std::string& kind,
+                         const std::string& message, const std::string& phone);
+
 // The staff stream's event for a request: what happened ("created", "claimed", "updated",
 // "overdue") and the request's state; no personal data (the console asks for the detail).
 nlohmann::json help_event(Database& db, std::int64_t id, const std::string& what);

@@ -292,6 +292,100 @@ const char* const kSteps[] = {
     );
     CREATE INDEX notices_in_order ON notices(deleted, pinned DESC, published DESC, id DESC);
     )sql",
+    // 14 (issue 18): households as staff know them (address, members, emergency contact, flags,
+    // consent), alert receipts from every device, the call and visit lists (follow-ups) with each
+    // attempt, and the daily check-in (报平安). Times the server compares are epoch seconds.
+    // A member's phone ties a signed-in resident to the household (residents.phone).
+    R"sql(
+    ALTER TABLE households ADD COLUMN address TEXT NOT NULL DEFAULT '';
+    ALTER TABLE households ADD COLUMN lives_alone INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE households ADD COLUMN special_attention INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE households ADD COLUMN emergency_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE households ADD COLUMN emergency_phone TEXT NOT NULL DEFAULT '';
+    ALTER TABLE households ADD COLUMN emergency_relation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE households ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE households ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE household_members (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        name TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX household_members_by_household ON household_members(household_id);
+    CREATE UNIQUE INDEX household_members_by_phone ON household_members(phone) WHERE phone <> '';
+    CREATE TABLE household_consents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        kind TEXT NOT NULL,
+        given_by TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES staff(id),
+        at INTEGER NOT NULL,
+        withdrawn_at INTEGER
+    );
+    CREATE INDEX household_consents_by_household ON household_consents(household_id, kind);
+    CREATE TABLE alert_targets (
+        alert_id INTEGER NOT NULL REFERENCES alerts(id),
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        PRIMARY KEY (alert_id, household_id)
+    );
+    CREATE TABLE alert_receipts (
+        alert_id INTEGER NOT NULL REFERENCES alerts(id),
+        who TEXT NOT NULL,
+        household_id INTEGER REFERENCES households(id),
+        shown_at INTEGER,
+        confirmed_at INTEGER,
+        PRIMARY KEY (alert_id, who)
+    );
+    CREATE INDEX alert_receipts_by_household ON alert_receipts(alert_id, household_id);
+    INSERT INTO alert_receipts (alert_id, who, confirmed_at)
+        SELECT alert_id, who, CAST(strftime('%s', substr(at, 1, 19)) AS INTEGER) - 8 * 3600 FROM alert_acks;
+    CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        kind TEXT NOT NULL,
+        alert_id INTEGER REFERENCES alerts(id),
+        day TEXT,
+        subject TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        outcome TEXT,
+        help_request_id INTEGER REFERENCES help_requests(id),
+        closed_at INTEGER,
+        closed_by INTEGER REFERENCES staff(id),
+        UNIQUE (household_id, subject)
+    );
+    CREATE INDEX follow_ups_open ON follow_ups(closed_at, kind);
+    CREATE TABLE follow_up_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        follow_up_id INTEGER NOT NULL REFERENCES follow_ups(id),
+        stage TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        at INTEGER NOT NULL
+    );
+    CREATE INDEX follow_up_attempts_by_follow_up ON follow_up_attempts(follow_up_id);
+    CREATE TABLE check_in_plans (
+        household_id INTEGER PRIMARY KEY REFERENCES households(id),
+        deadline TEXT NOT NULL,
+        since TEXT NOT NULL
+    );
+    CREATE TABLE check_ins (
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        day TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        who TEXT NOT NULL,
+        PRIMARY KEY (household_id, day)
+    );
+    CREATE TABLE household_away (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        from_day TEXT NOT NULL,
+        to_day TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX household_away_by_household ON household_away(household_id, to_day);
+    )sql",
 };
 
 }  // namespace

@@ -38,9 +38,9 @@ bool parse_cursor(const std::string& cursor, const char* pattern, std::string& t
 
 namespace elder::server {
 
-bool path_id(const Call& call, std::int64_t& id) {
+bool path_id(const Call& call, std::int64_t& id, const char* name) {
     static const std::regex pattern("[1-9][0-9]{0,17}");
-    const auto it = call.params.find("id");
+    const auto it = call.params.find(name);
     if (it == call.params.end() || !std::regex_match(it->second, pattern)) return false;
     id = std::stoll(it->second);
     return true;

@@ -24,8 +24,8 @@ bool parse_cursor(const std::string& cursor, const char* pattern, std::string& t
 
 namespace elder::server {
 
-// The {id} path parameter as a positive number; false for anything else (answer 404).
-bool path_id(const Call& call, std::int64_t& id);
+// The {id} path parameter (or another, `name`) as a positive number; false for anything else (answer 404).
+bool path_id(const Call& call, std::int64_t& id, const char* name = "id");
 
 // One page of a list whose statement asked for `limit + 1` rows: the extra row only tells that
 // another page exists. Returns the items (`to_json(statement)` each) and sets `next` to

@@ -1,13 +1,15 @@
 #include "service.hpp"
 
+#include "china_time.hpp"
 #include "compression.hpp"
-
 #include "demo_seed.hpp"
 #include "drafts.hpp"
+#include "follow_ups.hpp"
 #include "help_queue.hpp"
 #include "log.hpp"
 #include "migrations.hpp"
 #include "personal_answers.hpp"
+#include "request_body.hpp"
 
 namespace elder::server {
 namespace {
@@ -70,6 +72,11 @@ Service::Service(const Config& config, boost::asio::io_context& io)
       site_(config.web_root) {
     if (const int converted = id_numbers_.protect_plain_rows(db_))  // the data half of migration 8
         log_event("info", "ID numbers stored in plain text replaced by their keyed hash", {{"rows", converted}});
+    if (config.dev_clock) {
+        log_event("warning", "--dev-clock is on: POST /api/v1/dev/clock moves this server's clock. "
+                             "Never use it where real residents are served.");
+        add_dev_clock_route();
+    }
     if (config.dev_otp)
         log_event("warning", "--dev-otp is on: GET /api/v1/dev/otp tells anyone any phone's sign-in code. "
                              "Never use it where real residents sign in.");
@@ -94,6 +101,8 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_account_routes(router_, db_, auth_, staff_, offload_);
     add_draft_routes(router_, db_, staff_, alerts_);
     add_staff_appointment_routes(router_, db_, staff_, alerts_);
+    add_household_routes(router_, db_, staff_);
+    add_follow_up_routes(router_, db_, auth_, staff_, events_);
     add_staff_device_routes(router_, db_, auth_, staff_, [this](std::int64_t id) { return event_hub_.device_streams(id) > 0; });
     // Reached only when take_stream() declined a staff stream: nobody signed in.
     router_.add(http::verb::get, "/api/v1/staff/stream", [this](const Call& call) {
@@ -107,14 +116,37 @@ void Service::tick() {
     tick_timer_.expires_after(std::chrono::seconds(std::clamp(config_.sos_claim_deadline_s / 4, 1, 5)));
     tick_timer_.async_wait([this](boost::system::error_code ec) {
         if (ec) return;
-        try {
-            for (const std::int64_t id : mark_overdue_sos(db_, events_, config_.sos_claim_deadline_s))
-                log_event("warning", "SOS not claimed in time", {{"help_request", id}, {"deadline_s", config_.sos_claim_deadline_s}});
-            if (const int n = publish_due_drafts(db_, alerts_)) log_event("info", "scheduled content published", {{"drafts", n}});
-        } catch (const std::exception& e) {
-            log_event("error", "periodic check failed", {{"error", e.what()}});
-        }
+        run_periodic_checks();
         tick();
+    });
+}
+
+void Service::run_periodic_checks() {
+    try {
+        for (const std::int64_t id : mark_overdue_sos(db_, events_, config_.sos_claim_deadline_s))
+            log_event("warning", "SOS not claimed in time", {{"help_request", id}, {"deadline_s", config_.sos_claim_deadline_s}});
+        if (const int n = publish_due_drafts(db_, alerts_)) log_event("info", "scheduled content published", {{"drafts", n}});
+        if (const int n = open_follow_ups(db_, events_, config_.alert_call_after_s))
+            log_event("info", "households put on the call list", {{"households", n}});
+    } catch (const std::exception& e) {
+        log_event("error", "periodic check failed", {{"error", e.what()}});
+    }
+}
+
+// Moves the server's clock forward by `advance_s` (never back: what was stamped stays in the past)
+// and runs the periodic checks at that time, so that a test reads their effect at once.
+void Service::add_dev_clock_route() {
+    router_.add(http::verb::post, "/api/v1/dev/clock", [this](const Call& call) {
+        nlohmann::json body;
+        if (auto error = read_json_body(call, body)) return *error;
+        constexpr std::int64_t kMaxAdvanceS = 400LL * 86400;
+        const auto advance = body.value("advance_s", nlohmann::json());
+        if (!advance.is_number_integer() || advance.get<std::int64_t>() < 0 || advance.get<std::int64_t>() > kMaxAdvanceS)
+            return invalid_body(call, {{{"name", "advance_s"}, {"reason", "an integer from 0 to 34560000 (seconds)"}}});
+        set_clock_offset_s(clock_offset_s() + advance.get<std::int64_t>());
+        log_event("warning", "server clock moved (--dev-clock)", {{"offset_s", clock_offset_s()}});
+        run_periodic_checks();
+        return json_response(http::status::ok, {{"now", now_iso()}, {"offset_s", clock_offset_s()}}, call.request);
     });
 }
 

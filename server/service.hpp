@@ -40,9 +40,14 @@ private:
     std::string principal_label(const Request& request);
     // Staff endpoints: an address that keeps presenting wrong staff credentials is made to wait.
     std::optional<Response> guard_staff(const Request& request, const std::string& client);
-    // Every few seconds: SOS requests nobody claimed in time become overdue (raised to every desk);
-    // content scheduled for now goes live.
+    // Every few seconds, the periodic checks.
     void tick();
+    // SOS requests nobody claimed in time become overdue (raised to every desk); content scheduled
+    // for now goes live; households that did not confirm a severe alert or check in go on the call
+    // list. Also run at once when a test moves the clock (--dev-clock).
+    void run_periodic_checks();
+    // POST /api/v1/dev/clock (--dev-clock only).
+    void add_dev_clock_route();
 
     const Config& config_;
     TrustedProxies proxies_;

@@ -1,14 +1,13 @@
 #include "staff_auth.hpp"
 
 #include <algorithm>
-#include <ctime>
 
+#include "china_time.hpp"
 #include "crypto.hpp"
 
 namespace elder::server {
 namespace {
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 // The value of cookie `name` in the request's Cookie headers.
 std::optional<std::string> cookie_value(const Request& request, const std::string& name) {

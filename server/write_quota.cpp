@@ -1,12 +1,12 @@
 #include "write_quota.hpp"
 
 #include <algorithm>
-#include <ctime>
+
+#include "china_time.hpp"
 
 namespace elder::server {
 namespace {
 
-std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 // "help-owner:r:12" -> "help-owner:": the rows one pruning may touch, so that other families
 // (sign-in limits) keep their own windows.

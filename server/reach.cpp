@@ -1,0 +1,87 @@
+#include "reach.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "cap.hpp"
+#include "china_time.hpp"
+
+namespace elder::server {
+namespace {
+
+constexpr std::int64_t kPlotMinutes = 24 * 60;
+
+std::int64_t published_at(Database& db, std::int64_t alert_id, bool& found) {
+    Statement s = db.prepare("SELECT created FROM alerts WHERE id = ?");
+    found = s.bind(1, alert_id).step();
+    if (!found) return 0;
+    long long t = 0;
+    return cap_time_to_epoch(s.text(0), t) ? t : 0;
+}
+
+}  // namespace
+
+void target_households(Database& db, std::int64_t alert_id, int severity_rank, const std::string& status) {
+    if (severity_rank < kCallListRank || status != "Actual") return;
+    db.prepare("INSERT INTO alert_targets (alert_id, household_id) SELECT ?, id FROM households WHERE archived = 0")
+        .bind(1, alert_id).run();
+}
+
+std::optional<ReceiptAnswer> record_receipt(Database& db, std::int64_t alert_id, const std::string& who,
+                                            std::int64_t household_id, ReceiptState state) {
+    if (!db.prepare("SELECT 1 FROM alerts WHERE id = ?").bind(1, alert_id).step()) return std::nullopt;
+    const std::int64_t now = now_s();
+    Statement upsert = db.prepare(
+        "INSERT INTO alert_receipts (alert_id, who, household_id, shown_at, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT (alert_id, who) DO UPDATE SET shown_at = COALESCE(shown_at, excluded.shown_at), "
+        "confirmed_at = COALESCE(confirmed_at, excluded.confirmed_at), "
+        "household_id = COALESCE(household_id, excluded.household_id)");
+    upsert.bind(1, alert_id).bind(2, who);
+    if (household_id) upsert.bind(3, household_id); else upsert.bind_null(3);
+    upsert.bind(4, now);  // a confirmation is also a showing
+    if (state == ReceiptState::Confirmed) upsert.bind(5, now); else upsert.bind_null(5);
+    upsert.run();
+    ReceiptAnswer answer;
+    if (household_id)
+        answer.household_confirmed = db.prepare(
+            "SELECT 1 FROM alert_receipts WHERE alert_id = ? AND household_id = ? AND confirmed_at IS NOT NULL")
+            .bind(1, alert_id).bind(2, household_id).step();
+    else
+        answer.household_confirmed = state == ReceiptState::Confirmed;
+    return answer;
+}
+
+std::optional<nlohmann::json> reach_of(Database& db, std::int64_t alert_id) {
+    bool found = false;
+    const std::int64_t start = published_at(db, alert_id, found);
+    if (!found) return std::nullopt;
+    // Each targeted household's first showing and first confirmation, on any of its devices or members.
+    Statement s = db.prepare(
+        "SELECT t.household_id, MIN(r.shown_at), MIN(r.confirmed_at) FROM alert_targets t "
+        "LEFT JOIN alert_receipts r ON r.alert_id = t.alert_id AND r.household_id = t.household_id "
+        "WHERE t.alert_id = ? GROUP BY t.household_id");
+    s.bind(1, alert_id);
+    std::int64_t targeted = 0, shown = 0, confirmed = 0;
+    std::map<std::int64_t, std::int64_t> shown_in, confirmed_in;  // minute -> households first then
+    const auto minute = [&](std::int64_t t) { return std::clamp<std::int64_t>((t - start) / 60, 0, kPlotMinutes); };
+    while (s.step()) {
+        ++targeted;
+        if (!s.is_null(1)) ++shown, ++shown_in[minute(s.integer(1))];
+        if (!s.is_null(2)) ++confirmed, ++confirmed_in[minute(s.integer(2))];
+    }
+    Statement d = db.prepare("SELECT COUNT(shown_at), COUNT(confirmed_at) FROM alert_receipts WHERE alert_id = ?");
+    d.bind(1, alert_id).step();
+    nlohmann::json plot = nlohmann::json::array();
+    const std::int64_t last = std::clamp<std::int64_t>((now_s() - start) / 60, 0, kPlotMinutes);
+    std::int64_t shown_so_far = 0, confirmed_so_far = 0;
+    for (std::int64_t m = 0; m <= last; ++m) {
+        shown_so_far += shown_in.count(m) ? shown_in[m] : 0;
+        confirmed_so_far += confirmed_in.count(m) ? confirmed_in[m] : 0;
+        plot.push_back({{"minute", m}, {"shown", shown_so_far}, {"confirmed", confirmed_so_far}});
+    }
+    return nlohmann::json{{"alert_id", alert_id}, {"published_at", iso_from_epoch(start)}, {"targeted", targeted},
+                          {"shown", shown}, {"confirmed", confirmed}, {"not_yet", targeted - confirmed},
+                          {"devices", {{"shown", d.integer(0)}, {"confirmed", d.integer(1)}}}, {"by_minute", plot}};
+}
+
+}  // namespace elder::server
