@@ -22,7 +22,7 @@ void add_auth_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
 void add_appointment_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, const IdNumbers& id_numbers,
                             int undo_window_s);
 // CAP documents are parsed on `offload`'s worker.
-void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, StaffAuth& staff, Offload& offload);
+void add_alert_routes(Router& router, Database& db, Alerts& alerts, EventLog& events, Auth& auth, StaffAuth& staff, Offload& offload);
 // A new request is announced to staff streams through `events`.
 void add_help_routes(Router& router, Database& db, Auth& auth, EventLog& events);
 // The staff side: the queue, claims, status, notes, transfer, reopen; each change is announced.

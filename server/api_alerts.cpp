@@ -31,7 +31,7 @@ Response published(const Request& request, const std::string& address, Database&
 
 }  // namespace
 
-void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, StaffAuth& staff, Offload& offload) {
+void add_alert_routes(Router& router, Database& db, Alerts& alerts, EventLog& events, Auth& auth, StaffAuth& staff, Offload& offload) {
     router.add(http::verb::get, "/api/v1/alerts", [&alerts](const Call& call) {
         json invalid = json::array();
         std::int64_t limit = 50;
@@ -56,7 +56,7 @@ void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, 
     // Receipts: a device or a signed-in resident says an alert was shown, then confirmed (我知道了).
     // Idempotent; the answer says whether the household has confirmed (on any of its devices), so
     // that its other screens stop interrupting. POST .../ack is the older name for "confirmed".
-    const auto receipt = [&db, &auth](const Call& call, std::optional<ReceiptState> state) {
+    const auto receipt = [&db, &auth, &events](const Call& call, std::optional<ReceiptState> state) {
         const auto who = auth.principal(call.request);
         if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录或登记设备。", call.request);
         if (!state) {
@@ -69,7 +69,7 @@ void add_alert_routes(Router& router, Database& db, Alerts& alerts, Auth& auth, 
         }
         std::int64_t id;
         const std::string by = who->device_id ? "d:" + std::to_string(who->device_id) : who->owner;
-        const auto answer = path_id(call, id) ? record_receipt(db, id, by, who->household_id, *state) : std::nullopt;
+        const auto answer = path_id(call, id) ? record_receipt(db, events, id, by, who->household_id, *state) : std::nullopt;
         if (!answer) return problem(http::status::not_found, "Not found", "没有找到这条预警。", call.request);
         if (call.request.target().ends_with("/ack")) return no_content(call.request);
         return json_response(http::status::ok, {{"alert_id", id}, {"household_confirmed", answer->household_confirmed}},

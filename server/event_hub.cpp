@@ -39,15 +39,20 @@ void answer_and_close(net::ip::tcp::socket socket, Response res) {
 
 struct EventHub::Subscriber {
     Subscriber(net::ip::tcp::socket s, std::shared_ptr<ConnectionTable::Slot> slot, std::string address,
-               std::int64_t device, std::string staff_session)
+               std::int64_t device, std::string staff_session, std::int64_t household)
         : stream(std::move(s)), slot(std::move(slot)), address(std::move(address)), device(device),
-          staff_session(std::move(staff_session)) {}
+          staff_session(std::move(staff_session)), household(household) {}
     beast::tcp_stream stream;
     std::shared_ptr<ConnectionTable::Slot> slot;  // counts this socket among the server's connections
     std::string address;
     std::int64_t device;
     std::string staff_session;  // a staff member's stream (staff events too): their session
+    std::int64_t household;     // the household of the box or resident whose token came (its events too)
     bool staff() const { return !staff_session.empty(); }
+    bool wants(const AlertEvent& e) const {
+        return e.audience == Audience::Public || (e.audience == Audience::Staff && staff()) ||
+               (e.audience == Audience::Household && household != 0 && e.household_id == household);
+    }
     std::deque<std::string> queue;
     std::size_t queued_bytes = 0;
     std::int64_t replay_after = kLive;  // replaying: the last event id sent
@@ -97,7 +102,7 @@ std::optional<Response> EventHub::refusal(const Request& request, const std::str
 
 void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
                          std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address,
-                         std::int64_t device_id, std::string staff_session) {
+                         std::int64_t device_id, std::string staff_session, std::int64_t household_id) {
     if (auto refused = refusal(request, address, device_id)) return answer_and_close(std::move(socket), *refused);
     // A device's newest stream wins: the older one is most likely a connection its box has given up.
     if (device_id) {
@@ -107,7 +112,7 @@ void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
     boost::system::error_code ignored;
     socket.set_option(net::socket_base::send_buffer_size(limits_.send_buffer_bytes), ignored);
     auto s = std::make_shared<Subscriber>(std::move(socket), std::move(slot), address, device_id,
-                                          std::move(staff_session));
+                                          std::move(staff_session), household_id);
     subscribers_.insert(s);
     ++per_address_[address];
     if (device_id) per_device_[device_id].push_back(s);
@@ -131,7 +136,7 @@ void EventHub::publish(const AlertEvent& event) {
     const std::string text = format_event(event);
     for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_))
         // A replaying client reads it from the database.
-        if (s->replay_after == kLive && (event.audience == Audience::Public || s->staff())) send(s, text);
+        if (s->replay_after == kLive && s->wants(event)) send(s, text);
 }
 
 void EventHub::heartbeat() {
@@ -163,7 +168,7 @@ void EventHub::send(const std::shared_ptr<Subscriber>& s, std::string text) {
 // Queues the next few missed events; false when the replay has caught up (the client is live).
 bool EventHub::replay_some(const std::shared_ptr<Subscriber>& s) {
     if (s->replay_after == kLive) return false;
-    const auto events = events_.after(s->replay_after, s->staff(), kReplayBatch);
+    const auto events = events_.after(s->replay_after, s->staff(), s->household, kReplayBatch);
     if (events.empty()) {
         s->replay_after = kLive;
         return false;

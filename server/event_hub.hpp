@@ -31,10 +31,11 @@ public:
     // 429 when the client's address holds its share of streams, 503 when the server holds all it
     // can. `device_id` (0 for none) is the device whose token came with the request;
     // `staff_session` (empty for none) the signed-in staff member's session: their stream carries
-    // staff events too, and ends when the session does (checked at every heartbeat).
+    // staff events too, and ends when the session does (checked at every heartbeat);
+    // `household_id` (0 for none) the household of the box or resident: its own events too.
     void subscribe(boost::asio::ip::tcp::socket socket, const Request& request,
                    std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address, std::int64_t device_id,
-                   std::string staff_session = {});
+                   std::string staff_session = {}, std::int64_t household_id = 0);
     void set_staff_session_check(std::function<bool(const std::string&)> alive) { staff_session_alive_ = std::move(alive); }
     void publish(const AlertEvent& event);
     size_t subscribers() const { return subscribers_.size(); }

@@ -27,9 +27,20 @@ void target_households(Database& db, std::int64_t alert_id, int severity_rank, c
         .bind(1, alert_id).run();
 }
 
-std::optional<ReceiptAnswer> record_receipt(Database& db, std::int64_t alert_id, const std::string& who,
+namespace {
+
+bool household_confirmed(Database& db, std::int64_t alert_id, std::int64_t household_id) {
+    return db.prepare("SELECT 1 FROM alert_receipts WHERE alert_id = ? AND household_id = ? AND confirmed_at IS NOT NULL")
+        .bind(1, alert_id).bind(2, household_id).step();
+}
+
+}  // namespace
+
+std::optional<ReceiptAnswer> record_receipt(Database& db, EventLog& events, std::int64_t alert_id, const std::string& who,
                                             std::int64_t household_id, ReceiptState state) {
+    Transaction tx(db);
     if (!db.prepare("SELECT 1 FROM alerts WHERE id = ?").bind(1, alert_id).step()) return std::nullopt;
+    const bool before = household_id && household_confirmed(db, alert_id, household_id);
     const std::int64_t now = now_s();
     Statement upsert = db.prepare(
         "INSERT INTO alert_receipts (alert_id, who, household_id, shown_at, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -42,12 +53,12 @@ std::optional<ReceiptAnswer> record_receipt(Database& db, std::int64_t alert_id,
     if (state == ReceiptState::Confirmed) upsert.bind(5, now); else upsert.bind_null(5);
     upsert.run();
     ReceiptAnswer answer;
-    if (household_id)
-        answer.household_confirmed = db.prepare(
-            "SELECT 1 FROM alert_receipts WHERE alert_id = ? AND household_id = ? AND confirmed_at IS NOT NULL")
-            .bind(1, alert_id).bind(2, household_id).step();
-    else
-        answer.household_confirmed = state == ReceiptState::Confirmed;
+    answer.household_confirmed = household_id ? household_confirmed(db, alert_id, household_id) : state == ReceiptState::Confirmed;
+    std::optional<AlertEvent> event;
+    if (household_id && answer.household_confirmed && !before)
+        event = events.record("confirmed", {{"alert_id", alert_id}}, Audience::Household, household_id);
+    tx.commit();
+    if (event) events.announce(*event);
     return answer;
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "database.hpp"
+#include "event_log.hpp"
 
 namespace elder::server {
 
@@ -27,8 +28,10 @@ struct ReceiptAnswer {
 
 // Records a receipt, once per alert and sender (`who`: "d:<device>" or "r:<resident>"); a repeat
 // changes nothing, a confirmation after "shown" keeps the first time of each. Returns nothing when
-// there is no such alert. `household_id` 0: a sender no household is known for.
-std::optional<ReceiptAnswer> record_receipt(Database& db, std::int64_t alert_id, const std::string& who,
+// there is no such alert. `household_id` 0: a sender no household is known for. The household's
+// first confirmation is an event for its own streams ("confirmed", {alert_id}): its other screens
+// stop interrupting at once.
+std::optional<ReceiptAnswer> record_receipt(Database& db, EventLog& events, std::int64_t alert_id, const std::string& who,
                                             std::int64_t household_id, ReceiptState state);
 
 // The alert's reach now: {alert_id, published_at, targeted, shown, confirmed, not_yet, devices:

@@ -94,7 +94,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_schedule_routes(router_, db_);
     add_auth_routes(router_, db_, auth_, staff_, config.dev_otp);
     add_appointment_routes(router_, db_, auth_, staff_, id_numbers_, config.undo_window_s);
-    add_alert_routes(router_, db_, alerts_, auth_, staff_, offload_);
+    add_alert_routes(router_, db_, alerts_, events_, auth_, staff_, offload_);
     add_help_routes(router_, db_, auth_, events_);
     add_help_queue_routes(router_, db_, staff_, events_, config.sos_claim_deadline_s);
     add_staff_slot_routes(router_, db_, staff_);
@@ -234,7 +234,7 @@ bool Service::take_stream(const Request& request, boost::asio::ip::tcp::socket& 
                   {{"client", client}, {"principal", device ? "device:" + std::to_string(device) : std::string()},
                    {"resume_after", resume && *resume >= 0 ? nlohmann::json(*resume) : nlohmann::json()}});
     }
-    event_hub_.subscribe(std::move(socket), request, slot, client, device);
+    event_hub_.subscribe(std::move(socket), request, slot, client, device, {}, who ? who->household_id : 0);
     return true;
 }
 

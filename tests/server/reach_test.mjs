@@ -115,6 +115,10 @@ const allHouseholds = (await api.get('/api/v1/staff/households?limit=200', as(ST
 checks.check(reach.targeted === allHouseholds && reach.confirmed === 0 && reach.shown === 0,
   'a severe alert is meant for every household staff keep (not the archived one)', `${reach.targeted} of ${allHouseholds}`);
 const receipt = (token, state) => api.post(`/api/v1/alerts/${alert}/receipts`, { state }, as(token));
+// Box 49 (the first household's second box) and box 25 (a household that will not confirm) listen.
+const boxStream = (i, headers = {}) => readEvents(server.url + '/api/v1/alerts/stream', { Authorization: 'Bearer ' + boxes[i].token, ...headers });
+const second = boxStream(49), unrelated = boxStream(25);
+await waitForEvent(second, () => false, 300);
 // Boxes 0-29 show it; 0-19 confirm (box 0 twice); box 49 (the first household's second box) only shows.
 for (let i = 0; i < 30; i++) await receipt(boxes[i].token, 'shown');
 const confirmations = [];
@@ -122,6 +126,20 @@ for (let i = 0; i < 20; i++) confirmations.push(await receipt(boxes[i].token, 'c
 const again = await receipt(boxes[0].token, 'confirmed');
 checks.check(confirmations.every((r) => r.status === 200 && r.json.household_confirmed) && again.status === 200,
   'receipts are accepted, and a repeat changes nothing');
+const confirmedFor = (s) => s.events.filter((e) => e.kind === 'confirmed' && e.data.alert_id === alert);
+checks.check(await waitForEvent(second, (e) => e.kind === 'confirmed' && e.data.alert_id === alert) && confirmedFor(second).length === 1,
+  'the household\'s other box is told on its stream at once that the alert was confirmed (once)', JSON.stringify(second.events.map((e) => e.kind)));
+checks.check(confirmedFor(unrelated).length === 0, 'another household\'s box is not told');
+{
+  const replay = boxStream(49, { 'Last-Event-ID': '0' });
+  checks.check(await waitForEvent(replay, (e) => e.kind === 'confirmed' && e.data.alert_id === alert),
+    'a box that was away gets the confirmation in the replay');
+  const stranger = readEvents(server.url + '/api/v1/alerts/stream', { 'Last-Event-ID': '0' });
+  await waitForEvent(stranger, (e) => e.kind === 'alert' && e.data.id === alert);
+  checks.check(!stranger.events.some((e) => e.kind === 'confirmed'), 'an anonymous stream gets no household\'s events, live or replayed');
+  replay.stop(); stranger.stop();
+}
+second.stop(); unrelated.stop();
 const other = await receipt(boxes[49].token, 'shown');
 checks.check(other.status === 200 && other.json.household_confirmed === true,
   'a household confirmed on one box: its other box is told so (and stops interrupting)', JSON.stringify(other.json));
