@@ -248,6 +248,19 @@ bool decode(const json& j, DeviceStatus& d, std::string& error) {
     return f.ok();
 }
 
+bool decode(const json& j, ReceiptAnswer& r, std::string& error) {
+    JsonFields f(j, "", error);
+    f.integer("alert_id", r.alert_id, 1, kMaxId);
+    f.boolean("household_confirmed", r.household_confirmed);
+    return f.ok();
+}
+
+bool decode(const json& j, AlertConfirmed& c, std::string& error) {
+    JsonFields f(j, "", error);
+    f.integer("alert_id", c.alert_id, 1, kMaxId);
+    return f.ok();
+}
+
 bool decode(const json& j, std::vector<PolicyCategory>& out, std::string& error) { return items(j, out, error, category); }
 bool decode(const json& j, std::vector<Guide>& out, std::string& error) { return items(j, out, error, guide); }
 bool decode(const json& j, std::vector<Contact>& out, std::string& error) { return items(j, out, error, contact); }
@@ -275,6 +288,8 @@ template bool decode_text(std::string_view, HelpRequest&, std::string&);
 template bool decode_text(std::string_view, Problem&, std::string&);
 template bool decode_text(std::string_view, Token&, std::string&);
 template bool decode_text(std::string_view, DeviceStatus&, std::string&);
+template bool decode_text(std::string_view, ReceiptAnswer&, std::string&);
+template bool decode_text(std::string_view, AlertConfirmed&, std::string&);
 template bool decode_text(std::string_view, std::vector<Schedule>&, std::string&);
 template bool decode_text(std::string_view, std::vector<PolicyCategory>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Guide>&, std::string&);

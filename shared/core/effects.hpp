@@ -21,6 +21,7 @@ struct RemoveCache { std::string key; };
 struct ScheduleRetry { ResourceKey key; int attempt; };  // answer after a backoff delay: RetryDue
 struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ScheduleHelpCheck { int delay_ms; };              // answer: HelpCheckDue
+struct ScheduleReceipts { int attempt; };                // answer after a backoff delay: ReceiptsDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
 struct IdentifyStream {     // the alert stream says which device this is ("" for none)
     std::string token;
@@ -46,14 +47,14 @@ struct Printout {
 struct Print { Printout printout; };                     // hand it to the platform's printer
 
 // A request made for the person or the box (signing in, booking, asking for help): never cached,
-// never retried behind their back. Answer: CallDone. The calls are declared in core/resource_list.hpp.
+// never retried behind their back (alert receipts excepted: reach_reducer.cpp). Answer: CallDone. The calls are declared in core/resource_list.hpp.
 #define ELDER_CALL_ID(id, method, path, owner) id,
 enum class Call { ELDER_CALLS(ELDER_CALL_ID) };
 #undef ELDER_CALL_ID
 
 // The slices of the state, each with its reducer (reducer.cpp). An action names its slice; an answer
 // (Answer) goes to the slice its call's row names.
-enum class Slice { Navigation, Reading, Typing, Account, Booking, Session, Help, Local, Data, Answer };
+enum class Slice { Navigation, Reading, Typing, Account, Booking, Session, Help, Local, Reach, Data, Answer };
 Slice call_owner(Call call);
 
 struct HttpSend {
@@ -67,7 +68,7 @@ struct HttpSend {
 HttpSend call_request(Call call, std::string body = "", std::string token = "", std::int64_t ref = 0,
                       std::string idempotency_key = "", const std::string& query = "");
 
-using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh, ScheduleHelpCheck,
+using Effect = std::variant<HttpGet, ReadCache, ReadStored, WriteCache, RemoveCache, ScheduleRetry, ScheduleRefresh, ScheduleHelpCheck, ScheduleReceipts,
                             ReconnectStream, IdentifyStream, Speak, StopSpeaking, Chime, HttpSend, Print>;
 
 }  // namespace elder

@@ -18,16 +18,17 @@ void change_settings(State& state, const Settings& next, std::vector<Effect>& ef
 
 void acknowledge(State& state, std::int64_t id, std::vector<Effect>& effects) {
     // Kept on the device, so that a restart does not interrupt again for the same alert.
-    if (state.acked_alerts.insert(id).second) effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
-    // The server records who saw it: the signed-in resident, else this box (bound or not).
-    const std::string& token = state.personal.token.empty() ? state.device.token : state.personal.token;
-    if (!token.empty()) effects.push_back(call_request(Call::AckAlert, "", token, id));
+    if (!state.acked_alerts.insert(id).second) return;
+    effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
+    // The server records who confirmed it: the signed-in resident, else this box (bound or not).
+    queue_receipt(state, id, true, effects);
 }
 
 void started(const State& state, std::vector<Effect>& effects) {
     effects.push_back(ReadStored{"settings"});
     effects.push_back(ReadStored{"read.policies"});
     effects.push_back(ReadStored{"ack.alerts"});
+    effects.push_back(ReadStored{"receipts"});
     if (state.can.keeps_account) effects.push_back(ReadStored{"account"});
     if (!state.device.serial.empty()) effects.push_back(ReadStored{"device"});
 }
@@ -35,6 +36,10 @@ void started(const State& state, std::vector<Effect>& effects) {
 void read_stored(State& state, const StoredRead& a, std::vector<Effect>& effects) {
     if (a.key == "account" || a.key == "device") {  // the person and the box: the account's slice
         reduce_account(state, a, effects);
+        return;
+    }
+    if (a.key == "receipts") {  // the alert receipts not yet sent: the reach slice's
+        reduce_reach(state, a, effects);
         return;
     }
     if (!a.text) return;

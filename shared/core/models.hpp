@@ -114,6 +114,18 @@ struct Token {  // a resident signed in with phone + one-time code
     std::string token, expires_at;
 };
 
+// The answer to a receipt (POST /alerts/{id}/receipts): whether the household has confirmed the
+// alert, on this device or another of its own.
+struct ReceiptAnswer {
+    std::int64_t alert_id = 0;
+    bool household_confirmed = false;
+};
+
+// The live stream's "confirmed": another device of this household confirmed the alert.
+struct AlertConfirmed {
+    std::int64_t alert_id = 0;
+};
+
 // A set-top box as the server knows it: registered, and bound by staff to a household (or not yet).
 struct DeviceStatus {
     std::int64_t id = 0;

@@ -43,6 +43,7 @@ void route(State& state, const Action& action, std::vector<Effect>& effects) {
         case Slice::Help: reduce_help(state, action, effects); break;
         case Slice::Session: reduce_session(state, action, effects); break;
         case Slice::Local: reduce_local(state, action, effects); break;
+        case Slice::Reach: reduce_reach(state, action, effects); break;
         case Slice::Data: reduce_data(state.data, action, effects); break;
         case Slice::Answer: break;  // never: an answer takes its call's slice above
     }
@@ -54,6 +55,9 @@ void also(State& state, const Action& action, std::vector<Effect>& effects) {
     if (std::holds_alternative<AppStarted>(action)) reduce_local(state, action, effects);
     // Staff closed a slot: whoever was booked in it learns it now (我的预约 and the ticket say why),
     // not when they next open the page.
+    // The stream: a household's confirmation elsewhere, and the network back for the receipts.
+    if (std::holds_alternative<StreamEvent>(action) || std::holds_alternative<StreamChanged>(action))
+        reduce_reach(state, action, effects);
     if (const auto* e = std::get_if<StreamEvent>(&action); e && e->event == "changed" &&
         e->data.find("\"slots\"") != std::string::npos && !state.personal.appointments.empty())
         fetch_appointments(state, effects);
@@ -78,9 +82,11 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
             effects.push_back(StopSpeaking{});
         }
     }
-    // A severe alert that starts interrupting (arrived, or updated with a new id) chimes once.
+    // A severe alert that starts interrupting (arrived, or updated with a new id) chimes once, and
+    // the server is told that it was shown here.
     const std::int64_t after = interrupting_id(state);
     if (after != 0 && after != before && state.settings.chime) effects.push_back(Chime{});
+    if (after != 0 && after != before) queue_receipt(state, after, false, effects);
     return state;
 }
 

@@ -24,6 +24,10 @@ bool reduce_help(State& state, const Action& action, std::vector<Effect>& effect
 bool reduce_reading(State& state, const Action& action, std::vector<Effect>& effects);     // reading_reducer.cpp
 bool reduce_typing(State& state, const Action& action, std::vector<Effect>& effects);      // typing_reducer.cpp
 bool reduce_local(State& state, const Action& action, std::vector<Effect>& effects);       // local_reducer.cpp
+bool reduce_reach(State& state, const Action& action, std::vector<Effect>& effects);       // reach_reducer.cpp
+
+// Queues an alert receipt (shown, or confirmed by 我知道了) for the server (reach_reducer.cpp).
+void queue_receipt(State& state, std::int64_t alert_id, bool confirmed, std::vector<Effect>& effects);
 
 // A page that shows `key` opened: its offline copy is read the first time, the server asked (again).
 void want_resource(DataState& data, const ResourceKey& key, std::vector<Effect>& effects);

@@ -30,7 +30,9 @@
 #define ELDER_STREAM_PATH "/api/v1/alerts/stream"
 
 // The requests made for the person or the box (signing in, booking, asking for help): never cached,
-// never retried behind their back (effects.hpp: HttpSend, answered by CallDone). "{id}" is the item
+// never retried behind their back (effects.hpp: HttpSend, answered by CallDone), but for alert
+// receipts: they are small, idempotent and nobody waits for them, so they wait in a queue and are
+// sent again until the server has them (reach_reducer.cpp). "{id}" is the item
 // the call is about (HttpSend::ref); the answer goes to the reducer named last (reducer.cpp).
 //
 //   CALL(Id, method, path, owner)
@@ -47,4 +49,4 @@
     CALL(Restore, "POST", "/api/v1/appointments/{id}/restore", Booking)       \
     CALL(AskHelp, "POST", "/api/v1/help-requests", Help)                      \
     CALL(HelpRequests, "GET", "/api/v1/help-requests", Help)                  \
-    CALL(AckAlert, "POST", "/api/v1/alerts/{id}/ack", Local) /* its answer changes nothing: kept on the device either way */
+    CALL(SendReceipt, "POST", "/api/v1/alerts/{id}/receipts", Reach) /* queued, sent again until the server has it */

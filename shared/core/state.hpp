@@ -46,6 +46,22 @@ struct Visit {
     int timeout_s = 0;            // from the configuration; 0: the site's setting
 };
 
+// What this device tells the server about severe alerts (issue 18): a receipt when one starts
+// interrupting (shown) and at 我知道了 (confirmed), kept in a queue that survives a restart and the
+// network's absence, sent one at a time, oldest first (reach_reducer.cpp).
+struct Receipt {
+    std::int64_t alert_id = 0;
+    bool confirmed = false;
+    bool operator==(const Receipt& o) const { return alert_id == o.alert_id && confirmed == o.confirmed; }
+};
+struct Receipts {
+    std::vector<Receipt> outbox;
+    bool sending = false;                          // one is on its way
+    int failures = 0;                              // in a row: the backoff's attempt
+    bool retry_scheduled = false;
+    std::set<std::int64_t> confirmed_elsewhere;    // by another device of the household: no interruption
+};
+
 struct State {
     Route route;
     std::vector<Route> back_stack;        // routes that Back returns to, innermost last
@@ -73,6 +89,7 @@ struct State {
     Booking booking;
     Reading reading;
     Visit visit;
+    Receipts receipts;
 
     int focused() const { return focus_of(route); }
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }

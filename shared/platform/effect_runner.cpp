@@ -59,6 +59,10 @@ void EffectRunner::run(const Effect& effect) {
             },
             [&](const ScheduleRefresh& e) { schedule(e.delay_ms, RefreshDue{}); },
             [&](const ScheduleHelpCheck& e) { schedule(e.delay_ms, HelpCheckDue{}); },
+            [&](const ScheduleReceipts& e) {
+                const double jitter = std::uniform_real_distribution<double>(0, 1)(random_);
+                schedule(static_cast<double>(options_.backoff.delay_ms(e.attempt, jitter)), ReceiptsDue{});
+            },
             [&](const ReconnectStream&) {
                 if (stream_) stream_->reconnect_now();
             },

@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     // The first byte picks the decoder, so one target covers them all.
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    switch (data[0] % 20) {
+    switch (data[0] % 22) {
         case 0: decode_as<elder::Site>(text); break;
         case 1: decode_as<elder::PolicyPage>(text); break;
         case 2: decode_as<elder::Policy>(text); break;
@@ -55,7 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 16: decode_as<elder::Token>(text); break;
         case 17: decode_as<elder::DeviceStatus>(text); break;
         case 18: decode_as<std::vector<elder::HelpRequest>>(text); break;
-        default: read_font_index(text); break;
+        case 19: read_font_index(text); break;
+        case 20: decode_as<elder::ReceiptAnswer>(text); break;
+        default: decode_as<elder::AlertConfirmed>(text); break;
     }
     return 0;
 }

@@ -419,24 +419,6 @@ TEST_CASE("a form box hides the middle of a phone or ID number once nobody types
     CHECK(masked_field("name", "王建国") == "王建国");
 }
 
-TEST_CASE("confirming a severe alert tells the server when someone is signed in") {
-    std::vector<Effect> fx;
-    State s;
-    s = step(s, AcknowledgeAlert{5}, fx);
-    CHECK_FALSE(sent(fx, Call::AckAlert));  // nobody to speak for: kept on the device only
-    s.personal.token = "T1";
-    s = step(s, AcknowledgeAlert{6}, fx);
-    REQUIRE(sent(fx, Call::AckAlert));
-    CHECK(sent(fx, Call::AckAlert)->path == "/api/v1/alerts/6/ack");
-    CHECK(sent(fx, Call::AckAlert)->token == "T1");
-
-    State box;  // a registered set-top box confirms as itself, bound or not
-    box.device.token = "D7";
-    box = step(box, AcknowledgeAlert{8}, fx);
-    REQUIRE(sent(fx, Call::AckAlert));
-    CHECK(sent(fx, Call::AckAlert)->token == "D7");
-}
-
 TEST_CASE("help requests: words go with a repair, an SOS is only the call, and the ticket page replaces the form") {
     std::vector<Effect> fx;
     State s;
