@@ -35,8 +35,13 @@ void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff);
 void add_follow_up_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, EventLog& events);
 // Households: staff read and manage them (issue 18).
 void add_household_routes(Router& router, Database& db, StaffAuth& staff);
-void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
-                             std::function<bool(std::int64_t)> stream_connected);
+// `streams`: whether a device's alert stream is connected now; ending a device's streams when its
+// household changes.
+struct DeviceStreams {
+    std::function<bool(std::int64_t)> connected;
+    std::function<void(std::int64_t)> hang_up;
+};
+void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, DeviceStreams streams);
 // The counter's day: appointments, check-in, slots with who is booked, closing a slot.
 void add_staff_appointment_routes(Router& router, Database& db, StaffAuth& staff, Alerts& alerts);
 // Drafts of policies, guides, contacts, activities and notices, published by a second person; withdrawal.

@@ -59,8 +59,9 @@ Response device_list(const Call& call, Database& db, const std::function<bool(st
 
 }  // namespace
 
-void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff,
-                             std::function<bool(std::int64_t)> stream_connected) {
+void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, DeviceStreams streams) {
+    const auto stream_connected = streams.connected;
+    const auto hang_up = streams.hang_up;
     router.add(http::verb::get, "/api/v1/staff/devices", [&db, &staff, stream_connected](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
@@ -101,7 +102,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         return no_content(call.request);
     });
 
-    router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &staff](const Call& call) {
+    router.add(http::verb::put, "/api/v1/staff/devices/{id}/household", [&db, &staff, hang_up](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
@@ -125,10 +126,11 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, bound_to).bind(2, id).run();
         audit(db, who, call.peer, "device.bind", "device:" + std::to_string(id), before, device_json(db, id));
         tx.commit();
+        hang_up(id);  // its stream reconnects with the household's events
         return json_response(http::status::ok, device_json(db, id), call.request);
     });
 
-    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/household", [&db, &staff](const Call& call) {
+    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/household", [&db, &staff, hang_up](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
@@ -138,6 +140,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         db.prepare("UPDATE devices SET household_id = NULL WHERE id = ?").bind(1, id).run();
         audit(db, who, call.peer, "device.unbind", "device:" + std::to_string(id), before, device_json(db, id));
         tx.commit();
+        hang_up(id);
         return json_response(http::status::ok, device_json(db, id), call.request);
     });
 }

@@ -200,6 +200,12 @@ void EventHub::write_next(const std::shared_ptr<Subscriber>& s) {
     });
 }
 
+void EventHub::hang_up_device(std::int64_t device_id) {
+    const auto it = per_device_.find(device_id);
+    if (it == per_device_.end()) return;
+    for (const auto& s : std::deque<std::shared_ptr<Subscriber>>(it->second)) drop(s);
+}
+
 void EventHub::drop(const std::shared_ptr<Subscriber>& s) {
     if (s->closed) return;
     s->closed = true;

@@ -39,6 +39,9 @@ public:
     void set_staff_session_check(std::function<bool(const std::string&)> alive) { staff_session_alive_ = std::move(alive); }
     void publish(const AlertEvent& event);
     size_t subscribers() const { return subscribers_.size(); }
+    // Ends the device's streams: its household changed (bound or unbound), and a box that
+    // reconnects gets a stream that carries its new household's events.
+    void hang_up_device(std::int64_t device_id);
     size_t device_streams(std::int64_t device_id) const {
         const auto it = per_device_.find(device_id);
         return it == per_device_.end() ? 0 : it->second.size();

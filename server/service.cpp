@@ -103,7 +103,9 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_appointment_routes(router_, db_, staff_, alerts_);
     add_household_routes(router_, db_, staff_);
     add_follow_up_routes(router_, db_, auth_, staff_, events_);
-    add_staff_device_routes(router_, db_, auth_, staff_, [this](std::int64_t id) { return event_hub_.device_streams(id) > 0; });
+    add_staff_device_routes(router_, db_, auth_, staff_,
+                            {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0; },
+                             [this](std::int64_t id) { event_hub_.hang_up_device(id); }});
     // Reached only when take_stream() declined a staff stream: nobody signed in.
     router_.add(http::verb::get, "/api/v1/staff/stream", [this](const Call& call) {
         StaffCaller who;
