@@ -68,18 +68,28 @@ Response create(const Call& call, Database& db, const StaffCaller& who) {
     return json_response(http::status::created, after, call.request);
 }
 
+// Applies `apply` to the household in one transaction with its audit entry (the record before and
+// after) and answers the household as it is now; `apply` may refuse (its answer is sent instead).
+template <class Apply>
+Response audited_change(const Call& call, Database& db, const StaffCaller& who, std::int64_t id, const char* action, Apply apply) {
+    Transaction tx(db);
+    const json before = household_json(db, id);
+    if (std::optional<Response> refused = apply()) return *refused;
+    const json after = household_json(db, id);
+    audit(db, who, call.peer, action, target(id), before, after);
+    tx.commit();
+    return json_response(http::status::ok, after, call.request);
+}
+
 Response change(const Call& call, Database& db, const StaffCaller& who, std::int64_t id) {
     json body, invalid = json::array();
     if (auto error = read_json_body(call, body)) return *error;
     const HouseholdFields fields = read_household_fields(body, false, invalid);
     if (!invalid.empty()) return invalid_body(call, invalid);
-    Transaction tx(db);
-    const json before = household_json(db, id);
-    update_household(db, id, fields);
-    const json after = household_json(db, id);
-    audit(db, who, call.peer, "household.update", target(id), before, after);
-    tx.commit();
-    return json_response(http::status::ok, after, call.request);
+    return audited_change(call, db, who, id, "household.update", [&]() -> std::optional<Response> {
+        update_household(db, id, fields);
+        return std::nullopt;
+    });
 }
 
 Response members(const Call& call, Database& db, const StaffCaller& who, std::int64_t id) {
@@ -87,15 +97,12 @@ Response members(const Call& call, Database& db, const StaffCaller& who, std::in
     if (auto error = read_json_body(call, body)) return *error;
     const auto list = read_members(body.value("members", json()), invalid);
     if (!invalid.empty()) return invalid_body(call, invalid);
-    Transaction tx(db);
-    if (const std::string taken = phone_taken_elsewhere(db, list, id); !taken.empty())
-        return problem(http::status::conflict, "Phone in another household", "这个手机号已经是另一户的成员。", call.request);
-    const json before = household_json(db, id)["members"];
-    replace_members(db, id, list);
-    const json after = household_json(db, id);
-    audit(db, who, call.peer, "household.members", target(id), before, after["members"]);
-    tx.commit();
-    return json_response(http::status::ok, after, call.request);
+    return audited_change(call, db, who, id, "household.members", [&]() -> std::optional<Response> {
+        if (!phone_taken_elsewhere(db, list, id).empty())
+            return problem(http::status::conflict, "Phone in another household", "这个手机号已经是另一户的成员。", call.request);
+        replace_members(db, id, list);
+        return std::nullopt;
+    });
 }
 
 Response add_consent(const Call& call, Database& db, const StaffCaller& who, std::int64_t id) {
