@@ -18,3 +18,12 @@ export function h(tag, attrs = {}, ...children) {
 export function replace(parent, ...children) {
   parent.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
+
+// svg('polyline', {points: '0,0 10,5'}): an SVG element (attributes only; the console's CSP allows
+// no inline styles, so a plot is drawn with presentation attributes).
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [key, value] of Object.entries(attrs)) if (value !== undefined && value !== null) el.setAttribute(key, String(value));
+  for (const child of children.flat()) if (child) el.append(child instanceof Node ? child : String(child));
+  return el;
+}

@@ -29,6 +29,7 @@ export function startLive(onSignedOut) {
     for (const l of listeners) l(data);
   });
   source.addEventListener('alert', () => { for (const l of listeners) l({ event: 'alert' }); });
+  source.addEventListener('follow_up', (e) => { for (const l of listeners) l({ event: 'follow_up', ...JSON.parse(e.data) }); });
   source.addEventListener('signed_out', () => { stopLive(); onSignedOut(); });
 }
 

@@ -11,6 +11,7 @@ import * as content from './pages/content.js';
 import * as counter from './pages/counter.js';
 import * as devices from './pages/devices.js';
 import * as draft from './pages/draft.js';
+import * as followups from './pages/followups.js';
 import * as queue from './pages/queue.js';
 import * as request from './pages/request.js';
 import * as signin from './pages/signin.js';
@@ -20,6 +21,7 @@ import * as signin from './pages/signin.js';
 const PAGES = [
   { route: 'queue', title: 'nav.queue', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: queue },
   { route: 'request', title: 'request.title', roles: ['dispatcher', 'caseworker', 'admin'], nav: false, page: request },
+  { route: 'followups', title: 'nav.followups', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: followups },
   { route: 'counter', title: 'nav.counter', roles: ['caseworker', 'dispatcher', 'editor'], nav: true, page: counter },
   { route: 'alerts', title: 'nav.alerts', roles: ['approver'], nav: true, page: alerts },
   { route: 'content', title: 'nav.content', roles: ['editor', 'approver'], nav: true, page: content },
