@@ -34,7 +34,7 @@ void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff);
 // The daily check-in (residents) and the call and visit lists (the help desk) (issue 18).
 void add_follow_up_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, EventLog& events);
 // Households: staff read and manage them (issue 18).
-void add_household_routes(Router& router, Database& db, StaffAuth& staff);
+void add_household_routes(Router& router, Database& db, StaffAuth& staff, EventLog& events);
 // `streams`: whether a device's alert stream is connected now; ending a device's streams when its
 // household changes.
 struct DeviceStreams {

@@ -28,7 +28,7 @@ json check_in_state(Database& db, std::int64_t household) {
             {"checked_in_at", checked ? json(iso_from_epoch(done.integer(0))) : json(nullptr)}};
 }
 
-Response check_in(const Call& call, Database& db, const Principal& who) {
+Response check_in(const Call& call, Database& db, EventLog& events, const Principal& who) {
     if (!who.household_id)
         return problem(http::status::forbidden, "No household", "这台设备或这个手机号还没有登记到哪一户，请联系社区。", call.request);
     Transaction tx(db);
@@ -38,7 +38,9 @@ Response check_in(const Call& call, Database& db, const Principal& who) {
     const std::string by = who.device_id ? "d:" + std::to_string(who.device_id) : who.owner;
     db.prepare("INSERT INTO check_ins (household_id, day, at, who) VALUES (?, ?, ?, ?) ON CONFLICT (household_id, day) DO NOTHING")
         .bind(1, who.household_id).bind(2, date_in_days(0)).bind(3, now_s()).bind(4, by).run();
+    const bool first = db.changes() > 0;
     tx.commit();
+    if (first) tell_household(events, who.household_id);  // the household's other screens say 今天已报平安 too
     return json_response(http::status::ok, check_in_state(db, who.household_id), call.request);
 }
 
@@ -86,10 +88,10 @@ void add_follow_up_routes(Router& router, Database& db, Auth& auth, StaffAuth& s
         if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录或登记设备。", call.request);
         return json_response(http::status::ok, check_in_state(db, who->household_id), call.request);
     });
-    router.add(http::verb::post, "/api/v1/check-ins", [&db, &auth](const Call& call) {
+    router.add(http::verb::post, "/api/v1/check-ins", [&db, &auth, &events](const Call& call) {
         const auto who = auth.principal(call.request);
         if (!who) return problem(http::status::unauthorized, "Not signed in", "请先登录或登记设备。", call.request);
-        return check_in(call, db, *who);
+        return check_in(call, db, events, *who);
     });
     router.add(http::verb::get, "/api/v1/staff/follow-ups", [&db, &staff](const Call& call) {
         StaffCaller who;

@@ -204,20 +204,24 @@ Response remove_away(const Call& call, Database& db, const StaffCaller& who, std
 }
 
 // A route on one household: the caller's roles are checked, then the household is found.
+// `tell`: a change to what the household's screens show (the check-in, days away), told to its own
+// streams ("check_in"), so that a box shows or drops 报平安 at once.
 using HouseholdHandler = Response (*)(const Call&, Database&, const StaffCaller&, std::int64_t);
-Handler on_household(Database& db, StaffAuth& staff, unsigned roles, HouseholdHandler handler) {
-    return [&db, &staff, roles, handler](const Call& call) {
+Handler on_household(Database& db, StaffAuth& staff, unsigned roles, HouseholdHandler handler, EventLog* tell = nullptr) {
+    return [&db, &staff, roles, handler, tell](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, roles, who)) return *refused;
         std::int64_t id;
         if (auto missing = find_household(call, db, id)) return *missing;
-        return handler(call, db, who, id);
+        Response answer = handler(call, db, who, id);
+        if (tell && answer.result_int() < 300) tell_household(*tell, id);
+        return answer;
     };
 }
 
 }  // namespace
 
-void add_household_routes(Router& router, Database& db, StaffAuth& staff) {
+void add_household_routes(Router& router, Database& db, StaffAuth& staff, EventLog& events) {
     router.add(http::verb::get, "/api/v1/staff/households", [&db, &staff](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kReaders, who)) return *refused;
@@ -235,11 +239,11 @@ void add_household_routes(Router& router, Database& db, StaffAuth& staff) {
     router.add(http::verb::patch, one, on_household(db, staff, kWriters, change));
     router.add(http::verb::put, one + "/members", on_household(db, staff, kWriters, members));
     router.add(http::verb::post, one + "/consents", on_household(db, staff, kWriters, add_consent));
-    router.add(http::verb::delete_, one + "/consents/{cid}", on_household(db, staff, kWriters, withdraw_consent));
-    router.add(http::verb::put, one + "/check-in", on_household(db, staff, kWriters, set_check_in));
-    router.add(http::verb::delete_, one + "/check-in", on_household(db, staff, kWriters, end_check_in));
-    router.add(http::verb::post, one + "/away", on_household(db, staff, kWriters, add_away));
-    router.add(http::verb::delete_, one + "/away/{aid}", on_household(db, staff, kWriters, remove_away));
+    router.add(http::verb::delete_, one + "/consents/{cid}", on_household(db, staff, kWriters, withdraw_consent, &events));
+    router.add(http::verb::put, one + "/check-in", on_household(db, staff, kWriters, set_check_in, &events));
+    router.add(http::verb::delete_, one + "/check-in", on_household(db, staff, kWriters, end_check_in, &events));
+    router.add(http::verb::post, one + "/away", on_household(db, staff, kWriters, add_away, &events));
+    router.add(http::verb::delete_, one + "/away/{aid}", on_household(db, staff, kWriters, remove_away, &events));
 }
 
 }  // namespace elder::server

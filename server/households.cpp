@@ -204,6 +204,10 @@ json household_json(Database& db, std::int64_t id) {
     return out;
 }
 
+void tell_household(EventLog& events, std::int64_t household_id) {
+    events.announce(events.record("check_in", json::object(), Audience::Household, household_id));
+}
+
 bool valid_consent_kind(const std::string& kind) { return kind == "check_in" || kind == "contact"; }
 
 bool has_consent(Database& db, std::int64_t household_id, const std::string& kind) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "database.hpp"
+#include "event_log.hpp"
 
 namespace elder::server {
 
@@ -41,6 +42,10 @@ nlohmann::json household_json(Database& db, std::int64_t id);
 // check_in, away_today}.
 nlohmann::json household_row(const Statement& s);
 extern const char* const kHouseholdRowColumns;  // what household_row() reads, from households h
+
+// Tells the household's own streams that its check-in changed ("check_in"): set up, ended, a day
+// away, or a member's press; its screens ask again.
+void tell_household(EventLog& events, std::int64_t household_id);
 
 // Consent: "check_in" (daily check-in, 报平安) or "contact" (calls and visits after a warning).
 bool valid_consent_kind(const std::string& kind);

@@ -101,7 +101,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_staff_account_routes(router_, db_, auth_, staff_, offload_);
     add_draft_routes(router_, db_, staff_, alerts_);
     add_staff_appointment_routes(router_, db_, staff_, alerts_);
-    add_household_routes(router_, db_, staff_);
+    add_household_routes(router_, db_, staff_, events_);
     add_follow_up_routes(router_, db_, auth_, staff_, events_);
     add_staff_device_routes(router_, db_, auth_, staff_,
                             {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0; },

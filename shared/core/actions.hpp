@@ -98,6 +98,7 @@ struct HttpDone { static constexpr Slice slice = Slice::Data;
 };
 struct RetryDue { static constexpr Slice slice = Slice::Data; ResourceKey key; };
 struct RefreshDue { static constexpr Slice slice = Slice::Data; };                                            // the 10-minute timer: refresh, and set it again
+struct CheckInToday { static constexpr Slice slice = Slice::Reach; };                                         // 报平安: I'm fine today
 struct ReceiptsDue { static constexpr Slice slice = Slice::Reach; };                                          // time to send the alert receipts again
 struct HelpCheckDue { static constexpr Slice slice = Slice::Help; };                                          // time to ask again how my open requests stand
 struct RetryNow { static constexpr Slice slice = Slice::Data; };                                              // 再试一次: refresh now, the timer stays as it is
@@ -114,7 +115,7 @@ struct SetToday { static constexpr Slice slice = Slice::Navigation; std::string 
 using Action = std::variant<OpenScreen, OpenTileNumber, FocusItem, ScrollTo, GoBack, GoHome, ReadAloud, ReloadPage, ReadPage,
                             PauseReading, ResumeReading, RestartReading, StopReading, SpeechDone, SearchType, SearchErase, SearchClear,
                             EditField, SetFieldText, EndEditing, FocusField, KeypadPress, SendCode, SignIn, SignOut,
-                            RefreshDevice, SubmitWho, Book, ChooseTime, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, EndSession, Tick, VisitorActive, StillHere, AcknowledgeAlert,
+                            RefreshDevice, SubmitWho, Book, ChooseTime, CancelAppointment, RestoreAppointment, AskHelp, PrintTicket, CheckInToday, EndSession, Tick, VisitorActive, StillHere, AcknowledgeAlert,
                             SetTextSize, SetHighContrast, SetLanguage, SetVoice, SetChime, SetSpeechRate, SetSpeechVolume, AppStarted, StoredRead, FetchPolicy,
                             CacheRead, HttpDone, RetryDue, RefreshDue, HelpCheckDue, ReceiptsDue, RetryNow, StreamEvent, StreamChanged, CallDone,
                             SetToday>;

@@ -261,6 +261,16 @@ bool decode(const json& j, AlertConfirmed& c, std::string& error) {
     return f.ok();
 }
 
+bool decode(const json& j, CheckInState& c, std::string& error) {
+    JsonFields f(j, "", error);
+    f.boolean("enrolled", c.enrolled);
+    f.text("day", c.day, 10);
+    f.optional_text("deadline", c.deadline, 5);
+    if (f.ok() && j.contains("away_today")) f.boolean("away_today", c.away_today);
+    f.optional_text("checked_in_at", c.checked_in_at, 40);
+    return f.ok();
+}
+
 bool decode(const json& j, std::vector<PolicyCategory>& out, std::string& error) { return items(j, out, error, category); }
 bool decode(const json& j, std::vector<Guide>& out, std::string& error) { return items(j, out, error, guide); }
 bool decode(const json& j, std::vector<Contact>& out, std::string& error) { return items(j, out, error, contact); }
@@ -290,6 +300,7 @@ template bool decode_text(std::string_view, Token&, std::string&);
 template bool decode_text(std::string_view, DeviceStatus&, std::string&);
 template bool decode_text(std::string_view, ReceiptAnswer&, std::string&);
 template bool decode_text(std::string_view, AlertConfirmed&, std::string&);
+template bool decode_text(std::string_view, CheckInState&, std::string&);
 template bool decode_text(std::string_view, std::vector<Schedule>&, std::string&);
 template bool decode_text(std::string_view, std::vector<PolicyCategory>&, std::string&);
 template bool decode_text(std::string_view, std::vector<Guide>&, std::string&);

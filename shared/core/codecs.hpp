@@ -23,6 +23,7 @@ bool decode(const nlohmann::json& j, Token& out, std::string& error);
 bool decode(const nlohmann::json& j, DeviceStatus& out, std::string& error);
 bool decode(const nlohmann::json& j, ReceiptAnswer& out, std::string& error);
 bool decode(const nlohmann::json& j, AlertConfirmed& out, std::string& error);
+bool decode(const nlohmann::json& j, CheckInState& out, std::string& error);
 // {"items": [...]} lists
 bool decode(const nlohmann::json& j, std::vector<PolicyCategory>& out, std::string& error);
 bool decode(const nlohmann::json& j, std::vector<Guide>& out, std::string& error);

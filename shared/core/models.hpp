@@ -121,6 +121,15 @@ struct ReceiptAnswer {
     bool household_confirmed = false;
 };
 
+// The household's daily check-in (报平安) today, as the server tells it (GET /check-in).
+struct CheckInState {
+    bool enrolled = false;      // the household checks in daily
+    std::string day;            // today, in China
+    std::string deadline;       // "10:00"
+    bool away_today = false;
+    std::string checked_in_at;  // "" while not yet today
+};
+
 // The live stream's "confirmed": another device of this household confirmed the alert.
 struct AlertConfirmed {
     std::int64_t alert_id = 0;

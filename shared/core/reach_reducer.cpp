@@ -3,7 +3,8 @@
 // waits for it: it is queued (kept across restarts), sent one at a time, and sent again after a
 // failure with the backoff, and at once when the stream comes back. A household confirmed on
 // another of its devices (the receipt's answer, or the stream's "confirmed") stops interrupting
-// here too.
+// here too. The daily check-in (报平安): asked whenever who acts on this screen may have changed,
+// and pressed once.
 #include <algorithm>
 #include <sstream>
 
@@ -63,7 +64,7 @@ void confirmed_elsewhere(State& state, std::int64_t alert_id, std::vector<Effect
     effects.push_back(WriteCache{"ack.alerts", encode_ids(state.acked_alerts)});
 }
 
-void answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
+void receipt_answered(State& state, const CallDone& done, std::vector<Effect>& effects) {
     Receipts& r = state.receipts;
     r.sending = false;
     const bool retry = done.status == 0 || done.status == 429 || done.status >= 500;
@@ -84,7 +85,51 @@ void answered(State& state, const CallDone& done, std::vector<Effect>& effects) 
     send_next(state, effects);
 }
 
+// The check-in's answers: the state today (GET), or after a press (POST). A press that did not
+// reach the server says so and may be pressed again; a refusal (no household, not enrolled) takes
+// the button away.
+bool waits_for_press(const CheckInState& s) { return s.enrolled && !s.away_today && s.checked_in_at.empty(); }
+
+void check_in_answered(State& state, const CallDone& done) {
+    CheckIn& c = state.check_in;
+    const bool press = done.call == Call::CheckIn;
+    const bool waited = waits_for_press(c.today);
+    if (press) c.sending = false;
+    CheckInState today;
+    std::string error;
+    if (done.status == 200 && decode_text(done.body, today, error)) {
+        c.today = today;
+        c.failed = false;
+    } else if (press) {
+        c.failed = done.status == 0 || done.status >= 500;
+        if (!c.failed) c.today.enrolled = false;
+    } else if (done.status != 0 && done.status < 500) {
+        c.today = CheckInState{};  // not signed in, not enrolled: no button
+    }
+    // The button has just appeared (the box switched on in the morning, a new day): home opens on
+    // it, so that one OK says 我很好.
+    if (!waited && waits_for_press(c.today)) state.focus.erase(Route{}.key());
+}
+
+void check_in_now(State& state, std::vector<Effect>& effects) {
+    CheckIn& c = state.check_in;
+    const std::string token = acting_token(state);
+    if (c.sending || token.empty() || !c.today.enrolled || !c.today.checked_in_at.empty()) return;
+    c.sending = true;
+    c.failed = false;
+    effects.push_back(call_request(Call::CheckIn, "{}", token));
+}
+
 }  // namespace
+
+void ask_check_in(State& state, std::vector<Effect>& effects) {
+    const std::string token = acting_token(state);
+    if (token.empty()) {
+        state.check_in = CheckIn{};
+        return;
+    }
+    effects.push_back(call_request(Call::CheckInStatus, "", token));
+}
 
 void queue_receipt(State& state, std::int64_t alert_id, bool confirmed, std::vector<Effect>& effects) {
     Receipts& r = state.receipts;
@@ -103,13 +148,26 @@ bool reduce_reach(State& state, const Action& action, std::vector<Effect>& effec
                 state.receipts.retry_scheduled = false;
                 return send_next(state, effects), true;
             },
-            [&](const CallDone& a) { return answered(state, a, effects), true; },
+            [&](const CheckInToday&) { return check_in_now(state, effects), true; },
+            [&](const CallDone& a) {
+                if (a.call == Call::SendReceipt) receipt_answered(state, a, effects);
+                else check_in_answered(state, a);
+                return true;
+            },
             [&](const StoredRead& a) {
                 if (a.key != "receipts" || !a.text) return false;
                 state.receipts.outbox = decode_outbox(*a.text);
                 return send_next(state, effects), true;
             },
             [&](const StreamEvent& a) {
+                // The household's check-in changed (staff set it up, a day away, another member pressed).
+                // Only a household's own streams carry it: a box that does not know yet that it is
+                // bound asks how it stands first (its answer asks for the check-in).
+                if (a.event == "check_in") {
+                    if (!state.device.bound && !state.device.token.empty()) reduce_account(state, RefreshDevice{}, effects);
+                    ask_check_in(state, effects);
+                    return true;
+                }
                 AlertConfirmed confirmed;
                 std::string error;
                 if (a.event != "confirmed" || !decode_text(a.data, confirmed, error)) return false;

@@ -53,11 +53,17 @@ void route(State& state, const Action& action, std::vector<Effect>& effects) {
 void also(State& state, const Action& action, std::vector<Effect>& effects) {
     // Starting: what the device keeps is read too (settings, read markers, the account, the box).
     if (std::holds_alternative<AppStarted>(action)) reduce_local(state, action, effects);
-    // Staff closed a slot: whoever was booked in it learns it now (我的预约 and the ticket say why),
-    // not when they next open the page.
     // The stream: a household's confirmation elsewhere, and the network back for the receipts.
     if (std::holds_alternative<StreamEvent>(action) || std::holds_alternative<StreamChanged>(action))
         reduce_reach(state, action, effects);
+    // The stream (re)opened: a box asks how it stands (staff binding or unbinding it ends its stream),
+    // so that it knows its household without a restart.
+    if (const auto* c = std::get_if<StreamChanged>(&action); c && c->open && !state.device.token.empty())
+        reduce_account(state, RefreshDevice{}, effects);
+    // A new day, or the 10-minute refresh: today's check-in is asked again.
+    if (std::holds_alternative<SetToday>(action) || std::holds_alternative<RefreshDue>(action)) ask_check_in(state, effects);
+    // Staff closed a slot: whoever was booked in it learns it now (我的预约 and the ticket say why),
+    // not when they next open the page.
     if (const auto* e = std::get_if<StreamEvent>(&action); e && e->event == "changed" &&
         e->data.find("\"slots\"") != std::string::npos && !state.personal.appointments.empty())
         fetch_appointments(state, effects);
@@ -72,6 +78,7 @@ std::int64_t interrupting_id(const State& s) {
 
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     const std::int64_t before = interrupting_id(state);
+    const std::string acting = acting_token(state);
     const Route shown = state.route;
     also(state, action, effects);
     route(state, action, effects);
@@ -87,6 +94,8 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     const std::int64_t after = interrupting_id(state);
     if (after != 0 && after != before && state.settings.chime) effects.push_back(Chime{});
     if (after != 0 && after != before) queue_receipt(state, after, false, effects);
+    // Someone else acts on this screen now (signed in or out, the box bound): their household's check-in.
+    if (acting_token(state) != acting) ask_check_in(state, effects);
     return state;
 }
 

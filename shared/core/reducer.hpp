@@ -26,6 +26,8 @@ bool reduce_typing(State& state, const Action& action, std::vector<Effect>& effe
 bool reduce_local(State& state, const Action& action, std::vector<Effect>& effects);       // local_reducer.cpp
 bool reduce_reach(State& state, const Action& action, std::vector<Effect>& effects);       // reach_reducer.cpp
 
+// Asks the server for today's check-in of whoever acts on this screen now (reach_reducer.cpp).
+void ask_check_in(State& state, std::vector<Effect>& effects);
 // Queues an alert receipt (shown, or confirmed by 我知道了) for the server (reach_reducer.cpp).
 void queue_receipt(State& state, std::int64_t alert_id, bool confirmed, std::vector<Effect>& effects);
 

@@ -49,4 +49,6 @@
     CALL(Restore, "POST", "/api/v1/appointments/{id}/restore", Booking)       \
     CALL(AskHelp, "POST", "/api/v1/help-requests", Help)                      \
     CALL(HelpRequests, "GET", "/api/v1/help-requests", Help)                  \
-    CALL(SendReceipt, "POST", "/api/v1/alerts/{id}/receipts", Reach) /* queued, sent again until the server has it */
+    CALL(SendReceipt, "POST", "/api/v1/alerts/{id}/receipts", Reach) /* queued, sent again until the server has it */ \
+    CALL(CheckInStatus, "GET", "/api/v1/check-in", Reach)                     \
+    CALL(CheckIn, "POST", "/api/v1/check-ins", Reach)

@@ -62,6 +62,13 @@ struct Receipts {
     std::set<std::int64_t> confirmed_elsewhere;    // by another device of the household: no interruption
 };
 
+// The household's daily check-in (报平安) on this screen: what the server said, and the press.
+struct CheckIn {
+    CheckInState today;
+    bool sending = false;
+    bool failed = false;  // the last press did not reach the server: press again
+};
+
 struct State {
     Route route;
     std::vector<Route> back_stack;        // routes that Back returns to, innermost last
@@ -90,6 +97,7 @@ struct State {
     Reading reading;
     Visit visit;
     Receipts receipts;
+    CheckIn check_in;
 
     int focused() const { return focus_of(route); }
     bool has_focus(const Route& r) const { return focus.count(r.key()) > 0; }

@@ -28,8 +28,15 @@ float draw_header(PageContext& ctx, const Rect& area) {
     const bool fits_beside = date_w + text_width(ctx, name, title_px) + body_px < area.w;
     const ImVec2 date_pos = fits_beside ? ImVec2(area.right() - date_w, area.y + (title_px - body_px))
                                         : ImVec2(area.x, area.y + title_px * 1.3f);
-    text_line(ctx, "home.date", Role::Text, date, date_pos, body_px, p.text_muted, p.background);
-    return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
+    if (fits_beside || date_w <= area.w) {
+        text_line(ctx, "home.date", Role::Text, date, date_pos, body_px, p.text_muted, p.background);
+        return (fits_beside ? title_px : date_pos.y - area.y + body_px) + title_px * 0.6f;
+    }
+    // A narrow phone at the largest text: the date, then the time, each on its own line.
+    text_line(ctx, "home.date", Role::Text, format_date(ctx.strings, ctx.now), date_pos, body_px, p.text_muted, p.background);
+    const ImVec2 clock_pos(area.x, date_pos.y + body_px * 1.3f);
+    text_line(ctx, "home.clock", Role::Text, clock_words(ctx.strings, ctx.now), clock_pos, body_px, p.text_muted, p.background);
+    return clock_pos.y - area.y + body_px + title_px * 0.6f;
 }
 
 // A first start without a network has nothing saved: "showing what was saved" would be untrue.
@@ -50,6 +57,38 @@ float draw_offline_notice(PageContext& ctx, const Rect& area, float y) {
     return text_block(ctx, offline ? "home.offline" : "home.server_error",
                       ctx.strings.text(offline ? offline_key : "status.server_error"), ImVec2(area.x, y), area.w, px,
                       ctx.palette.text, ctx.palette.background) + px * 0.6f;
+}
+
+// 报平安 (issue 18): for a household that checks in daily, one large button until it is pressed
+// today, then one line that says it was. Nothing for anyone else, or on a day the household is away.
+bool shows_check_in(const PageContext& ctx) {
+    const CheckInState& today = ctx.state.check_in.today;
+    return today.enrolled && !today.away_today;
+}
+
+std::string checked_in_line(const PageContext& ctx) {
+    return ctx.strings.format("home.checked_in", {{"time", ctx.moment(ctx.state.check_in.today.checked_in_at)}});
+}
+
+float check_in_height(const PageContext& ctx, float w) {
+    if (!shows_check_in(ctx)) return 0;
+    if (!ctx.state.check_in.today.checked_in_at.empty()) return text_block_height(ctx, checked_in_line(ctx), w, ctx.profile.body_px);
+    return std::max(ctx.profile.min_target_h, ctx.profile.tile_label_px + ctx.profile.body_px * 2.5f);
+}
+
+// Drawn after the tiles (so that tile N stays focus item N-1) in the room kept above them; on a
+// TV the focus starts on it, so that one OK says 我很好.
+void draw_check_in(PageContext& ctx, const Rect& r) {
+    const CheckIn& c = ctx.state.check_in;
+    if (!c.today.checked_in_at.empty()) {
+        text_block(ctx, "home.checked_in", checked_in_line(ctx), ImVec2(r.x, r.y), r.w, ctx.profile.body_px, ctx.palette.text,
+                   ctx.palette.background);
+        return;
+    }
+    const char* hint = c.failed ? "home.check_in_failed" : c.sending ? "home.check_in_sending" : "home.check_in_hint";
+    tile(ctx, TileSpec{"home.check_in", ctx.strings.text("home.check_in"), ctx.strings.text(hint), "", r, ctx.palette.tile,
+                       CheckInToday{}});
+    ctx.tree.focus_on_entry("home.check_in");
 }
 
 // The lines of the alert banner: the most severe active alert, in words (the level is a word, not
@@ -80,6 +119,8 @@ void draw_home_page(PageContext& ctx) {
     const std::vector<CardLine> banner = alert_banner_lines(ctx);
     const float banner_y = area.y + header_h;
     if (!banner.empty()) header_h += card_height(ctx, banner, area.w) + ctx.profile.gap;
+    const Rect check_in{area.x, area.y + header_h, area.w, check_in_height(ctx, area.w)};
+    if (check_in.h > 0) header_h += check_in.h + ctx.profile.gap;
 
     const auto& tiles = home_tiles();
     const int cols = home_columns(ctx, area.w);
@@ -110,6 +151,7 @@ void draw_home_page(PageContext& ctx) {
         tile(ctx, spec);
     }
     if (!banner.empty()) card(ctx, "home.alert", banner, area.x, banner_y, area.w, OpenScreen{Screen::Alerts, ""});
+    if (check_in.h > 0) draw_check_in(ctx, check_in);
     ctx.end_page(area.y + header_h + rows * tile_h + (rows - 1) * gap);
 }
 

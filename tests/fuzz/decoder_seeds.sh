@@ -15,3 +15,4 @@ printf '\x13{"base":"elder-cjk.ttf","tiers":[{"file":"elder-cjk-rare.ttf","range
 # Receipt answers (20) and the stream's "confirmed" (21), as the server sends them.
 printf '\x14{"alert_id":3,"household_confirmed":true}' > "$out/seed-receipt"
 printf '\x15{"alert_id":3}' > "$out/seed-confirmed"
+printf '\x16{"enrolled":true,"day":"2026-11-26","deadline":"10:00","away_today":false,"checked_in_at":null}' > "$out/seed-check-in"

@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     // The first byte picks the decoder, so one target covers them all.
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    switch (data[0] % 22) {
+    switch (data[0] % 23) {
         case 0: decode_as<elder::Site>(text); break;
         case 1: decode_as<elder::PolicyPage>(text); break;
         case 2: decode_as<elder::Policy>(text); break;
@@ -57,7 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 18: decode_as<std::vector<elder::HelpRequest>>(text); break;
         case 19: read_font_index(text); break;
         case 20: decode_as<elder::ReceiptAnswer>(text); break;
-        default: decode_as<elder::AlertConfirmed>(text); break;
+        case 21: decode_as<elder::AlertConfirmed>(text); break;
+        default: decode_as<elder::CheckInState>(text); break;
     }
     return 0;
 }

@@ -4,7 +4,9 @@
 // tells the server it was shown; OK on A confirms it, and B stops interrupting by itself (the
 // household confirmed); C confirms while its network is down and the receipt arrives when the
 // network is back; the reach figures say so; after the site's time only the household without a
-// box is on the call list (the server's clock moved by --dev-clock, not waited for).
+// box is on the call list (the server's clock moved by --dev-clock, not waited for). Then the daily
+// check-in: staff set it up for A and B's household, both boxes show 报平安 at once with the focus
+// on it, one OK on A checks the household in, and B says 今天已报平安 too.
 //   node tests/tv/tv_reach.mjs TVAPP SERVER DEMO_DIR
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +113,28 @@ try {
   const ids = list.map((f) => f.household.id);
   checks.check(ids.includes(nobox) && !ids.includes(home) && !ids.includes(other),
     'the call list has the household no screen reached, not the two that confirmed', list.map((f) => f.household.name).join(', '));
+
+  // The daily check-in (报平安), set up while the boxes run; the deadline is the end of the day.
+  await api.post(`/api/v1/staff/households/${home}/consents`, { kind: 'check_in', given_by: '本人' }, staff);
+  const plan = await api.call('PUT', `/api/v1/staff/households/${home}/check-in`, { token: staffToken, body: { deadline: '23:59' } });
+  checks.check(plan.status === 200, 'staff set up the daily check-in for A and B\'s household', String(plan.status));
+  for (const name of ['A', 'B']) {
+    await boxes[name].tv.key('home');
+    const shown = await waitFor(boxes[name].tv, (r) => r.screen === 'home' && r.nodes.some((n) => n.id === 'home.check_in' && n.visible), 15000);
+    const seen = await boxes[name].tv.report();
+    checks.check(Boolean(shown), `box ${name} shows 报平安 at once, without a restart`,
+      `${seen.screen} ${seen.interruption} ${seen.account.device.bound} ${seen.data.stream_open} ${seen.nodes.filter((n) => n.id.startsWith('home')).map((n) => n.id).join(',')}`);
+  }
+  const focused = await waitFor(boxes.A.tv, (r) => r.nodes.some((n) => n.id === 'home.check_in' && n.focused), 5000);
+  checks.check(Boolean(focused), 'the focus is on 报平安: one OK says it');
+  await boxes.A.tv.key('ok');
+  const said = await waitFor(boxes.A.tv, (r) => r.nodes.some((n) => n.id === 'home.checked_in' && n.label.startsWith('今天已报平安')), 10000);
+  checks.check(Boolean(said), 'one OK on box A: 今天已报平安', said ? said.nodes.find((n) => n.id === 'home.checked_in').label : '');
+  const alsoB = await waitFor(boxes.B.tv, (r) => r.nodes.some((n) => n.id === 'home.checked_in'), 10000);
+  checks.check(Boolean(alsoB), 'box B, in the same household, says so too');
+  const record = (await api.get(`/api/v1/staff/households/${home}`, staff)).json;
+  checks.check(record.check_in.days[0].checked_in_at !== null, 'the server has the household\'s check-in for today');
+  checks.check(!(await boxes.C.tv.report()).nodes.some((n) => n.id.startsWith('home.check')), 'box C\'s household does not check in: no button');
 } catch (e) {
   checks.check(false, 'the test ran to its end', e.stack);
 } finally {

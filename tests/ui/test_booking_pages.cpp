@@ -861,3 +861,57 @@ TEST_CASE("the days open on the first day that can be booked once they arrive: n
     REQUIRE(ui.app.semantics().focused());
     CHECK(ui.app.semantics().focused()->id.rfind("booking.day.", 0) == 0);
 }
+
+TEST_CASE("报平安 is one large button on home for a household that checks in daily - one press and one confirmation on every surface") {
+    const std::string today = fixture_time("08:00").substr(0, 10);
+    const std::string waiting = R"({"enrolled":true,"day":")" + today + R"(","deadline":"10:00","away_today":false,"checked_in_at":null})";
+    for (const SurfaceCase& c : surface_cases())
+        for (int size : {0, 2}) {
+            INFO(describe(c) << " size " << size);
+            HeadlessUi ui(c.surface, c.w, c.h);
+            ready(ui);
+            ui.app.dispatch(SetTextSize{size});
+            ui.frame();
+            CHECK_FALSE(find_node(ui.app, "home.check_in"));  // not enrolled: nothing
+            ui.app.dispatch(CallDone{Call::CheckInStatus, 0, 200, waiting});
+            ui.app.dispatch(GoHome{});
+            ui.frame();
+            ui.frame();
+            const SemNode* button = find_node(ui.app, "home.check_in");
+            REQUIRE(button);
+            CHECK(button->label == "报平安");
+            CHECK(button->visible);
+            check_numbers(ui, c);
+            // The tiles keep their numbers: the button joins the tree after them.
+            CHECK(ui.app.semantics().focus_index_of("home.check_in") >= 9);
+            if (c.surface == Surface::Tv) {
+                const SemNode* focused = ui.app.semantics().focused();
+                REQUIRE(focused);
+                CHECK(focused->id == "home.check_in");  // one OK from home
+                ui.key(RemoteKey::Ok);
+            } else {
+                ui.tap(button->rect.center_x(), button->rect.center_y());
+            }
+            CHECK(ui.app.state().check_in.sending);
+            ui.key(RemoteKey::Ok);  // a second press while it goes: nothing more is sent
+            ui.app.dispatch(CallDone{Call::CheckIn, 0, 0, ""});  // offline
+            ui.frame();
+            ui.frame();
+            REQUIRE(find_node(ui.app, "home.check_in"));
+            const auto& nodes = ui.app.semantics().nodes();
+            CHECK(std::any_of(nodes.begin(), nodes.end(), [](const SemNode& n) {  // said, and pressed again
+                return n.visible && n.label.find("没有报上，请再按一次") != std::string::npos;
+            }));
+            ui.app.dispatch(CheckInToday{});
+            const std::string done = R"({"enrolled":true,"day":")" + today + R"(","deadline":"10:00","away_today":false,"checked_in_at":")" +
+                                     fixture_time("08:05") + R"("})";
+            ui.app.dispatch(CallDone{Call::CheckIn, 0, 200, done});
+            ui.frame();
+            ui.frame();
+            CHECK_FALSE(find_node(ui.app, "home.check_in"));
+            const SemNode* line = find_node(ui.app, "home.checked_in");
+            REQUIRE(line);
+            CHECK(line->label.find("今天已报平安") == 0);
+            check_numbers(ui, c);
+        }
+}

@@ -157,3 +157,36 @@ TEST_CASE("a household confirmed on another device stops interrupting here, by t
     CHECK_FALSE(interrupting_alert(box));
     CHECK(box.receipts.confirmed_elsewhere.count(71));
 }
+
+TEST_CASE("today's check-in is asked when who acts here changes and on a new day, and one press is sent once") {
+    std::vector<Effect> fx;
+    State s;
+    s = step(s, SetToday{"2026-11-26"}, fx);
+    CHECK(receipts_sent(fx).empty());
+    const auto asked = [&] {
+        for (const Effect& e : fx)
+            if (const auto* x = std::get_if<HttpSend>(&e); x && x->call == Call::CheckInStatus) return true;
+        return false;
+    };
+    CHECK_FALSE(asked());  // nobody to ask for
+    s.personal.token = "T1";
+    s = step(s, SetToday{"2026-11-27"}, fx);
+    CHECK(asked());
+    const std::string waiting = R"({"enrolled":true,"day":"2026-11-27","deadline":"10:00","away_today":false,"checked_in_at":null})";
+    s = step(s, CallDone{Call::CheckInStatus, 0, 200, waiting}, fx);
+    CHECK(s.check_in.today.enrolled);
+    s = step(s, CheckInToday{}, fx);
+    REQUIRE(fx.size() == 1);
+    CHECK(std::get<HttpSend>(fx[0]).call == Call::CheckIn);
+    CHECK(std::get<HttpSend>(fx[0]).token == "T1");
+    s = step(s, CheckInToday{}, fx);
+    CHECK(fx.empty());  // a double press while it goes
+    s = step(s, CallDone{Call::CheckIn, 0, 409, R"({"status":409,"detail":"您家还没有开通每日报平安，请联系社区。"})"}, fx);
+    CHECK_FALSE(s.check_in.today.enrolled);  // refused for good: the button goes
+    s = step(s, CallDone{Call::CheckInStatus, 0, 200, R"({"enrolled":true,"day":"x","checked_in_at":12})"}, fx);  // malformed
+    CHECK_FALSE(s.check_in.today.enrolled);
+    s = step(s, SignOut{}, fx);
+    s.personal.token.clear();
+    s = step(s, SetToday{"2026-11-28"}, fx);
+    CHECK_FALSE(s.check_in.today.enrolled);
+}
