@@ -164,7 +164,8 @@ bool reduce_reach(State& state, const Action& action, std::vector<Effect>& effec
                 // Only a household's own streams carry it: a box that does not know yet that it is
                 // bound asks how it stands first (its answer asks for the check-in).
                 if (a.event == "check_in") {
-                    if (!state.device.bound && !state.device.token.empty()) reduce_account(state, RefreshDevice{}, effects);
+                    if (state.can.acts_for_household && !state.device.bound && !state.device.token.empty())
+                        reduce_account(state, RefreshDevice{}, effects);
                     ask_check_in(state, effects);
                     return true;
                 }
