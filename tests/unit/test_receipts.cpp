@@ -4,12 +4,10 @@
 // interrupting here. The server side is tested over HTTP (tests/server/reach_test.mjs).
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <iterator>
-
 #include <nlohmann/json.hpp>
 
 #include "core/reducer.hpp"
+#include "fixture.hpp"
 
 using namespace elder;
 
@@ -35,8 +33,7 @@ const WriteCache* written(const std::vector<Effect>& effects, const std::string&
 
 // The fixture's severe alert (寒潮橙色预警, Severe) as the stream brings it, under `id`.
 std::string severe_alert(std::int64_t id) {
-    std::ifstream in(std::string(ELDER_SOURCE_DIR) + "/tests/fixtures/api/alerts.json");
-    nlohmann::json alert = nlohmann::json::parse(std::string(std::istreambuf_iterator<char>(in), {}))["items"][0];
+    nlohmann::json alert = nlohmann::json::parse(test::fixture("alerts"))["items"][0];
     alert["id"] = id;
     return alert.dump();
 }
