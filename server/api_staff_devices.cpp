@@ -120,8 +120,16 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         Transaction tx(db);
         if (existing && !db.prepare("SELECT 1 FROM households WHERE id = ? AND archived = 0").bind(1, household).step())
             return invalid_body(call, json::array({{{"name", "household_id"}, {"reason", "no such household"}}}));
+        // A new household's phone is its resident's: the member who, signed in on a kiosk or a
+        // browser, confirms alerts and checks in for the same household as the box.
+        if (!existing && db.prepare("SELECT 1 FROM household_members WHERE phone = ?").bind(1, phone).step())
+            return problem(http::status::conflict, "Phone in another household",
+                           "这个手机号已经是另一户的成员，请把机顶盒绑定到那一户。", call.request);
         if (!existing) db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
         const std::int64_t bound_to = existing ? household : db.last_insert_id();
+        if (!existing)
+            db.prepare("INSERT INTO household_members (household_id, name, phone) VALUES (?, ?, ?)")
+                .bind(1, bound_to).bind(2, name).bind(3, phone).run();
         const json before = device_json(db, id);
         db.prepare("UPDATE devices SET household_id = ? WHERE id = ?").bind(1, bound_to).bind(2, id).run();
         audit(db, who, call.peer, "device.bind", "device:" + std::to_string(id), before, device_json(db, id));

@@ -1,5 +1,6 @@
 #include "follow_ups.hpp"
 
+#include <map>
 #include <vector>
 
 #include "china_time.hpp"
@@ -82,17 +83,6 @@ json household_of(Database& db, std::int64_t id) {
                                                     : json{{"name", h.text(5)}, {"phone", h.text(6)}, {"relation", h.text(7)}}}};
 }
 
-json attempts_of(Database& db, std::int64_t id) {
-    Statement s = db.prepare("SELECT a.stage, a.outcome, a.note, m.display_name, a.at FROM follow_up_attempts a "
-                             "JOIN staff m ON m.id = a.staff_id WHERE a.follow_up_id = ? ORDER BY a.id");
-    s.bind(1, id);
-    json out = json::array();
-    while (s.step())
-        out.push_back({{"stage", s.text(0)}, {"outcome", s.text(1)}, {"note", s.text(2)}, {"by", s.text(3)},
-                       {"at", iso_from_epoch(s.integer(4))}});
-    return out;
-}
-
 std::string headline_of(Database& db, std::int64_t alert_id) {
     Statement s = db.prepare("SELECT cap FROM alerts WHERE id = ?");
     if (!s.bind(1, alert_id).step()) return {};
@@ -101,31 +91,58 @@ std::string headline_of(Database& db, std::int64_t alert_id) {
     return cap["info"][0].value("headline", "");
 }
 
-// When the household answered after all: its first confirmation of the alert, or its check-in of the day.
-json late_answer(Database& db, std::int64_t household, const Statement& f) {
-    Statement s = f.text(1) == "alert"
-                      ? db.prepare("SELECT MIN(confirmed_at) FROM alert_receipts WHERE alert_id = ?2 AND household_id = ?1")
-                      : db.prepare("SELECT at FROM check_ins WHERE household_id = ?1 AND day = ?3");
-    s.bind(1, household);
-    if (!f.is_null(2)) s.bind(2, f.integer(2));
-    if (!f.is_null(3)) s.bind(3, f.text(3));
-    return s.step() && !s.is_null(0) ? json(iso_from_epoch(s.integer(0))) : json(nullptr);
+// The columns of one row: the follow-up, its household, and when the household answered after all (its
+// first confirmation of the alert, or its check-in of the day), so a list is one read, not one per row.
+constexpr const char* kSelect =
+    "SELECT f.id, f.kind, f.alert_id, f.day, f.stage, f.opened_at, f.outcome, f.closed_at, f.help_request_id, "
+    "f.household_id, h.name, h.phone, h.address, h.lives_alone, h.special_attention, h.emergency_name, "
+    "h.emergency_phone, h.emergency_relation, "
+    "CASE WHEN f.kind = 'alert' THEN (SELECT MIN(r.confirmed_at) FROM alert_receipts r "
+    "WHERE r.alert_id = f.alert_id AND r.household_id = f.household_id) "
+    "ELSE (SELECT c.at FROM check_ins c WHERE c.household_id = f.household_id AND c.day = f.day) END "
+    "FROM follow_ups f JOIN households h ON h.id = f.household_id ";
+
+json household_columns(const Statement& f) {
+    return {{"id", f.integer(9)}, {"name", f.text(10)}, {"phone", f.text(11)}, {"address", f.text(12)},
+            {"lives_alone", f.integer(13) != 0}, {"special_attention", f.integer(14) != 0},
+            {"emergency_contact", f.text(15).empty() ? json(nullptr)
+                                                     : json{{"name", f.text(15)}, {"phone", f.text(16)}, {"relation", f.text(17)}}}};
 }
 
-constexpr const char* kColumns =
-    "f.id, f.kind, f.alert_id, f.day, f.stage, f.opened_at, f.outcome, f.closed_at, f.help_request_id, f.household_id";
+json null_or_iso(const Statement& f, int column) {
+    return f.is_null(column) ? json(nullptr) : json(iso_from_epoch(f.integer(column)));
+}
 
-json row_json(Database& db, const Statement& f) {
-    const std::int64_t id = f.integer(0), household = f.integer(9);
-    json out = {{"id", id}, {"kind", f.text(1)}, {"alert_id", f.is_null(2) ? json(nullptr) : json(f.integer(2))},
-                {"day", f.is_null(3) ? json(nullptr) : json(f.text(3))}, {"stage", f.text(4)},
-                {"opened_at", iso_from_epoch(f.integer(5))}, {"outcome", f.is_null(6) ? json(nullptr) : json(f.text(6))},
-                {"closed_at", f.is_null(7) ? json(nullptr) : json(iso_from_epoch(f.integer(7)))},
-                {"help_request_id", f.is_null(8) ? json(nullptr) : json(f.integer(8))},
-                {"household", household_of(db, household)}, {"attempts", attempts_of(db, id)},
-                {"answered_at", late_answer(db, household, f)}};
-    if (!f.is_null(2)) out["alert_headline"] = headline_of(db, f.integer(2));
-    return out;
+json row_json(const Statement& f) {
+    return {{"id", f.integer(0)}, {"kind", f.text(1)}, {"alert_id", f.is_null(2) ? json(nullptr) : json(f.integer(2))},
+            {"day", f.is_null(3) ? json(nullptr) : json(f.text(3))}, {"stage", f.text(4)},
+            {"opened_at", iso_from_epoch(f.integer(5))}, {"outcome", f.is_null(6) ? json(nullptr) : json(f.text(6))},
+            {"closed_at", null_or_iso(f, 7)}, {"help_request_id", f.is_null(8) ? json(nullptr) : json(f.integer(8))},
+            {"household", household_columns(f)}, {"attempts", json::array()}, {"answered_at", null_or_iso(f, 18)}};
+}
+
+// Fills in every row's attempts with one read and each alert's headline once.
+void complete_rows(Database& db, json& rows) {
+    if (rows.empty()) return;
+    std::map<std::int64_t, json*> by_id;
+    std::string ids;
+    for (json& row : rows) {
+        by_id[row["id"].get<std::int64_t>()] = &row;
+        ids += (ids.empty() ? "" : ",") + std::to_string(row["id"].get<std::int64_t>());  // integers from our own rows
+    }
+    Statement s = db.prepare("SELECT a.follow_up_id, a.stage, a.outcome, a.note, m.display_name, a.at FROM follow_up_attempts a "
+                             "JOIN staff m ON m.id = a.staff_id WHERE a.follow_up_id IN (" + ids + ") ORDER BY a.id");
+    while (s.step())
+        (*by_id[s.integer(0)])["attempts"].push_back({{"stage", s.text(1)}, {"outcome", s.text(2)}, {"note", s.text(3)},
+                                                      {"by", s.text(4)}, {"at", iso_from_epoch(s.integer(5))}});
+    std::map<std::int64_t, std::string> headlines;
+    for (json& row : rows) {
+        if (row["alert_id"].is_null()) continue;
+        const std::int64_t alert = row["alert_id"].get<std::int64_t>();
+        auto known = headlines.find(alert);
+        if (known == headlines.end()) known = headlines.emplace(alert, headline_of(db, alert)).first;
+        row["alert_headline"] = known->second;
+    }
 }
 
 }  // namespace
@@ -142,22 +159,24 @@ int open_follow_ups(Database& db, EventLog& events, int call_after_s) {
 }
 
 json follow_up_list(Database& db, const FollowUpFilter& filter) {
-    Statement s = db.prepare(std::string("SELECT ") + kColumns +
-                             " FROM follow_ups f JOIN households h ON h.id = f.household_id "
+    Statement s = db.prepare(std::string(kSelect) +
                              "WHERE (?1 = '' OR f.kind = ?1) AND (?2 = '' OR f.stage = ?2) AND ((?3 = 1 AND f.closed_at IS NULL) OR (?3 = 0 AND f.closed_at IS NOT NULL)) "
                              "AND (?4 = 0 OR f.alert_id = ?4) "
                              "ORDER BY (h.lives_alone + h.special_attention > 0) DESC, f.opened_at, f.id LIMIT ?5");
     s.bind(1, filter.kind).bind(2, filter.stage).bind(3, static_cast<std::int64_t>(filter.open)).bind(4, filter.alert_id)
         .bind(5, filter.limit);
     json items = json::array();
-    while (s.step()) items.push_back(row_json(db, s));
+    while (s.step()) items.push_back(row_json(s));
+    complete_rows(db, items);
     return items;
 }
 
 std::optional<json> follow_up_json(Database& db, std::int64_t id) {
-    Statement s = db.prepare(std::string("SELECT ") + kColumns + " FROM follow_ups f WHERE f.id = ?");
+    Statement s = db.prepare(std::string(kSelect) + "WHERE f.id = ?");
     if (!s.bind(1, id).step()) return std::nullopt;
-    return row_json(db, s);
+    json rows = json::array({row_json(s)});
+    complete_rows(db, rows);
+    return rows[0];
 }
 
 bool valid_outcome(const std::string& o) { return o == "reached_fine" || o == "needs_help" || o == "no_answer"; }

@@ -1,6 +1,7 @@
 #include "households.hpp"
 
 #include <cctype>
+#include <map>
 
 #include "china_time.hpp"
 #include "core/validators.hpp"
@@ -64,13 +65,18 @@ json check_in_json(Database& db, std::int64_t id) {
     Statement plan = db.prepare("SELECT deadline, since FROM check_in_plans WHERE household_id = ?");
     if (!plan.bind(1, id).step()) return nullptr;
     const std::string since = plan.text(1);
+    // The check-ins of the whole window in one read, then one row per day (a missed day has none).
+    const std::string oldest = date_in_days(-(kHistoryDays - 1));
+    std::map<std::string, std::int64_t> done;
+    Statement c = db.prepare("SELECT day, at FROM check_ins WHERE household_id = ? AND day >= ?");
+    c.bind(1, id).bind(2, oldest);
+    while (c.step()) done[c.text(0)] = c.integer(1);
     json days = json::array();
     for (int back = 0; back < kHistoryDays; ++back) {
         const std::string day = date_in_days(-back);
         if (day < since) break;
-        Statement c = db.prepare("SELECT at FROM check_ins WHERE household_id = ? AND day = ?");
-        const bool done = c.bind(1, id).bind(2, day).step();
-        days.push_back({{"day", day}, {"checked_in_at", done ? json(iso_from_epoch(c.integer(0))) : json(nullptr)}});
+        const auto at = done.find(day);
+        days.push_back({{"day", day}, {"checked_in_at", at == done.end() ? json(nullptr) : json(iso_from_epoch(at->second))}});
     }
     return {{"deadline", plan.text(0)}, {"since", since}, {"days", days}};
 }

@@ -386,6 +386,17 @@ const char* const kSteps[] = {
     );
     CREATE INDEX household_away_by_household ON household_away(household_id, to_day);
     )sql",
+    // 15: a household made by binding a box (a name and the resident's mobile) has that phone as its
+    // member, so the resident signed in elsewhere counts for the same household. Households that
+    // have members already, and phones that are members elsewhere, are left as they are.
+    R"sql(
+    INSERT INTO household_members (household_id, name, phone)
+    SELECT h.id, h.name, h.phone FROM households h
+    WHERE length(h.phone) = 11 AND substr(h.phone, 1, 1) = '1'
+      AND NOT EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id)
+      AND NOT EXISTS (SELECT 1 FROM household_members m WHERE m.phone = h.phone)
+      AND h.id = (SELECT MIN(o.id) FROM households o WHERE o.phone = h.phone);
+    )sql",
 };
 
 }  // namespace

@@ -17,12 +17,6 @@ using nlohmann::json;
 constexpr const char* kAccountKey = "account";  // browsers only: a kiosk forgets its visitors
 constexpr const char* kDeviceKey = "device";
 
-// A box's alert stream carries its token: the server then caps streams per device (a box that
-// reconnects replaces its stale stream) instead of counting every box behind one address together.
-void identify_stream(const State& state, std::vector<Effect>& effects) {
-    if (state.can.acts_for_household) effects.push_back(IdentifyStream{state.device.token});
-}
-
 void register_device(State& state, std::vector<Effect>& effects) {
     state.device.load = Load::Loading;
     json body{{"kind", state.can.device_kind}, {"serial", state.device.serial}};
@@ -50,7 +44,6 @@ void device_answered(State& state, const CallDone& done, std::vector<Effect>& ef
         if (done.call == Call::DeviceStatus && done.status == 401) {  // the server no longer knows this token
             d.token.clear();
             effects.push_back(RemoveCache{kDeviceKey});
-            identify_stream(state, effects);
         }
         return;
     }
@@ -64,7 +57,6 @@ void device_answered(State& state, const CallDone& done, std::vector<Effect>& ef
     if (!status.token.empty()) {
         d.token = status.token;
         effects.push_back(WriteCache{kDeviceKey, json{{"token", d.token}, {"id", d.id}}.dump()});
-        identify_stream(state, effects);
     }
     // The box acts for its household from now on: a page of the household's own that opened before
     // (at start, with --open) fetches what it shows.
@@ -77,7 +69,6 @@ void stored_device(State& state, const StoredRead& read, std::vector<Effect>& ef
     if (j.is_object() && j.value("token", "").size() > 0) {
         state.device.token = j.value("token", "");
         state.device.id = j.value("id", std::int64_t{0});
-        identify_stream(state, effects);
     }
     refresh_device(state, effects);
 }

@@ -23,7 +23,7 @@ struct ScheduleRefresh { int delay_ms; };                // answer: RefreshDue
 struct ScheduleHelpCheck { int delay_ms; };              // answer: HelpCheckDue
 struct ScheduleReceipts { int attempt; };                // answer after a backoff delay: ReceiptsDue
 struct ReconnectStream {};  // the alert stream's connection is likely dead: drop it and connect now
-struct IdentifyStream {     // the alert stream says which device this is ("" for none)
+struct IdentifyStream {     // whom the alert stream speaks for: a resident's or a box's token ("" for nobody)
     std::string token;
 };
 struct Speak {                                           // read aloud, replacing what is being said

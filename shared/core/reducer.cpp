@@ -20,6 +20,14 @@ std::string acting_token(const State& state) {
     return state.device.bound ? state.device.token : "";
 }
 
+// Whom the alert stream speaks for: the signed-in resident, else a box that acts for a household
+// (bound or not yet). The server then adds that household's own events (confirmed elsewhere,
+// 报平安) and caps a box's streams per device rather than per address. Nobody: an anonymous stream.
+std::string stream_token(const State& state) {
+    if (!state.personal.token.empty()) return state.personal.token;
+    return state.can.acts_for_household ? state.device.token : "";
+}
+
 const Alert* interrupting_alert(const State& state) {
     for (const Alert& a : state.data.alerts.value) {
         if (!a.active || a.infos.empty() || state.acked_alerts.count(a.id)) continue;
@@ -79,7 +87,7 @@ std::int64_t interrupting_id(const State& s) {
 
 State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     const std::int64_t before = interrupting_id(state);
-    const std::string acting = acting_token(state);
+    const std::string acting = acting_token(state), streamed = stream_token(state);
     const Route shown = state.route;
     also(state, action, effects);
     route(state, action, effects);
@@ -97,6 +105,7 @@ State reduce(State state, const Action& action, std::vector<Effect>& effects) {
     if (after != 0 && after != before) queue_receipt(state, after, false, effects);
     // Someone else acts on this screen now (signed in or out, the box bound): their household's check-in.
     if (acting_token(state) != acting) ask_check_in(state, effects);
+    if (stream_token(state) != streamed) effects.push_back(IdentifyStream{stream_token(state)});
     return state;
 }
 

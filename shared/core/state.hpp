@@ -121,6 +121,8 @@ const Alert* interrupting_alert(const State& state);
 
 // The token requests are made with: the signed-in resident's, else a bound box's; "" for nobody.
 std::string acting_token(const State& state);
+// The token the alert stream is opened with (see reducer.cpp); "" for an anonymous stream.
+std::string stream_token(const State& state);
 // A bookable service by id, from the schedules fetched; nothing if unknown.
 const Schedule* booking_schedule(const State& state, std::int64_t id);
 // A slot by id, from the date page's slots or the alternatives a full slot offered; nothing if unknown.

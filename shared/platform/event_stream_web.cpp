@@ -1,40 +1,50 @@
-// The browser's EventSource. Its own reconnection is switched off (closed on the first error) so
-// that retries follow the same capped backoff as the TV app; on reconnect the last event id goes
-// in the query (?last_event_id=), because a new EventSource cannot set Last-Event-ID itself.
+// The browser's event stream: fetch() with a readable body rather than EventSource, because only
+// fetch can send headers: the signed-in resident's (or the box's) token, so that the server adds
+// the household's own events (confirmed elsewhere, 报平安), and Last-Event-ID on reconnect. The bytes
+// go through the same SseParser as the TV app's; retries follow the same capped backoff.
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
-
-#include <nlohmann/json.hpp>
 
 #include "event_stream.hpp"
 
 namespace elder {
 namespace {
 
-EM_JS(int, web_stream_open, (const char* url), {
+// What a stream may hold between two polls (one animation frame, or longer in a hidden tab): more
+// is cut, and the reconnect resumes after the last event taken.
+constexpr int kMaxQueuedBytes = 4 * 1024 * 1024;
+
+EM_JS(int, web_stream_open, (const char* url, const char* token, const char* last_id, int max_queued), {
     const streams = Module.elderStreams || (Module.elderStreams = { next: 1 });
     const handle = streams.next++;
-    const s = { queue: [], state: 0, source: null };  // state: 0 connecting, 1 open, 2 closed
+    const s = { text: '', state: 0, abort: new AbortController() };  // state: 0 connecting, 1 open, 2 closed
     streams[handle] = s;
-    try {
-        s.source = new EventSource(UTF8ToString(url));
-    } catch (e) {
-        s.state = 2;
-        return handle;
-    }
-    s.source.onopen = () => { s.state = 1; };
-    s.source.onerror = () => { s.state = 2; s.source.close(); };
-    const take = (ev) => { s.queue.push({ id: ev.lastEventId || '', event: ev.type, data: ev.data }); };
-    for (const name of ['alert', 'cancel', 'changed', 'message']) s.source.addEventListener(name, take);
+    const headers = { Accept: 'text/event-stream' };
+    const bearer = UTF8ToString(token), id = UTF8ToString(last_id);
+    if (bearer) headers.Authorization = 'Bearer ' + bearer;
+    if (id) headers['Last-Event-ID'] = id;
+    (async () => {
+        const response = await fetch(UTF8ToString(url), { headers, cache: 'no-store', signal: s.abort.signal });
+        if (!response.ok || !response.body) throw new Error('stream answered ' + response.status);
+        s.state = 1;
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            s.text += decoder.decode(value, { stream: true });
+            if (s.text.length > max_queued) throw new Error('stream not read');
+        }
+    })().catch(() => {}).finally(() => { s.state = 2; s.abort.abort(); });
     return handle;
 });
 
-// {"state": n, "events": [...]} since the last call, in memory the caller frees.
+// {state}\n{text} since the last call, in memory the caller frees.
 EM_JS(char*, web_stream_take, (int handle), {
     const s = Module.elderStreams[handle];
-    const text = JSON.stringify({ state: s.state, events: s.queue });
-    s.queue = [];
+    const text = s.state + '\n' + s.text;
+    s.text = '';
     const size = lengthBytesUTF8(text) + 1;
     const out = _malloc(size);
     stringToUTF8(text, out, size);
@@ -43,17 +53,16 @@ EM_JS(char*, web_stream_take, (int handle), {
 
 EM_JS(void, web_stream_close, (int handle), {
     const s = Module.elderStreams[handle];
-    if (s && s.source) s.source.close();
+    if (s) s.abort.abort();
     delete Module.elderStreams[handle];
 });
 
 class WebEventStream : public EventStream {
 public:
-    WebEventStream(std::string url, std::string last_id, Backoff backoff)
-        : url_(std::move(url)), last_id_(std::move(last_id)), backoff_(backoff) {
+    WebEventStream(std::string url, const std::string& last_id, Backoff backoff) : url_(std::move(url)), backoff_(backoff) {
+        if (!last_id.empty()) parser_.feed("id: " + last_id + "\n");  // seeds Last-Event-ID
         connect();
     }
-    void set_token(const std::string&) override {}  // EventSource sends no headers; kiosks are few
     ~WebEventStream() override { web_stream_close(handle_); }
 
     std::vector<SseEvent> poll() override {
@@ -62,17 +71,11 @@ public:
             return {};
         }
         char* raw = web_stream_take(handle_);
-        const auto j = nlohmann::json::parse(raw, nullptr, false);
+        const std::string taken(raw);
         std::free(raw);
-        std::vector<SseEvent> out;
-        if (!j.is_object()) return out;
-        for (const auto& e : j.value("events", nlohmann::json::array())) {
-            if (!e.is_object()) continue;
-            SseEvent event{e.value("id", ""), e.value("event", "message"), e.value("data", "")};
-            if (!event.id.empty()) last_id_ = event.id;
-            out.push_back(std::move(event));
-        }
-        const int js_state = j.value("state", 2);
+        const size_t newline = taken.find('\n');
+        const int js_state = std::atoi(taken.substr(0, newline).c_str());
+        std::vector<SseEvent> out = parser_.feed(std::string_view(taken).substr(newline + 1));
         if (js_state == 1) {
             state_ = StreamState::Open;
             attempt_ = 0;
@@ -93,15 +96,22 @@ public:
         connect();
     }
 
+    void set_token(const std::string& token) override {
+        if (token == token_) return;
+        token_ = token;
+        reconnect_now();
+    }
+
 private:
     void connect() {
-        const std::string url = last_id_.empty() ? url_ : url_ + "?last_event_id=" + last_id_;
-        handle_ = web_stream_open(url.c_str());
+        parser_.reset_partial();
+        handle_ = web_stream_open(url_.c_str(), token_.c_str(), parser_.last_event_id().c_str(), kMaxQueuedBytes);
         state_ = StreamState::Connecting;
     }
 
-    std::string url_, last_id_;
+    std::string url_, token_;
     Backoff backoff_;
+    SseParser parser_;
     int handle_ = 0;
     int attempt_ = 0;
     double retry_at_ = 0;

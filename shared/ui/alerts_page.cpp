@@ -19,6 +19,8 @@ std::vector<CardLine> alert_lines(const PageContext& ctx, const Alert& a) {
         {info.instruction.empty() ? "" : t.format("alerts.instruction", {{"text", info.instruction}}), px},
         {areas.empty() ? "" : t.format("alerts.area", {{"area", areas}}), px, true},
         {info.expires.empty() ? "" : t.format("alerts.until", {{"when", ctx.moment(info.expires)}}), px, true},
+        // Confirmed on another of the household's screens: why it did not interrupt here (issue 18).
+        {ctx.state.receipts.confirmed_elsewhere.count(a.id) ? t.text("alerts.confirmed_elsewhere") : "", px, true},
     };
 }
 

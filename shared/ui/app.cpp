@@ -551,6 +551,12 @@ nlohmann::json App::report() const {
         {"editing", !state_.editing.empty()},
         {"editing_field", state_.editing},
         {"account", account_report()},
+        // Issue 18: receipts waiting to be sent, alerts another screen of the household confirmed,
+        // and whom the alert stream speaks for ("resident", "device" or "" for nobody).
+        {"reach",
+         {{"outbox", state_.receipts.outbox.size()},
+          {"confirmed_elsewhere", state_.receipts.confirmed_elsewhere},
+          {"stream_for", !state_.personal.token.empty() ? "resident" : stream_token(state_).empty() ? "" : "device"}}},
         {"data", describe(state_.data)},
         {"nodes", tree_.to_json()},
         {"missing_glyphs", code_points_json(glyphs_.missing())},

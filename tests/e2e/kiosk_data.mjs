@@ -1,5 +1,5 @@
 // The web build's platform services in Debian's Chromium, against the reference server behind the
-// fault proxy: fetch (data arrives and is saved to localStorage), EventSource (a published alert
+// fault proxy: fetch (data arrives and is saved to localStorage), the event stream (a published alert
 // appears, and again after an outage), speechSynthesis (focus moves are read in Chinese), the
 // offline copy (a reload during an outage shows the saved data at once), recovery within 5 s, every
 // fault of the proxy (delay, 500, garbage, truncation, drop: the saved copy, a sentence saying so,
@@ -148,7 +148,7 @@ page.on('pageerror', (e) => errors.push(String(e)));
 try {
   await page.goto(proxy.url + '/');
   await waitReady(page);
-  checks.check(await waitForState(page, allCurrent, null, 15000), 'fetch: every list arrives and the EventSource opens');
+  checks.check(await waitForState(page, allCurrent, null, 15000), 'fetch: every list arrives and the event stream opens');
   const online = await report(page);
   const expected = counts(online);
   checks.check(expected.policies === 22 && expected.alerts === 3 && expected.site === 1, 'fetch: the demo content is whole',
@@ -167,21 +167,21 @@ try {
   checks.check(spokenOk && spoken.at(-1).text === focused.label && spoken.at(-1).lang === 'zh-CN',
     'speech: config.json turned read-aloud on; the focused tile is spoken in zh-CN', JSON.stringify(spoken));
 
-  // EventSource: a published alert shows up.
+  // The event stream: a published alert shows up.
   let t = Date.now();
   checks.check((await publish()).status === 201, 'staff publish an alert');
-  checks.check(await waitForState(page, alertCount, 4, 5000), `EventSource: the alert reached the page in ${Date.now() - t} ms`);
+  checks.check(await waitForState(page, alertCount, 4, 5000), `event stream: the alert reached the page in ${Date.now() - t} ms`);
 
-  // A short outage without a reload: the EventSource reconnects with ?last_event_id= and the server
+  // A short outage without a reload: the stream reconnects with Last-Event-ID and the server
   // replays what was published meanwhile.
   proxy.setMode('drop');
-  checks.check(await waitForState(page, () => !window.elder.report().data.stream_open, null, 5000), 'EventSource: the drop is noticed');
+  checks.check(await waitForState(page, () => !window.elder.report().data.stream_open, null, 5000), 'event stream: the drop is noticed');
   checks.check((await publish()).status === 201, 'staff publish while the page is cut off');
-  const seenBefore = proxy.seen.length;
+  const seenBefore = proxy.resumes.length;
   proxy.setMode('none');
-  checks.check(await waitForState(page, alertCount, 5, 8000), 'EventSource: the missed alert arrives after the outage');
-  const resumed = proxy.seen.slice(seenBefore).find((u) => u.startsWith('/api/v1/alerts/stream?last_event_id='));
-  checks.check(resumed !== undefined, 'EventSource: it resumed from the last event id', resumed);
+  checks.check(await waitForState(page, alertCount, 5, 8000), 'event stream: the missed alert arrives after the outage');
+  const resumed = proxy.resumes.slice(seenBefore).find((r) => r.url === '/api/v1/alerts/stream' && /^[0-9]+$/.test(r.lastEventId));
+  checks.check(resumed !== undefined, 'event stream: it resumed from the last event id (Last-Event-ID)', JSON.stringify(proxy.resumes.slice(seenBefore)));
 
   // An outage: reload while every API call is dropped. The saved copy is shown at once.
   proxy.setMode('drop');

@@ -23,6 +23,7 @@ export async function startFaultProxy(targetUrl) {
   const streams = new Set();  // open pass-through responses of the alert stream
   const counts = {};          // API requests seen per mode
   const seen = [];            // every API request's path and query, in order
+  const resumes = [];         // the same, with the Last-Event-ID each sent ('' for none)
 
   function pass(req, res, { truncate = false } = {}) {
     const upstream = http.request({
@@ -70,7 +71,7 @@ export async function startFaultProxy(targetUrl) {
   }
 
   const server = http.createServer((req, res) => {
-    if (req.url.startsWith('/api/')) seen.push(req.url);
+    if (req.url.startsWith('/api/')) seen.push(req.url), resumes.push({ url: req.url, lastEventId: req.headers['last-event-id'] || '' });
     if (!req.url.startsWith('/api/') || mode === 'none') return pass(req, res);
     counts[mode] = (counts[mode] || 0) + 1;
     switch (mode) {
@@ -102,6 +103,7 @@ export async function startFaultProxy(targetUrl) {
     url: `http://127.0.0.1:${server.address().port}`,
     counts,
     seen,
+    resumes,
     get mode() { return mode; },
     setMode(next) {
       if (next !== 'none' && !FAULT_MODES.includes(next)) throw new Error('unknown fault mode ' + next);

@@ -44,6 +44,8 @@ export async function webDriver(page, { name, mode, checks, outDir, serverUrl, s
   return {
     name, mode, checks, serverUrl, staffToken, phone,
     report: () => report(page),
+    // What a screen reader is given: the accessibility tree of the app's mirror.
+    mirror: () => page.locator('#a11y-mirror').ariaSnapshot(),
     // What a keyboard (or an input method, or a phone's or kiosk's on-screen keyboard) puts into the input.
     type: async (text) => {
       await page.keyboard.press('Control+A');

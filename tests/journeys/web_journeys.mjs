@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Checks, launch } from '../e2e/browser.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { askForHelp, bookCancelAndUndo } from './booking_journey.mjs';
+import { checkIn, enrolForCheckIn } from './check_in_journey.mjs';
 import { readAloud } from './speech_journey.mjs';
 import { JOURNEYS } from './journeys.mjs';
 import { freshOutputDir } from './output_dir.mjs';
@@ -44,7 +45,9 @@ async function run(name, surface, viewport, mode, phone) {
     { checks, name, init: recordSpeech });
   const driver = await webDriver(page, { name, mode, checks, outDir, serverUrl: server.url, staffToken: server.staffToken, phone });
   driver.spoken = () => page.evaluate(() => window.__spoken);
-  await checks.each(name, [...JOURNEYS, bookCancelAndUndo, askForHelp, readAloud], (journey) => journey(driver));
+  // The resident's household checks in daily (报平安 shows once the booking journey has signed in).
+  driver.householdId = await enrolForCheckIn(server.url, server.staffToken, phone, `${name}住户`);
+  await checks.each(name, [...JOURNEYS, bookCancelAndUndo, askForHelp, checkIn, readAloud], (journey) => journey(driver));
   checks.check(errors.length === 0, `${name}: no uncaught errors`, errors.join(' | '));
   await context.close();
 }

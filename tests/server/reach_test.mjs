@@ -6,6 +6,7 @@
 // no answer -> visit -> emergency contact); everything kept across a restart; the daily check-in
 // (报平安) with its deadline, a household away, and consent; roles and limits.
 //   node tests/server/reach_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,6 +257,37 @@ checks.check(JSON.stringify({ ...before.reach, by_minute: 0 }) === JSON.stringif
   const withdrawn = record.consents.find((x) => x.kind === 'check_in');
   const ended = await del(`/api/v1/staff/households/${b}/consents/${withdrawn.id}`, STAFF);
   checks.check(ended.status === 200 && ended.json.check_in === null, 'withdrawn consent ends the check-in', `${ended.status} ${JSON.stringify(ended.json).slice(0, 300)}`);
+}
+
+// 8. A box bound to a new household (a name and the resident's mobile): that phone is the household's
+// member, so the resident signed in on a kiosk or a browser acts for the same household; a phone
+// that is a member elsewhere is refused. A database from before (schema 14) gets the member too.
+{
+  const HOME = '13900000088';
+  const box = (await api.post('/api/v1/devices', { kind: 'stb', serial: 'REACH-BIND-NEW' }, as(STAFF))).json;
+  const bound = await put(`/api/v1/staff/devices/${box.id}/household`, { household_name: '赵家', phone: HOME }, STAFF);
+  const home = (await api.get('/api/v1/staff/households?q=' + HOME, as(STAFF))).json.items[0];
+  const record = home && (await api.get(`/api/v1/staff/households/${home.id}`, as(STAFF))).json;
+  checks.check(bound.status === 200 && record && record.members.length === 1 && record.members[0].phone === HOME,
+    'a box bound to a new household makes its phone the household\'s member', JSON.stringify(record?.members));
+  const other = (await api.post('/api/v1/devices', { kind: 'stb', serial: 'REACH-BIND-TWICE' }, as(STAFF))).json;
+  const twice = await put(`/api/v1/staff/devices/${other.id}/household`, { household_name: '赵家二', phone: HOME }, STAFF);
+  checks.check(twice.status === 409 && /另一户/.test(twice.json.detail), 'a phone that is a member elsewhere is not made a second household',
+    `${twice.status} ${JSON.stringify(twice.json)}`);
+  await api.post(`/api/v1/staff/households/${home.id}/consents`, { kind: 'check_in', given_by: '本人' }, as(STAFF));
+  await put(`/api/v1/staff/households/${home.id}/check-in`, { deadline: '10:00' }, STAFF);
+  const resident = await api.signIn(HOME);
+  const mine = await api.get('/api/v1/check-in', as(resident));
+  checks.check(mine.status === 200 && mine.json.enrolled === true, 'the resident signed in with that phone belongs to the box\'s household',
+    `${mine.status} ${JSON.stringify(mine.json)}`);
+  await server.stop();
+  const older = spawnSync('sqlite3', [join(dir, 'reach.db'),
+    `DELETE FROM household_members WHERE phone = '${HOME}'; PRAGMA user_version = 14;`], { encoding: 'utf8' });
+  server = await startServer(binary, args, { port });
+  await signInStaff();
+  const upgraded = (await api.get(`/api/v1/staff/households/${home.id}`, as(STAFF))).json;
+  checks.check(older.status === 0 && upgraded.members.length === 1 && upgraded.members[0].phone === HOME,
+    'upgrading a database from before gives such a household its member', `${older.stderr} ${JSON.stringify(upgraded.members)}`);
 }
 
 stream.stop();

@@ -555,6 +555,28 @@ TEST_CASE("alerts: most severe first, level and severity in words, what to do, O
     CHECK(spoke);
 }
 
+TEST_CASE("alerts: one confirmed on another screen of the household says so on its card and does not interrupt") {
+    HeadlessUi ui(Surface::Tv, 1920, 1080);
+    feed(ui, {Resource::Alerts}, fixture("alerts"));  // not confirmed here: the severe one interrupts
+    const Alert* severe = interrupting_alert(ui.app.state());
+    REQUIRE(severe);
+    const std::int64_t id = severe->id;
+    ui.app.dispatch(StreamEvent{"confirmed", R"({"alert_id":)" + std::to_string(id) + "}"});
+    CHECK(interrupting_alert(ui.app.state()) == nullptr);
+    ui.key(RemoteKey::Digit4);
+    REQUIRE(ui.app.state().route.screen == Screen::Alerts);
+    ui.frame();
+    const std::string card = "alert." + std::to_string(id);
+    bool said = false, elsewhere_only_there = true;
+    for (const SemNode& n : ui.app.semantics().nodes()) {
+        const bool mentions = n.label.find("家里的另一台设备上已经确认收到") != std::string::npos;
+        if (mentions && n.id.rfind(card, 0) == 0) said = true;
+        else if (mentions && n.id.rfind("alert.", 0) == 0 && n.id.rfind(card, 0) != 0) elsewhere_only_there = false;
+    }
+    CHECK(said);
+    CHECK(elsewhere_only_there);  // the other alerts' cards say nothing of it
+}
+
 TEST_CASE("alerts: the page asks for past alerts too and lists ended ones under 以往的提醒") {
     HeadlessUi ui(Surface::Tv, 1920, 1080);
     load_data(ui);

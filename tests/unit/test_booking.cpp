@@ -481,7 +481,7 @@ TEST_CASE("a kiosk given a device id enrols as a kiosk and signs its visitors in
     s = step(s, CallDone{Call::RegisterDevice, 0, 201,
                          R"({"id":9,"kind":"kiosk","serial":"KIOSK-7","bound":false,"household_name":null,"token":"K9"})"}, fx);
     CHECK(all_of<WriteCache>(fx).size() == 1);  // registered and kept
-    CHECK(all_of<IdentifyStream>(fx).empty());  // its browser stream cannot carry a token
+    CHECK(all_of<IdentifyStream>(fx).empty());  // a kiosk acts for nobody: its stream stays anonymous
     s = step(s, OpenScreen{Screen::SignIn, ""}, fx);
     for (char c : std::string("13800138000")) s = step(s, KeypadPress{c}, fx);
     s = step(s, SendCode{}, fx);

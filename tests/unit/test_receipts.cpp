@@ -4,6 +4,8 @@
 // interrupting here. The server side is tested over HTTP (tests/server/reach_test.mjs).
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "core/reducer.hpp"
@@ -186,4 +188,30 @@ TEST_CASE("today's check-in is asked when who acts here changes and on a new day
     s.personal.token.clear();
     s = step(s, SetToday{"2026-11-28"}, fx);
     CHECK_FALSE(s.check_in.today.enrolled);
+}
+
+TEST_CASE("the alert stream speaks for whoever acts here: a box, then a signed-in resident, then nobody") {
+    std::vector<Effect> fx;
+    const auto identified = [&fx]() -> std::optional<std::string> {
+        for (const Effect& e : fx)
+            if (const auto* x = std::get_if<IdentifyStream>(&e)) return x->token;
+        return std::nullopt;
+    };
+    State kiosk;
+    kiosk.can = capabilities_of(Surface::Kiosk);
+    kiosk = step(kiosk, CallDone{Call::RegisterDevice, 0, 201,
+                                 R"({"id":9,"kind":"kiosk","serial":"K","bound":false,"household_name":null,"token":"K9"})"}, fx);
+    CHECK_FALSE(identified());  // a kiosk acts for nobody: anonymous until a visitor signs in
+    kiosk = step(kiosk, CallDone{Call::SignIn, 0, 200, R"({"token":"T1","expires_at":"2026-12-23T10:00:00+08:00"})"}, fx);
+    CHECK(identified() == std::optional<std::string>("T1"));  // the visitor's household's events come to this screen
+    kiosk = step(kiosk, SignOut{}, fx);
+    CHECK(identified() == std::optional<std::string>(""));  // and stop when the visitor leaves
+
+    State tv;
+    tv.can = capabilities_of(Surface::Tv);
+    tv = step(tv, CallDone{Call::RegisterDevice, 0, 201,
+                           R"({"id":7,"kind":"stb","serial":"S","bound":false,"household_name":null,"token":"D7"})"}, fx);
+    CHECK(identified() == std::optional<std::string>("D7"));  // a box says which box it is from the start
+    tv = step(tv, CallDone{Call::DeviceStatus, 0, 200, R"({"id":7,"kind":"stb","serial":"S","bound":true,"household_name":"王家"})"}, fx);
+    CHECK_FALSE(identified());  // bound: the same token, the same stream
 }
