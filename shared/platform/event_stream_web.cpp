@@ -26,7 +26,9 @@ EM_JS(int, web_stream_open, (const char* url, const char* token, const char* las
     if (id) headers['Last-Event-ID'] = id;
     (async () => {
         const response = await fetch(UTF8ToString(url), { headers, cache: 'no-store', signal: s.abort.signal });
-        if (!response.ok || !response.body) throw new Error('stream answered ' + response.status);
+        // Only an event stream opens it (as EventSource would): a proxy's page or a flood of bytes does not.
+        const type = response.headers.get('Content-Type') || '';
+        if (!response.ok || !response.body || !type.startsWith('text/event-stream')) throw new Error('not an event stream');
         s.state = 1;
         const reader = response.body.getReader();
         const decoder = new TextDecoder();

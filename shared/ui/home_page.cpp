@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "alert_words.hpp"
+#include "core/date_text.hpp"
 #include "pages.hpp"
 #include "widgets.hpp"
 
@@ -66,8 +67,11 @@ bool shows_check_in(const PageContext& ctx) {
     return today.enrolled && !today.away_today;
 }
 
+// "今天已报平安，上午10:15": the button is for today only, so the line names the time of day alone.
 std::string checked_in_line(const PageContext& ctx) {
-    return ctx.strings.format("home.checked_in", {{"time", ctx.moment(ctx.state.check_in.today.checked_in_at)}});
+    const auto at = parse_iso_time(ctx.state.check_in.today.checked_in_at, ctx.utc_offset());
+    const std::string when = at ? clock_words(ctx.strings, *at) : ctx.state.check_in.today.checked_in_at;
+    return ctx.strings.format("home.checked_in", {{"time", when}});
 }
 
 float check_in_height(const PageContext& ctx, float w) {

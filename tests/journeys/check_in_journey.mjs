@@ -36,7 +36,10 @@ export async function checkIn(driver) {
   checks.check(button.rect[2] >= widest - 2 && button.rect[3] >= Math.min(...tiles.map((t) => t.rect[3])) * 0.5,
     `${name}: 报平安 is as wide as the tiles together, and tall`, `button ${button.rect}, tiles ${widest} wide`);
   if (driver.mirror) {
-    const aria = await driver.mirror();
+    // The mirror follows the drawn frame, which may come a little after the report.
+    let aria = '';
+    for (const end = Date.now() + 5000; Date.now() < end && !/button "报平安/.test(aria); await new Promise((r) => setTimeout(r, 100)))
+      aria = await driver.mirror();
     checks.check(/button "报平安/.test(aria), `${name}: a screen reader finds the 报平安 button by its name`, aria.slice(0, 300));
   }
   await driver.shot('check-in');
@@ -46,8 +49,9 @@ export async function checkIn(driver) {
     `${name}: staff see today not yet checked in`, JSON.stringify(before.json.check_in).slice(0, 200));
   await activate(driver, 'home.check_in');
   const done = await waitFor(driver, (r) => r.screen === 'home' && node(r, 'home.checked_in') && !node(r, 'home.check_in'), 8000);
-  checks.check(done !== null && /今天已报平安/.test(node(done, 'home.checked_in').label),
-    `${name}: one press, and the button becomes one line: 今天已报平安`, done ? node(done, 'home.checked_in').label : '');
+  // One line, and the time of day alone (it is today's): 今天已报平安，上午10:15
+  checks.check(done !== null && /^今天已报平安，(凌晨|早上|上午|中午|下午|晚上)?[0-9]{1,2}(:[0-9]{2}|点半|点)$/.test(node(done, 'home.checked_in').label),
+    `${name}: one press, and the button becomes one line: 今天已报平安 and the time`, done ? node(done, 'home.checked_in').label : '');
   await driver.shot('checked-in');
   const after = await api.get(`/api/v1/staff/households/${id}`, { token: driver.staffToken });
   const today = after.json.check_in?.days[0];
