@@ -12,6 +12,8 @@ import * as counter from './pages/counter.js';
 import * as devices from './pages/devices.js';
 import * as draft from './pages/draft.js';
 import * as followups from './pages/followups.js';
+import * as household from './pages/household.js';
+import * as households from './pages/households.js';
 import * as queue from './pages/queue.js';
 import * as request from './pages/request.js';
 import * as signin from './pages/signin.js';
@@ -22,6 +24,8 @@ const PAGES = [
   { route: 'queue', title: 'nav.queue', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: queue },
   { route: 'request', title: 'request.title', roles: ['dispatcher', 'caseworker', 'admin'], nav: false, page: request },
   { route: 'followups', title: 'nav.followups', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: followups },
+  { route: 'households', title: 'nav.households', roles: ['dispatcher', 'caseworker', 'admin'], nav: true, page: households },
+  { route: 'household', title: 'nav.households', roles: ['dispatcher', 'caseworker', 'admin'], nav: false, page: household },
   { route: 'counter', title: 'nav.counter', roles: ['caseworker', 'dispatcher', 'editor'], nav: true, page: counter },
   { route: 'alerts', title: 'nav.alerts', roles: ['approver'], nav: true, page: alerts },
   { route: 'content', title: 'nav.content', roles: ['editor', 'approver'], nav: true, page: content },
