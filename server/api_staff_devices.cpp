@@ -122,9 +122,14 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
             return invalid_body(call, json::array({{{"name", "household_id"}, {"reason", "no such household"}}}));
         // A new household's phone is its resident's: the member who, signed in on a kiosk or a
         // browser, confirms alerts and checks in for the same household as the box.
-        if (!existing && db.prepare("SELECT 1 FROM household_members WHERE phone = ?").bind(1, phone).step())
-            return problem(http::status::conflict, "Phone in another household",
-                           "这个手机号已经是另一户的成员，请把机顶盒绑定到那一户。", call.request);
+        if (!existing) {
+            Statement member = db.prepare("SELECT h.id, h.name FROM household_members m JOIN households h ON h.id = m.household_id "
+                                          "WHERE m.phone = ?");
+            if (member.bind(1, phone).step())
+                return problem(http::status::conflict, "Phone in another household",
+                               "这个手机号已经是另一户的成员，请把机顶盒绑定到那一户。", call.request,
+                               {{"household", {{"id", member.integer(0)}, {"name", member.text(1)}}}});
+        }
         if (!existing) db.prepare("INSERT INTO households (name, phone) VALUES (?, ?)").bind(1, name).bind(2, phone).run();
         const std::int64_t bound_to = existing ? household : db.last_insert_id();
         if (!existing)

@@ -275,6 +275,29 @@ try {
       await bian.page.getByRole('heading', { name: NAME }).count() === 0, `an editor asking for ${asked} is taken to a page of their own`, bian.page.url());
   }
   await bian.context.close();
+
+  // An admin binds a new box with the phone of 周大爷, a member here already: the server says whose
+  // member it is, and one press binds the box to that household instead of making a second one.
+  const box = await api.post('/api/v1/devices', { kind: 'stb', serial: 'HOUSEHOLD-STB-2' }, staff);
+  const admin = await openPage(browser, server.url + '/staff/#/devices', desk);
+  await signIn(admin.page, 'tester');
+  const row = admin.page.locator('tr', { hasText: 'HOUSEHOLD-STB-2' });
+  await row.waitFor();
+  await row.getByLabel('住户').fill('周家');
+  await row.getByLabel('电话').fill('13912340001');
+  await row.getByRole('button', { name: '绑定', exact: true }).click();
+  await sees(admin.page.getByText('这个手机号已经是另一户的成员，请把机顶盒绑定到那一户。'), 'binding with a member\'s phone says it belongs to a household already');
+  const joinButton = row.getByRole('button', { name: `绑定到已有的住户：${NAME}` });
+  await sees(joinButton, 'and offers that household by name');
+  await shot(admin.page, 'console-devices-join');
+  await joinButton.click();
+  await sees(admin.page.locator('tr', { hasText: 'HOUSEHOLD-STB-2' }).filter({ hasText: NAME }), 'one press binds the box to that household');
+  const joined = (await api.get(`/api/v1/staff/households/${id}`, staff)).json;
+  const all = (await api.get('/api/v1/staff/households?limit=200&q=' + encodeURIComponent('周家'), staff)).json.items;
+  checks.check(box.status === 201 && joined.devices.some((d) => d.serial === 'HOUSEHOLD-STB-2') && all.length === 1,
+    'the household has the box, and no second 周家 was made', JSON.stringify({ devices: joined.devices, households: all.map((x) => x.name) }));
+  await axe(admin.page, 'the devices page with the offer');
+  await admin.context.close();
 } catch (e) {
   checks.check(false, 'the test ran to its end', e.stack);
   await li.page.screenshot({ path: join(outDir, 'console-households-failed.png'), fullPage: true }).catch(() => {});

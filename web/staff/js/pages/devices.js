@@ -17,11 +17,25 @@ export async function render(main) {
   function bindForm(d) {
     const name = h('input', { id: `hh-${d.id}`, maxlength: 50, required: true, size: 16, placeholder: '3 号楼 201 王家' });
     const phone = h('input', { id: `ph-${d.id}`, maxlength: 11, required: true, size: 11, inputmode: 'numeric', pattern: '1[3-9][0-9]{9}' });
-    return h('form', { class: 'row', onsubmit: (e) => {
+    // A phone that is a member of a household already: the server names that household, and the
+    // box can join it (a second box in the same home).
+    const join = h('div');
+    return h('form', { class: 'row', onsubmit: async (e) => {
       e.preventDefault();
-      act('PUT', `/staff/devices/${d.id}/household`, { household_name: name.value.trim(), phone: phone.value.trim() }, t('devices.bound', { id: d.id }));
+      replace(join);
+      try {
+        await api('PUT', `/staff/devices/${d.id}/household`, { household_name: name.value.trim(), phone: phone.value.trim() });
+        say(t('devices.bound', { id: d.id }));
+        await load();
+      } catch (err) {
+        say(err.message, false);
+        const other = err.body && err.body.household;
+        if (other) replace(join, h('button', { type: 'button', id: `join-${d.id}`,
+          onclick: () => act('PUT', `/staff/devices/${d.id}/household`, { household_id: other.id }, t('devices.bound', { id: d.id })) },
+        t('devices.join', { name: other.name })));
+      }
     } }, h('div', {}, h('label', { for: name.id }, t('devices.household')), name), h('div', {}, h('label', { for: phone.id }, t('request.phone')), phone),
-    h('div', {}, h('button', { type: 'submit' }, t('devices.bind'))));
+    h('div', {}, h('button', { type: 'submit' }, t('devices.bind'))), join);
   }
 
   async function load() {
