@@ -62,9 +62,10 @@ Response device_list(const Call& call, Database& db, const std::function<bool(st
 void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth& staff, DeviceStreams streams) {
     const auto stream_connected = streams.connected;
     const auto hang_up = streams.hang_up;
-    router.add(http::verb::get, "/api/v1/staff/devices", [&db, &staff, stream_connected](const Call& call) {
+    router.add(http::verb::get, "/api/v1/staff/devices", [&db, &auth, &staff, stream_connected](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
+        auth.write_last_seen();  // the list shows each box's last contact as of now
         return device_list(call, db, stream_connected);
     });
 

@@ -40,12 +40,23 @@ std::optional<Principal> Auth::principal(const Request& request) {
     p.device_id = s.integer(1);
     p.household_id = s.integer(2);
     if (!s.is_null(3)) p.device_kind = s.text(3);
-    if (p.device_id)  // the device list's "last contact"; a write a minute per box at most
-        db_.prepare("UPDATE devices SET last_seen = ?1 WHERE id = ?2 AND (last_seen IS NULL OR last_seen < ?1 - 60)")
-            .bind(1, now_s()).bind(2, p.device_id).run();
+    if (p.device_id) seen_[p.device_id] = now_s();  // the device list's "last contact", written by write_last_seen()
     if (p.resident_id) p.owner = "r:" + std::to_string(p.resident_id);
     else if (p.household_id) p.owner = "h:" + std::to_string(p.household_id);
     return p;
+}
+
+// One transaction for every box heard from since the last call (the periodic check, or a staff
+// list about to show it): a write of its own per request would add a disk sync to each box's
+// first request after a minute, such as every box's receipt after a city-wide alert.
+void Auth::write_last_seen() {
+    if (seen_.empty()) return;
+    Transaction tx(db_);
+    for (const auto& [device, at] : seen_)
+        db_.prepare("UPDATE devices SET last_seen = ?1 WHERE id = ?2 AND (last_seen IS NULL OR last_seen < ?1 - 60)")
+            .bind(1, at).bind(2, device).run();
+    tx.commit();
+    seen_.clear();
 }
 
 std::optional<Response> Auth::staff_wait(const Request& request, const std::string& address) const {

@@ -51,6 +51,8 @@ public:
 
     // The caller of a request with "Authorization: Bearer <token>", if the token is valid.
     std::optional<Principal> principal(const Request& request);
+    // Writes when each device was last heard from (principal() only notes it in memory).
+    void write_last_seen();
 
     // Issues a code. On refusal returns a problem response (400 bad phone, 429 with retry_after_s).
     std::optional<Response> send_code(const Call& call, const std::string& phone);
@@ -83,6 +85,7 @@ private:
     StaffGuard staff_guard_;
 
     Database& db_;
+    std::map<std::int64_t, std::int64_t> seen_;  // device -> when principal() last saw its token, not yet written
     AuthSettings settings_;
     OtpSender sender_;
 };

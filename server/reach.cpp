@@ -41,6 +41,15 @@ std::optional<ReceiptAnswer> record_receipt(Database& db, EventLog& events, std:
     Transaction tx(db);
     if (!db.prepare("SELECT 1 FROM alerts WHERE id = ?").bind(1, alert_id).step()) return std::nullopt;
     const bool before = household_id && household_confirmed(db, alert_id, household_id);
+    // A receipt that changes nothing (sent again after a lost answer, or "shown" after "confirmed")
+    // writes nothing: no commit, no disk sync.
+    Statement kept = db.prepare("SELECT confirmed_at IS NOT NULL, household_id IS NOT NULL FROM alert_receipts WHERE alert_id = ? AND who = ?");
+    if (kept.bind(1, alert_id).bind(2, who).step() && (state == ReceiptState::Shown || kept.integer(0)) &&
+        (kept.integer(1) || !household_id)) {
+        ReceiptAnswer unchanged;
+        unchanged.household_confirmed = household_id ? before : kept.integer(0) != 0;
+        return unchanged;
+    }
     const std::int64_t now = now_s();
     Statement upsert = db.prepare(
         "INSERT INTO alert_receipts (alert_id, who, household_id, shown_at, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5) "

@@ -125,6 +125,7 @@ void Service::tick() {
 
 void Service::run_periodic_checks() {
     try {
+        auth_.write_last_seen();
         for (const std::int64_t id : mark_overdue_sos(db_, events_, config_.sos_claim_deadline_s))
             log_event("warning", "SOS not claimed in time", {{"help_request", id}, {"deadline_s", config_.sos_claim_deadline_s}});
         if (const int n = publish_due_drafts(db_, alerts_)) log_event("info", "scheduled content published", {{"drafts", n}});
