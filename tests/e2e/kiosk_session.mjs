@@ -80,9 +80,21 @@ try {
     "the kiosk enrolled as a kiosk and asked for the code under its own token", signInAuth['/api/v1/auth/otp']);
   await tap('field.code');
   await digits(code);
-  const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/token') && r.status() === 200, { timeout: 8000 });
+  // What the server issued, read as the page reads it: reading the body through DevTools
+  // (waitForResponse + json()) failed once in CI with "No data found for resource", the alert stream
+  // being a long-running fetch() beside it since issue 18.
+  await page.evaluate(() => {
+    const original = window.fetch;
+    window.fetch = async (...args) => {
+      const response = await original(...args);
+      const url = String(args[0] instanceof Request ? args[0].url : args[0]);
+      if (url.endsWith('/api/v1/auth/token') && response.ok) response.clone().json().then((j) => { window.__issued = j; }, () => {});
+      return response;
+    };
+  });
   await tap('sign_in.submit');
-  const issued = await (await signedIn).json();
+  const issued = await page.waitForFunction(() => window.__issued, null, { timeout: 8000 }).then((h) => h.jsonValue());
+  await page.evaluate(() => { delete window.__issued; });
   const minutes = (Date.parse(issued.expires_at) - Date.now()) / 60e3;
   checks.check(minutes > 5 && minutes <= 15, "a kiosk's sign-in lives minutes, not weeks", `${minutes.toFixed(1)} minutes`);
   checks.check(signInAuth['/api/v1/auth/token'] === signInAuth['/api/v1/auth/otp'], 'and signed the visitor in under it too');
