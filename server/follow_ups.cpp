@@ -5,6 +5,7 @@
 
 #include "china_time.hpp"
 #include "help_queue.hpp"
+#include "households.hpp"
 #include "reach.hpp"
 
 namespace elder::server {
@@ -73,16 +74,6 @@ std::vector<std::int64_t> open_check_in_rows(Database& db) {
     return open_rows(db, pick, "check_in");
 }
 
-json household_of(Database& db, std::int64_t id) {
-    Statement h = db.prepare("SELECT name, phone, address, lives_alone, special_attention, emergency_name, emergency_phone, "
-                             "emergency_relation FROM households WHERE id = ?");
-    h.bind(1, id).step();
-    return {{"id", id}, {"name", h.text(0)}, {"phone", h.text(1)}, {"address", h.text(2)}, {"lives_alone", h.integer(3) != 0},
-            {"special_attention", h.integer(4) != 0},
-            {"emergency_contact", h.text(5).empty() ? json(nullptr)
-                                                    : json{{"name", h.text(5)}, {"phone", h.text(6)}, {"relation", h.text(7)}}}};
-}
-
 std::string headline_of(Database& db, std::int64_t alert_id) {
     Statement s = db.prepare("SELECT cap FROM alerts WHERE id = ?");
     if (!s.bind(1, alert_id).step()) return {};
@@ -105,20 +96,15 @@ constexpr const char* kSelect =
 json household_columns(const Statement& f) {
     return {{"id", f.integer(9)}, {"name", f.text(10)}, {"phone", f.text(11)}, {"address", f.text(12)},
             {"lives_alone", f.integer(13) != 0}, {"special_attention", f.integer(14) != 0},
-            {"emergency_contact", f.text(15).empty() ? json(nullptr)
-                                                     : json{{"name", f.text(15)}, {"phone", f.text(16)}, {"relation", f.text(17)}}}};
-}
-
-json null_or_iso(const Statement& f, int column) {
-    return f.is_null(column) ? json(nullptr) : json(iso_from_epoch(f.integer(column)));
+            {"emergency_contact", emergency_contact_json(f, 15)}};
 }
 
 json row_json(const Statement& f) {
     return {{"id", f.integer(0)}, {"kind", f.text(1)}, {"alert_id", f.is_null(2) ? json(nullptr) : json(f.integer(2))},
             {"day", f.is_null(3) ? json(nullptr) : json(f.text(3))}, {"stage", f.text(4)},
             {"opened_at", iso_from_epoch(f.integer(5))}, {"outcome", f.is_null(6) ? json(nullptr) : json(f.text(6))},
-            {"closed_at", null_or_iso(f, 7)}, {"help_request_id", f.is_null(8) ? json(nullptr) : json(f.integer(8))},
-            {"household", household_columns(f)}, {"attempts", json::array()}, {"answered_at", null_or_iso(f, 18)}};
+            {"closed_at", epoch_or_null(f, 7)}, {"help_request_id", f.is_null(8) ? json(nullptr) : json(f.integer(8))},
+            {"household", household_columns(f)}, {"attempts", json::array()}, {"answered_at", epoch_or_null(f, 18)}};
 }
 
 // Fills in every row's attempts with one read and each alert's headline once.
@@ -200,8 +186,10 @@ std::optional<json> record_outcome(Database& db, EventLog& events, std::int64_t 
         std::int64_t help = 0;
         if (outcome == "needs_help") {
             const std::string why = kind == "alert" ? "预警回访：需要帮助" : "报平安回访：需要帮助";
+            Statement phone = db.prepare("SELECT phone FROM households WHERE id = ?");
+            phone.bind(1, household).step();
             help = insert_help(db, "h:" + std::to_string(household), 0, "callback", note.empty() ? why : why + "。" + note,
-                               household_of(db, household)["phone"].get<std::string>());
+                               phone.text(0));
             announced.push_back(events.record("help", help_event(db, help, "created"), Audience::Staff));
         }
         Statement close = db.prepare("UPDATE follow_ups SET outcome = ?, closed_at = ?, closed_by = ?, help_request_id = ? WHERE id = ?");

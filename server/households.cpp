@@ -57,10 +57,6 @@ json rows(Statement& s, const std::function<json(const Statement&)>& row) {
     return out;
 }
 
-json epoch_or_null(const Statement& s, int column) {
-    return s.is_null(column) ? json(nullptr) : json(iso_from_epoch(s.integer(column)));
-}
-
 json check_in_json(Database& db, std::int64_t id) {
     Statement plan = db.prepare("SELECT deadline, since FROM check_in_plans WHERE household_id = ?");
     if (!plan.bind(1, id).step()) return nullptr;
@@ -82,6 +78,15 @@ json check_in_json(Database& db, std::int64_t id) {
 }
 
 }  // namespace
+
+json epoch_or_null(const Statement& s, int column) {
+    return s.is_null(column) ? json(nullptr) : json(iso_from_epoch(s.integer(column)));
+}
+
+json emergency_contact_json(const Statement& s, int first_column) {
+    if (s.text(first_column).empty()) return nullptr;
+    return {{"name", s.text(first_column)}, {"phone", s.text(first_column + 1)}, {"relation", s.text(first_column + 2)}};
+}
 
 const char* const kHouseholdRowColumns =
     "h.id, h.name, h.phone, h.address, h.lives_alone, h.special_attention, h.archived, "
@@ -184,8 +189,7 @@ json household_json(Database& db, std::int64_t id) {
                              ", h.emergency_name, h.emergency_phone, h.emergency_relation, h.note FROM households h WHERE h.id = ?1");
     h.bind(1, id).bind(9, date_in_days(0)).step();
     json out = household_row(h);
-    out["emergency_contact"] = h.text(11).empty() ? json(nullptr)
-                                                  : json{{"name", h.text(11)}, {"phone", h.text(12)}, {"relation", h.text(13)}};
+    out["emergency_contact"] = emergency_contact_json(h, 11);
     out["note"] = h.text(14);
     Statement m = db.prepare("SELECT id, name, phone FROM household_members WHERE household_id = ? ORDER BY id");
     out["members"] = rows(m.bind(1, id), [](const Statement& r) {

@@ -35,6 +35,11 @@ void update_household(Database& db, std::int64_t id, const HouseholdFields& fiel
 void replace_members(Database& db, std::int64_t id, const std::vector<Member>& members);
 bool household_exists(Database& db, std::int64_t id);
 
+// A time column as the API writes it (China time, ISO 8601), or null.
+nlohmann::json epoch_or_null(const Statement& s, int column);
+// The emergency contact from three columns (name, phone, relation), or null when there is none.
+nlohmann::json emergency_contact_json(const Statement& s, int first_column);
+
 // The whole record for staff: members, devices, consents, the check-in plan with the last 30 days,
 // the away periods.
 nlohmann::json household_json(Database& db, std::int64_t id);

@@ -166,6 +166,10 @@ void refresh_device(State& state, std::vector<Effect>& effects) {
     else ask_device_status(state, effects);
 }
 
+void refresh_unbound_box(State& state, std::vector<Effect>& effects) {
+    if (state.can.acts_for_household && !state.device.token.empty() && !state.device.bound) refresh_device(state, effects);
+}
+
 void sign_in_again(State& state, std::vector<Effect>& effects) {
     const Route here = state.route;
     const std::string phone = state.personal.phone;

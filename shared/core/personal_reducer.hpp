@@ -20,6 +20,9 @@ Speak speak_words(const State& state, const std::string& text);
 Message failure_message(const CallDone& done);
 // A set-top box asks the server whether it is registered and bound (registering first if needed).
 void refresh_device(State& state, std::vector<Effect>& effects);
+// A box that has its token but does not know yet that staff bound it asks how it stands (binding a
+// box ends its stream, and its household's events say something changed): no restart needed.
+void refresh_unbound_box(State& state, std::vector<Effect>& effects);
 // My help requests, for the page that lists them (with the resident's or the bound box's token).
 void fetch_help_requests(State& state, std::vector<Effect>& effects);
 // My appointments, asked again (nothing without an identity, or while a request is on its way).

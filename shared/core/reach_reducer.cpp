@@ -10,6 +10,7 @@
 
 #include "codecs.hpp"
 #include "overloaded.hpp"
+#include "personal_reducer.hpp"
 #include "reducer.hpp"
 #include "settings.hpp"
 
@@ -164,8 +165,7 @@ bool reduce_reach(State& state, const Action& action, std::vector<Effect>& effec
                 // Only a household's own streams carry it: a box that does not know yet that it is
                 // bound asks how it stands first (its answer asks for the check-in).
                 if (a.event == "check_in") {
-                    if (state.can.acts_for_household && !state.device.bound && !state.device.token.empty())
-                        reduce_account(state, RefreshDevice{}, effects);
+                    refresh_unbound_box(state, effects);
                     ask_check_in(state, effects);
                     return true;
                 }

@@ -64,11 +64,8 @@ void also(State& state, const Action& action, std::vector<Effect>& effects) {
     // The stream: a household's confirmation elsewhere, and the network back for the receipts.
     if (std::holds_alternative<StreamEvent>(action) || std::holds_alternative<StreamChanged>(action))
         reduce_reach(state, action, effects);
-    // The stream (re)opened: a box not yet bound asks how it stands (staff binding it ends its
-    // stream), so that it knows its household without a restart.
-    if (const auto* c = std::get_if<StreamChanged>(&action);
-        c && c->open && state.can.acts_for_household && !state.device.token.empty() && !state.device.bound)
-        reduce_account(state, RefreshDevice{}, effects);
+    // The stream (re)opened: a box not yet bound asks how it stands.
+    if (const auto* c = std::get_if<StreamChanged>(&action); c && c->open) refresh_unbound_box(state, effects);
     // A new day, or the 10-minute refresh: today's check-in is asked again.
     if (std::holds_alternative<SetToday>(action) || std::holds_alternative<RefreshDue>(action)) ask_check_in(state, effects);
     // Staff closed a slot: whoever was booked in it learns it now (我的预约 and the ticket say why),
