@@ -116,7 +116,10 @@
   // load, before anyone has touched the page (a version that waited since the last visit: a phone
   // gets it so), and on a kiosk between visitors (the idle reset, 结束, the attract screen, reported
   // by the app through Module.onBetweenVisitors). Never in the middle of someone's booking.
-  const updates = { registration: null, between: false, asked: false, touched: false };
+  // The browser may hold the take-over back while the old worker is busy (Chromium waits until it
+  // is idle), so it can arrive after someone started using the page: then the reload waits for the
+  // next moment nobody is (`reloadDue`), and otherwise the next load runs the new version.
+  const updates = { registration: null, between: false, asked: false, touched: false, reloadDue: false };
   for (const type of ['pointerdown', 'touchstart', 'keydown']) {
     window.addEventListener(type, () => { updates.touched = true; }, { capture: true, once: true });
   }
@@ -128,7 +131,9 @@
     updates.asked = true;
     registration.waiting.postMessage({ type: 'SKIP_WAITING' });
   }
+  const nobodyUsing = () => updates.between || !updates.touched;
   function applyUpdateBetweenVisitors() {
+    if (updates.reloadDue && nobodyUsing()) { location.reload(); return; }
     const registration = updates.registration;
     elder.updateWaiting = Boolean(registration && registration.waiting);
     if (registration && updates.between) takeOver(registration);
@@ -136,7 +141,9 @@
   function watchWorker() {
     if (!('serviceWorker' in navigator)) return;  // not a secure context (plain http on a LAN address)
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (updates.asked) location.reload();  // not on the first install, which only claims the page
+      if (!updates.asked) return;  // the first install, which only claims the page
+      if (nobodyUsing()) location.reload();
+      else updates.reloadDue = true;
     });
     navigator.serviceWorker.register('sw.js').then((registration) => {
       updates.registration = registration;
