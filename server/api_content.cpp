@@ -1,6 +1,7 @@
 // Service guides, contacts and activities: read-only content for everyone.
 #include <nlohmann/json.hpp>
 
+#include "answer_cache.hpp"
 #include "api.hpp"
 #include "change_seq.hpp"
 #include "china_time.hpp"
@@ -37,25 +38,28 @@ json activity_json(const Statement& s) {
 }
 
 void add_guide_routes(Router& router, Database& db) {
-    router.add(http::verb::get, "/api/v1/guides", [&db](const Call& call) {
+    auto answers = std::make_shared<AnswerCache>();
+    router.add(http::verb::get, "/api/v1/guides", [&db, answers](const Call& call) {
         json invalid = json::array();
         std::int64_t limit = 20, after = 0;
         query_int(call, "limit", 1, 100, limit, invalid);
         query_int(call, "cursor", 0, INT64_MAX / 2, after, invalid);
         if (!invalid.empty()) return invalid_query(call, invalid);
-        const auto theme = call.query.find("theme");
-        Statement s = db.prepare(std::string("SELECT ") + kGuideColumns + " FROM guides g WHERE g.deleted = 0 AND g.id > ?1" +
-                                 (theme != call.query.end() ? " AND g.theme = ?2" : "") + " ORDER BY g.id LIMIT ?3");
-        s.bind(1, after).bind(3, limit + 1);
-        if (theme != call.query.end()) s.bind(2, theme->second);
-        json next;
-        const json items = read_page(s, limit, guide_json, [](const json& last) {
-            return json(std::to_string(last["id"].get<std::int64_t>()));
-        }, next);
-        const json body{{"items", items}, {"next_cursor", next}};
-        return respond_with_etag(call.request, "\"guides-" + std::to_string(current_change_seq(db)) + "-" +
-                                     std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"",
-                                 [&body] { return body; });
+        // The list is a function of the content (its change counter) and the query.
+        const std::string etag = "\"guides-" + std::to_string(current_change_seq(db)) + "-" +
+                                 std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"";
+        return respond_cached(call.request, *answers, etag, [&] {
+            const auto theme = call.query.find("theme");
+            Statement s = db.prepare(std::string("SELECT ") + kGuideColumns + " FROM guides g WHERE g.deleted = 0 AND g.id > ?1" +
+                                     (theme != call.query.end() ? " AND g.theme = ?2" : "") + " ORDER BY g.id LIMIT ?3");
+            s.bind(1, after).bind(3, limit + 1);
+            if (theme != call.query.end()) s.bind(2, theme->second);
+            json next;
+            const json items = read_page(s, limit, guide_json, [](const json& last) {
+                return json(std::to_string(last["id"].get<std::int64_t>()));
+            }, next);
+            return json{{"items", items}, {"next_cursor", next}};
+        });
     });
     router.add(http::verb::get, "/api/v1/guides/{id}", [&db](const Call& call) {
         std::int64_t id;
@@ -67,14 +71,16 @@ void add_guide_routes(Router& router, Database& db) {
 }
 
 void add_contact_routes(Router& router, Database& db) {
-    router.add(http::verb::get, "/api/v1/contacts", [&db](const Call& call) {
-        Statement s = db.prepare("SELECT id, organisation, role, name, phone, hours, address FROM contacts WHERE deleted = 0 ORDER BY id");
-        json items = json::array();
-        while (s.step())
-            items.push_back({{"id", s.integer(0)}, {"organisation", s.text(1)}, {"role", s.text(2)}, {"name", s.text(3)},
-                             {"phone", s.text(4)}, {"hours", s.text(5)}, {"address", s.text(6)}});
-        return respond_with_etag(call.request, "\"contacts-" + std::to_string(current_change_seq(db)) + "\"",
-                                 [&items] { return json{{"items", items}}; });
+    auto answers = std::make_shared<AnswerCache>();
+    router.add(http::verb::get, "/api/v1/contacts", [&db, answers](const Call& call) {
+        return respond_cached(call.request, *answers, "\"contacts-" + std::to_string(current_change_seq(db)) + "\"", [&db] {
+            Statement s = db.prepare("SELECT id, organisation, role, name, phone, hours, address FROM contacts WHERE deleted = 0 ORDER BY id");
+            json items = json::array();
+            while (s.step())
+                items.push_back({{"id", s.integer(0)}, {"organisation", s.text(1)}, {"role", s.text(2)}, {"name", s.text(3)},
+                                 {"phone", s.text(4)}, {"hours", s.text(5)}, {"address", s.text(6)}});
+            return json{{"items", items}};
+        });
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answer_cache.hpp"
 #include "api.hpp"
 #include "change_seq.hpp"
 #include "query_params.hpp"
@@ -28,7 +29,8 @@ std::string cursor_of(const json& last) {
 }  // namespace
 
 void add_notice_routes(Router& router, Database& db) {
-    router.add(http::verb::get, "/api/v1/notices", [&db](const Call& call) {
+    auto answers = std::make_shared<AnswerCache>();
+    router.add(http::verb::get, "/api/v1/notices", [&db, answers](const Call& call) {
         json invalid = json::array();
         std::int64_t limit = 20, after_id = 0, after_pinned = -1;  // -1: from the start
         std::string after;
@@ -45,7 +47,7 @@ void add_notice_routes(Router& router, Database& db) {
         // The list is a function of the content (its change counter) and the query.
         const std::string etag = "\"notices-" + std::to_string(current_change_seq(db)) + "-" +
                                  std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"";
-        return respond_with_etag(call.request, etag, [&] {
+        return respond_cached(call.request, *answers, etag, [&] {
             Statement s = db.prepare(std::string("SELECT ") + kColumns +
                                      " FROM notices WHERE deleted = 0 AND (?1 < 0 OR pinned < ?1 OR (pinned = ?1 AND "
                                      "(published < ?2 OR (published = ?2 AND id < ?3)))) "

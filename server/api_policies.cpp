@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answer_cache.hpp"
 #include "api.hpp"
 #include "change_seq.hpp"
 #include "query_params.hpp"
@@ -89,9 +90,10 @@ json list_policies(Database& db, const ListQuery& q) {
 }  // namespace
 
 void add_policy_routes(Router& router, Database& db) {
-    router.add(http::verb::get, "/api/v1/policy-categories", [&db](const Call& call) {
+    auto answers = std::make_shared<AnswerCache>();
+    router.add(http::verb::get, "/api/v1/policy-categories", [&db, answers](const Call& call) {
         const std::string etag = "\"categories-" + std::to_string(current_change_seq(db)) + "\"";
-        return respond_with_etag(call.request, etag, [&db] {
+        return respond_cached(call.request, *answers, etag, [&db] {
             Statement s = db.prepare(
                 "SELECT c.id, c.name, (SELECT COUNT(*) FROM policies p WHERE p.category_id = c.id AND p.deleted = 0) "
                 "FROM policy_categories c ORDER BY c.sort_order, c.id");
@@ -101,14 +103,14 @@ void add_policy_routes(Router& router, Database& db) {
         });
     });
 
-    router.add(http::verb::get, "/api/v1/policies", [&db](const Call& call) {
+    router.add(http::verb::get, "/api/v1/policies", [&db, answers](const Call& call) {
         ListQuery q;
         json invalid = parse_list_query(call, db, q);
         if (!invalid.empty()) return invalid_query(call, invalid);
         // The list is a function of the content (its change counter) and the query.
         const std::string etag = "\"policies-" + std::to_string(current_change_seq(db)) + "-" +
                                  std::to_string(std::hash<std::string>{}(std::string(call.request.target()))) + "\"";
-        return respond_with_etag(call.request, etag, [&] { return list_policies(db, q); });
+        return respond_cached(call.request, *answers, etag, [&] { return list_policies(db, q); });
     });
 
     router.add(http::verb::get, "/api/v1/policies/{id}", [&db](const Call& call) {

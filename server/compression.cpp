@@ -7,12 +7,11 @@
 namespace elder::server {
 namespace {
 
-constexpr std::size_t kWorthCompressing = 1024;  // below this, the headers cost more than is saved
-constexpr int kAnswerLevel = 6;                  // zlib's default: most of level 9's gain at a third of the time
-
 bool compressible_type(std::string_view type) {
     return type.rfind("application/json", 0) == 0 || type.rfind("application/problem+json", 0) == 0;
 }
+
+}  // namespace
 
 bool accepts_gzip(const Request& request) {
     const auto it = request.find(http::field::accept_encoding);
@@ -20,8 +19,6 @@ bool accepts_gzip(const Request& request) {
     return it != request.end() &&
            choose_coding(true, std::string_view(it->value().data(), it->value().size()), offered) == StaticFiles::Gzip;
 }
-
-}  // namespace
 
 std::string gzip(std::string_view data, int level) {
     z_stream z{};
@@ -61,7 +58,7 @@ void compress_answer(const Request& request, Response& res) {
     if (type == res.end() || !compressible_type(std::string_view(type->value().data(), type->value().size()))) return;
     add_vary(res, "Accept-Encoding");
     if (!accepts_gzip(request) || res.count(http::field::content_encoding) > 0) return;
-    if (res.body().size() < kWorthCompressing || request.method() == http::verb::head) return;
+    if (!worth_compressing(res.body().size()) || request.method() == http::verb::head) return;
     res.body() = gzip(res.body(), kAnswerLevel);
     res.set(http::field::content_encoding, "gzip");
     if (!etag.empty()) res.set(http::field::etag, gzip_etag(etag));

@@ -7,9 +7,6 @@ namespace {
 
 // Answers are built on the error path too, so serialising must not throw: a byte that is not
 // UTF-8 (only possible from a handler's bug, since requests are checked) becomes U+FFFD.
-std::string dump(const nlohmann::json& body) {
-    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 }  // namespace
 
@@ -35,7 +32,7 @@ Response problem(http::status status, const std::string& title, const std::strin
     body["instance"] = request_path(request);
     Response res{status, request.version()};
     res.set(http::field::content_type, "application/problem+json");
-    res.body() = dump(body);
+    res.body() = json_text(body);
     res.keep_alive(request.keep_alive());
     res.prepare_payload();
     return res;
@@ -44,10 +41,14 @@ Response problem(http::status status, const std::string& title, const std::strin
 Response json_response(http::status status, const nlohmann::json& body, const Request& request) {
     Response res{status, request.version()};
     res.set(http::field::content_type, "application/json");
-    res.body() = dump(body);
+    res.body() = json_text(body);
     res.keep_alive(request.keep_alive());
     res.prepare_payload();
     return res;
+}
+
+std::string json_text(const nlohmann::json& body) {
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace elder::server

@@ -26,6 +26,8 @@ Response problem(http::status status, const std::string& title, const std::strin
                  const Request& request, nlohmann::json extra = nlohmann::json::object());
 
 Response json_response(http::status status, const nlohmann::json& body, const Request& request);
+// An answer's JSON text (invalid UTF-8 replaced, never thrown).
+std::string json_text(const nlohmann::json& body);
 
 // A problem that says when to come back: 429 (this client asks too often) or 503 (the server is
 // full), with Retry-After and `retry_after_s`.

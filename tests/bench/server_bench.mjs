@@ -45,7 +45,9 @@ for (const [name, r] of [['GET /health (baseline)', health], ['GET policies, 200
   console.log(`${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99.toFixed(2)} ms` + (r.non2xx ? `, ${r.non2xx} non-2xx/3xx` : ''));
 console.log(`ratios to baseline: 200 ${(ok.rps / health.rps).toFixed(2)}x, 304 ${(notModified.rps / health.rps).toFixed(2)}x`);
 const healthBase = { name: 'GET /health', value: health.rps };
-figure({ name: 'GET policies?limit=20, 200', value: ok.rps, unit: 'req/s', baseline: healthBase, goal: { at_least: 2000 } });
+// Issue 19: a list's 200 is built once per change, so it runs at 0.3x of /health or better.
+figure({ name: 'GET policies?limit=20, 200 (goal: 0.3x /health)', value: ok.rps, unit: 'req/s', baseline: healthBase,
+  goal: { at_least: Math.round(0.3 * health.rps) } });
 figure({ name: 'GET policies?limit=20, 304', value: notModified.rps, unit: 'req/s', baseline: healthBase, goal: { at_least: 5000 } });
 
 // Idle stream clients over raw sockets (cheap enough to hold thousands in one process).

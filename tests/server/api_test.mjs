@@ -237,6 +237,12 @@ let noticesLeft = [];  // what a restart must keep
   checks.check(noticesLeft.length === 24 && noticesLeft.every((id) => id !== demo[0].id) && after.headers.get('etag') !== etag,
     'a withdrawn notice leaves the list');
   checks.check((await get('/api/v1/notices', { 'If-None-Match': etag })).status === 200, 'after a withdrawal the old ETag gives the new list (200)');
+  // A list's answer is built once per change (server/answer_cache.hpp): both encodings, asked twice
+  // before the change and again after it, are the list as it is now.
+  const forms = await Promise.all(['gzip', 'identity'].map(async (coding) =>
+    (await (await get('/api/v1/notices?limit=100', { 'Accept-Encoding': coding })).json()).items.map((n) => n.id).join()));
+  checks.check(forms.every((ids) => ids === noticesLeft.join()) && all.map((n) => n.id).join() !== noticesLeft.join(),
+    'the kept answer follows the change, in both encodings', forms.map((f) => f.length).join(' '));
   for (const path of ['/api/v1/notices/99999', '/api/v1/notices/abc', '/api/v1/notices/0']) {
     const res = await get(path);
     const body = res.status === 404 ? await res.clone().json() : null;
