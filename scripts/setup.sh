@@ -17,6 +17,7 @@ APT_PACKAGES=(
   libsdl2-dev libgles-dev libegl-dev
   nlohmann-json3-dev libstb-dev catch2
   libboost-dev libsqlite3-dev zlib1g-dev libpugixml-dev libssl-dev openssl libcurl4-openssl-dev libespeak-ng-dev libsodium-dev
+  postgresql-15 libpq-dev haproxy
   fonts-wqy-microhei fonts-noto-cjk fonts-babelstone-han unicode-data python3-fonttools brotli
   xvfb xauth xdotool libgl1-mesa-dri time wrk zbar-tools valgrind sox sqlite3 tesseract-ocr tesseract-ocr-chi-sim
   chromium firefox-esr
