@@ -55,7 +55,8 @@ int add_staff_command(const Config& config) {
     if (isatty(STDIN_FILENO) && (!read_secret("Again: ", again) || again != password)) return fail("the passwords differ");
     if (const auto weak = password_problem(m.name, password)) return fail(*weak);
     try {
-        Database db(config.db_path);
+        const auto store = open_database(config.db_path);
+        Database& db = *store;
         migrate(db);
         std::int64_t id = 0;
         Transaction tx(db);

@@ -16,6 +16,7 @@
 #include "api.hpp"
 #include "appointments.hpp"
 #include "audit.hpp"
+#include "cap.hpp"
 #include "china_time.hpp"
 #include "core/validators.hpp"
 #include "crypto.hpp"
@@ -83,18 +84,21 @@ Response not_your_phone(const Call& call, bool by_device) {
 // ended, its service is closed, or the account already holds the most appointments still to come.
 std::optional<Response> slot_refusal(const Call& call, Database& db, std::int64_t slot_id, const std::string& owner) {
     const auto now = now_s();
-    Statement slot = db.prepare("SELECT CAST(strftime('%s', s.start) AS INTEGER), sc.active FROM slots s "
-                                "JOIN schedules sc ON sc.id = s.schedule_id WHERE s.id = ?");
+    Statement slot = db.prepare("SELECT s.start, sc.active FROM slots s JOIN schedules sc ON sc.id = s.schedule_id WHERE s.id = ?");
     if (!slot.bind(1, slot_id).step())
         return problem(http::status::not_found, "No such slot", "这个时间段不存在，请重新选择。", call.request);
-    if (slot.integer(0) <= now)
+    // Slot times keep the offset staff gave them, so they are compared as moments, not as text.
+    long long start = 0;
+    if (!cap_time_to_epoch(slot.text(0), start) || start <= now)
         return problem(http::status::conflict, "Slot started", "这个时间段已经开始或过去了，不能再预约，请选择以后的时间。", call.request);
     if (!slot.integer(1))
         return problem(http::status::conflict, "Service closed", "这项服务现在不接受预约，请联系社区工作人员。", call.request);
-    Statement open = db.prepare("SELECT COUNT(*) FROM appointments a JOIN slots s ON s.id = a.slot_id "
-                                "WHERE a.owner = ? AND a.status = 'booked' AND CAST(strftime('%s', s.end) AS INTEGER) > ?");
-    open.bind(1, owner).bind(2, now).step();
-    if (open.integer(0) >= kMaxOpenAppointments)
+    Statement ends = db.prepare("SELECT s.\"end\" FROM appointments a JOIN slots s ON s.id = a.slot_id "
+                                "WHERE a.owner = ? AND a.status = 'booked'");
+    ends.bind(1, owner);
+    int open = 0;
+    for (long long end = 0; ends.step();) open += cap_time_to_epoch(ends.text(0), end) && end > now;
+    if (open >= kMaxOpenAppointments)
         return problem(http::status::conflict, "Too many open appointments",
                        "您已经有 " + std::to_string(kMaxOpenAppointments) +
                            " 个还没办理的预约了，一个人最多同时预约 " + std::to_string(kMaxOpenAppointments) +
@@ -212,11 +216,12 @@ Response too_late_to_restore(const Call& call, int undo_window_s) {
     return problem(http::status::conflict, "Undo window passed", detail, call.request);
 }
 
-// cancelled_at is stored in China time with its offset; SQLite turns it into epoch seconds.
+// cancelled_at is stored in China time with its offset.
 bool within_undo_window(Database& db, std::int64_t id, int undo_window_s) {
-    Statement s = db.prepare("SELECT CAST(strftime('%s', cancelled_at) AS INTEGER) FROM appointments WHERE id = ?");
-    if (!s.bind(1, id).step() || s.is_null(0)) return false;
-    return now_s() - s.integer(0) < undo_window_s;
+    Statement s = db.prepare("SELECT cancelled_at FROM appointments WHERE id = ?");
+    long long cancelled = 0;
+    if (!s.bind(1, id).step() || s.is_null(0) || !cap_time_to_epoch(s.text(0), cancelled)) return false;
+    return now_s() - cancelled < undo_window_s;
 }
 
 // The same phone booked this slot again after cancelling: restoring would be a second seat.

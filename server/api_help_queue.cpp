@@ -18,7 +18,7 @@ using nlohmann::json;
 
 // Open SOS, other open requests (oldest first: the longest wait is answered first), then done ones
 // (newest first). The key orders within a rank: id for open ones, -id for done ones.
-constexpr const char* kRank = "((status = 'done') * 2 + (kind != 'sos'))";
+constexpr const char* kRank = "(CASE WHEN status = 'done' THEN 2 ELSE 0 END + CASE WHEN kind != 'sos' THEN 1 ELSE 0 END)";
 constexpr const char* kKey = "(CASE WHEN status = 'done' THEN -id ELSE id END)";
 
 Response queue_page(const Call& call, Database& db) {

@@ -66,7 +66,10 @@ json list_policies(Database& db, const ListQuery& q) {
     if (q.since < 0) sql += " AND deleted = 0";
     else sql += " AND updated_seq > ?1";
     if (!q.category.empty()) sql += " AND category_id = ?2";
-    if (!q.q.empty()) sql += " AND (title LIKE ?3 ESCAPE '\\' OR summary LIKE ?3 ESCAPE '\\' OR body LIKE ?3 ESCAPE '\\' OR tags LIKE ?3 ESCAPE '\\')";
+    // lower(): SQLite's LIKE ignores the case of Latin letters and PostgreSQL's does not; both do so.
+    if (!q.q.empty())
+        sql += " AND (lower(title) LIKE lower(?3) ESCAPE '\\' OR lower(summary) LIKE lower(?3) ESCAPE '\\' OR "
+               "lower(body) LIKE lower(?3) ESCAPE '\\' OR lower(tags) LIKE lower(?3) ESCAPE '\\')";
     if (q.since < 0 && !q.cursor_date.empty()) sql += " AND (published_on < ?4 OR (published_on = ?4 AND id < ?5))";
     sql += q.since < 0 ? " ORDER BY published_on DESC, id DESC" : " ORDER BY updated_seq ASC";
     sql += " LIMIT ?6";

@@ -57,9 +57,7 @@ void add_schedule_routes(Router& router, Database& db) {
         if (invalid.empty() && (to->second < from->second || weekday_of(from->second) < 0))
             invalid.push_back({{"name", "to"}, {"reason", "must not be before from"}});
         if (invalid.empty()) {
-            Statement span = db.prepare("SELECT julianday(?) - julianday(?)");
-            span.bind(1, to->second).bind(2, from->second).step();
-            if (span.integer(0) > 31) invalid.push_back({{"name", "to"}, {"reason", "at most 31 days after from"}});
+            if (days_between(from->second, to->second) > 31) invalid.push_back({{"name", "to"}, {"reason", "at most 31 days after from"}});
         }
         if (!invalid.empty()) return invalid_query(call, invalid);
         Statement s = db.prepare(std::string("SELECT ") + kSlotColumns +

@@ -19,7 +19,10 @@ void add_site_routes(Router& router, Database& db, const std::string& public_url
         if (!public_url.empty()) site["public_url"] = public_url;
         return json_response(http::status::ok, site, call.request);
     });
-    router.add(http::verb::get, "/api/v1/health", [](const Call& call) {
+    // The load balancer's question: can this replica serve? Not when it cannot reach the database
+    // (DatabaseUnavailable: 503, Service::handle).
+    router.add(http::verb::get, "/api/v1/health", [&db](const Call& call) {
+        db.prepare("SELECT 1").step();
         return json_response(http::status::ok, {{"status", "ok"}}, call.request);
     });
 }

@@ -90,8 +90,8 @@ Response slots_with_bookings(const Call& call, Database& db, std::int64_t schedu
     if (!is_date(from)) invalid.push_back({{"name", "from"}, {"reason", "YYYY-MM-DD"}});
     if (!invalid.empty()) return invalid_query(call, invalid);
     Statement s = db.prepare(std::string("SELECT ") + kSlotColumns + ", closed FROM slots WHERE schedule_id = ?1 AND closed = 0 "
-                             "AND julianday(substr(start, 1, 10)) BETWEEN julianday(?2) AND julianday(?2) + ?3 - 1 ORDER BY start, id");
-    s.bind(1, schedule).bind(2, from).bind(3, days);
+                             "AND substr(start, 1, 10) BETWEEN ?2 AND ?3 ORDER BY start, id");
+    s.bind(1, schedule).bind(2, from).bind(3, date_after(from, static_cast<int>(days) - 1));
     json items = json::array();
     while (s.step()) {
         json slot = slot_json(s);

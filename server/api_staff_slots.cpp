@@ -39,7 +39,7 @@ void add_staff_slot_routes(Router& router, Database& db, StaffAuth& staff) {
         Transaction tx(db);
         json items = json::array();
         for (const auto& s : in["slots"]) {
-            db.prepare("INSERT INTO slots (schedule_id, start, end, capacity) VALUES (?, ?, ?, ?)")
+            db.prepare("INSERT INTO slots (schedule_id, start, \"end\", capacity) VALUES (?, ?, ?, ?)")
                 .bind(1, schedule).bind(2, s["start"].get<std::string>()).bind(3, s["end"].get<std::string>())
                 .bind(4, s["capacity"].get<std::int64_t>()).run();
             Statement back = db.prepare(std::string("SELECT ") + kSlotColumns + " FROM slots WHERE id = ?");

@@ -110,7 +110,9 @@ std::optional<Response> Auth::send_code(const Call& call, const std::string& pho
         db_.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, key).bind(2, now_s()).run();
     // A code is only good where it was asked for: a request from elsewhere makes its own code and
     // leaves this one alone.
-    db_.prepare("INSERT OR REPLACE INTO otp_codes (phone, address, code_hash, expires_at, tries_left) VALUES (?, ?, ?, ?, ?)")
+    db_.prepare("INSERT INTO otp_codes (phone, address, code_hash, expires_at, tries_left) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (phone, address) DO UPDATE SET code_hash = excluded.code_hash, "
+                "expires_at = excluded.expires_at, tries_left = excluded.tries_left")
         .bind(1, phone).bind(2, subject).bind(3, code_hash(phone, code)).bind(4, now_s() + settings_.code_ttl_s)
         .bind(5, static_cast<std::int64_t>(settings_.code_tries)).run();
     tx.commit();
@@ -132,9 +134,12 @@ std::optional<Response> Auth::exchange(const Call& call, const std::string& phon
     if (s.integer(2) <= 0)
         return too_many_requests(call.request, "验证码输错次数太多，已经作废，请重新获取。", settings_.code_interval_s);
     if (!constant_time_equal(s.text(0), code_hash(phone, code))) {
-        const std::int64_t left = s.integer(2) - 1;
-        db_.prepare("UPDATE otp_codes SET tries_left = ? WHERE phone = ? AND address = ?")
-            .bind(1, left).bind(2, phone).bind(3, subject).run();
+        // One try less, counted by the database: wrong guesses sent to several replicas at once
+        // each cost one.
+        Statement spent = db_.prepare("UPDATE otp_codes SET tries_left = tries_left - 1 "
+                                      "WHERE phone = ? AND address = ? AND tries_left > 0 RETURNING tries_left");
+        const std::int64_t left = spent.bind(1, phone).bind(2, subject).step() ? spent.integer(0) : 0;
+        spent.run();
         db_.prepare("INSERT INTO rate_events (key, at) VALUES (?, ?)").bind(1, wrong_key).bind(2, now_s()).run();
         if (left <= 0) return too_many_requests(call.request, "验证码输错 5 次，已经作废，请重新获取。", settings_.code_interval_s);
         return problem(http::status::unauthorized, "Wrong code",
@@ -142,7 +147,7 @@ std::optional<Response> Auth::exchange(const Call& call, const std::string& phon
     }
     Transaction tx(db_);
     db_.prepare("DELETE FROM otp_codes WHERE phone = ?").bind(1, phone).run();
-    db_.prepare("INSERT OR IGNORE INTO residents (phone, created) VALUES (?, ?)").bind(1, phone).bind(2, now_iso()).run();
+    db_.prepare("INSERT INTO residents (phone, created) VALUES (?, ?) ON CONFLICT (phone) DO NOTHING").bind(1, phone).bind(2, now_iso()).run();
     Statement r = db_.prepare("SELECT id FROM residents WHERE phone = ?");
     r.bind(1, phone).step();
     const bool on_kiosk = kiosk || allowance > 1;

@@ -62,4 +62,21 @@ bool is_date(const std::string& text) {
     return parse_date(text, tm);
 }
 
+std::string date_after(const std::string& date, int days) {
+    std::tm tm{};
+    if (!parse_date(date, tm)) return {};
+    const std::time_t later = timegm(&tm) + days * 86400LL;  // noon: never crosses a day boundary wrongly
+    std::tm out{};
+    gmtime_r(&later, &out);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &out);
+    return buf;
+}
+
+long long days_between(const std::string& from, const std::string& to) {
+    std::tm a{}, b{};
+    if (!parse_date(from, a) || !parse_date(to, b)) return 0;
+    return (timegm(&b) - timegm(&a)) / 86400;
+}
+
 }  // namespace elder::server

@@ -22,5 +22,7 @@ std::string time_of_day_now();                  // "09:30"
 int weekday_of(const std::string& date);        // 0 = Sunday .. 6 = Saturday; -1 if not a date
 std::string at_time(const std::string& date, const std::string& hh_mm);  // date + "T09:30:00+08:00"
 bool is_date(const std::string& text);          // YYYY-MM-DD that exists in the calendar
+std::string date_after(const std::string& date, int days);       // "2026-11-25", 6 -> "2026-12-01"; "" if not a date
+long long days_between(const std::string& from, const std::string& to);  // calendar days; 0 if either is not a date
 
 }  // namespace elder::server

@@ -1,13 +1,14 @@
 #pragma once
-// A thin RAII layer over SQLite: open (WAL), run statements, bind and read values.
-// Errors throw DatabaseError with SQLite's message; handlers turn them into problem+json 500s.
+// The store behind the server: one interface, two engines. SQLite (a file, the embedded default
+// for one community and `scripts/run.sh`) and PostgreSQL (a district's or a city's servers, several
+// replicas on one database), chosen by `db`: a `postgresql://` URL, or else a file path.
+// Call sites write SQL once, with `?` or `?N` placeholders, in the subset both engines speak
+// (ARCHITECTURE.md, "Two stores"); each engine's file turns it into its own form.
+// Errors throw DatabaseError with the engine's message; handlers turn them into problem+json 500s.
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <stdexcept>
 #include <string>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace elder::server {
 
@@ -15,51 +16,92 @@ struct DatabaseError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The database cannot be reached at all (PostgreSQL down, restarting, unreachable): the answer is
+// 503 with Retry-After rather than 500, and the replica's health says so to the load balancer.
+struct DatabaseUnavailable : DatabaseError {
+    using DatabaseError::DatabaseError;
+};
+
+enum class Dialect { SQLite, PostgreSQL };
+
+// One engine's prepared statement (sqlite_database.cpp, postgres_database.cpp).
+class StatementImpl {
+public:
+    virtual ~StatementImpl() = default;
+    virtual void bind(int index, std::int64_t value) = 0;
+    virtual void bind(int index, const std::string& value) = 0;
+    virtual void bind_null(int index) = 0;
+    virtual bool step() = 0;
+    virtual std::int64_t integer(int column) const = 0;  // NULL reads as 0, a boolean as 1 or 0
+    virtual std::string text(int column) const = 0;      // NULL reads as ""
+    virtual bool is_null(int column) const = 0;
+};
+
 class Statement {
 public:
-    Statement(sqlite3* db, const std::string& sql);
-    ~Statement();
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
+    explicit Statement(std::unique_ptr<StatementImpl> impl) : impl_(std::move(impl)) {}
 
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, const std::string& value);
-    Statement& bind_null(int index);
-    bool step();  // true while a row is available
+    Statement& bind(int index, std::int64_t value) { impl_->bind(index, value); return *this; }
+    Statement& bind(int index, const std::string& value) { impl_->bind(index, value); return *this; }
+    Statement& bind_null(int index) { impl_->bind_null(index); return *this; }
+    bool step() { return impl_->step(); }  // true while a row is available
     void run() { while (step()) {} }
+    // `INSERT ... RETURNING id`: the new row's id, the statement run to its end (SQLite will not
+    // commit while a RETURNING statement is unfinished).
+    std::int64_t returning_id();
 
-    std::int64_t integer(int column) const;
-    std::string text(int column) const;
-    bool is_null(int column) const;
+    std::int64_t integer(int column) const { return impl_->integer(column); }
+    std::string text(int column) const { return impl_->text(column); }
+    bool is_null(int column) const { return impl_->is_null(column); }
 
 private:
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
+    std::unique_ptr<StatementImpl> impl_;
 };
 
 class Database {
 public:
-    explicit Database(const std::string& path);
-    ~Database();
+    virtual ~Database() = default;
+    Database() = default;
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    void exec(const std::string& sql);
-    Statement prepare(const std::string& sql) { return Statement(db_, sql); }
-    std::int64_t last_insert_id() const;
-    int changes() const;  // rows changed by the last statement
-    sqlite3* handle() { return db_; }
+    virtual Dialect dialect() const = 0;
+    // Statements without parameters, several separated by `;` (migrations).
+    virtual void exec(const std::string& sql) = 0;
+    virtual Statement prepare(const std::string& sql) = 0;
+    virtual std::int64_t last_insert_id() = 0;
+    virtual int changes() const = 0;  // rows changed by the last statement
 
-private:
-    sqlite3* db_ = nullptr;
+    // A writing transaction, one at a time across every replica on this database (SQLite:
+    // BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), so a check and the write
+    // it allows see no other writer between them, as on one process.
+    virtual void begin_write() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+
+    // The schema's migration step (migrations.cpp).
+    virtual int schema_version() = 0;
+    virtual void set_schema_version(int version) = 0;
 };
 
-// BEGIN IMMEDIATE .. COMMIT, rolled back if the scope is left by an exception.
+// `where`: a `postgresql://` (or `postgres://`) URL, or an SQLite file path (or `file:` URI).
+std::unique_ptr<Database> open_database(const std::string& where);
+bool is_postgresql_url(const std::string& where);
+// `where` as logs and messages may show it: a URL's password replaced by `***`.
+std::string redacted_location(const std::string& where);
+
+// The engines (one file each).
+std::unique_ptr<Database> open_sqlite(const std::string& path);
+std::unique_ptr<Database> open_postgresql(const std::string& url);
+
+// begin_write() .. commit(), rolled back if the scope is left by an exception.
 class Transaction {
 public:
-    explicit Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+    explicit Transaction(Database& db) : db_(db) { db_.begin_write(); }
     ~Transaction();
-    void commit() { db_.exec("COMMIT"); done_ = true; }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit() { db_.commit(); done_ = true; }
 
 private:
     Database& db_;

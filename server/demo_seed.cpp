@@ -63,7 +63,7 @@ std::int64_t add_schedule(Database& db, const std::string& service, const std::s
 }
 
 void add_slot(Database& db, std::int64_t schedule, const std::string& start, const std::string& end, std::int64_t capacity) {
-    db.prepare("INSERT INTO slots (schedule_id, start, end, capacity) VALUES (?, ?, ?, ?)")
+    db.prepare("INSERT INTO slots (schedule_id, start, \"end\", capacity) VALUES (?, ?, ?, ?)")
         .bind(1, schedule).bind(2, start).bind(3, end).bind(4, capacity).run();
 }
 
@@ -127,7 +127,7 @@ void seed_activities(Database& db, const nlohmann::json& doc) {
         const std::string title = a.at("title").get<std::string>(), place = a.at("place").get<std::string>();
         const std::int64_t schedule = add_schedule(db, title, place, false, nlohmann::json::array());
         add_slot(db, schedule, start, end, capacity);
-        db.prepare("INSERT INTO activities (title, description, place, start, end, capacity, schedule_id) "
+        db.prepare("INSERT INTO activities (title, description, place, start, \"end\", capacity, schedule_id) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
             .bind(1, title).bind(2, a.at("description").get<std::string>()).bind(3, place)
             .bind(4, start).bind(5, end).bind(6, capacity).bind(7, schedule).run();

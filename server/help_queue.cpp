@@ -155,8 +155,9 @@ json help_figures(Database& db, int days, int claim_deadline_s) {
         if (s.text(0) == "sos") ++sos_total;
         if (!s.is_null(3)) close_all.push_back(std::max(0LL, epoch(s.text(3)) - created));
     }
-    Statement open = db.prepare("SELECT COUNT(*), COALESCE(SUM(kind = 'sos'), 0), COALESCE(SUM(overdue_at IS NOT NULL AND claimed_by IS NULL), 0), "
-                                "COALESCE(SUM(claimed_by IS NULL), 0) FROM help_requests WHERE status != 'done'");
+    Statement open = db.prepare("SELECT COUNT(*), COUNT(*) FILTER (WHERE kind = 'sos'), "
+                                "COUNT(*) FILTER (WHERE overdue_at IS NOT NULL AND claimed_by IS NULL), "
+                                "COUNT(*) FILTER (WHERE claimed_by IS NULL) FROM help_requests WHERE status != 'done'");
     open.step();
     return {{"days", days},
             {"open", open.integer(0)}, {"open_sos", open.integer(1)}, {"overdue_unclaimed", open.integer(2)},

@@ -41,13 +41,16 @@ int IdNumbers::protect_plain_rows(Database& db) const {
     Statement s = db.prepare("SELECT id, id_number FROM appointments WHERE id_number IS NOT NULL");
     while (s.step()) plain.emplace_back(s.integer(0), s.text(1));
     if (plain.empty()) return 0;
-    // The old text is overwritten with zeros, not just left in free space of the page.
-    db.exec("PRAGMA secure_delete = ON");
+    // The old text is overwritten with zeros, not just left in free space of the page. (Only an
+    // SQLite file can hold such rows: PostgreSQL databases start at this schema.)
+    const bool sqlite = db.dialect() == Dialect::SQLite;
+    if (sqlite) db.exec("PRAGMA secure_delete = ON");
     Transaction tx(db);
     for (const auto& [id, number] : plain)
         db.prepare("UPDATE appointments SET id_number = NULL, id_number_hmac = ?, id_number_last4 = ? WHERE id = ?")
             .bind(1, hmac(number)).bind(2, last4(number)).bind(3, id).run();
     tx.commit();
+    if (!sqlite) return static_cast<int>(plain.size());
     db.exec("PRAGMA secure_delete = OFF");
     // Old copies of the pages also sit in the write-ahead log until it is written back and emptied.
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -9,6 +9,7 @@
 #include "add_staff.hpp"
 #include "capacity.hpp"
 #include "config.hpp"
+#include "database.hpp"
 #include "http_server.hpp"
 #include "log.hpp"
 #include "service.hpp"
@@ -68,7 +69,7 @@ int main(int argc, char** argv) {
             server.stop();
             io.stop();  // handlers run to completion on this thread, so no write is cut in half
         });
-        log_event("info", "listening", {{"host", config.host}, {"port", server.port()}, {"pid", getpid()}, {"db", config.db_path},
+        log_event("info", "listening", {{"host", config.host}, {"port", server.port()}, {"pid", getpid()}, {"db", redacted_location(config.db_path)},
                                         {"schema_version", service.schema_version()}, {"web_root", config.web_root},
                                         {"descriptors", descriptors},
                                         {"max_connections", config.connections.max_connections},

@@ -53,9 +53,9 @@ std::optional<ReceiptAnswer> record_receipt(Database& db, EventLog& events, std:
     const std::int64_t now = now_s();
     Statement upsert = db.prepare(
         "INSERT INTO alert_receipts (alert_id, who, household_id, shown_at, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "ON CONFLICT (alert_id, who) DO UPDATE SET shown_at = COALESCE(shown_at, excluded.shown_at), "
-        "confirmed_at = COALESCE(confirmed_at, excluded.confirmed_at), "
-        "household_id = COALESCE(household_id, excluded.household_id)");
+        "ON CONFLICT (alert_id, who) DO UPDATE SET shown_at = COALESCE(alert_receipts.shown_at, excluded.shown_at), "
+        "confirmed_at = COALESCE(alert_receipts.confirmed_at, excluded.confirmed_at), "
+        "household_id = COALESCE(alert_receipts.household_id, excluded.household_id)");
     upsert.bind(1, alert_id).bind(2, who);
     if (household_id) upsert.bind(3, household_id); else upsert.bind_null(3);
     upsert.bind(4, now);  // a confirmation is also a showing

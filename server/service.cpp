@@ -64,7 +64,7 @@ AuthSettings auth_settings(const Config& config) {
 }  // namespace
 
 Service::Service(const Config& config, boost::asio::io_context& io)
-    : config_(config), proxies_(config.trusted_proxies), db_(config.db_path), schema_version_(migrate(db_)),
+    : config_(config), proxies_(config.trusted_proxies), store_(open_database(config.db_path)), db_(*store_), schema_version_(migrate(db_)),
       events_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }), alerts_(db_, events_),
       event_hub_(io, events_, std::max(1, config.heartbeat_s), config.streams),
       auth_(db_, auth_settings(config), log_code), staff_(db_, staff_settings(config), config.alert_feed_key),
@@ -172,6 +172,9 @@ std::string Service::principal_label(const Request& request) {
     return who->resident_id ? "resident:" + std::to_string(who->resident_id) : "device:" + std::to_string(who->device_id);
 }
 
+// How long a client waits before asking again while the database is away (a restart takes seconds).
+constexpr int kDatabaseRetryAfterS = 5;
+
 void Service::handle(const Request& request, const std::string& peer, Respond respond) {
     const std::string client = client_address(request, peer, proxies_);  // the one place it is decided
     respond = [respond = std::move(respond), &request](Response res) {
@@ -202,8 +205,14 @@ void Service::handle(const Request& request, const std::string& peer, Respond re
             compress_answer(request, res);
             respond(std::move(res));
         };
-        if (auto wait = guard_staff(request, client)) return respond(std::move(*wait));
-        return router_.route(request, client, respond);
+        try {
+            if (auto wait = guard_staff(request, client)) return respond(std::move(*wait));
+            return router_.route(request, client, respond);
+        } catch (const DatabaseUnavailable& e) {  // PostgreSQL restarting: come back in a moment
+            log_event("error", "database unavailable", {{"path", request_path(request)}, {"error", e.what()}});
+            return respond(retry_later(http::status::service_unavailable, "Database unavailable",
+                                       "服务器正在恢复，请稍等几秒再试。", request, kDatabaseRetryAfterS));
+        }
     }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
         return respond(problem(http::status::method_not_allowed, "Method not allowed", "不支持这种请求方式。", request));

@@ -1,6 +1,7 @@
 #pragma once
 // The whole reference server but its sockets: the database, the stores, the routes and the site,
 // put together from a Config. main() serves it over HttpServer; the HTTP fuzzer calls it directly.
+#include <memory>
 #include <string>
 
 #include <boost/asio/io_context.hpp>
@@ -51,7 +52,8 @@ private:
 
     const Config& config_;
     TrustedProxies proxies_;
-    Database db_;
+    std::unique_ptr<Database> store_;  // SQLite or PostgreSQL, by config.db_path
+    Database& db_;
     int schema_version_;
     EventHub* hub_ = nullptr;  // set once built: alerts published while seeding reach no one
     EventLog events_;

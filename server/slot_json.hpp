@@ -7,7 +7,7 @@
 namespace elder::server {
 
 // Select these columns (in this order, from `slots`) to feed slot_json.
-constexpr const char* kSlotColumns = "id, schedule_id, start, end, capacity, booked";
+constexpr const char* kSlotColumns = "id, schedule_id, start, \"end\", capacity, booked";
 
 inline nlohmann::json slot_json(const Statement& s, int first = 0) {
     const std::int64_t capacity = s.integer(first + 4), booked = s.integer(first + 5);

@@ -173,7 +173,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     world->service = std::make_unique<Service>(c, world->io);  // creates and migrates the database
     // A staff account with every role, as `elder-server --add-staff fuzzer --role ...` makes one
     // (the password is hashed once, here), signed in for the API.
-    world->db = std::make_unique<Database>(c.db_path);
+    world->db = open_database(c.db_path);
     world->staff_auth = std::make_unique<StaffAuth>(*world->db, StaffSettings{}, "");
     StaffMember member;
     member.name = "fuzzer";
