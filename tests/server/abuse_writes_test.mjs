@@ -4,7 +4,6 @@
 // resident, a cap on open appointments, no past or closed slots; ID numbers never shown whole;
 // no-store on personal answers.
 //   node tests/server/abuse_writes_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { client, dayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
-import { startServer } from './server_process.mjs';
+import { startServer, storeSql } from './server_process.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
@@ -22,7 +21,11 @@ writeFileSync(join(dir, 'config.json'), JSON.stringify({}));
 const args = ['--config', join(dir, 'config.json'), '--db', join(dir, 'a.db'), '--demo', '--dev-otp', '--demo-dir', demoDir];
 let server = await startServer(binary, args, { staff: true });
 let api = client(server.url);
-const sql = (statement) => execFileSync('sqlite3', [join(dir, 'a.db'), statement], { encoding: 'utf8' }).trim();
+const sql = (statement) => {
+  const run = storeSql(join(dir, 'a.db'), statement);
+  if (run.status !== 0) throw new Error(`${statement}: ${run.stderr}`);
+  return run.stdout.trim();
+};
 const ID = '11010519491231002X';
 // The staff session lives in the database: it outlasts the restart further down.
 const staff = { token: server.staffToken };

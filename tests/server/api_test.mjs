@@ -1,14 +1,13 @@
 // The reference server over real HTTP on 127.0.0.1: site, policies (paging, since, search, ETag),
 // community notices (order, paging, ETag, withdrawn, bad input), bad input of every kind, the kiosk site, CORS, restart and SIGTERM.
 //   node tests/server/api_test.mjs SERVER_BINARY DEMO_DIR WEB_ROOT OPENAPI_YAML
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as rawRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { Checks } from '../e2e/browser.mjs';
-import { startServer } from './server_process.mjs';
+import { startServer, storeSql } from './server_process.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { client } from './api_client.mjs';
 import { publishContent, withdrawContent } from './staff_content.mjs';
@@ -323,7 +322,7 @@ checks.check(await isProblem(await fetch(server.url + '/api/v1/policies', { meth
   await server.stop();
   // A demo database from before notices: after migration 13 its table is empty, and the demo
   // notices arrive once, as a change (a list cached before is not taken as current).
-  const emptied = spawnSync('sqlite3', [db, 'DELETE FROM notices;'], { encoding: 'utf8' });
+  const emptied = storeSql(db, 'DELETE FROM notices;');
   server = await startServer(binary, args);
   const seeded = await get('/api/v1/notices?limit=100', { 'If-None-Match': notices.headers.get('etag') });
   const items = seeded.status === 200 ? (await seeded.json()).items : [];

@@ -51,6 +51,7 @@ export async function startCluster() {
     port,
     dir,
     psql,
+    psqlPath: tool('psql'),
     log: () => { try { return readFileSync(join(dir, 'server.log'), 'utf8'); } catch { return ''; } },
     // A clean restart (the replicas see their connections closed and must reconnect).
     restart() { run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']); start(); },

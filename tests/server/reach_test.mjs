@@ -6,14 +6,13 @@
 // no answer -> visit -> emergency contact); everything kept across a restart; the daily check-in
 // (报平安) with its deadline, a household away, and consent; roles and limits.
 //   node tests/server/reach_test.mjs SERVER_BINARY DEMO_DIR OPENAPI_YAML
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { client } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
-import { addStaff, freePort, startServer, staffToken } from './server_process.mjs';
+import { addStaff, freePort, setSchemaVersionSql, startServer, staffToken, storeSql } from './server_process.mjs';
 import { readEvents } from './sse_reader.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
@@ -281,8 +280,8 @@ checks.check(JSON.stringify({ ...before.reach, by_minute: 0 }) === JSON.stringif
   checks.check(mine.status === 200 && mine.json.enrolled === true, 'the resident signed in with that phone belongs to the box\'s household',
     `${mine.status} ${JSON.stringify(mine.json)}`);
   await server.stop();
-  const older = spawnSync('sqlite3', [join(dir, 'reach.db'),
-    `DELETE FROM household_members WHERE phone = '${HOME}'; PRAGMA user_version = 14;`], { encoding: 'utf8' });
+  const older = storeSql(join(dir, 'reach.db'),
+    `DELETE FROM household_members WHERE phone = '${HOME}'; ${setSchemaVersionSql(14)}`);
   server = await startServer(binary, args, { port });
   await signInStaff();
   const upgraded = (await api.get(`/api/v1/staff/households/${home.id}`, as(STAFF))).json;

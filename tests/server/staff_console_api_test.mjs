@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Checks } from '../e2e/browser.mjs';
 import { chinaIso, client, dayInChina, laterTodayInChina } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
-import { addStaff, startServer, STAFF_PASSWORD } from './server_process.mjs';
+import { addStaff, startServer, STAFF_PASSWORD, storeLocation, storeSql } from './server_process.mjs';
 import { nextEvent, readEvents } from './sse_reader.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
@@ -25,10 +25,10 @@ const FEED = 'feed-key-5f2b9c0e7a4d4e1f8a3b6c9d2e5f8a1b4c7d0e3f6a9b2c5d';
 // --add-staff: the password comes from standard input, and weak ones are refused.
 {
   writeFileSync(join(dir, 'old.json'), JSON.stringify({ staff_token: 'x'.repeat(64) }));
-  const old = spawnSync(binary, ['--config', join(dir, 'old.json'), '--db', db], { encoding: 'utf8', timeout: 10000 });
+  const old = spawnSync(binary, ['--config', join(dir, 'old.json'), '--db', storeLocation(db)], { encoding: 'utf8', timeout: 10000 });
   checks.check(old.status === 2 && old.stderr.includes('--add-staff'), 'a config with the old shared staff_token is refused, naming --add-staff', old.stderr.split('\n')[0]);
-  const weak = spawnSync(binary, ['--db', db, '--add-staff', 'weakling', '--role', 'dispatcher'], { input: 'short\n', encoding: 'utf8' });
-  const badRole = spawnSync(binary, ['--db', db, '--add-staff', 'x1', '--role', 'boss'], { input: STAFF_PASSWORD + '\n', encoding: 'utf8' });
+  const weak = spawnSync(binary, ['--db', storeLocation(db), '--add-staff', 'weakling', '--role', 'dispatcher'], { input: 'short\n', encoding: 'utf8' });
+  const badRole = spawnSync(binary, ['--db', storeLocation(db), '--add-staff', 'x1', '--role', 'boss'], { input: STAFF_PASSWORD + '\n', encoding: 'utf8' });
   checks.check(weak.status === 1 && weak.stderr.includes('10') && badRole.status === 1 && badRole.stderr.includes('dispatcher'),
     '--add-staff refuses a short password and an unknown role, saying why');
 }
@@ -564,7 +564,7 @@ await checks.each('accounts', [
     const edit = await api.call('PUT', '/api/v1/staff/audit', { body: {}, ...asConsole(a) });
     const del = await api.call('DELETE', '/api/v1/staff/audit', asConsole(a));
     checks.check(edit.status === 405 && del.status === 405, 'the API has no way to change or delete the audit log');
-    const sql = spawnSync('sqlite3', [db, "UPDATE audit_log SET staff_name = 'someone else'; DELETE FROM audit_log;"], { encoding: 'utf8' });
+    const sql = storeSql(db, "UPDATE audit_log SET staff_name = 'someone else'; DELETE FROM audit_log;");
     checks.check(sql.status !== 0 && sql.stderr.includes('append-only'), 'nor does the database allow it', sql.stderr.trim());
     const text = JSON.stringify(all.json);
     checks.check(!text.includes(STAFF_PASSWORD) && !text.includes('password_hash') && !text.includes('$argon2'), 'the audit log holds no password or hash');
