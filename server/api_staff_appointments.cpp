@@ -113,7 +113,7 @@ Response close_slot(const Call& call, Database& db, Alerts& alerts, const StaffC
     if (!invalid.empty()) return invalid_body(call, invalid, "请写一句关闭的原因，预约了的居民会看到。");
     Transaction tx(db);
     json cancelled = json::array();
-    Statement a = db.prepare("SELECT id FROM appointments WHERE slot_id = ? AND status = 'booked'");
+    Statement a = db.prepare("SELECT id FROM appointments WHERE slot_id = ? AND status = 'booked' ORDER BY id");
     a.bind(1, id);
     while (a.step()) cancelled.push_back(a.integer(0));
     db.prepare("UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE slot_id = ? AND status = 'booked'")

@@ -23,7 +23,7 @@ std::optional<std::string> bearer_token(const Request& request) {
 }
 
 Auth::Auth(Database& db, AuthSettings settings, OtpSender sender)
-    : db_(db), settings_(settings), sender_(std::move(sender)) {}
+    : staff_guard_(db), db_(db), settings_(settings), sender_(std::move(sender)) {}
 
 std::optional<Principal> Auth::principal(const Request& request) {
     const auto token = bearer_token(request);

@@ -47,6 +47,7 @@ bool read_config_file(const std::string& path, Config& c, std::string& error) {
         c.resident_token_ttl_s = j.value("resident_token_ttl_s", c.resident_token_ttl_s);
         c.kiosk_token_ttl_s = j.value("kiosk_token_ttl_s", c.kiosk_token_ttl_s);
         c.heartbeat_s = j.value("heartbeat_s", c.heartbeat_s);
+        c.event_poll_ms = j.value("event_poll_ms", c.event_poll_ms);
         c.undo_window_s = j.value("undo_window_s", c.undo_window_s);
         c.connections.max_connections = j.value("max_connections", c.connections.max_connections);
         c.connections.per_address = j.value("connections_per_address", c.connections.per_address);
@@ -162,7 +163,7 @@ std::string config_help() {
            "                    staff_idle_timeout_s, staff_session_max_s, secure_cookies,\n"
            "                    sos_claim_deadline_s, alert_call_after_s,\n"
            "                    trusted_proxies, cors_origins, max_body_bytes, log_requests,\n"
-           "                    resident_token_ttl_s, kiosk_token_ttl_s, heartbeat_s, undo_window_s,\n"
+           "                    resident_token_ttl_s, kiosk_token_ttl_s, heartbeat_s, event_poll_ms, undo_window_s,\n"
            "                    max_connections, connections_per_address, max_streams,\n"
            "                    streams_per_address, streams_per_device, write_timeout_s,\n"
            "                    id_number_key);\n"

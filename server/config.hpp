@@ -42,6 +42,7 @@ struct Config {
     // A sign-in on a kiosk is someone else's screen minutes later: its token lives minutes.
     int kiosk_token_ttl_s = 15 * 60;
     int heartbeat_s = 15;  // alert stream keep-alive comment
+    int event_poll_ms = 250;  // how often each replica reads other replicas' events (EventHub)
     // How long after cancelling a resident may take it back (a wrong button on the remote).
     int undo_window_s = 600;
     // The secret ID numbers are hashed with (HMAC-SHA-256). Empty: one is generated on the first

@@ -78,6 +78,7 @@ public:
     virtual void begin_write() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    virtual bool in_write() const = 0;  // between begin_write() and commit() or rollback()
 
     // The schema's migration step (migrations.cpp).
     virtual int schema_version() = 0;

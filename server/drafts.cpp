@@ -31,7 +31,7 @@ std::int64_t publish_draft_now(Database& db, std::int64_t id) {
 int publish_due_drafts(Database& db, Alerts& alerts) {
     const long long now = now_s();
     std::vector<std::pair<std::int64_t, std::string>> due;
-    Statement s = db.prepare("SELECT id, publish_at FROM content_drafts WHERE state = 'scheduled'");
+    Statement s = db.prepare("SELECT id, publish_at FROM content_drafts WHERE state = 'scheduled' ORDER BY id");
     while (s.step()) {
         long long at = 0;
         if (cap_time_to_epoch(s.text(1), at) && at <= now) due.emplace_back(s.integer(0), "");
@@ -39,8 +39,9 @@ int publish_due_drafts(Database& db, Alerts& alerts) {
     int published = 0;
     for (const auto& [id, unused] : due) {
         Transaction tx(db);
-        Statement d = db.prepare("SELECT kind, approver_id FROM content_drafts WHERE id = ?");
-        d.bind(1, id).step();
+        // Another replica may have published it since the list was read: the write lock is held now.
+        Statement d = db.prepare("SELECT kind, approver_id FROM content_drafts WHERE id = ? AND state = 'scheduled'");
+        if (!d.bind(1, id).step()) continue;
         const std::string kind = d.text(0);
         StaffCaller approver;
         if (const auto m = find_staff(db, d.integer(1))) approver.member = *m;

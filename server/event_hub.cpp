@@ -56,6 +56,7 @@ struct EventHub::Subscriber {
     std::deque<std::string> queue;
     std::size_t queued_bytes = 0;
     std::int64_t replay_after = kLive;  // replaying: the last event id sent
+    std::int64_t last_sent = 0;         // the newest event id this stream has had
     bool writing = false;
     bool closed = false;
     bool closing = false;  // dropped once its queue is written
@@ -82,9 +83,40 @@ std::optional<std::int64_t> resume_point(const Request& request) {
     return std::stoll(*resume);
 }
 
-EventHub::EventHub(net::io_context& io, EventLog& events, int heartbeat_s, StreamLimits limits)
-    : events_(events), timer_(io), heartbeat_s_(heartbeat_s), limits_(limits) {
+EventHub::EventHub(net::io_context& io, EventLog& events, int heartbeat_s, StreamLimits limits, int poll_ms)
+    : events_(events), timer_(io), poll_timer_(io), heartbeat_s_(heartbeat_s), poll_ms_(poll_ms), limits_(limits) {
     heartbeat();
+}
+
+void EventHub::start() {
+    fanned_ = events_.last_id();
+    poll();
+}
+
+void EventHub::poll() {
+    poll_timer_.expires_after(std::chrono::milliseconds(poll_ms_));
+    poll_timer_.async_wait([this](boost::system::error_code ec) {
+        if (ec) return;
+        catch_up();
+        poll();
+    });
+}
+
+void EventHub::catch_up() {
+    if (fanned_ < 0) return;  // still seeding: nobody is connected
+    try {
+        for (;;) {
+            const auto events = events_.tail(fanned_, 256);
+            for (const AlertEvent& e : events) {
+                if (e.audience == Audience::Device) hang_up_device(e.device_id);
+                else publish(e);
+                fanned_ = e.id;
+            }
+            if (events.size() < 256) return;
+        }
+    } catch (const DatabaseError&) {
+        // The database is away (a restart): the next poll reads on from the same place.
+    }
 }
 
 std::optional<Response> EventHub::refusal(const Request& request, const std::string& address, std::int64_t device_id) {
@@ -118,6 +150,7 @@ void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
     if (device_id) per_device_[device_id].push_back(s);
     // A reconnecting client gets what it missed, read as it takes it; a new one starts from now.
     s->replay_after = *resume_point(request);
+    s->last_sent = std::max<std::int64_t>(0, s->replay_after);
     send(s, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
             "Connection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 3000\n\n");
     read_until_closed(s);
@@ -135,8 +168,20 @@ void EventHub::read_until_closed(const std::shared_ptr<Subscriber>& s) {
 void EventHub::publish(const AlertEvent& event) {
     const std::string text = format_event(event);
     for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_))
-        // A replaying client reads it from the database.
-        if (s->replay_after == kLive && s->wants(event)) send(s, text);
+        // A replaying client reads it from the database; one that read past it there has had it.
+        if (s->replay_after == kLive && s->wants(event) && event.id > s->last_sent) {
+            s->last_sent = event.id;
+            send(s, text);
+        }
+}
+
+// A session the database cannot be asked about now counts as alive until the next heartbeat.
+bool EventHub::session_alive(const std::string& session) const {
+    try {
+        return staff_session_alive_(session);
+    } catch (const DatabaseError&) {
+        return true;
+    }
 }
 
 void EventHub::heartbeat() {
@@ -146,7 +191,7 @@ void EventHub::heartbeat() {
         for (const auto& s : std::set<std::shared_ptr<Subscriber>>(subscribers_)) {
             // A staff stream ends with its session (expired, signed out or revoked): the console
             // is told, so that a dispatcher is never left watching a queue that no longer moves.
-            if (s->staff() && staff_session_alive_ && !staff_session_alive_(s->staff_session)) {
+            if (s->staff() && staff_session_alive_ && !session_alive(s->staff_session)) {
                 send(s, "event: signed_out\ndata: {}\n\n");
                 s->closing = true;
                 continue;
@@ -168,7 +213,14 @@ void EventHub::send(const std::shared_ptr<Subscriber>& s, std::string text) {
 // Queues the next few missed events; false when the replay has caught up (the client is live).
 bool EventHub::replay_some(const std::shared_ptr<Subscriber>& s) {
     if (s->replay_after == kLive) return false;
-    const auto events = events_.after(s->replay_after, s->staff(), s->household, kReplayBatch);
+    std::vector<AlertEvent> events;
+    try {
+        events = events_.after(s->replay_after, s->staff(), s->household, kReplayBatch);
+    } catch (const DatabaseError&) {
+        // The database is away: the client reconnects (retry: 3000) and resumes where it was.
+        s->closing = true;
+        return false;
+    }
     if (events.empty()) {
         s->replay_after = kLive;
         return false;
@@ -177,7 +229,7 @@ bool EventHub::replay_some(const std::shared_ptr<Subscriber>& s) {
         std::string text = format_event(e);
         s->queued_bytes += text.size();
         s->queue.push_back(std::move(text));
-        s->replay_after = e.id;
+        s->replay_after = s->last_sent = e.id;
         if (s->queued_bytes >= limits_.queue_bytes / 2) break;
     }
     return true;

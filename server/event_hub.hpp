@@ -6,6 +6,10 @@
 // per device; what waits to be written to one is capped in bytes; a write that does not finish
 // in time ends the stream; a replay is read from the database a few events at a time, as the
 // client takes them, instead of all at once.
+// Several replicas share one database: each hub tails the event log (EventLog::tail) and fans out
+// what it finds to its own streams, woken at once by an event of its own replica and otherwise
+// every `poll_ms` (another replica's events). A stream never gets an event twice or out of
+// order, whether it came by replay or live.
 #include <deque>
 #include <map>
 #include <memory>
@@ -26,7 +30,12 @@ namespace elder::server {
 
 class EventHub {
 public:
-    EventHub(boost::asio::io_context& io, EventLog& events, int heartbeat_s = 15, StreamLimits limits = {});
+    EventHub(boost::asio::io_context& io, EventLog& events, int heartbeat_s = 15, StreamLimits limits = {}, int poll_ms = 250);
+    // Starts tailing the log from its end (after the database is migrated and seeded).
+    void start();
+    // Reads the events the log has after the last one fanned out and sends each to the streams
+    // that want it. A device's hang-up ends that device's streams here.
+    void catch_up();
     // Takes over the connection of a stream request; answers 400 itself for a bad Last-Event-ID,
     // 429 when the client's address holds its share of streams, 503 when the server holds all it
     // can. `device_id` (0 for none) is the device whose token came with the request;
@@ -37,7 +46,6 @@ public:
                    std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address, std::int64_t device_id,
                    std::string staff_session = {}, std::int64_t household_id = 0);
     void set_staff_session_check(std::function<bool(const std::string&)> alive) { staff_session_alive_ = std::move(alive); }
-    void publish(const AlertEvent& event);
     size_t subscribers() const { return subscribers_.size(); }
     // Ends the device's streams: its household changed (bound or unbound), and a box that
     // reconnects gets a stream that carries its new household's events.
@@ -51,6 +59,9 @@ public:
 
 private:
     void heartbeat();
+    bool session_alive(const std::string& session) const;
+    void poll();
+    void publish(const AlertEvent& event);
     void send(const std::shared_ptr<Subscriber>& s, std::string text);
     void write_next(const std::shared_ptr<Subscriber>& s);
     bool replay_some(const std::shared_ptr<Subscriber>& s);
@@ -61,7 +72,10 @@ private:
     EventLog& events_;
     std::function<bool(const std::string&)> staff_session_alive_;
     boost::asio::steady_timer timer_;
+    boost::asio::steady_timer poll_timer_;
     int heartbeat_s_;
+    int poll_ms_;
+    std::int64_t fanned_ = -1;  // the last event id sent on; -1 until start()
     StreamLimits limits_;
     std::set<std::shared_ptr<Subscriber>> subscribers_;
     std::map<std::string, int> per_address_;

@@ -56,7 +56,7 @@ std::vector<std::int64_t> open_alert_rows(Database& db, int call_after_s) {
         "AND h.archived = 0 "
         "AND NOT EXISTS (SELECT 1 FROM alert_receipts r WHERE r.alert_id = t.alert_id AND r.household_id = t.household_id "
         "                AND r.confirmed_at IS NOT NULL) "
-        "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.household_id = t.household_id AND f.subject = 'alert:' || t.alert_id)");
+        "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.household_id = t.household_id AND f.subject = 'alert:' || t.alert_id) ORDER BY t.household_id");
     pick.bind(1, now).bind(2, iso_from_epoch(now - call_after_s)).bind(3, iso_from_epoch(now - kAlertCallWindowS));
     return open_rows(db, pick, "alert");
 }

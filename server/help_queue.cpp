@@ -127,7 +127,7 @@ std::vector<std::int64_t> mark_overdue_sos(Database& db, EventLog& events, int d
     std::vector<AlertEvent> announced;
     Transaction tx(db);
     Statement s = db.prepare("SELECT id FROM help_requests WHERE kind = 'sos' AND status = 'received' AND claimed_by IS NULL "
-                             "AND overdue_at IS NULL AND created <= ?");
+                             "AND overdue_at IS NULL AND created <= ? ORDER BY id");
     s.bind(1, before);
     while (s.step()) ids.push_back(s.integer(0));
     for (const std::int64_t id : ids) {

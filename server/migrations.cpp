@@ -398,6 +398,17 @@ const char* const kSteps[] = {
       AND NOT EXISTS (SELECT 1 FROM household_members m WHERE m.phone = h.phone)
       AND h.id = (SELECT MIN(o.id) FROM households o WHERE o.phone = h.phone);
     )sql",
+    // 16 (issue 19): addresses that keep guessing staff secrets, kept in the database so that the
+    // wait holds on every replica behind a load balancer (it was in each process's memory).
+    R"sql(
+    CREATE TABLE staff_guard (
+        address TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        blocked_until INTEGER NOT NULL
+    );
+    CREATE INDEX staff_guard_by_time ON staff_guard(last_at);
+    )sql",
 };
 
 // PostgreSQL runs the same steps, with what SQLite spells its own way spelt PostgreSQL's
@@ -430,19 +441,24 @@ constexpr const char* kPostgresFunctions =
 
 int migrate(Database& db) {
     const bool postgresql = db.dialect() == Dialect::PostgreSQL;
-    int version = db.schema_version();
     const int newest = static_cast<int>(std::size(kSteps));
-    if (version > newest)
-        throw DatabaseError("the database is at schema version " + std::to_string(version) +
-                            ", newer than this server (" + std::to_string(newest) + "): upgrade the server");
-    for (; version < newest; ++version) {
+    // Each step reads the version under the write lock: replicas started together take turns, and
+    // one that waited finds the steps the other ran already done.
+    for (;;) {
         Transaction tx(db);
+        const int version = db.schema_version();
+        if (version > newest)
+            throw DatabaseError("the database is at schema version " + std::to_string(version) +
+                                ", newer than this server (" + std::to_string(newest) + "): upgrade the server");
+        if (version == newest) {
+            if (postgresql) db.exec(kPostgresFunctions);
+            tx.commit();
+            return version;
+        }
         db.exec(postgresql ? postgresql_form(kSteps[version]) : std::string(kSteps[version]));
         db.set_schema_version(version + 1);
         tx.commit();
     }
-    if (postgresql) db.exec(kPostgresFunctions);
-    return version;
 }
 
 }  // namespace elder::server

@@ -123,6 +123,7 @@ public:
         in_transaction_ = false;
         exec("COMMIT");
     }
+    bool in_write() const override { return in_transaction_; }
     void rollback() override {
         in_transaction_ = false;
         if (PQstatus(conn_) == CONNECTION_OK) exec("ROLLBACK");

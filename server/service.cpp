@@ -65,8 +65,8 @@ AuthSettings auth_settings(const Config& config) {
 
 Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), proxies_(config.trusted_proxies), store_(open_database(config.db_path)), db_(*store_), schema_version_(migrate(db_)),
-      events_(db_, [this](const AlertEvent& e) { if (hub_) hub_->publish(e); }), alerts_(db_, events_),
-      event_hub_(io, events_, std::max(1, config.heartbeat_s), config.streams),
+      events_(db_, [this](const AlertEvent&) { if (hub_) hub_->catch_up(); }), alerts_(db_, events_),
+      event_hub_(io, events_, std::max(1, config.heartbeat_s), config.streams, std::clamp(config.event_poll_ms, 10, 60000)),
       auth_(db_, auth_settings(config), log_code), staff_(db_, staff_settings(config), config.alert_feed_key),
       tick_timer_(io), offload_(io), id_numbers_(db_, config.id_number_key),
       site_(config.web_root) {
@@ -85,6 +85,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
         seed_demo_alerts(db_, alerts_, config.demo_dir);
     }
     hub_ = &event_hub_;
+    event_hub_.start();
     event_hub_.set_staff_session_check([this](const std::string& session) { return staff_.session_alive(session); });
     tick();
     add_site_routes(router_, db_, config.public_url);
@@ -105,7 +106,8 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_follow_up_routes(router_, db_, auth_, staff_, events_);
     add_staff_device_routes(router_, db_, auth_, staff_,
                             {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0; },
-                             [this](std::int64_t id) { event_hub_.hang_up_device(id); }});
+                             // Whichever replica holds the device's stream ends it: the hang-up goes through the log.
+                             [this](std::int64_t id) { events_.announce(events_.record("hang_up", nlohmann::json::object(), Audience::Device, id)); }});
     // Reached only when take_stream() declined a staff stream: nobody signed in.
     router_.add(http::verb::get, "/api/v1/staff/stream", [this](const Call& call) {
         StaffCaller who;
@@ -163,13 +165,15 @@ std::optional<Response> Service::guard_staff(const Request& request, const std::
     return std::nullopt;
 }
 
-std::string Service::principal_label(const Request& request) {
+std::string Service::principal_label(const Request& request) try {
     if (const auto member = staff_.caller(request)) return "staff:" + member->member.name;  // cookie or bearer
     if (!bearer_token(request)) return "";
     if (staff_.is_feed_key(request)) return "alert feed";
     const auto who = auth_.principal(request);
     if (!who) return "invalid token";
     return who->resident_id ? "resident:" + std::to_string(who->resident_id) : "device:" + std::to_string(who->device_id);
+} catch (const DatabaseUnavailable&) {
+    return "unknown (database away)";  // the request itself is answered 503 below
 }
 
 // How long a client waits before asking again while the database is away (a restart takes seconds).

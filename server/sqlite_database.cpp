@@ -71,6 +71,7 @@ public:
     int changes() const override { return sqlite3_changes(db_); }
 
     void begin_write() override { exec("BEGIN IMMEDIATE"); }
+    bool in_write() const override { return sqlite3_get_autocommit(db_) == 0; }
     void commit() override { exec("COMMIT"); }
     void rollback() override { exec("ROLLBACK"); }
 

@@ -22,6 +22,7 @@ function config(port, backends) {
     '  timeout server 60s',
     '  timeout tunnel 1h',        // an event stream stays open
     '  timeout http-request 10s',
+    '  timeout check 5s',          // a replica busy with a burst answers its health check late, not never
     '  option redispatch',         // a request whose replica is down goes to another
     '  retries 2',
     'frontend api',
@@ -32,7 +33,7 @@ function config(port, backends) {
     '  balance roundrobin',
     '  option httpchk GET /api/v1/health',
     '  http-check expect status 200',
-    ...backends.map((b, i) => `  server r${i} ${b.replace(/^http:\/\//, '')} check inter 500 fall 2 rise 2`),
+    ...backends.map((b, i) => `  server r${i} ${b.replace(/^http:\/\//, '')} check inter 1s fall 3 rise 2`),
     '',
   ].join('\n');
 }
@@ -63,6 +64,11 @@ export async function startHaproxy(backends) {
   return {
     url: `http://127.0.0.1:${port}`,
     log: () => stderr,
+    // Whether HAProxy sends to replica `i` now, by the last state change it logged (none: up).
+    isUp(i) {
+      const down = stderr.lastIndexOf(`replicas/r${i} is DOWN`);
+      return down < 0 || stderr.lastIndexOf(`replicas/r${i} is UP`) > down;
+    },
     stop() { child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); },
   };
 }
