@@ -34,12 +34,13 @@ void log_event(const std::string& level, const std::string& message, nlohmann::j
 }
 
 void log_request(const Request& request, int status, double ms, const std::string& client,
-                 const std::string& principal) {
+                 const std::string& principal, const std::string& request_id) {
     nlohmann::json fields = {{"method", std::string(request.method_string())},
                              {"path", request_path(request)},
                              {"status", status},
                              {"ms", static_cast<int>(ms * 1000) / 1000.0},
-                             {"client", client}};
+                             {"client", client},
+                             {"request_id", request_id}};
     if (!principal.empty()) fields["principal"] = principal;
     log_event("info", "request", std::move(fields));
 }

@@ -16,6 +16,6 @@ void log_event(const std::string& level, const std::string& message, nlohmann::j
 // status, time, the client's address and who called ("staff", "resident:12", "device:7"; never a
 // name or phone).
 void log_request(const Request& request, int status, double ms, const std::string& client,
-                 const std::string& principal);
+                 const std::string& principal, const std::string& request_id);
 
 }  // namespace elder::server

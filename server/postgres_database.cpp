@@ -117,7 +117,12 @@ public:
     void begin_write() override {
         exec("BEGIN");
         in_transaction_ = true;
-        exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+        try {
+            exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+        } catch (...) {
+            try { rollback(); } catch (...) {}  // no Transaction exists to do it: its constructor is what failed
+            throw;
+        }
     }
     void commit() override {
         in_transaction_ = false;

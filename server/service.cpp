@@ -10,6 +10,7 @@
 #include "migrations.hpp"
 #include "personal_answers.hpp"
 #include "request_body.hpp"
+#include "request_id.hpp"
 
 namespace elder::server {
 namespace {
@@ -181,16 +182,18 @@ constexpr int kDatabaseRetryAfterS = 5;
 
 void Service::handle(const Request& request, const std::string& peer, Respond respond) {
     const std::string client = client_address(request, peer, proxies_);  // the one place it is decided
-    respond = [respond = std::move(respond), &request](Response res) {
+    const std::string id = request_id(request, peer, proxies_);
+    respond = [respond = std::move(respond), &request, id](Response res) {
         secure(res);
         mark_personal(request, res);
+        res.set("X-Request-Id", id);
         respond(std::move(res));
     };
     if (config_.log_requests)  // who called is read now: a sign-out ends the token it came with
-        respond = [respond = std::move(respond), &request, client, who = principal_label(request),
+        respond = [respond = std::move(respond), &request, client, id, who = principal_label(request),
                    started = std::chrono::steady_clock::now()](Response res) {
             const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - started;
-            log_request(request, static_cast<int>(res.result_int()), ms.count(), client, who);
+            log_request(request, static_cast<int>(res.result_int()), ms.count(), client, who, id);
             respond(std::move(res));
         };
     const std::string_view target(request.target().data(), request.target().size());
@@ -213,7 +216,7 @@ void Service::handle(const Request& request, const std::string& peer, Respond re
             if (auto wait = guard_staff(request, client)) return respond(std::move(*wait));
             return router_.route(request, client, respond);
         } catch (const DatabaseUnavailable& e) {  // PostgreSQL restarting: come back in a moment
-            log_event("error", "database unavailable", {{"path", request_path(request)}, {"error", e.what()}});
+            log_event("error", "database unavailable", {{"path", request_path(request)}, {"error", e.what()}, {"request_id", id}});
             return respond(retry_later(http::status::service_unavailable, "Database unavailable",
                                        "服务器正在恢复，请稍等几秒再试。", request, kDatabaseRetryAfterS));
         }

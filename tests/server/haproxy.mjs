@@ -28,6 +28,8 @@ function config(port, backends) {
     'frontend api',
     `  bind 127.0.0.1:${port}`,
     '  option forwardfor',         // the replicas see the client's address in X-Forwarded-For
+    '  unique-id-format lb-%{+X}o%ci%cp%Ts%rt%pid',  // one id per request, in every log line (X-Request-Id)
+    '  unique-id-header X-Request-Id',
     '  default_backend replicas',
     'backend replicas',
     '  balance roundrobin',

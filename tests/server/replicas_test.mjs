@@ -41,10 +41,13 @@ try {
   // Every replica healthy, and HAProxy sending to all of them again (a replica it marked down
   // needs two good checks, a second apart, to come back).
   const allHealthy = async () => {
+    let last;
     for (const end = Date.now() + 20000; Date.now() < end; await sleep(250)) {
       const direct = await Promise.all(replicas.map((r) => fetch(r.url + '/api/v1/health').then((h) => h.status, () => 0)));
       if (direct.every((s) => s === 200) && replicas.every((r, i) => lb.isUp(i))) return true;
+      last = direct;
     }
+    console.log('not healthy:', last, lb.log().slice(-1500));
     return false;
   };
   const spread = (path, before) => replicas.map((r, i) => requestsOn(r, path) - (before?.[i] ?? 0));
@@ -60,6 +63,11 @@ try {
       const token = await direct[0].signIn('13700000001');
       const mine = await Promise.all(direct.map((d) => d.get('/api/v1/appointments', { token })));
       checks.check(mine.every((m) => m.status === 200), 'a token issued by one replica is honoured by every replica', mine.map((m) => m.status).join(' '));
+      // One request id in the answer and in the replica's log line: HAProxy's, not made up again.
+      const traced = await api.get('/api/v1/site');
+      const id = traced.headers.get('x-request-id') ?? '';
+      checks.check(/^lb-[0-9A-F]+$/.test(id) && replicas.filter((r) => r.log.some((l) => l.includes(`"request_id":"${id}"`))).length === 1,
+        'the load balancer\'s request id comes back in X-Request-Id and is in the log line of the replica that answered', id);
     },
 
     async function oneTimeCodeGuessingHitsTheSameLimit() {
