@@ -91,7 +91,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
     });
 
     // A box that was stolen or given away: its token stops working; it must be enrolled again.
-    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/token", [&db, &auth, &staff](const Call& call) {
+    router.add(http::verb::delete_, "/api/v1/staff/devices/{id}/token", [&db, &auth, &staff, hang_up](const Call& call) {
         StaffCaller who;
         if (auto refused = staff.refuse(call, kAdmin, who)) return *refused;
         std::int64_t id;
@@ -100,6 +100,7 @@ void add_staff_device_routes(Router& router, Database& db, Auth& auth, StaffAuth
         auth.revoke_device(id);
         audit(db, who, call.peer, "device.revoke", "device:" + std::to_string(id));
         tx.commit();
+        hang_up(id);  // its stream carried the household's events: it ends, on whichever replica
         return no_content(call.request);
     });
 

@@ -24,6 +24,15 @@ struct DatabaseUnavailable : DatabaseError {
 
 enum class Dialect { SQLite, PostgreSQL };
 
+// Word that another replica wrote to the event log (PostgreSQL LISTEN/NOTIFY, on a connection of
+// its own). Only a wake-up: a notification can be lost with its connection, so readers also poll.
+class EventWakeup {
+public:
+    virtual ~EventWakeup() = default;
+    virtual int socket() const = 0;  // readable when word may have arrived
+    virtual bool consume() = 0;      // reads what arrived; false when the connection is lost
+};
+
 // One engine's prepared statement (sqlite_database.cpp, postgres_database.cpp).
 class StatementImpl {
 public:
@@ -79,6 +88,12 @@ public:
     virtual void commit() = 0;
     virtual void rollback() = 0;
     virtual bool in_write() const = 0;  // between begin_write() and commit() or rollback()
+
+    // Inside a writing transaction that added to the event log: other replicas are woken at its
+    // commit. `listen_for_events`: the wake-up this replica listens on; nullptr where nobody else
+    // writes (SQLite, one process). Throws DatabaseUnavailable when the database is away.
+    virtual void notify_events() {}
+    virtual std::unique_ptr<EventWakeup> listen_for_events() { return nullptr; }
 
     // The schema's migration step (migrations.cpp).
     virtual int schema_version() = 0;

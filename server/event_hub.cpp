@@ -84,12 +84,16 @@ std::optional<std::int64_t> resume_point(const Request& request) {
 }
 
 EventHub::EventHub(net::io_context& io, EventLog& events, int heartbeat_s, StreamLimits limits, int poll_ms)
-    : events_(events), timer_(io), poll_timer_(io), heartbeat_s_(heartbeat_s), poll_ms_(poll_ms), limits_(limits) {
+    : events_(events), timer_(io), poll_timer_(io), heartbeat_s_(heartbeat_s), poll_ms_(poll_ms), wakeup_socket_(io),
+      limits_(limits) {
     heartbeat();
 }
 
+EventHub::~EventHub() { close_wakeup(); }
+
 void EventHub::start() {
     fanned_ = events_.last_id();
+    listen();
     poll();
 }
 
@@ -97,9 +101,40 @@ void EventHub::poll() {
     poll_timer_.expires_after(std::chrono::milliseconds(poll_ms_));
     poll_timer_.async_wait([this](boost::system::error_code ec) {
         if (ec) return;
+        listen();
         catch_up();
         poll();
     });
+}
+
+void EventHub::listen() {
+    if (wakeup_ || std::chrono::steady_clock::now() < next_listen_) return;
+    next_listen_ = std::chrono::steady_clock::now() + std::chrono::seconds(5);  // not at every poll while it is away
+    try {
+        wakeup_ = events_.listen();
+    } catch (const DatabaseError&) {
+        return;  // polling carries on meanwhile
+    }
+    if (!wakeup_) return;
+    wakeup_socket_.assign(wakeup_->socket());
+    await_wakeup();
+}
+
+void EventHub::await_wakeup() {
+    wakeup_socket_.async_wait(net::posix::stream_descriptor::wait_read, [this](boost::system::error_code ec) {
+        if (ec == net::error::operation_aborted || !wakeup_) return;
+        if (ec || !wakeup_->consume()) return close_wakeup();  // listen() opens another
+        catch_up();
+        await_wakeup();
+    });
+}
+
+void EventHub::close_wakeup() {
+    if (!wakeup_) return;
+    boost::system::error_code ignored;
+    wakeup_socket_.cancel(ignored);
+    wakeup_socket_.release();  // the connection's own socket: closed by the wake-up itself
+    wakeup_.reset();
 }
 
 void EventHub::catch_up() {

@@ -7,8 +7,8 @@
 // in time ends the stream; a replay is read from the database a few events at a time, as the
 // client takes them, instead of all at once.
 // Several replicas share one database: each hub tails the event log (EventLog::tail) and fans out
-// what it finds to its own streams, woken at once by an event of its own replica and otherwise
-// every `poll_ms` (another replica's events). A stream never gets an event twice or out of
+// what it finds to its own streams, woken at once by an event of its own replica, by another's
+// through the database's wake-up (PostgreSQL NOTIFY), and every `poll_ms` in case a wake-up was lost. A stream never gets an event twice or out of
 // order, whether it came by replay or live.
 #include <deque>
 #include <map>
@@ -18,6 +18,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <functional>
@@ -31,6 +32,9 @@ namespace elder::server {
 class EventHub {
 public:
     EventHub(boost::asio::io_context& io, EventLog& events, int heartbeat_s = 15, StreamLimits limits = {}, int poll_ms = 250);
+    ~EventHub();
+    EventHub(const EventHub&) = delete;
+    EventHub& operator=(const EventHub&) = delete;
     // Starts tailing the log from its end (after the database is migrated and seeded).
     void start();
     // Reads the events the log has after the last one fanned out and sends each to the streams
@@ -61,6 +65,9 @@ private:
     void heartbeat();
     bool session_alive(const std::string& session) const;
     void poll();
+    void listen();       // opens the wake-up if there is none (the database may have been away)
+    void await_wakeup();
+    void close_wakeup();
     void publish(const AlertEvent& event);
     void send(const std::shared_ptr<Subscriber>& s, std::string text);
     void write_next(const std::shared_ptr<Subscriber>& s);
@@ -76,6 +83,9 @@ private:
     int heartbeat_s_;
     int poll_ms_;
     std::int64_t fanned_ = -1;  // the last event id sent on; -1 until start()
+    std::unique_ptr<EventWakeup> wakeup_;
+    boost::asio::posix::stream_descriptor wakeup_socket_;  // wakeup_'s, not owned: released, never closed
+    std::chrono::steady_clock::time_point next_listen_{};
     StreamLimits limits_;
     std::set<std::shared_ptr<Subscriber>> subscribers_;
     std::map<std::string, int> per_address_;

@@ -40,6 +40,7 @@ AlertEvent EventLog::record(const std::string& kind, const nlohmann::json& data,
     const std::string who = audience_text(audience, subject);
     const std::int64_t id = db_.prepare("INSERT INTO alert_events (kind, data, created, audience) VALUES (?, ?, ?, ?) RETURNING id")
                                 .bind(1, kind).bind(2, text).bind(3, now_iso()).bind(4, who).returning_id();
+    db_.notify_events();
     if (own) own->commit();
     return event_from_row(id, kind, text, who);
 }

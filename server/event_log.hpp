@@ -43,6 +43,8 @@ public:
     // `household_id`.
     std::vector<AlertEvent> after(std::int64_t last_id, bool staff, std::int64_t household_id, std::int64_t limit = 1000);
     std::int64_t last_id();
+    // Word of other replicas' events (nullptr on SQLite); see Database::listen_for_events.
+    std::unique_ptr<EventWakeup> listen() { return db_.listen_for_events(); }
     // Every event after `last_id`, whoever it is for, oldest first (a replica's tail of the log).
     std::vector<AlertEvent> tail(std::int64_t last_id, std::int64_t limit);
 

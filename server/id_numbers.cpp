@@ -16,10 +16,14 @@ std::string normalised(std::string id_number) {
 }
 
 std::string stored_key(Database& db) {
+    // Replicas started together on a new database: the first one's key is everyone's.
+    Transaction tx(db);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('id_number_key', ?) ON CONFLICT (key) DO NOTHING")
+        .bind(1, random_hex(32)).run();
     Statement get = db.prepare("SELECT value FROM settings WHERE key = 'id_number_key'");
-    if (get.step()) return get.text(0);
-    const std::string key = random_hex(32);
-    db.prepare("INSERT INTO settings (key, value) VALUES ('id_number_key', ?)").bind(1, key).run();
+    get.step();
+    std::string key = get.text(0);
+    tx.commit();
     return key;
 }
 

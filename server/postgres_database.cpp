@@ -98,6 +98,29 @@ private:
     int row_ = -1;
 };
 
+constexpr const char* kEventChannel = "elder_events";
+
+class PostgresWakeup : public EventWakeup {
+public:
+    explicit PostgresWakeup(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+        if (PQstatus(conn_) != CONNECTION_OK)
+            throw DatabaseUnavailable("cannot listen on the database " + redacted_location(url) + ": " + PQerrorMessage(conn_));
+        Result r(PQexec(conn_, (std::string("LISTEN ") + kEventChannel).c_str()));
+        if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw DatabaseUnavailable(std::string("LISTEN: ") + PQerrorMessage(conn_));
+        PQsetnonblocking(conn_, 1);
+    }
+    ~PostgresWakeup() override { PQfinish(conn_); }
+    int socket() const override { return PQsocket(conn_); }
+    bool consume() override {
+        if (!PQconsumeInput(conn_)) return false;
+        while (PGnotify* n = PQnotifies(conn_)) PQfreemem(n);  // which event is read from the table
+        return PQstatus(conn_) == CONNECTION_OK;
+    }
+
+private:
+    PGconn* conn_;
+};
+
 class PostgresDatabase : public Database {
 public:
     explicit PostgresDatabase(const std::string& url) : url_(url) { connect(); }
@@ -129,6 +152,8 @@ public:
         exec("COMMIT");
     }
     bool in_write() const override { return in_transaction_; }
+    void notify_events() override { exec(std::string("NOTIFY ") + kEventChannel); }
+    std::unique_ptr<EventWakeup> listen_for_events() override { return std::make_unique<PostgresWakeup>(url_); }
     void rollback() override {
         in_transaction_ = false;
         if (PQstatus(conn_) == CONNECTION_OK) exec("ROLLBACK");
@@ -177,6 +202,9 @@ private:
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
         const std::string message = r ? PQresultErrorMessage(r.get()) : PQerrorMessage(conn_);
         if (PQstatus(conn_) != CONNECTION_OK) throw DatabaseUnavailable("the database went away: " + message);
+        // Waited lock_timeout for the write lock (a long migration, a stuck writer): busy, not broken.
+        if (const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr; state && std::string(state) == "55P03")
+            throw DatabaseUnavailable("the database is busy: " + message);
         throw DatabaseError(message + " in: " + sql.substr(0, 200));
     }
 

@@ -17,14 +17,16 @@
 // Goals: every box confirmed within the window, none lost; receipt p99 (paced) and the reach being
 // current within 1 s; the ceiling at least twice the rate the window needs (docs/PERFORMANCE.md).
 //   node tests/bench/alert_reach.mjs [DEVICES=5000] [WINDOW_S=60] [IN_FLIGHT=64]     (after scripts/build.sh)
+// On PostgreSQL (issue 19): node tests/server/on_postgres.mjs tests/bench/alert_reach.mjs ... runs it on a
+// throwaway cluster of its own (fsync on), one replica; its figures go to alert_reach_postgresql.json.
 // ELDER_SERVER_BINARY picks another server binary; ALERT_REACH_DB_DIR another folder for the database
 // (default: the system's temporary folder, on the machine's disk: every commit waits for fsync).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../server/server_process.mjs';
+import { startServer, storeKind } from '../server/server_process.mjs';
 import { figure, saveFigures } from './figures.mjs';
 
 const devices = Number(process.argv[2] || 5000);
@@ -39,7 +41,7 @@ const server = await startServer(process.env.ELDER_SERVER_BINARY || join(root, '
   ['--db', db, '--quiet'], { staff: true });
 const port = Number(new URL(server.url).port);
 const staff = server.staffToken;
-const pid = Number(execFileSync('pgrep', ['-n', '-f', db], { encoding: 'utf8' }).trim());
+const pid = server.pid;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const median = (xs) => pct(xs, 50);
@@ -411,6 +413,6 @@ for (const [label, c] of [['paced', pacedCurrent], [`${inFlight} in flight`, fas
 figure({ name: `GET reach of ${devices} households, median of 21`, value: reachOne, unit: 'ms',
   baseline: { name: 'GET /health alone, median', value: healthOne } });
 
-saveFigures('alert_reach');
+saveFigures(storeKind === 'postgresql' ? 'alert_reach_postgresql' : 'alert_reach');
 staffAgent.destroy();
 await server.stop();

@@ -13,6 +13,7 @@ import { client } from './api_client.mjs';
 import { checkResponsesAgainst } from './contract_fetch.mjs';
 import { problemOf, rawRequest } from './raw_http.mjs';
 import { STAFF_PASSWORD, startServer } from './server_process.mjs';
+import { readEvents } from './sse_reader.mjs';
 
 const [binary, demoDir, specPath] = process.argv.slice(2);
 const checkContract = checkResponsesAgainst(specPath);
@@ -240,7 +241,12 @@ const rawFrom = (localAddress, method, path, { token, body, headers = {} } = {})
     unknown.status === 404, "staff end a resident's sign-ins", `${notStaff.status} ${byStaff.status} ${unknown.status}`);
   const reg = await api.post('/api/v1/devices', { kind: 'stb', serial: 'STOLEN-BOX' }, { token: STAFF });
   const before = await api.get('/api/v1/devices/me', { token: reg.json.token });
+  const stream = readEvents(server.url + '/api/v1/alerts/stream', { Authorization: 'Bearer ' + reg.json.token });
+  for (let i = 0; i < 100 && !stream.opened; i++) await new Promise((r) => setTimeout(r, 50));
   const revoked = await api.call('DELETE', `/api/v1/staff/devices/${reg.json.id}/token`, { token: STAFF });
+  for (let i = 0; i < 100 && !stream.end; i++) await new Promise((r) => setTimeout(r, 50));
+  checks.check(stream.opened && stream.end !== null, "a revoked box's open stream (its household's events) is ended", `${stream.opened} ${stream.end}`);
+  stream.stop();
   const after = await api.get('/api/v1/devices/me', { token: reg.json.token });
   const missing = await api.call('DELETE', '/api/v1/staff/devices/99999/token', { token: STAFF });
   checks.check(before.status === 200 && revoked.status === 204 && after.status === 401 && missing.status === 404,

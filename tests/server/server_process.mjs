@@ -130,6 +130,7 @@ export async function startServer(binary, args, { prefix = [], staff = false, po
     staffToken: staff ? await staffToken(url, 'tester') : undefined,
     reviewerToken: staff ? await staffToken(url, 'reviewer') : undefined,
     log,
+    pid: child.pid,  // the server's own when there is no prefix
     exited,  // resolves with { code, signal } when the process ends, for whatever reason
     async stop(signal = 'SIGTERM') {
       child.kill(signal);
