@@ -17,7 +17,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do names+=("$1"); shift; done
 if [ ${#names[@]} -eq 0 ]; then
   for file in tests/bench/*.mjs; do
     name=$(basename "$file" .mjs)
-    [ "$name" = figures ] || names+=("$name")  # figures.mjs is the table, not a benchmark
+    case "$name" in figures|raw_streams) ;; *) names+=("$name") ;; esac  # the table and a helper, not benchmarks
   done
 fi
 mkdir -p build/bench

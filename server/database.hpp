@@ -24,6 +24,12 @@ struct DatabaseUnavailable : DatabaseError {
 
 enum class Dialect { SQLite, PostgreSQL };
 
+// When a writing transaction takes the one write lock. AtBegin: every check it makes sees no
+// other writer (the default). AtFirstEvent: only once it adds to the event log (ids in commit
+// order), for writes that are single idempotent upserts (alert receipts), so that replicas write
+// those side by side. SQLite has one writer anyway and locks at the start either way.
+enum class WriteLock { AtBegin, AtFirstEvent };
+
 // Word that another replica wrote to the event log (PostgreSQL LISTEN/NOTIFY, on a connection of
 // its own). Only a wake-up: a notification can be lost with its connection, so readers also poll.
 class EventWakeup {
@@ -84,7 +90,8 @@ public:
     // A writing transaction, one at a time across every replica on this database (SQLite:
     // BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), so a check and the write
     // it allows see no other writer between them, as on one process.
-    virtual void begin_write() = 0;
+    virtual void begin_write(WriteLock when = WriteLock::AtBegin) = 0;
+    virtual void take_write_lock() {}  // in a transaction begun AtFirstEvent: now (once)
     virtual void commit() = 0;
     virtual void rollback() = 0;
     virtual bool in_write() const = 0;  // between begin_write() and commit() or rollback()
@@ -113,7 +120,7 @@ std::unique_ptr<Database> open_postgresql(const std::string& url);
 // begin_write() .. commit(), rolled back if the scope is left by an exception.
 class Transaction {
 public:
-    explicit Transaction(Database& db) : db_(db) { db_.begin_write(); }
+    explicit Transaction(Database& db, WriteLock when = WriteLock::AtBegin) : db_(db) { db_.begin_write(when); }
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

@@ -36,6 +36,7 @@ AlertEvent EventLog::record(const std::string& kind, const nlohmann::json& data,
     // that another has yet to commit.
     std::optional<Transaction> own;
     if (!db_.in_write()) own.emplace(db_);
+    db_.take_write_lock();  // a transaction begun AtFirstEvent takes it now
     const std::string text = data.dump();
     const std::string who = audience_text(audience, subject);
     const std::int64_t id = db_.prepare("INSERT INTO alert_events (kind, data, created, audience) VALUES (?, ?, ?, ?) RETURNING id")

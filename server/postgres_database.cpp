@@ -137,15 +137,23 @@ public:
     }
     int changes() const override { return changes_; }
 
-    void begin_write() override {
+    void begin_write(WriteLock when) override {
         exec("BEGIN");
         in_transaction_ = true;
+        locked_ = false;
+        if (when == WriteLock::AtFirstEvent) return;
         try {
-            exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+            take_write_lock();
         } catch (...) {
             try { rollback(); } catch (...) {}  // no Transaction exists to do it: its constructor is what failed
             throw;
         }
+    }
+    // Held to the commit or rollback (a transaction-scoped advisory lock).
+    void take_write_lock() override {
+        if (!in_transaction_ || locked_) return;
+        exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
+        locked_ = true;
     }
     void commit() override {
         in_transaction_ = false;
@@ -202,8 +210,10 @@ private:
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
         const std::string message = r ? PQresultErrorMessage(r.get()) : PQerrorMessage(conn_);
         if (PQstatus(conn_) != CONNECTION_OK) throw DatabaseUnavailable("the database went away: " + message);
-        // Waited lock_timeout for the write lock (a long migration, a stuck writer): busy, not broken.
-        if (const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr; state && std::string(state) == "55P03")
+        // Waited lock_timeout for the write lock (a long migration, a stuck writer), or chosen to
+        // give way in a deadlock (a receipt's row locks against a locked writer): busy, not broken.
+        if (const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+            state && (std::string(state) == "55P03" || std::string(state) == "40P01"))
             throw DatabaseUnavailable("the database is busy: " + message);
         throw DatabaseError(message + " in: " + sql.substr(0, 200));
     }
@@ -211,6 +221,7 @@ private:
     std::string url_;
     PGconn* conn_ = nullptr;
     bool in_transaction_ = false;
+    bool locked_ = false;  // this transaction holds the write lock
     int changes_ = 0;
 };
 

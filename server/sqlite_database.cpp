@@ -70,7 +70,7 @@ public:
     std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
     int changes() const override { return sqlite3_changes(db_); }
 
-    void begin_write() override { exec("BEGIN IMMEDIATE"); }
+    void begin_write(WriteLock) override { exec("BEGIN IMMEDIATE"); }
     bool in_write() const override { return sqlite3_get_autocommit(db_) == 0; }
     void commit() override { exec("COMMIT"); }
     void rollback() override { exec("ROLLBACK"); }

@@ -3,10 +3,10 @@
 // across three replicas behind HAProxy against the same number on one replica: publish -> received
 // (p50, p99) and misses. Everything runs on this machine: its cores are shared by wrk, HAProxy,
 // PostgreSQL and the replicas, which the figures say.
-//   node tests/bench/replicas_bench.mjs [STREAM_CLIENTS=6000] [WRK_SECONDS=8]
+// Last, alert receipts from bound boxes through one replica and through three (writes side by side).
+//   node tests/bench/replicas_bench.mjs [STREAM_CLIENTS=6000] [WRK_SECONDS=8] [BOXES=2000]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
@@ -14,9 +14,11 @@ import { startHaproxy } from '../server/haproxy.mjs';
 import { startCluster } from '../server/pg_cluster.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { figure, saveFigures } from './figures.mjs';
+import { openStreams } from './raw_streams.mjs';
 
 const clients = Number(process.argv[2] || 6000);
 const seconds = Number(process.argv[3] || 8);
+const boxes = Number(process.argv[4] || 2000);
 const root = new URL('../..', import.meta.url).pathname;
 const binary = join(root, 'build/native/bin/elder-server');
 const demo = ['--demo', '--demo-dir', join(root, 'assets/demo')];
@@ -67,31 +69,6 @@ try {
     if (r !== base) figure({ name: `policies 200, ${name}, against SQLite`, value: r.ok, unit: 'req/s', baseline: { name: 'policies 200, SQLite, 1 replica', value: base.ok } });
   }
 
-  // Idle alert streams over raw sockets; `where`: the URLs to spread them over.
-  function openStreams(n, where) {
-    const streams = [];
-    return new Promise((resolve, reject) => {
-      let ready = 0;
-      for (let i = 0; i < n; i++) {
-        const s = { received: new Map(), buffer: '' };
-        const { port } = new URL(where[i % where.length]);
-        s.socket = connect(Number(port), '127.0.0.1', () => s.socket.write('GET /api/v1/alerts/stream HTTP/1.1\r\nHost: x\r\n\r\n'));
-        s.socket.setEncoding('utf8');
-        s.socket.on('data', (chunk) => {
-          if (!s.ready && chunk.includes('retry:')) { s.ready = true; if (++ready === n) resolve(streams); }
-          s.buffer += chunk;
-          let m;
-          while ((m = /data: (\{.*?\})\n\n/s.exec(s.buffer))) {
-            const data = JSON.parse(m[1]);
-            if (data.identifier) s.received.set(data.identifier, performance.now());
-            s.buffer = s.buffer.slice(m.index + m[0].length);
-          }
-        });
-        s.socket.on('error', reject);
-        streams.push(s);
-      }
-    });
-  }
   async function deliver(streams, via, label) {
     const identifier = `bench-${label.replace(/[^A-Za-z0-9]+/g, "-")}-${Date.now()}`;
     const sent = performance.now();
@@ -124,6 +101,43 @@ try {
     baseline: { name: `${clients} streams on 1 replica`, value: single.p99 }, goal: { at_most: 1000 } });
   figure({ name: `alerts missed by ${clients} streams over 3 replicas (5 publishes)`, value: spread.missed, unit: '', goal: { at_most: 0 } });
   figure({ name: `alerts missed by ${clients} streams on 1 replica (5 publishes)`, value: single.missed, unit: '', goal: { at_most: 0 } });
+  // Writes across replicas: a severe alert's receipts ("shown", then "confirmed": the household's
+  // first confirmation writes an event under the write lock) from bound boxes, 64 in flight,
+  // through one replica and then through HAProxy over three, on the same database.
+  console.log(`\n## Alert receipts: ${boxes} bound boxes, "shown" then "confirmed", 64 in flight`);
+  const staffA = client(pgThree[0].url);
+  const made = [];
+  for (let i = 0; i < boxes; i += 16) {
+    made.push(...await Promise.all(Array.from({ length: Math.min(16, boxes - i) }, async (_, k) => {
+      const box = (await staffA.post('/api/v1/devices', { kind: 'stb', serial: `REPLICA-BENCH-${i + k}` }, { token: pgThree[0].staffToken })).json;
+      const bound = await staffA.call('PUT', `/api/v1/staff/devices/${box.id}/household`,
+        { body: { household_name: `基准住户 ${i + k}`, phone: '139' + String(i + k).padStart(8, '0') }, token: pgThree[0].staffToken });
+      if (bound.status !== 200) throw new Error('binding a box: ' + bound.status);
+      return box.token;
+    })));
+  }
+  async function receipts(url, label) {
+    const alert = await staffA.post('/api/v1/staff/alerts', { msgType: 'Alert', colour_level: '红',
+      info: [{ category: ['Met'], event: '暴雨', headline: `暴雨红色预警（${label}）` }] }, { token: pgThree[0].staffToken });
+    if (alert.status !== 201) throw new Error('publish: ' + alert.status);
+    const api = client(url);
+    let next = 0;
+    let failed = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 64 }, async () => {
+      for (let i = next++; i < made.length; i = next++)
+        for (const state of ['shown', 'confirmed'])
+          if ((await api.post(`/api/v1/alerts/${alert.json.id}/receipts`, { state }, { token: made[i] })).status !== 200) failed++;
+    }));
+    const rate = (2 * made.length) / ((performance.now() - t0) / 1000);
+    console.log(`${label}: ${rate.toFixed(0)} receipts/s, ${failed} failed`);
+    return { rate, failed };
+  }
+  const oneReplica = await receipts(pgThree[0].url, 'one replica');
+  const threeReplicas = await receipts(lb.url, 'three replicas through HAProxy');
+  figure({ name: 'alert receipts per second, 3 replicas behind HAProxy on PostgreSQL', value: threeReplicas.rate, unit: '/s',
+    baseline: { name: '1 replica of the same, same database', value: oneReplica.rate } });
+  figure({ name: 'alert receipts refused or failed, 1 and 3 replicas', value: oneReplica.failed + threeReplicas.failed, unit: '', goal: { at_most: 0 } });
   saveFigures('replicas_bench');
 } finally {
   lb?.stop();

@@ -4,12 +4,12 @@
 //   node tests/bench/server_bench.mjs [STREAM_CLIENTS=5000] [WRK_SECONDS=10]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../server/api_client.mjs';
 import { startServer } from '../server/server_process.mjs';
 import { figure, saveFigures } from './figures.mjs';
+import { openStreams } from './raw_streams.mjs';
 
 const clients = Number(process.argv[2] || 5000);
 const seconds = Number(process.argv[3] || 10);
@@ -50,32 +50,6 @@ figure({ name: 'GET policies?limit=20, 200 (goal: 0.3x /health)', value: ok.rps,
   goal: { at_least: Math.round(0.3 * health.rps) } });
 figure({ name: 'GET policies?limit=20, 304', value: notModified.rps, unit: 'req/s', baseline: healthBase, goal: { at_least: 5000 } });
 
-// Idle stream clients over raw sockets (cheap enough to hold thousands in one process).
-function openStreams(n) {
-  const streams = [];
-  return new Promise((resolve, reject) => {
-    let ready = 0;
-    const port = new URL(server.url).port;
-    for (let i = 0; i < n; i++) {
-      const s = { received: new Map(), buffer: '' };
-      s.socket = connect(port, '127.0.0.1', () => s.socket.write('GET /api/v1/alerts/stream HTTP/1.1\r\nHost: x\r\n\r\n'));
-      s.socket.setEncoding('utf8');
-      s.socket.on('data', (chunk) => {
-        if (!s.ready && chunk.includes('retry:')) { s.ready = true; if (++ready === n) resolve(streams); }
-        s.buffer += chunk;
-        let m;
-        while ((m = /data: (\{.*?\})\n\n/s.exec(s.buffer))) {
-          const data = JSON.parse(m[1]);
-          s.received.set(data.identifier, performance.now());
-          s.buffer = s.buffer.slice(m.index + m[0].length);
-        }
-      });
-      s.socket.on('error', reject);
-      streams.push(s);
-    }
-  });
-}
-
 async function deliver(streams, label) {
   const identifier = `bench-${label}-${Date.now()}`;
   const sent = performance.now();
@@ -90,12 +64,12 @@ async function deliver(streams, label) {
 
 console.log(`\n## Alert stream: publish -> received by every client`);
 const rssBefore = rss();
-const one = await openStreams(1);
+const one = await openStreams(1, [server.url]);
 const base = [];
 for (let i = 0; i < 5; i++) base.push((await deliver(one, 'one' + i)).p50);
 console.log(`1 client (baseline): median ${pct(base, 0.5).toFixed(1)} ms over 5 publishes`);
 const t0 = performance.now();
-const many = await openStreams(clients);
+const many = await openStreams(clients, [server.url]);
 const rssWith = rss();
 console.log(`${clients} clients connected in ${((performance.now() - t0) / 1000).toFixed(1)} s; server RSS ${rssBefore.toFixed(1)} MB before, ${rssWith.toFixed(1)} MB with them`);
 figure({ name: `server RSS with ${clients} idle streams`, value: rssWith, unit: 'MB', baseline: { name: 'the same server before them', value: rssBefore } });
