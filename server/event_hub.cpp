@@ -172,17 +172,22 @@ void EventHub::subscribe(net::ip::tcp::socket socket, const Request& request,
                          std::int64_t device_id, std::string staff_session, std::int64_t household_id) {
     if (auto refused = refusal(request, address, device_id)) return answer_and_close(std::move(socket), *refused);
     // A device's newest stream wins: the older one is most likely a connection its box has given up.
-    if (device_id) {
-        auto& mine = per_device_[device_id];
-        while (static_cast<int>(mine.size()) >= limits_.per_device) drop(mine.front());
-    }
+    // (Looked up again each time: dropping the last one removes the device's entry.)
+    for (auto it = per_device_.find(device_id); device_id && it != per_device_.end() &&
+                                                static_cast<int>(it->second.size()) >= limits_.per_device;
+         it = per_device_.find(device_id))
+        drop(it->second.front());
     boost::system::error_code ignored;
     socket.set_option(net::socket_base::send_buffer_size(limits_.send_buffer_bytes), ignored);
     auto s = std::make_shared<Subscriber>(std::move(socket), std::move(slot), address, device_id,
                                           std::move(staff_session), household_id);
     subscribers_.insert(s);
     ++per_address_[address];
-    if (device_id) per_device_[device_id].push_back(s);
+    if (device_id) {
+        auto& mine = per_device_[device_id];
+        mine.push_back(s);
+        if (mine.size() == 1 && device_presence_) device_presence_(device_id, true);
+    }
     // A reconnecting client gets what it missed, read as it takes it; a new one starts from now.
     s->replay_after = *resume_point(request);
     s->last_sent = std::max<std::int64_t>(0, s->replay_after);
@@ -304,7 +309,10 @@ void EventHub::drop(const std::shared_ptr<Subscriber>& s) {
     if (s->device) {
         auto& mine = per_device_[s->device];
         mine.erase(std::remove(mine.begin(), mine.end(), s), mine.end());
-        if (mine.empty()) per_device_.erase(s->device);
+        if (mine.empty()) {
+            per_device_.erase(s->device);
+            if (device_presence_) device_presence_(s->device, false);
+        }
     }
 }
 

@@ -50,6 +50,8 @@ public:
                    std::shared_ptr<ConnectionTable::Slot> slot, const std::string& address, std::int64_t device_id,
                    std::string staff_session = {}, std::int64_t household_id = 0);
     void set_staff_session_check(std::function<bool(const std::string&)> alive) { staff_session_alive_ = std::move(alive); }
+    // Told when a device's first stream here opens (true) and its last one here ends (false).
+    void set_device_presence(std::function<void(std::int64_t, bool)> changed) { device_presence_ = std::move(changed); }
     size_t subscribers() const { return subscribers_.size(); }
     // Ends the device's streams: its household changed (bound or unbound), and a box that
     // reconnects gets a stream that carries its new household's events.
@@ -78,6 +80,7 @@ private:
 
     EventLog& events_;
     std::function<bool(const std::string&)> staff_session_alive_;
+    std::function<void(std::int64_t, bool)> device_presence_;
     boost::asio::steady_timer timer_;
     boost::asio::steady_timer poll_timer_;
     int heartbeat_s_;

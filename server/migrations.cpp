@@ -409,6 +409,16 @@ const char* const kSteps[] = {
     );
     CREATE INDEX staff_guard_by_time ON staff_guard(last_at);
     )sql",
+    // 17 (issue 19): which replica holds each box's alert stream, for the staff's device list, and
+    // each replica's heartbeat (stream_presence.hpp).
+    R"sql(
+    CREATE TABLE replicas (id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
+    CREATE TABLE device_streams (
+        device_id INTEGER NOT NULL,
+        replica TEXT NOT NULL,
+        PRIMARY KEY (device_id, replica)
+    );
+    )sql",
 };
 
 // PostgreSQL runs the same steps, with what SQLite spells its own way spelt PostgreSQL's

@@ -68,6 +68,7 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     : config_(config), proxies_(config.trusted_proxies), store_(open_database(config.db_path)), db_(*store_), schema_version_(migrate(db_)),
       events_(db_, [this](const AlertEvent&) { if (hub_) hub_->catch_up(); }), alerts_(db_, events_),
       event_hub_(io, events_, std::max(1, config.heartbeat_s), config.streams, std::clamp(config.event_poll_ms, 10, 60000)),
+      presence_(db_),
       auth_(db_, auth_settings(config), log_code), staff_(db_, staff_settings(config), config.alert_feed_key),
       tick_timer_(io), offload_(io), id_numbers_(db_, config.id_number_key),
       site_(config.web_root) {
@@ -88,6 +89,9 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     hub_ = &event_hub_;
     event_hub_.start();
     event_hub_.set_staff_session_check([this](const std::string& session) { return staff_.session_alive(session); });
+    event_hub_.set_device_presence([this](std::int64_t device, bool open) {
+        if (open) presence_.opened(device); else presence_.closed(device);
+    });
     tick();
     add_site_routes(router_, db_, config.public_url);
     add_policy_routes(router_, db_);
@@ -106,7 +110,8 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_household_routes(router_, db_, staff_, events_);
     add_follow_up_routes(router_, db_, auth_, staff_, events_);
     add_staff_device_routes(router_, db_, auth_, staff_,
-                            {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0; },
+                            // Here at once; on another replica as of its last periodic check.
+                            {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0 || presence_.connected(id, now_s()); },
                              // Whichever replica holds the device's stream ends it: the hang-up goes through the log.
                              [this](std::int64_t id) { events_.announce(events_.record("hang_up", nlohmann::json::object(), Audience::Device, id)); }});
     // Reached only when take_stream() declined a staff stream: nobody signed in.
@@ -129,6 +134,7 @@ void Service::tick() {
 void Service::run_periodic_checks() {
     try {
         auth_.write_last_seen();
+        presence_.flush(now_s());
         for (const std::int64_t id : mark_overdue_sos(db_, events_, config_.sos_claim_deadline_s))
             log_event("warning", "SOS not claimed in time", {{"help_request", id}, {"deadline_s", config_.sos_claim_deadline_s}});
         if (const int n = publish_due_drafts(db_, alerts_)) log_event("info", "scheduled content published", {{"drafts", n}});

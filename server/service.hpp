@@ -13,6 +13,7 @@
 #include "config.hpp"
 #include "event_hub.hpp"
 #include "static_files.hpp"
+#include "stream_presence.hpp"
 
 namespace elder::server {
 
@@ -59,6 +60,7 @@ private:
     EventLog events_;
     Alerts alerts_;
     EventHub event_hub_;
+    StreamPresence presence_;  // which boxes have a stream open on any replica
     Auth auth_;
     StaffAuth staff_;
     boost::asio::steady_timer tick_timer_;

@@ -281,7 +281,7 @@ checks.check(JSON.stringify({ ...before.reach, by_minute: 0 }) === JSON.stringif
     `${mine.status} ${JSON.stringify(mine.json)}`);
   await server.stop();
   const older = storeSql(join(dir, 'reach.db'),
-    `DELETE FROM household_members WHERE phone = '${HOME}'; DROP TABLE staff_guard; ${setSchemaVersionSql(14)}`);
+    `DELETE FROM household_members WHERE phone = '${HOME}'; DROP TABLE staff_guard; DROP TABLE replicas; DROP TABLE device_streams; ${setSchemaVersionSql(14)}`);
   server = await startServer(binary, args, { port });
   await signInStaff();
   const upgraded = (await api.get(`/api/v1/staff/households/${home.id}`, as(STAFF))).json;

@@ -147,6 +147,23 @@ try {
       for (const s of [...streams, viaLb]) s.stop();
     },
 
+    async function staffSeeABoxConnectedWhicheverReplicaHoldsItsStream() {
+      const box = (await direct[0].post('/api/v1/devices', { kind: 'stb', serial: 'PRESENCE-BOX' }, { token: STAFF })).json;
+      const shownOnA = async () => (await direct[0].get('/api/v1/staff/devices?q=PRESENCE-BOX', { token: STAFF })).json?.items?.[0]?.stream_connected;
+      const until = async (want) => {
+        for (const end = Date.now() + 15000; Date.now() < end; await sleep(250)) if ((await shownOnA()) === want) return true;
+        return false;
+      };
+      const before = await shownOnA();
+      const stream = readEvents(replicas[2].url + '/api/v1/alerts/stream', { Authorization: 'Bearer ' + box.token });
+      for (let i = 0; i < 100 && !stream.opened; i++) await sleep(50);
+      const seen = await until(true);
+      stream.stop();
+      const gone = await until(false);
+      checks.check(before === false && stream.opened && seen && gone,
+        'the staff list on replica A shows a box connected while its stream is open on replica C, and not after', `${before} ${seen} ${gone}`);
+    },
+
     async function aClientResumesOnAnotherReplicaAfterKill9() {
       const victim = replicas[1];
       const stream = readEvents(victim.url + '/api/v1/alerts/stream');
