@@ -11,6 +11,7 @@
 #include "enrolment.hpp"
 #include "query_params.hpp"
 #include "request_body.hpp"
+#include "stream_presence.hpp"
 
 namespace elder::server {
 namespace {
@@ -24,7 +25,7 @@ json staff_device_json(const Statement& s, const std::function<bool(std::int64_t
     return {{"id", s.integer(0)}, {"kind", s.text(1)}, {"serial", s.text(2)}, {"created", s.text(3)},
             {"last_seen", s.is_null(4) ? json(nullptr) : json(iso_from_epoch(s.integer(4)))},
             {"household", s.is_null(5) ? json(nullptr) : json{{"name", s.text(5)}, {"phone", s.text(6)}}},
-            {"stream_connected", stream_connected(s.integer(0))}};
+            {"stream_connected", stream_connected(s.integer(0)) || s.integer(7) != 0}};
 }
 
 // The {id} device, or the 404 to answer.
@@ -46,11 +47,14 @@ Response device_list(const Call& call, Database& db, const std::function<bool(st
     if (text.size() > 100) invalid.push_back({{"name", "q"}, {"reason", "at most 100 bytes"}});
     if (!invalid.empty()) return invalid_query(call, invalid);
     Statement s = db.prepare(
-        "SELECT d.id, d.kind, d.serial, d.created, d.last_seen, h.name, h.phone FROM devices d "
+        "SELECT d.id, d.kind, d.serial, d.created, d.last_seen, h.name, h.phone, "
+        // A stream on another replica, as of that replica's last periodic check (stream_presence.hpp).
+        "EXISTS (SELECT 1 FROM device_streams ds JOIN replicas r ON r.id = ds.replica WHERE ds.device_id = d.id AND r.seen_at >= ?5) "
+        "FROM devices d "
         "LEFT JOIN households h ON h.id = d.household_id WHERE (?1 = 0 OR d.id < ?1) AND (?2 = '' OR d.kind = ?2) "
         "AND (?3 = '' OR instr(d.serial, ?3) > 0 OR instr(COALESCE(h.name, ''), ?3) > 0 OR CAST(d.id AS TEXT) = ?3) "
         "ORDER BY d.id DESC LIMIT ?4");
-    s.bind(1, cursor).bind(2, k).bind(3, text).bind(4, limit + 1);
+    s.bind(1, cursor).bind(2, k).bind(3, text).bind(4, limit + 1).bind(5, now_s() - StreamPresence::kStaleS);
     json next;
     const json items = read_page(s, limit, [&](const Statement& row) { return staff_device_json(row, stream_connected); },
                                  [](const json& last) { return json(std::to_string(last["id"].get<std::int64_t>())); }, next);

@@ -110,8 +110,8 @@ Service::Service(const Config& config, boost::asio::io_context& io)
     add_household_routes(router_, db_, staff_, events_);
     add_follow_up_routes(router_, db_, auth_, staff_, events_);
     add_staff_device_routes(router_, db_, auth_, staff_,
-                            // Here at once; on another replica as of its last periodic check.
-                            {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0 || presence_.connected(id, now_s()); },
+                            // Here at once; the list's query adds other replicas' (stream_presence.hpp).
+                            {[this](std::int64_t id) { return event_hub_.device_streams(id) > 0; },
                              // Whichever replica holds the device's stream ends it: the hang-up goes through the log.
                              [this](std::int64_t id) { events_.announce(events_.record("hang_up", nlohmann::json::object(), Audience::Device, id)); }});
     // Reached only when take_stream() declined a staff stream: nobody signed in.

@@ -33,9 +33,4 @@ void StreamPresence::flush(std::int64_t now) {
     pending_.clear();
 }
 
-bool StreamPresence::connected(std::int64_t device, std::int64_t now) {
-    return db_.prepare("SELECT 1 FROM device_streams d JOIN replicas r ON r.id = d.replica WHERE d.device_id = ? AND r.seen_at >= ?")
-        .bind(1, device).bind(2, now - kStaleS).step();
-}
-
 }  // namespace elder::server

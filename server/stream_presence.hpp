@@ -25,8 +25,7 @@ public:
     void closed(std::int64_t device) { pending_[device] = false; }  // its last one here ended
     // Writes what changed and this replica's heartbeat; forgets replicas gone silent.
     void flush(std::int64_t now);
-    // Whether `device` has a stream open on some live replica (as of their last flush).
-    bool connected(std::int64_t device, std::int64_t now);
+    // Read by the staff's device list in its own query (a stream on a replica seen within kStaleS).
 
 private:
     Database& db_;
