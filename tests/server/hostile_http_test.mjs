@@ -112,6 +112,13 @@ for (const te of ['xchunked', 'chunked, identity', 'gzip']) {
   checks.check(lines.some((l) => l.msg === 'one-time code' && l.phone === '138****0077'), 'the code line shows the phone masked');
 }
 
+// A request id from a client that is no trusted proxy (or one too long, or of other characters)
+// is never logged or echoed as given: the server makes its own (issue 19, request_id.hpp).
+for (const given of ['lb-forged-by-a-client', 'x'.repeat(5000), 'a"b\\c', '\u00e4\u00b8\u00ad']) {
+  const res = await send(`GET /api/v1/health HTTP/1.1${CRLF}Host: x${CRLF}X-Request-Id: ${given}${CRLF}Connection: close${CRLF}${CRLF}`);
+  checks.check(res.status === 200 && /^[0-9a-f]{8}-[0-9]+$/.test(res.headers['x-request-id'] ?? ''),
+    `a client's X-Request-Id (${given.length} bytes) is replaced by the server's own`, `${res.status} ${res.headers['x-request-id']}`);
+}
 checks.check(await alive(), 'the server is still running at the end');
 checks.check(server.log.some((l) => l.includes('"level":"warning"') && l.includes('--dev-otp is on')), 'a server with --dev-otp warns in its log');
 
